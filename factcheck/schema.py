@@ -1,0 +1,195 @@
+"""Column contracts of the three tables, the functions that build them from records, and a
+validator that reports every problem at once.
+
+The claims, mentions and comparison tables are the kit's public contract (``DESIGN.md``):
+columns may be added (documented in ``docs/tables.md``), never renamed or dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+import pandas as pd
+
+from factcheck.errors import SchemaError
+from factcheck.model import Claim, Mention
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a table contract: its name and the kind of values it holds."""
+
+    name: str
+    kind: str  # "str", "float", "int", "object"
+    doc: str = ""
+
+
+CLAIM_CONTRACT: Final[tuple[Column, ...]] = (
+    Column("claim_id", "str", "<doc_id>:<start>, stable across runs"),
+    Column("doc_id", "str"),
+    Column("publisher", "str"),
+    Column("language", "str"),
+    Column("speaker", "str", "canonical name of who asserts the figure"),
+    Column("speaker_text", "str", "words naming the speaker in the text"),
+    Column("via", "str", "relay chain, nearest relay first, ' -> ' between relays"),
+    Column("measure", "str"),
+    Column("subject", "str"),
+    Column("subject_detail", "str"),
+    Column("low", "float"),
+    Column("high", "float"),
+    Column("qualifier", "str"),
+    Column("polarity", "str"),
+    Column("scope", "str"),
+    Column("value_text", "str"),
+    Column("start", "int"),
+    Column("end", "int"),
+    Column("sentence", "str"),
+    Column("event_date", "object"),
+    Column("reported_at", "object"),
+    Column("kind", "str"),
+)
+#: Extension columns (documented in docs/tables.md): other spans of the same claim repeated in
+#: the document, as JSON text ``[[start, end], ...]``.
+CLAIM_EXTRA: Final[tuple[Column, ...]] = (Column("also_at", "str", "JSON list of [start, end]"),)
+
+MENTION_CONTRACT: Final[tuple[Column, ...]] = (
+    Column("doc_id", "str"),
+    Column("start", "int"),
+    Column("end", "int"),
+    Column("text", "str"),
+    Column("low", "float"),
+    Column("high", "float"),
+    Column("qualifier", "str"),
+    Column("role", "str"),
+    Column("reason", "str"),
+)
+MENTION_EXTRA: Final[tuple[Column, ...]] = (
+    Column("point", "float", "conservative single value of a vague quantity"),
+    Column("unit", "str", "normalised counted noun after the figure"),
+)
+
+COMPARISON_CONTRACT: Final[tuple[Column, ...]] = (
+    Column("group_id", "str"),
+    Column("event_date", "object"),
+    Column("measure", "str"),
+    Column("subject", "str"),
+    Column("subject_detail", "str"),
+    Column("n_sources", "int"),
+    Column("speakers", "str"),
+    Column("figures", "str", "JSON object speaker -> [low, high]"),
+    Column("low", "float"),
+    Column("high", "float"),
+    Column("spread", "float"),
+    Column("rel_spread", "float"),
+    Column("verdict", "str"),
+    Column("best", "float"),
+    Column("policy", "str"),
+    Column("note", "str"),
+)
+
+CLAIM_COLUMNS: Final[tuple[str, ...]] = tuple(c.name for c in CLAIM_CONTRACT)
+MENTION_COLUMNS: Final[tuple[str, ...]] = tuple(c.name for c in MENTION_CONTRACT)
+COMPARISON_COLUMNS: Final[tuple[str, ...]] = tuple(c.name for c in COMPARISON_CONTRACT)
+
+CONTRACTS: Final[dict[str, tuple[Column, ...]]] = {
+    "claims": CLAIM_CONTRACT,
+    "mentions": MENTION_CONTRACT,
+    "comparison": COMPARISON_CONTRACT,
+}
+
+
+def _nan(value: float | None) -> float:
+    return math.nan if value is None else float(value)
+
+
+def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
+    """The claims table: one row per claim, the design's columns in order, then extensions."""
+    rows = [
+        {
+            "claim_id": c.claim_id,
+            "doc_id": c.doc_id,
+            "publisher": c.publisher,
+            "language": c.language,
+            "speaker": c.speaker,
+            "speaker_text": c.speaker_text,
+            "via": c.via,
+            "measure": c.measure,
+            "subject": c.subject,
+            "subject_detail": c.subject_detail,
+            "low": _nan(c.low),
+            "high": _nan(c.high),
+            "qualifier": str(c.qualifier),
+            "polarity": str(c.polarity),
+            "scope": str(c.scope),
+            "value_text": c.value_text,
+            "start": c.start,
+            "end": c.end,
+            "sentence": c.sentence,
+            "event_date": c.event_date,
+            "reported_at": c.reported_at,
+            "kind": str(c.kind),
+            "also_at": json.dumps([[s.start, s.end] for s in c.also_at]),
+        }
+        for c in claims
+    ]
+    columns = [*CLAIM_COLUMNS, *(c.name for c in CLAIM_EXTRA)]
+    return _typed(pd.DataFrame(rows, columns=columns), CLAIM_CONTRACT + CLAIM_EXTRA)
+
+
+def mentions_frame(mentions: Iterable[Mention]) -> pd.DataFrame:
+    """The mentions table: every number expression, claims included."""
+    rows = [
+        {
+            "doc_id": m.doc_id,
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+            "low": _nan(m.low),
+            "high": _nan(m.high),
+            "qualifier": str(m.qualifier),
+            "role": str(m.role),
+            "reason": m.reason,
+            "point": _nan(m.point),
+            "unit": m.unit,
+        }
+        for m in mentions
+    ]
+    columns = [*MENTION_COLUMNS, *(c.name for c in MENTION_EXTRA)]
+    return _typed(pd.DataFrame(rows, columns=columns), MENTION_CONTRACT + MENTION_EXTRA)
+
+
+def _typed(frame: pd.DataFrame, contract: Sequence[Column]) -> pd.DataFrame:
+    """Give every column its contract dtype (so an empty table still has the right types)."""
+    dtypes = {"str": "object", "float": "float64", "int": "int64", "object": "object"}
+    return frame.astype({c.name: dtypes[c.kind] for c in contract if c.name in frame.columns})
+
+
+def validate(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Check a table against its contract; raise one SchemaError listing every problem.
+
+    Returns the frame unchanged so it can sit in a ``.pipe`` chain.
+
+    >>> validate(pd.DataFrame({"doc_id": ["a"]}), "mentions")
+    Traceback (most recent call last):
+    ...
+    factcheck.errors.SchemaError: mentions table: missing column 'start'; ...
+    """
+    if table not in CONTRACTS:
+        raise SchemaError(table, [f"unknown table; known: {', '.join(CONTRACTS)}"])
+    problems: list[str] = []
+    for col in CONTRACTS[table]:
+        if col.name not in frame.columns:
+            problems.append(f"missing column {col.name!r}")
+            continue
+        series = frame[col.name]
+        if col.kind == "float" and not pd.api.types.is_numeric_dtype(series):
+            problems.append(f"column {col.name!r} must be numeric, is {series.dtype}")
+        elif col.kind == "int" and not pd.api.types.is_integer_dtype(series):
+            problems.append(f"column {col.name!r} must be integer, is {series.dtype}")
+    if problems:
+        raise SchemaError(table, problems)
+    return frame
