@@ -1,0 +1,85 @@
+"""Sentence splitting for Arabic and Latin-script text, in original offsets.
+
+A sentence ends at a line break, or at ``.``, ``!``, ``?``, ``؟``, ``…`` (with any closing
+quotes or brackets) followed by white space. A full stop does not end a sentence when it
+belongs to a number ("1.5" has no space after it), to an abbreviation listed in the language
+data (``abbreviations``: "U.S.", "Gen."), to a single capital letter ("J. Smith"), or when the
+next word starts in lower case (Latin scripts only: "the U.S. military said"). Arabic clauses
+joined by "و" and "،" stay one sentence: a comma never ends one.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Final
+
+from factcheck.errors import LanguageDataError
+from factcheck.lang import load
+from factcheck.model import Span
+
+#: Characters that may end a sentence.
+_TERMINALS: Final = ".!?؟…"
+#: Closing quotes and brackets that stay with the sentence they close.
+_CLOSERS: Final = "\"'”’»)]›"
+
+_BOUNDARY: Final = re.compile(
+    rf"[{re.escape(_TERMINALS)}]+[{re.escape(_CLOSERS)}]*(?=\s|$)|\n", re.UNICODE
+)
+_WORD_BEFORE: Final = re.compile(r"(\S+)$")
+_NEXT_CHAR: Final = re.compile(r"\s*(\S)")
+
+
+@cache
+def _abbreviations(language: str) -> frozenset[str]:
+    """Casefolded abbreviations (with their dots) of a language; empty if it has none."""
+    try:
+        words = load(language).get("abbreviations") or []
+    except LanguageDataError:  # unknown language: no abbreviations, splitting still works
+        words = []
+    return frozenset(str(w).casefold() for w in words)
+
+
+def _is_stop(text: str, match: re.Match[str], abbreviations: frozenset[str]) -> bool:
+    """Whether the terminal at ``match`` really ends the sentence."""
+    if match.group() == "\n" or match.group()[0] != ".":
+        return True
+    before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    word = (before.group(1) if before else "") + "."
+    core = word.lstrip("\"'“«(")
+    if core.casefold() in abbreviations:
+        return False
+    if len(core) == 2 and core[0].isupper():  # "J. Smith"
+        return False
+    nxt = _NEXT_CHAR.match(text, match.end())
+    return not (nxt and nxt.group(1).islower())
+
+
+def split_sentences(text: str, language: str) -> list[Span]:
+    """Sentences of ``text`` as spans of the original text, trimmed of white space.
+
+    >>> t = "Officials in the U.S. said 1.5 million. Another one؟ ثالثة."
+    >>> [s.of(t) for s in split_sentences(t, "en")]
+    ['Officials in the U.S. said 1.5 million.', 'Another one؟', 'ثالثة.']
+    """
+    abbreviations = _abbreviations(language)
+    spans: list[Span] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if not _is_stop(text, match, abbreviations):
+            continue
+        end = match.end() if match.group() != "\n" else match.start()
+        _append_trimmed(text, start, end, spans)
+        start = match.end()
+    _append_trimmed(text, start, len(text), spans)
+    return spans
+
+
+def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
+    """Add ``[start, end)`` without surrounding white space, unless nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append(Span(start, end))
