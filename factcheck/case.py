@@ -58,8 +58,13 @@ def load_case(
     if isinstance(source, str) and not _looks_like_path(source):
         doc = _document(
             "<text>",
-            {"id": "text", "publisher": publisher or "text", "text": source,
-             "language": language, "published": published},
+            {
+                "id": "text",
+                "publisher": publisher or "text",
+                "text": source,
+                "language": language,
+                "published": published,
+            },
         )
         return Case(id="text", documents=(doc,), timezone=_zone("<text>", timezone))
     paths = [Path(source)] if isinstance(source, str | Path) else [Path(p) for p in source]
@@ -117,12 +122,20 @@ def _from_texts(
     for p in paths:
         if p.suffix.lower() != ".txt":
             raise CaseError(str(p), "expected a .txt file, a case.yaml or a folder with one")
-        entry = {"id": p.stem, "publisher": publisher or p.stem, "language": language,
-                 "published": published, "text": _read_text(p)}
+        entry = {
+            "id": p.stem,
+            "publisher": publisher or p.stem,
+            "language": language,
+            "published": published,
+            "text": _read_text(p),
+        }
         docs.append(_document(str(p), entry, path=str(p)))
     first = docs[0].id
-    return Case(id=first if len(docs) == 1 else f"{first}+{len(docs) - 1}",
-                documents=_unique("<files>", docs), timezone=_zone("<files>", timezone))
+    return Case(
+        id=first if len(docs) == 1 else f"{first}+{len(docs) - 1}",
+        documents=_unique("<files>", docs),
+        timezone=_zone("<files>", timezone),
+    )
 
 
 def _from_frame(frame: pd.DataFrame, timezone: str | None) -> Case:
@@ -135,8 +148,9 @@ def _from_frame(frame: pd.DataFrame, timezone: str | None) -> Case:
         entry.setdefault("publisher", entry["id"])
         entry["publisher"] = entry.get("publisher") or entry["id"]
         docs.append(_document(f"<DataFrame> row {i}", entry))
-    return Case(id="frame", documents=_unique("<DataFrame>", docs), timezone=_zone("<DataFrame>",
-                                                                                  timezone))
+    return Case(
+        id="frame", documents=_unique("<DataFrame>", docs), timezone=_zone("<DataFrame>", timezone)
+    )
 
 
 def _document(where: str, entry: Mapping[str, Any], path: str | None = None) -> Document:
@@ -155,8 +169,9 @@ def _document(where: str, entry: Mapping[str, Any], path: str | None = None) -> 
     if language == AUTO:
         language = detect_language(text)
     elif language not in lang.available():
-        raise CaseError(where, f"unknown language {language!r} (known: "
-                               f"{', '.join(lang.available())}, auto)")
+        raise CaseError(
+            where, f"unknown language {language!r} (known: {', '.join(lang.available())}, auto)"
+        )
     return Document(
         id=str(entry["id"]),
         publisher=str(entry.get("publisher") or entry["id"]),
@@ -202,8 +217,10 @@ def _datetime(where: str, value: object) -> datetime | None:
     try:
         return datetime.fromisoformat(str(value).strip())
     except ValueError:
-        raise CaseError(where, f"bad date {value!r} for 'published' (use ISO 8601, e.g. "
-                               "2024-08-31T06:00:00+03:00)") from None
+        raise CaseError(
+            where,
+            f"bad date {value!r} for 'published' (use ISO 8601, e.g. 2024-08-31T06:00:00+03:00)",
+        ) from None
 
 
 def _zone(where: str, name: object) -> str | None:
@@ -212,8 +229,9 @@ def _zone(where: str, name: object) -> str | None:
     try:
         ZoneInfo(str(name))
     except (ZoneInfoNotFoundError, ValueError):
-        raise CaseError(where, f"unknown time zone {name!r} (use an IANA name such as "
-                               "Asia/Baghdad)") from None
+        raise CaseError(
+            where, f"unknown time zone {name!r} (use an IANA name such as Asia/Baghdad)"
+        ) from None
     return str(name)
 
 

@@ -1,0 +1,48 @@
+# Two commands on a fresh machine with Python 3.11 and make: `make demo`, `make test`.
+# Every target creates .venv when it is missing and reinstalls only when pyproject.toml changed.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/.installed-bench
+OUT    ?= out
+
+.PHONY: install demo test eval bench lab lint clean distclean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[notebooks,dev]"
+	@touch $(STAMP)
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[notebooks,dev,bench]"
+	@touch $(BENCH_STAMP)
+
+demo: $(STAMP)
+	$(BIN)/factcheck demo -o $(OUT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+eval: $(STAMP)
+	$(BIN)/python -m factcheck.evaluate tests/devset tests/bundled
+
+bench: $(BENCH_STAMP)
+	$(BIN)/python -m benchmarks
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+lint: $(STAMP)
+	$(BIN)/ruff check factcheck tests benchmarks
+	$(BIN)/ruff format --check factcheck tests benchmarks
+
+clean:
+	rm -rf $(OUT) .pytest_cache .ruff_cache build dist *.egg-info
+	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

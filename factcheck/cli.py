@@ -1,0 +1,204 @@
+"""The ``factcheck`` command: mentions, extract, compare, demo.
+
+Errors in the input are printed as one line naming the file and the problem, exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from factcheck.errors import FactcheckError
+from factcheck.schema import CLAIM_COLUMNS, MENTION_COLUMNS
+
+FORMATS = ("csv", "json", "jsonl")
+LANGUAGES = ("auto", "ar", "en", "fr")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``factcheck`` command; returns the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except FactcheckError as exc:
+        print(f"factcheck: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `factcheck extract ... | head`
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factcheck",
+        description="Find the figures in news reports, who asserts them, and where sources "
+        "disagree.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def inputs(p: argparse.ArgumentParser, what: str) -> None:
+        p.add_argument(
+            "inputs",
+            nargs="+",
+            metavar=what,
+            help="case.yaml, a folder holding one, or plain .txt files",
+        )
+        p.add_argument(
+            "--language",
+            choices=LANGUAGES,
+            default="auto",
+            help="language of plain .txt files (default: detected)",
+        )
+        p.add_argument("--publisher", help="publisher of plain .txt files (default: file name)")
+        p.add_argument("--published", help="publication time of plain .txt files, ISO 8601")
+        p.add_argument("--timezone", help="IANA time zone of clock times, e.g. Asia/Baghdad")
+
+    p = sub.add_parser("mentions", help="list every number expression (the mentions table)")
+    inputs(p, "FILE")
+    p.add_argument("--format", choices=FORMATS, default="csv")
+    p.add_argument("-o", "--output", help="write here instead of standard output")
+    p.add_argument(
+        "--all-columns", action="store_true", help="add the extension columns (point, unit)"
+    )
+    p.set_defaults(func=_mentions)
+
+    p = sub.add_parser("extract", help="list the claims (the claims table)")
+    inputs(p, "FILE_OR_CASE")
+    p.add_argument("--format", choices=FORMATS, default="csv")
+    p.add_argument("-o", "--output", help="write here instead of standard output")
+    p.add_argument("--all-columns", action="store_true", help="add the extension columns (also_at)")
+    p.set_defaults(func=_extract)
+
+    p = sub.add_parser("compare", help="align and compare figures; write tables, charts, report")
+    inputs(p, "FILE_OR_CASE")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="output folder")
+    p.add_argument(
+        "--policy",
+        choices=("best", "conservative", "range"),
+        default="best",
+        help="how the reconciled figure is chosen (docs/compare.md)",
+    )
+    p.set_defaults(func=_compare)
+
+    p = sub.add_parser("demo", help="run the bundled case: tables, charts, report, notebook")
+    p.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder")
+    p.add_argument("--case", default=None, help="bundled case id (default: the Anbar raid)")
+    p.add_argument("--no-notebook", action="store_true", help="do not execute notebook 01")
+    p.set_defaults(func=_demo)
+    return parser
+
+
+def _load_options(args: argparse.Namespace) -> dict[str, object]:
+    return {
+        "language": args.language,
+        "publisher": args.publisher,
+        "published": args.published,
+        "timezone": args.timezone,
+    }
+
+
+def _source(args: argparse.Namespace) -> list[str] | str:
+    return args.inputs[0] if len(args.inputs) == 1 else list(args.inputs)
+
+
+def _mentions(args: argparse.Namespace) -> int:
+    from factcheck.pipeline import mentions
+
+    table = mentions(_source(args), **_load_options(args))
+    columns = list(table.columns) if args.all_columns else list(MENTION_COLUMNS)
+    _write(table[columns], args.format, args.output)
+    return 0
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from factcheck.pipeline import extract
+
+    table = extract(_source(args), **_load_options(args))
+    columns = list(table.columns) if args.all_columns else list(CLAIM_COLUMNS)
+    _write(table[columns], args.format, args.output)
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from factcheck.pipeline import run
+
+    result = run(_source(args), args.output, policy=args.policy, **_load_options(args))
+    _print_comparison(result.comparison)
+    print(f"\nwrote {len(result.files)} files to {args.output}/", file=sys.stderr)
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from factcheck.pipeline import DEMO_CASE, bundled_case, run
+
+    case_id = args.case or DEMO_CASE
+    out = Path(args.output)
+    result = run(bundled_case(case_id), out)
+    if not args.no_notebook:
+        from factcheck.notebook import run_walkthrough
+
+        executed = run_walkthrough(case_id, out)
+        if executed is not None:
+            print(f"executed notebook: {executed}", file=sys.stderr)
+    _print_comparison(result.comparison)
+    for name, path in sorted(result.files.items()):
+        print(f"{name:>24}  {path}", file=sys.stderr)
+    return 0
+
+
+def _print_comparison(comparison: pd.DataFrame) -> None:
+    shown = [
+        c
+        for c in (
+            "measure",
+            "subject",
+            "subject_detail",
+            "speakers",
+            "low",
+            "high",
+            "verdict",
+            "best",
+            "note",
+        )
+        if c in comparison.columns
+    ]
+    with pd.option_context("display.max_colwidth", 60, "display.width", 200):
+        print(comparison[shown].to_string(index=False) if len(comparison) else "(no groups)")
+
+
+def _write(table: pd.DataFrame, fmt: str, output: str | None) -> None:
+    if fmt == "csv":
+        text = table.to_csv(index=False)
+    else:
+        rows = [{k: _plain(v) for k, v in row.items()} for row in table.to_dict("records")]
+        if fmt == "json":
+            text = json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+        else:
+            text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def _plain(value: object) -> object:
+    """JSON-safe scalar: NaN/NaT -> null, dates -> ISO 8601, numpy numbers -> Python."""
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if hasattr(value, "item"):
+        return _plain(value.item())
+    return value
+
+
+if __name__ == "__main__":
+    sys.exit(main())

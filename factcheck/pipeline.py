@@ -1,0 +1,129 @@
+"""The data flow end to end: documents -> mentions -> claims -> comparison -> files.
+
+Each function takes what ``load_case`` takes (a case.yaml, a folder, .txt files, a DataFrame,
+a Case or a text) so a notebook can start from whatever the user has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from factcheck.case import CaseSource, load_case
+from factcheck.claims import extract_claims
+from factcheck.mentions import find_mentions
+from factcheck.model import Case, Claim, Mention
+from factcheck.schema import claims_frame, mentions_frame
+
+#: The case ``factcheck demo`` and ``make demo`` run on.
+DEMO_CASE = "anbar-raid-2024-08"
+
+
+def mentions(source: CaseSource, **load: Any) -> pd.DataFrame:
+    """The mentions table: every number expression in every document, with role and reason.
+
+    >>> mentions("Two soldiers and 3 civilians died on 4 May.")[["text", "role"]].values.tolist()
+    [['Two', 'claim'], ['3', 'claim'], ['4 May', 'date']]
+    """
+    case = load_case(source, **load)
+    return mentions_frame(m for doc in case.documents for m in find_mentions(doc))
+
+
+def extract(source: CaseSource, **load: Any) -> pd.DataFrame:
+    """The claims table: who asserts which figure about what, with spans into the original."""
+    case = load_case(source, **load)
+    return claims_frame(_analyse(case).claims)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything one run produced, for notebooks that want to look at each stage."""
+
+    case: Case
+    mentions: list[Mention]
+    claims: list[Claim]
+    comparison: pd.DataFrame = field(default_factory=pd.DataFrame)
+    files: dict[str, Path] = field(default_factory=dict)
+
+    @property
+    def mentions_table(self) -> pd.DataFrame:
+        return mentions_frame(self.mentions)
+
+    @property
+    def claims_table(self) -> pd.DataFrame:
+        return claims_frame(self.claims)
+
+
+def _analyse(case: Case) -> Analysis:
+    found: list[Mention] = []
+    claims: list[Claim] = []
+    for doc in case.documents:
+        doc_mentions = find_mentions(doc)
+        found.extend(doc_mentions)
+        claims.extend(extract_claims(doc, doc_mentions, case))
+    return Analysis(case=case, mentions=found, claims=claims)
+
+
+def analyse(source: CaseSource, *, policy: str = "best", **load: Any) -> Analysis:
+    """Run every stage up to the comparison and keep each stage's output."""
+    from factcheck.compare import compare
+
+    case = load_case(source, **load)
+    result = _analyse(case)
+    comparison = compare(claims_frame(result.claims), policy=policy)
+    return Analysis(case, result.mentions, result.claims, comparison)
+
+
+def run(source: CaseSource, out_dir: str | Path, *, policy: str = "best", **load: Any) -> Analysis:
+    """The ``compare`` command: write claims.csv, mentions.csv, comparison.csv, charts/ and
+    report.html into ``out_dir`` and return what was computed, with the paths written."""
+    from factcheck.present.charts import save_case_charts
+    from factcheck.present.report import write_report
+
+    result = analyse(source, policy=policy, **load)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    files: dict[str, Path] = {}
+    for name, table in (
+        ("claims", result.claims_table),
+        ("mentions", result.mentions_table),
+        ("comparison", result.comparison),
+    ):
+        files[name] = out / f"{name}.csv"
+        table.to_csv(files[name], index=False)
+    charts = save_case_charts(
+        result.comparison,
+        result.claims_table,
+        out / "charts",
+        title=result.case.title or result.case.id,
+    )
+    files.update({f"chart:{p.name}": p for p in charts})
+    files["report"] = write_report(
+        out,
+        result.case,
+        result.claims_table,
+        result.comparison,
+        mentions=result.mentions_table,
+        charts=charts,
+    )
+    return Analysis(result.case, result.mentions, result.claims, result.comparison, files)
+
+
+def bundled_cases() -> tuple[str, ...]:
+    """Ids of the demo cases shipped with the package."""
+    root = resources.files("factcheck") / "cases"
+    return tuple(sorted(p.name for p in root.iterdir() if (p / "case.yaml").is_file()))
+
+
+def bundled_case(case_id: str = DEMO_CASE) -> Path:
+    """The folder of a bundled case (a real path: the package is installed from files)."""
+    path = Path(str(resources.files("factcheck") / "cases" / case_id))
+    if not (path / "case.yaml").is_file():
+        from factcheck.errors import CaseError
+
+        raise CaseError(case_id, f"no bundled case (known: {', '.join(bundled_cases())})")
+    return path

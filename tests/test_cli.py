@@ -1,0 +1,125 @@
+"""The `factcheck` command: table output, and one-line errors with exit status 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.schema import CLAIM_COLUMNS, MENTION_COLUMNS
+
+
+def factcheck(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "factcheck", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "wire.txt"
+    path.write_text(
+        "The army said on Monday that 12 soldiers were killed and at least 30 "
+        "wounded in the attack on Route 6.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_extract_json_has_exactly_the_claim_columns(article: Path) -> None:
+    done = factcheck("extract", article, "--format", "json", "--published", "2024-03-06")
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(done.stdout)
+    assert rows, "no claims found"
+    assert all(list(r) == list(CLAIM_COLUMNS) for r in rows)
+    figures = {(r["value_text"], r["measure"], r["low"], r["high"]) for r in rows}
+    assert ("12", "killed", 12, 12) in figures
+    assert ("at least 30", "wounded", 30, None) in figures
+    text = article.read_text(encoding="utf-8")
+    assert all(text[r["start"] : r["end"]] == r["value_text"] for r in rows)
+
+
+def test_extract_jsonl_and_csv(article: Path, tmp_path: Path) -> None:
+    jl = factcheck("extract", article, "--format", "jsonl")
+    assert jl.returncode == 0 and all(json.loads(x) for x in jl.stdout.splitlines())
+    out = tmp_path / "claims.csv"
+    assert factcheck("extract", article, "-o", out).returncode == 0
+    assert out.read_text(encoding="utf-8").splitlines()[0] == ",".join(CLAIM_COLUMNS)
+
+
+def test_mentions_lists_every_number_with_a_role(article: Path) -> None:
+    done = factcheck("mentions", article, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(done.stdout)
+    assert all(list(r) == list(MENTION_COLUMNS) for r in rows)
+    roles = {r["text"]: r["role"] for r in rows}
+    assert roles["12"] == "claim" and roles["6"] == "name"
+
+
+def test_compare_writes_every_output(tmp_path: Path) -> None:
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("The ministry said 20 people were killed in the fire on Sunday.", "utf-8")
+    b.write_text("Firefighters said 24 people were killed in the fire on Sunday.", "utf-8")
+    out = tmp_path / "out"
+    done = factcheck("compare", a, b, "-o", out, "--published", "2024-03-04")
+    assert done.returncode == 0, done.stderr
+    for name in ("claims.csv", "mentions.csv", "comparison.csv", "report.html"):
+        assert (out / name).is_file(), name
+    assert list((out / "charts").glob("*.png"))
+    assert "discrepant" in done.stdout
+
+
+BAD = {
+    "missing file": (lambda d: d / "nowhere.txt", "nowhere.txt: file not found"),
+    "not utf-8": (
+        lambda d: _write(d / "latin.txt", "Caf\xe9 12".encode("latin-1")),
+        "latin.txt: not UTF-8 text",
+    ),
+    "empty text": (lambda d: _write(d / "empty.txt", b" \n"), "empty.txt: empty text"),
+    "bad case yaml": (lambda d: _write(d / "case.yaml", b"id: [x\n"), "case.yaml: not valid YAML"),
+}
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("kind", sorted(BAD))
+def test_bad_input_one_line_exit_2(tmp_path: Path, kind: str) -> None:
+    make, message = BAD[kind]
+    done = factcheck("extract", make(tmp_path))
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_bad_language_and_date_flags(article: Path) -> None:
+    done = factcheck("extract", article, "--published", "yesterday")
+    assert done.returncode == 2 and "bad date 'yesterday'" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    done = factcheck("extract", article, "--timezone", "Nowhere/Land")
+    assert done.returncode == 2 and "unknown time zone" in done.stderr
+
+
+@pytest.mark.parametrize("kind", ["unknown language", "duplicate id"])
+def test_bad_case_file_one_line_exit_2(tmp_path: Path, kind: str) -> None:
+    (tmp_path / "a.txt").write_text("Two were hurt.", encoding="utf-8")
+    docs = {
+        "unknown language": "  - {id: a, language: xx, path: a.txt}\n",
+        "duplicate id": "  - {id: a, path: a.txt}\n  - {id: a, path: a.txt}\n",
+    }[kind]
+    (tmp_path / "case.yaml").write_text(f"id: c\ndocuments:\n{docs}", encoding="utf-8")
+    done = factcheck("compare", tmp_path / "case.yaml", "-o", tmp_path / "out")
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "case.yaml" in done.stderr or "a.txt" in done.stderr
