@@ -1,0 +1,61 @@
+"""Domain assertions for tests, in the kit and in users' own test suites.
+
+>>> from factcheck.model import Document
+>>> doc = Document("d", "P", "en", "Police said 12 were hurt.")
+>>> assert_spans_match([doc], [{"doc_id": "d", "start": 12, "end": 14, "value_text": "12"}])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pandas as pd
+
+from factcheck.model import Document
+
+
+def _rows(table: pd.DataFrame | Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    if isinstance(table, pd.DataFrame):
+        return table.to_dict("records")
+    return list(table)
+
+
+def assert_spans_match(
+    documents: Iterable[Document], table: pd.DataFrame | Iterable[Mapping[str, Any]]
+) -> None:
+    """Every row's ``[start, end)`` covers exactly its text in the original document.
+
+    Works for the claims table (``value_text``) and the mentions table (``text``); raises
+    AssertionError listing every row that does not match.
+    """
+    texts = {doc.id: doc.text for doc in documents}
+    bad = []
+    for row in _rows(table):
+        written = row.get("value_text", row.get("text"))
+        doc_text = texts.get(row["doc_id"])
+        if doc_text is None:
+            bad.append(f"{row['doc_id']}: unknown document")
+            continue
+        found = doc_text[int(row["start"]) : int(row["end"])]
+        if found != written:
+            bad.append(f"{row['doc_id']}:{row['start']}-{row['end']}: {found!r} != {written!r}")
+    assert not bad, "spans do not match the original text:\n" + "\n".join(bad)
+
+
+def assert_no_silent_drop(
+    documents: Iterable[Document], mentions: pd.DataFrame, digits_only: bool = True
+) -> None:
+    """Every run of digits in every document lies inside some mention's span."""
+    import re
+
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for row in _rows(mentions):
+        spans.setdefault(row["doc_id"], []).append((int(row["start"]), int(row["end"])))
+    missed = []
+    for doc in documents:
+        covered = spans.get(doc.id, [])
+        for match in re.finditer(r"\d+", doc.text):
+            if not any(s <= match.start() and match.end() <= e for s, e in covered):
+                missed.append(f"{doc.id}:{match.start()} {match.group()!r}")
+    assert not missed, "numbers with no mention:\n" + "\n".join(missed)
