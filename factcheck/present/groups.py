@@ -1,0 +1,189 @@
+"""Read the comparison and claims tables the way every view needs them.
+
+The charts, the report and the exports all ask the same questions of a comparison row: which
+claims make up this group, what figure did each speaker give, how to write a figure and a
+group's name in a label. The answers live here so the views agree with each other.
+
+Extension columns of the comparison table (``claim_ids``, ``set_by``, ``reason``, ...) are used
+when present and never required.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+import pandas as pd
+
+#: Measures that are nouns, not participles: labelled "Casualties among civilians" rather
+#: than "Killed militants".
+NOUN_MEASURES: tuple[str, ...] = ("casualties",)
+#: A gap label lists the figures side by side up to this many; beyond, it gives their count.
+MAX_LISTED: int = 3
+
+#: Columns that tie a claim to its group when the claims table has no ``group_id`` column.
+MATCH_COLUMNS: tuple[str, ...] = ("measure", "subject", "subject_detail")
+
+
+def is_missing(value: Any) -> bool:
+    """True for None, NaN and pandas' missing markers (a scalar check that never raises)."""
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def num(value: Any) -> float:
+    """A float, NaN for anything missing."""
+    return math.nan if is_missing(value) else float(value)
+
+
+def parse_list(value: Any) -> list[str]:
+    """A list of ids from a list, a JSON array text, or text separated by ';' or ','."""
+    if is_missing(value):
+        return []
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    text = str(value).strip()
+    if text.startswith("["):
+        try:
+            return [str(v) for v in json.loads(text)]
+        except json.JSONDecodeError:
+            pass
+    sep = ";" if ";" in text else ","
+    return [part.strip() for part in text.split(sep) if part.strip()]
+
+
+def parse_figures(value: Any) -> dict[str, tuple[float, float]]:
+    """The ``figures`` column (JSON object speaker -> [low, high]; null = open bound)."""
+    if is_missing(value):
+        return {}
+    data = value if isinstance(value, Mapping) else json.loads(str(value))
+    return {str(k): (num(v[0]), num(v[1])) for k, v in data.items()}
+
+
+def group_claims(comparison: pd.DataFrame, claims: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The claims of each aligned group, keyed by ``group_id``.
+
+    Uses the claims table's ``group_id`` when it has one, else the comparison's ``claim_ids``
+    extension, else the claims with the same measure, subject and subject detail.
+    """
+    out: dict[str, pd.DataFrame] = {}
+    for _, row in comparison.iterrows():
+        gid = str(row["group_id"])
+        if "group_id" in claims.columns:
+            sub = claims[claims["group_id"].astype(str) == gid]
+        elif "claim_ids" in comparison.columns and parse_list(row["claim_ids"]):
+            sub = claims[claims["claim_id"].isin(parse_list(row["claim_ids"]))]
+        else:
+            mask = pd.Series(True, index=claims.index)
+            for col in MATCH_COLUMNS:
+                if col in claims.columns and col in row.index:
+                    mask &= claims[col].fillna("").astype(str) == _text(row[col])
+            sub = claims[mask]
+        out[gid] = sub
+    return out
+
+
+def group_of_claim(comparison: pd.DataFrame, claims: pd.DataFrame) -> dict[str, str]:
+    """claim_id -> group_id, for every claim that belongs to a group."""
+    return {
+        str(cid): gid
+        for gid, sub in group_claims(comparison, claims).items()
+        for cid in sub["claim_id"]
+    }
+
+
+def _text(value: Any) -> str:
+    return "" if is_missing(value) else str(value)
+
+
+def figure_text(low: float, high: float, qualifier: str = "") -> str:
+    """A figure as a reader writes it: "15", "≥ 12", "≤ 5", "10–12", "~10", "none".
+
+    >>> figure_text(15, 15), figure_text(12, math.nan), figure_text(10, 12), figure_text(0, 0,
+    ...     "none_reported")
+    ('15', '≥ 12', '10–12', 'none')
+    """
+    if qualifier == "none_reported":
+        return "none"
+    lo, hi = num(low), num(high)
+    if math.isnan(lo) and math.isnan(hi):
+        return "?"
+    if math.isnan(hi):
+        return f"≥ {_n(lo)}"
+    if math.isnan(lo):
+        return f"≤ {_n(hi)}"
+    if lo == hi:
+        return f"~{_n(lo)}" if qualifier == "about" else _n(lo)
+    return f"{_n(lo)}–{_n(hi)}"
+
+
+def _n(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def group_label(row: Mapping[str, Any] | pd.Series, wrap: Callable[[str], str] = str) -> str:
+    """A group's name for a title or row: "Killed militants (ISIS)".
+
+    ``wrap`` is applied to the subject detail, which is written as found in the text (the
+    charts pass :func:`factcheck.present.style.isolate` so an Arabic detail keeps its order).
+    """
+    measure = _text(row.get("measure")).replace("_", " ")
+    subject = _text(row.get("subject")).replace("_", " ")
+    detail = _text(row.get("subject_detail"))
+    if measure in NOUN_MEASURES:
+        label = f"{measure.capitalize()} among {subject}".strip()
+    else:
+        label = f"{measure.capitalize()} {subject}".strip()
+    return f"{label} ({wrap(detail)})" if detail else label
+
+
+def date_label(value: Any) -> str:
+    """An event date as "29 Aug 2024" ("" when unknown)."""
+    if is_missing(value) or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    if isinstance(value, datetime | date | pd.Timestamp):
+        return f"{value.day} {value:%b %Y}"
+    return str(value)
+
+
+def gap_label(row: Mapping[str, Any] | pd.Series, claims: pd.DataFrame | None = None) -> str:
+    """The figures of a group side by side: "15 vs 14" (one per distinct value); beyond
+    MAX_LISTED figures, their count and the reconciled range: "5 figures, 10–13"."""
+    figures = parse_figures(row.get("figures"))
+    if not figures and claims is not None and len(claims):
+        figures = {str(r["speaker"]): (num(r["low"]), num(r["high"])) for _, r in claims.iterrows()}
+    qualifiers = {}
+    if claims is not None and len(claims):
+        qualifiers = dict(zip(claims["speaker"].astype(str), claims["qualifier"], strict=False))
+    texts = [figure_text(lo, hi, str(qualifiers.get(s, ""))) for s, (lo, hi) in figures.items()]
+    distinct = list(dict.fromkeys(texts))
+    if len(distinct) > MAX_LISTED:
+        span = figure_text(num(row.get("low")), num(row.get("high")))
+        return f"{len(distinct)} figures, {span}"
+    return " vs ".join(distinct)
+
+
+def title(
+    row: Mapping[str, Any] | pd.Series,
+    where: str = "",
+    claims: pd.DataFrame | None = None,
+    wrap: Callable[[str], str] = str,
+) -> str:
+    """A chart title that says what and where: "Killed militants — Anbar raid, 29 Aug 2024: 15
+    vs 14"."""
+    place = ", ".join(p for p in (wrap(where), date_label(row.get("event_date"))) if p)
+    head = group_label(row, wrap) + (f" — {place}" if place else "")
+    gap = gap_label(row, claims)
+    return f"{head}: {gap}" if gap else head
