@@ -1,0 +1,92 @@
+"""Source independence: who really stands behind a figure.
+
+The same speaker relayed by several outlets is one source: the Iraqi Joint Operations Command's
+figure carried by the Iraqi News Agency and again by another paper is one voice, not two. The
+speaker chain decides, never the outlet that printed it. An unnamed speaker cannot be matched
+across outlets, so "unnamed sources" cited by the Associated Press and "unnamed sources" cited
+by Reuters are two sources, while every outlet relaying the Associated Press's unnamed sources
+shares one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Final
+
+from rapidfuzz import fuzz
+
+from factcheck.align.keys import fold, similar_clusters
+
+#: Two speaker names are one speaker when token_sort_ratio reaches 90: word order and
+#: punctuation do not count ("Command, Iraqi Joint Operations" = "Iraqi Joint Operations
+#: Command", "U.S. Central Command" = "US Central Command"), one or two letters of spelling
+#: may differ, but a name that only shares words with another ("Paris police" and "Lyon
+#: police", "Iraqi Health Ministry" and "Iraqi Interior Ministry") stays apart. Names are
+#: canonical registry names already; this only absorbs spelling variants of unknown names.
+SPEAKER_MIN_SCORE: Final = 90
+
+#: Speakers whose canonical name starts with this word are unnamed ("unnamed sources",
+#: "unnamed US official"); their identity is the outlet that heard them.
+UNNAMED_PREFIX: Final = "unnamed"
+
+#: Separator of relays in the claims table's ``via`` column.
+VIA_SEPARATOR: Final = " -> "
+
+
+def is_unnamed(speaker: str) -> bool:
+    """Whether a canonical speaker name stands for an unnamed source.
+
+    >>> is_unnamed("unnamed sources"), is_unnamed("US Central Command")
+    (True, False)
+    """
+    return fold(speaker).split(" ", 1)[0] == UNNAMED_PREFIX
+
+
+def origin_outlet(via: str, publisher: str) -> str:
+    """The outlet that heard the speaker: the last relay of ``via`` (nearest the speaker), else
+    the publisher.
+
+    >>> origin_outlet("Reuters -> Associated Press", "Example Daily")
+    'Associated Press'
+    >>> origin_outlet("", "Example Daily")
+    'Example Daily'
+    """
+    relays = [r.strip() for r in str(via or "").split(VIA_SEPARATOR.strip()) if r.strip()]
+    return relays[-1] if relays else str(publisher)
+
+
+def source_label(speaker: str, via: str, publisher: str) -> str:
+    """A readable name of the independent source behind a claim.
+
+    >>> source_label("unnamed sources", "Associated Press", "Example Daily")
+    'unnamed sources (Associated Press)'
+    """
+    if is_unnamed(speaker):
+        return f"{speaker} ({origin_outlet(via, publisher)})"
+    return str(speaker)
+
+
+def independent_sources(
+    speakers: Sequence[str], vias: Sequence[str], publishers: Sequence[str]
+) -> list[str]:
+    """One key per claim naming its independent source (equal keys = one source).
+
+    Named speakers that match by :data:`SPEAKER_MIN_SCORE` share the most frequent spelling;
+    unnamed speakers are keyed by the outlet that heard them.
+    """
+    named = [s for s in speakers if s and not is_unnamed(s)]
+    clusters = similar_clusters(named, fuzz.token_sort_ratio, SPEAKER_MIN_SCORE)
+    counts = Counter(named)
+    representative: dict[int, str] = {}
+    for name in sorted(clusters, key=lambda n: (-counts[n], n)):
+        representative.setdefault(clusters[name], name)
+    keys: list[str] = []
+    for speaker, via, publisher in zip(speakers, vias, publishers, strict=True):
+        if not speaker:
+            keys.append(str(publisher))
+        elif is_unnamed(speaker):
+            keys.append(source_label(speaker, via, publisher))
+        else:
+            keys.append(representative[clusters[speaker]])
+    return keys

@@ -1,0 +1,114 @@
+"""Plain-words notes for comparison rows: who says what, how the figures relate, and why.
+
+>>> import pandas as pd
+>>> a = Figure("a", "US Central Command", 15.0, 15.0, "exact", (), frozenset(), "15", pd.NaT)
+>>> b = Figure("b", "Iraqi Joint Operations Command", 14.0, 14.0, "exact", (), frozenset(),
+...            "14", pd.NaT)
+>>> res = Resolution([a, b])
+>>> figures_clause(res) + ": " + verdict_clause(Verdict.DISCREPANT, 1.0, 1 / 15) + "."
+'US Central Command says 15, Iraqi Joint Operations Command says 14: disjoint figures, gap 1 (6.7%).'
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from factcheck.compare.reasons import Reason, Resolution
+from factcheck.compare.verdicts import ABOUT_TOLERANCE, Figure
+from factcheck.model import Qualifier, Verdict
+
+
+def number(x: float) -> str:
+    """A figure for a note: thousands separators, no trailing ".0".
+
+    >>> number(2500.0), number(0.5)
+    ('2,500', '0.5')
+    """
+    if math.isnan(x):
+        return "unknown"
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,g}"
+
+
+def figure(f: Figure) -> str:
+    """A figure in words from its interval and qualifier: "at least 14", "about 110"."""
+    q = f.qualifier
+    if q == Qualifier.NONE_REPORTED:
+        return "none"
+    if q == Qualifier.AT_LEAST or (math.isnan(f.high) and not math.isnan(f.low)):
+        return f"at least {number(f.low)}"
+    if q == Qualifier.AT_MOST or math.isnan(f.low):
+        return f"at most {number(f.high)}"
+    if q == Qualifier.ABOUT:
+        return f"about {number(f.low)}"
+    if f.low != f.high:
+        words = f' ("{f.value_text}")' if q == Qualifier.VAGUE else ""
+        return f"{number(f.low)} to {number(f.high)}{words}"
+    return number(f.low)
+
+
+def _says(label: str) -> str:
+    first = label.split(" (", 1)[0]
+    return "say" if first.startswith("unnamed") and first.endswith("s") else "says"
+
+
+def figures_clause(res: Resolution) -> str:
+    """'A says 15, B says 14', with earlier figures of a source that revised its own."""
+    parts = []
+    for f in res.figures:
+        text = f"{f.label} {_says(f.label)} {figure(f)}"
+        if f.source in res.history:
+            earlier = ", then ".join(figure(h) for h in res.history[f.source])
+            text += f" (earlier {earlier})"
+        parts.append(text)
+    for d, _ in res.denials:
+        parts.append(f"{d.label} {'deny' if _says(d.label) == 'say' else 'denies'} {figure(d)}")
+    return ", ".join(parts) if parts else "no figure"
+
+
+def verdict_clause(verdict: Verdict, gap: float, rel_gap: float) -> str:
+    """How the figures relate, with the gap for disjoint ones."""
+    if verdict == Verdict.DISCREPANT and not math.isnan(gap) and gap > 0:
+        return f"disjoint figures, gap {number(gap)} ({rel_gap * 100:.1f}%)"
+    return {
+        Verdict.AGREE: "the same figure",
+        Verdict.COMPATIBLE: "the figures overlap",
+        Verdict.DISCREPANT: "the figures conflict",
+        Verdict.SINGLE_SOURCE: "one source only",
+    }[verdict]
+
+
+def reason_sentences(res: Resolution, reasons: Sequence[Reason]) -> list[str]:
+    """One sentence per reason found inside the group."""
+    out: list[str] = []
+    for reason in reasons:
+        if reason == Reason.DENIED:
+            for d, hit in res.denials:
+                who = ", ".join(h.label for h in hit) or "no current figure"
+                out.append(f"{d.label} denies the figure of {figure(d)} (given by {who}).")
+        elif reason == Reason.INCONSISTENT_IN_DOCUMENT:
+            for a, b in res.in_document:
+                doc = sorted(a.doc_ids & b.doc_ids)[0]
+                out.append(f"Document {doc} gives both {figure(a)} and {figure(b)}.")
+        elif reason == Reason.UPDATE:
+            for f in res.figures:
+                if f.source in res.history:
+                    steps = " -> ".join(figure(h) for h in [*res.history[f.source], f])
+                    out.append(f"{f.label} revised its figure ({steps}); the latest counts.")
+            if res.moving_toll:
+                out.append("The lower figures were reported earlier: a rising toll, not a "
+                           "contradiction.")  # fmt: skip
+        elif reason == Reason.PARTS_ADD_UP:
+            for parts, total in res.parts:
+                sums = " + ".join(figure(p) for p in parts)
+                out.append(f"{sums} = {figure(total)}: {total.label}'s figures are parts of "
+                           "one total.")  # fmt: skip
+        elif reason == Reason.ROUNDING:
+            out.append("One figure is the other rounded.")
+        elif reason == Reason.BOUND_CONSISTENT:
+            out.append("An open bound allows the other figures.")
+        elif reason == Reason.APPROXIMATE:
+            out.append(f"Within the ±{ABOUT_TOLERANCE:.0%} band of an approximate figure.")
+        elif reason == Reason.CONTRADICTION:
+            out.append("No update, rounding, part or difference of scope explains the gap.")
+    return out

@@ -1,0 +1,192 @@
+"""The comparison table: one row per aligned group, the design's columns then extensions."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import math
+from collections import Counter
+from collections.abc import Callable, Collection, Mapping
+from typing import Any, Final
+
+import pandas as pd
+
+from factcheck.align import align, independent_sources
+from factcheck.compare.notes import figure, figures_clause, reason_sentences, verdict_clause
+from factcheck.compare.reasons import Reason, reasons, resolve
+from factcheck.compare.reconcile import POLICIES, conservative, range_, reconcile
+from factcheck.compare.relations import relate
+from factcheck.compare.verdicts import Figure, gap, verdict
+from factcheck.model import Polarity, Verdict
+from factcheck.schema import COMPARISON_COLUMNS
+
+#: Extension columns of the comparison table, after the design's (docs/compare.md).
+COMPARISON_EXTRA: Final = (
+    "reason", "reasons", "scope", "place", "n_independent", "n_claims", "support", "claim_ids",
+    "set_by", "party_flag", "conservative", "range_low", "range_high", "gap", "rel_gap",
+    "subset_of", "related",
+)  # fmt: skip
+
+
+def _registry_party() -> Callable[[str], str | None] | None:
+    """``factcheck.claims.registry.party_of`` when the registry provides it."""
+    try:
+        registry = importlib.import_module("factcheck.claims.registry")
+    except ImportError:
+        return None
+    party_of = getattr(registry, "party_of", None)
+    return party_of if callable(party_of) else None
+
+
+def _json_number(x: float) -> float | int | None:
+    if x is None or math.isnan(x):
+        return None
+    return int(x) if float(x).is_integer() else float(x)
+
+
+def _figure(rec: Mapping[str, Any]) -> Figure:
+    when = pd.Timestamp(rec["reported_at"]) if rec["reported_at"] is not None else pd.NaT
+    if not pd.isna(when) and when.tzinfo is not None:
+        when = when.tz_convert("UTC").tz_localize(None)
+    point = rec.get("point", math.nan)
+    return Figure(
+        source=rec["independent_source"],
+        label=rec["independent_source"],
+        low=float(rec["low"]),
+        high=float(rec["high"]),
+        qualifier=str(rec["qualifier"]),
+        claim_ids=(str(rec["claim_id"]),),
+        doc_ids=frozenset([str(rec["doc_id"])]),
+        value_text=str(rec["value_text"]),
+        reported_at=when,
+        own_voice=rec["speaker"] == rec["publisher"] and not rec["speaker_text"],
+        point=math.nan if point is None or pd.isna(point) else float(point),
+    )
+
+
+def _figures_json(figs: list[Figure]) -> str:
+    out: dict[str, list[float | int | None]] = {}
+    for f in figs:
+        key, n = f.label, 2
+        while key in out:
+            key, n = f"{f.label} ({n})", n + 1
+        out[key] = [_json_number(f.low), _json_number(f.high)]
+    return json.dumps(out, ensure_ascii=False)
+
+
+def _row(gid: str, recs: list[dict[str, Any]], policy: str, ctx: dict[str, Any]) -> dict:
+    first = recs[0]
+    figs = [_figure(r) for r in recs]
+    denied_ids = {r["claim_id"] for r in recs if r["polarity"] == Polarity.DENIED}
+    asserted = [f for f in figs if f.claim_ids[0] not in denied_ids]
+    denied = [f for f in figs if f.claim_ids[0] in denied_ids]
+    res = resolve(asserted, denied, {r["claim_id"]: r["sentence"] for r in recs})
+    sources = list(dict.fromkeys(f.source for f in res.figures))
+    v = verdict(res.figures, len(sources)) if res.figures else Verdict.SINGLE_SOURCE
+    if any(hit for _, hit in res.denials):
+        v = Verdict.DISCREPANT
+    found = reasons(res, v)
+    g, rel_g = gap(res.figures)
+    est = reconcile(res.figures, policy, ctx["primary"])
+    cons, rng = conservative(res.figures), range_(res.figures)
+    spread = rng.high - rng.low
+    party = ctx["party_of"]
+    speakers_of = {f.source: {r["speaker"] for r in recs if r["claim_id"] in f.claim_ids}
+                   for f in res.figures}  # fmt: skip
+    party_flag = bool(sources) and all(
+        any(party(s) for s in speakers_of[src]) for src in sources
+    )
+    support = Counter(figure(f) for f in res.figures)
+    dates = [d for d in (r["event_date"] for r in recs) if d is not None and not pd.isna(d)]
+    details = Counter(str(r["subject_detail"]) for r in recs if r["subject_detail"])
+    note = [figures_clause(res) + ": " + verdict_clause(v, g, rel_g) + "."]
+    note += reason_sentences(res, found)
+    if party_flag:
+        names = sorted({party(s) or "" for src in sources for s in speakers_of[src]} - {""})
+        note.append(f"Every source is a party to the fighting ({', '.join(names)}): a party's "
+                    "own account is not proof (Airwars).")  # fmt: skip
+    return {
+        "group_id": gid,
+        "event_date": min(dates) if dates else None,
+        "measure": first["measure"],
+        "subject": first["subject"],
+        "subject_detail": details.most_common(1)[0][0] if details else "",
+        "n_sources": len({r["independent_source"] for r in recs}),
+        "speakers": "; ".join(dict.fromkeys(r["independent_source"] for r in recs)),
+        "figures": _figures_json(res.figures),
+        "low": est.low,
+        "high": est.high,
+        "spread": spread,
+        "rel_spread": spread / rng.high if rng.high else math.nan,
+        "verdict": str(v),
+        "best": est.best,
+        "policy": policy,
+        "note": " ".join(note),
+        "reason": str(found[0]) if found else "",
+        "reasons": ",".join(str(r) for r in found),
+        "scope": first["scope"],
+        "place": "" if pd.isna(first.get("place", "")) else str(first.get("place", "")),
+        "n_independent": len(sources),
+        "n_claims": len(recs),
+        "support": json.dumps(dict(support), ensure_ascii=False),
+        "claim_ids": json.dumps([r["claim_id"] for r in recs]),
+        "set_by": json.dumps(est.set_by),
+        "party_flag": party_flag,
+        "conservative": cons.best,
+        "range_low": rng.low,
+        "range_high": rng.high,
+        "gap": g,
+        "rel_gap": rel_g,
+        "subset_of": first.get("subset_of", "") or "",
+        "related": "[]",
+    }
+
+
+def compare(
+    claims: pd.DataFrame,
+    policy: str = "best",
+    *,
+    parties: Mapping[str, str] | None = None,
+    primary: Collection[str] = (),
+    **align_options: Any,
+) -> pd.DataFrame:
+    """One row per aligned group: verdict, reason, plain-words note and reconciled figures.
+
+    Aligns first when ``claims`` has no ``group_id``. ``parties`` maps a speaker to the party
+    to the fighting it belongs to (flag ``party_flag``; the registry's ``party_of`` is used
+    when present); ``primary`` names the speakers whose latest figure the ``best`` policy
+    takes. ``policy`` is one of conservative, range, best.
+
+    >>> from factcheck.compare.examples import anbar_claims
+    >>> row = compare(anbar_claims(), "conservative").iloc[0]
+    >>> row.verdict, row.best, row.range_low, row.range_high, round(row.rel_gap, 3)
+    ('discrepant', 14.0, 14.0, 15.0, 0.067)
+    """
+    if policy not in POLICIES:
+        raise ValueError(f"unknown policy {policy!r}; known: {', '.join(POLICIES)}")
+    aligned = claims if "group_id" in claims.columns else align(claims, **align_options)
+    if "independent_source" not in aligned.columns:
+        aligned = aligned.assign(
+            independent_source=independent_sources(
+                aligned["speaker"].tolist(), aligned["via"].tolist(), aligned["publisher"].tolist()
+            )
+        )
+    registry = _registry_party()
+    table = dict(parties or {})
+
+    def party_of(speaker: str) -> str | None:
+        return table.get(speaker) or (registry(speaker) if registry else None)
+
+    ctx = {"primary": set(primary), "party_of": party_of}
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for rec in aligned.to_dict("records"):
+        groups.setdefault(str(rec["group_id"]), []).append(rec)
+    rows = relate([_row(gid, recs, policy, ctx) for gid, recs in groups.items()])
+    for row in rows:
+        row["reason"] = row["reasons"].split(",")[0] if row["reasons"] else ""
+    columns = [*COMPARISON_COLUMNS, *COMPARISON_EXTRA]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.astype({"n_sources": "int64", "n_independent": "int64", "n_claims": "int64"})
+
+
+__all__ = ["COMPARISON_EXTRA", "Reason", "compare"]
