@@ -17,6 +17,8 @@ from factcheck.present.style import Look, isolate, rc, speaker_colors
 
 #: Deviations from the group's best figure beyond this share of it get the strongest colour.
 AGREEMENT_CLIP: Final = 0.25
+#: Beyond this deviation a cell is dark enough that its label is written in white.
+DARK_CELL: Final = 0.7 * AGREEMENT_CLIP
 #: Colour map of the agreement matrix: diverging and readable with colour-vision deficiencies.
 AGREEMENT_CMAP: Final = "PuOr_r"
 #: Width of a bold 12-point title character, in inches (to size a figure to its title).
@@ -89,7 +91,9 @@ def plot_agreement(
                     ha="center",
                     va="center",
                     fontsize=8,
-                    color="white" if abs(np.nan_to_num(dev[i, j])) > 0.3 else "black",
+                    color="white"
+                    if abs(np.nan_to_num(dev[i, j])) > 0.7 * AGREEMENT_CLIP
+                    else "black",
                 )
         ax.set_xticks(
             range(len(comparison)),

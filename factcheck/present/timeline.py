@@ -33,7 +33,11 @@ def when(value: Any) -> pd.Timestamp:
 
 
 def changed_groups(claims: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Groups whose figures were reported at more than one time with more than one value."""
+    """Groups in which at least one speaker gave different figures at different times.
+
+    Two speakers disagreeing at different hours is a discrepancy, not a change: it is the
+    discrepancy chart's business, so such a group is left out here.
+    """
     keyed = claims.assign(
         _when=[when(v) for v in claims["reported_at"]],
         _key=claims["group_id"].astype(str)
@@ -42,18 +46,22 @@ def changed_groups(claims: pd.DataFrame) -> dict[str, pd.DataFrame]:
     )
     out = {}
     for key, sub in keyed.groupby("_key", sort=False):
-        figures = set(zip(sub["low"].fillna(-1), sub["high"].fillna(-1), strict=True))
-        if sub["_when"].nunique() > 1 and len(figures) > 1:
+        if any(_changed(rows) for _, rows in sub.groupby("speaker", sort=False)):
             out[str(key)] = sub.sort_values("_when")
     return out
+
+
+def _changed(rows: pd.DataFrame) -> bool:
+    figures = set(zip(rows["low"].fillna(-1), rows["high"].fillna(-1), strict=True))
+    return rows["_when"].nunique() > 1 and len(figures) > 1
 
 
 def plot_timeline(
     claims: pd.DataFrame, *, where: str = "", colors: dict[str, Look] | None = None
 ) -> Figure:
-    """``reported_at`` against the figure, one line per speaker, one panel per group whose
-    figures changed; open bounds ("at least") end in an upward arrow. A group reported once
-    is left out; when none changed the figure says so."""
+    """``reported_at`` against the figure, one line per speaker, one panel per group in which
+    a speaker's figure changed (:func:`changed_groups`); open bounds ("at least") end in an
+    upward arrow. When no figure changed the figure says so."""
     looks = colors or speaker_colors(claims)
     panels = changed_groups(claims)
     with plt.rc_context(rc()):
