@@ -72,9 +72,27 @@ def _merge(figs: Sequence[Figure]) -> list[Figure]:
                 doc_ids=frozenset().union(*(f.doc_ids for f in same)),
                 reported_at=max(times) if times else pd.NaT,
                 own_voice=all(f.own_voice for f in same),
+                relayed=all(f.relayed for f in same),
             )
         )
     return sorted(out, key=lambda f: (pd.isna(f.reported_at), f.reported_at, f.claim_ids))
+
+
+def _relays_capped(figs: Sequence[Figure]) -> list[Figure]:
+    """Date a relayed figure no later than the speaker's latest direct statement: an outlet
+    relaying a figure may repeat an old one, so a relay never supersedes what the speaker
+    said directly (a relay dated the day after a direct 310 and saying "more than 300" is the
+    same statement, not a revision)."""
+    direct = [f.reported_at for f in figs if not f.relayed and not pd.isna(f.reported_at)]
+    if not direct:
+        return list(figs)
+    cap = max(direct)
+    return [
+        replace(f, reported_at=cap)
+        if f.relayed and not pd.isna(f.reported_at) and f.reported_at > cap
+        else f
+        for f in figs
+    ]
 
 
 def _is_exact(f: Figure) -> bool:
@@ -123,7 +141,7 @@ def resolve(
     res = Resolution(figures=[])
     pending: dict[str, list[Figure]] = {}
     for source, figs in by_source.items():
-        merged = _merge(figs)
+        merged = _merge(_relays_capped(figs))
         times = [f.reported_at for f in merged if not pd.isna(f.reported_at)]
         latest = max(times) if times else None
         current = [f for f in merged if latest is None or f.reported_at == latest]
@@ -157,9 +175,12 @@ def _time_ordered(figures: Sequence[Figure]) -> bool:
     for a, b in combinations(figures, 2):
         if overlap([a, b]):
             continue
-        if pd.isna(a.reported_at) or pd.isna(b.reported_at) or a.reported_at == b.reported_at:
+        if pd.isna(a.reported_at) or pd.isna(b.reported_at):
             return False
-        early, late = (a, b) if a.reported_at < b.reported_at else (b, a)
+        day_a, day_b = a.reported_at.normalize(), b.reported_at.normalize()
+        if day_a == day_b:  # same day: the order of statements within a day is noise
+            return False
+        early, late = (a, b) if day_a < day_b else (b, a)
         if interval(early)[1] >= interval(late)[0]:
             return False
     return True

@@ -2,7 +2,8 @@
 that set each bound.
 
 - ``conservative`` — the lowest credible figure (ACLED: when reports differ, record the most
-  conservative one). low = best = high = that figure.
+  conservative one): the lowest count a source gives; open bounds ("more than 100") count only
+  when no source gives a count. low = best = high = that figure.
 - ``range`` — the lowest and highest figures stated (Iraq Body Count: a minimum and a maximum
   per incident, no single figure). best is left empty.
 - ``best`` — UCDP-style low/best/high: low and high as in ``range``; best is the primary
@@ -68,12 +69,19 @@ def _numbers(fig: Figure) -> list[float]:
     return [0.0] if fig.qualifier == Qualifier.NONE_REPORTED else stated_numbers(fig)
 
 
+def _open(fig: Figure) -> bool:
+    return math.isnan(fig.low) or math.isnan(fig.high)
+
+
 def conservative(figures: Sequence[Figure]) -> Estimate:
-    """The lowest credible figure (ACLED)."""
+    """The lowest credible figure (ACLED): the lowest count a source gives. An open bound
+    ("more than a million") is a limit, not a count, so it only counts when no source gives
+    a count: 1,280,000 and "more than 1,000,000" -> 1,280,000."""
     if not figures:
         return Estimate("conservative", math.nan, math.nan, math.nan)
-    low = min(point(f) for f in figures)
-    ids = _setters(figures, low)
+    pool = [f for f in figures if not _open(f)] or list(figures)
+    low = min(point(f) for f in pool)
+    ids = _setters(pool, low)
     return Estimate("conservative", low, low, low, {"low": ids, "best": ids, "high": ids})
 
 

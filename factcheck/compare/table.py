@@ -7,6 +7,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
+from dataclasses import replace
 from typing import Any, Final
 
 import pandas as pd
@@ -29,13 +30,24 @@ COMPARISON_EXTRA: Final = (
 
 
 def _registry_party() -> Callable[[str], str | None] | None:
-    """``factcheck.claims.registry.party_of`` when the registry provides it."""
+    """The party of a speaker from ``factcheck.claims.registry`` (``party_of`` when it has
+    one, else the ``party`` of the entry ``resolve`` finds), or None without a registry."""
     try:
         registry = importlib.import_module("factcheck.claims.registry")
     except ImportError:
         return None
     party_of = getattr(registry, "party_of", None)
-    return party_of if callable(party_of) else None
+    if callable(party_of):
+        return party_of
+    resolve_name = getattr(registry, "resolve", None)
+    if not callable(resolve_name):
+        return None
+
+    def lookup(name: str) -> str | None:
+        entry = resolve_name(name)
+        return getattr(entry, "party", None) if entry is not None else None
+
+    return lookup
 
 
 def _json_number(x: float) -> float | int | None:
@@ -61,7 +73,16 @@ def _figure(rec: Mapping[str, Any]) -> Figure:
         reported_at=when,
         own_voice=rec["speaker"] == rec["publisher"] and not rec["speaker_text"],
         point=math.nan if point is None or pd.isna(point) else float(point),
+        relayed=bool(rec["via"]),
     )
+
+
+def _labels(figs: list[Figure], recs: list[dict[str, Any]]) -> dict[str, str]:
+    """Source key -> display name: the canonical speaker name, or the source label when two
+    independent sources share a name ("unnamed sources" heard by two outlets)."""
+    speaker = {r["independent_source"]: str(r["speaker"]) for r in recs}
+    names = Counter(speaker[s] for s in dict.fromkeys(f.source for f in figs))
+    return {s: (name if names[name] <= 1 else s) for s, name in speaker.items()}
 
 
 def _figures_json(figs: list[Figure]) -> str:
@@ -74,9 +95,21 @@ def _figures_json(figs: list[Figure]) -> str:
     return json.dumps(out, ensure_ascii=False)
 
 
+def _envelope(figs: list[Figure]) -> tuple[float, float]:
+    """Smallest low and largest high as written (NaN when a bound is open)."""
+    if not figs:
+        return math.nan, math.nan
+    lows, highs = [f.low for f in figs], [f.high for f in figs]
+    low = math.nan if any(math.isnan(x) for x in lows) else min(lows)
+    high = math.nan if any(math.isnan(x) for x in highs) else max(highs)
+    return low, high
+
+
 def _row(gid: str, recs: list[dict[str, Any]], policy: str, ctx: dict[str, Any]) -> dict:
     first = recs[0]
     figs = [_figure(r) for r in recs]
+    labels = _labels(figs, recs)
+    figs = [replace(f, label=labels[f.source]) for f in figs]
     denied_ids = {r["claim_id"] for r in recs if r["polarity"] == Polarity.DENIED}
     asserted = [f for f in figs if f.claim_ids[0] not in denied_ids]
     denied = [f for f in figs if f.claim_ids[0] in denied_ids]
@@ -89,7 +122,8 @@ def _row(gid: str, recs: list[dict[str, Any]], policy: str, ctx: dict[str, Any])
     g, rel_g = gap(res.figures)
     est = reconcile(res.figures, policy, ctx["primary"])
     cons, rng = conservative(res.figures), range_(res.figures)
-    spread = rng.high - rng.low
+    low, high = _envelope(res.figures)
+    spread = high - low
     party = ctx["party_of"]
     speakers_of = {f.source: {r["speaker"] for r in recs if r["claim_id"] in f.claim_ids}
                    for f in res.figures}  # fmt: skip
@@ -111,13 +145,13 @@ def _row(gid: str, recs: list[dict[str, Any]], policy: str, ctx: dict[str, Any])
         "measure": first["measure"],
         "subject": first["subject"],
         "subject_detail": details.most_common(1)[0][0] if details else "",
-        "n_sources": len({r["independent_source"] for r in recs}),
-        "speakers": "; ".join(dict.fromkeys(r["independent_source"] for r in recs)),
+        "n_sources": len(sources),
+        "speakers": "; ".join(dict.fromkeys(labels[r["independent_source"]] for r in recs)),
         "figures": _figures_json(res.figures),
-        "low": est.low,
-        "high": est.high,
+        "low": low,
+        "high": high,
         "spread": spread,
-        "rel_spread": spread / rng.high if rng.high else math.nan,
+        "rel_spread": spread / high if high else (0.0 if high == 0 else math.nan),
         "verdict": str(v),
         "best": est.best,
         "policy": policy,
@@ -174,8 +208,12 @@ def compare(
     registry = _registry_party()
     table = dict(parties or {})
 
+    memo: dict[str, str | None] = {}
+
     def party_of(speaker: str) -> str | None:
-        return table.get(speaker) or (registry(speaker) if registry else None)
+        if speaker not in memo:
+            memo[speaker] = table.get(speaker) or (registry(speaker) if registry else None)
+        return memo[speaker]
 
     ctx = {"primary": set(primary), "party_of": party_of}
     groups: dict[str, list[dict[str, Any]]] = {}

@@ -40,6 +40,7 @@ class Figure:
     reported_at: pd.Timestamp
     own_voice: bool = False
     point: float = math.nan
+    relayed: bool = False
 
     @property
     def key(self) -> tuple[float, float, str]:
@@ -84,9 +85,9 @@ def overlap(figures: Sequence[Figure]) -> bool:
 
 
 def verdict(figures: Sequence[Figure], n_independent: int) -> Verdict:
-    """agree / compatible / discrepant over the figures, single_source for one source with one
-    figure (one source with two figures that differ is judged like two sources)."""
-    if len(figures) <= 1 or (n_independent <= 1 and len({f.key for f in figures}) <= 1):
+    """agree / compatible / discrepant over the figures; single_source when one source speaks
+    (unless its own figures are disjoint: a source contradicting itself is discrepant)."""
+    if len(figures) <= 1 or (n_independent <= 1 and overlap(figures)):
         return Verdict.SINGLE_SOURCE
     if len({f.key for f in figures}) == 1:
         return Verdict.AGREE
