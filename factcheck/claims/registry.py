@@ -1,0 +1,323 @@
+"""Who is speaking: canonical names of sources and actors, found by their aliases.
+
+``data/registry.yaml`` lists organisations (armed forces, ministries, agencies, outlets, UN
+bodies, unions, NGOs) with a type, the side of a conflict they belong to (``party``) and the
+words that name them in Arabic, English and French. Aliases are normalised at load with
+:func:`factcheck.text.normalize.lookup_key`, word by word, so the file stays readable and a
+spelling variant the normaliser folds needs no extra line.
+
+Resolution is exact first (after dropping "the"/"le" and the Arabic clitics glued in front),
+then fuzzy for typing slips; acronyms only match exactly, letter case included. An unknown
+speaker gives ``None``: the caller keeps the words as written, never a wrong entry.
+
+>>> resolve("سنتكوم").name
+'US Central Command'
+>>> resolve("the Iranian Ministry of Health") is None
+False
+>>> resolve("Ministry of Truth") is None
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from typing import Any, Final
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from factcheck import lang
+from factcheck.errors import LanguageDataError
+from factcheck.mentions.phrases import PhraseIndex, phrase_key, tokenize
+
+#: Whole-name similarity (rapidfuzz ``fuzz.ratio`` of normalised names, 0-100) a fuzzy match
+#: needs. 90 lets through a dropped or doubled letter in a name of 10+ letters ("Asociated
+#: Press", "US Central Comand") but not a different country or word: "Iraqi Ministry of Health" vs
+#: "Iranian Ministry of Health" scores 92, which is why the word test below exists too.
+FUZZY_MIN_SCORE: Final = 90
+#: Every word of the query must match a word of the alias at least this well (and the other
+#: way round): "iraqi"/"iranian" is 67, "army"/"navy" 50, "pres"/"press" 89.
+FUZZY_MIN_WORD_SCORE: Final = 80
+#: Names shorter than this (normalised characters) are never matched fuzzily: one letter
+#: changes a short name into another one.
+FUZZY_MIN_LENGTH: Final = 8
+
+DATA_FILE: Final = "registry.yaml"
+ENTRY_KEYS: Final = frozenset(
+    {"name", "type", "party", "country", "acronyms", "exact", "aliases", "generic"}
+)
+
+
+class EntryType(StrEnum):
+    """What kind of organisation speaks: decides how much weight a reader gives its figures."""
+
+    GOVERNMENT = "government"
+    MILITARY = "military"
+    ARMED_GROUP = "armed_group"
+    POLICE = "police"
+    CIVIL_DEFENCE = "civil_defence"
+    NEWS_AGENCY = "news_agency"
+    MEDIA = "media"
+    NGO = "ngo"
+    UN = "un"
+    UNION = "union"
+    INTERGOVERNMENTAL = "intergovernmental"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One source or actor: canonical English name, type, party, country and names by language."""
+
+    name: str
+    type: EntryType
+    party: str | None = None
+    country: str | None = None
+    acronyms: tuple[str, ...] = ()
+    exact: tuple[str, ...] = ()  # names matched only as written ("Le Monde", not "le monde")
+    aliases: tuple[tuple[str, str], ...] = ()  # (language, alias as written)
+    generic: tuple[tuple[str, str], ...] = ()  # shared names, resolved with a country
+
+    def names(self, language: str | None = None) -> tuple[str, ...]:
+        """The aliases as written (of one language, or all), canonical name first."""
+        own = [a for lang_, a in self.aliases if language in (None, lang_)]
+        return (self.name, *own)
+
+
+@dataclass(frozen=True, slots=True)
+class Registry:
+    """All entries plus the indexes built from them once (exact, fuzzy, generic)."""
+
+    entries: tuple[Entry, ...]
+    index: PhraseIndex[Entry]
+    generic: PhraseIndex[tuple[Entry, ...]]
+    fuzzy_keys: tuple[str, ...]
+    fuzzy_entries: tuple[Entry, ...]
+    determiners: frozenset[str]
+
+    def get(self, name: str) -> Entry:
+        """The entry with this canonical name (KeyError if none)."""
+        for entry in self.entries:
+            if entry.name == name:
+                return entry
+        raise KeyError(name)
+
+    def resolve(
+        self, text: str, language: str | None = None, country: str | None = None
+    ) -> Entry | None:
+        """The entry ``text`` names, or None when no entry is close enough.
+
+        ``country`` resolves a generic name ("وزارة الصحة", "le ministère de l'Intérieur")
+        to that country's entry; without it a generic name stays unresolved.
+        """
+        hit = self.index.lookup(text, language, skip=self.determiners)
+        if hit is not None:
+            return hit
+        shared = self.generic.lookup(text, language, skip=self.determiners)
+        if shared is not None:
+            return _by_country(shared, country)
+        return self._fuzzy(text)
+
+    def _fuzzy(self, text: str) -> Entry | None:
+        words = [t.key for t in tokenize(text)]
+        while len(words) > 1 and words[0] in self.determiners:
+            words = words[1:]
+        query = " ".join(words)
+        if len(query) < FUZZY_MIN_LENGTH:
+            return None
+        found = process.extractOne(
+            query,
+            self.fuzzy_keys,
+            scorer=fuzz.ratio,
+            processor=None,  # both sides are normalised already (phrase_key)
+            score_cutoff=FUZZY_MIN_SCORE,
+        )
+        if found is None or not _words_match(query, found[0]):
+            return None
+        return self.fuzzy_entries[found[2]]
+
+    def find_in(
+        self, text: str, language: str | None = None, country: str | None = None
+    ) -> list[tuple[int, int, Entry]]:
+        """Every registry name in ``text`` as (start, end, entry), longest name first.
+
+        Offsets index ``text`` as given. Generic names are included only when ``country``
+        picks one entry for them.
+        """
+        found = self.index.find(text, language)
+        if country is not None:
+            taken = [(s, e) for s, e, _ in found]
+            for start, end, shared in self.generic.find(text, language):
+                entry = _by_country(shared, country)
+                if entry and not any(s < end and start < e for s, e in taken):
+                    found.append((start, end, entry))
+            found.sort(key=lambda hit: hit[0])
+        return found
+
+
+def _by_country(entries: tuple[Entry, ...], country: str | None) -> Entry | None:
+    matches = [e for e in entries if country is not None and e.country == country]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _words_match(query: str, alias: str) -> bool:
+    """Each word of one name has a close word in the other (see FUZZY_MIN_WORD_SCORE)."""
+    a, b = query.split(), alias.split()
+
+    def covered(xs: list[str], ys: list[str]) -> bool:
+        return all(max(fuzz.ratio(x, y) for y in ys) >= FUZZY_MIN_WORD_SCORE for x in xs)
+
+    return covered(a, b) and covered(b, a)
+
+
+def _str_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+
+
+def _parse_entry(raw: Any, where: str, problems: list[str]) -> Entry | None:
+    """One entry from its YAML mapping; appends every problem found to ``problems``."""
+    if not isinstance(raw, Mapping):
+        problems.append(f"{where}: must be a mapping")
+        return None
+    name = raw.get("name")
+    label = f"{where} ({name})" if isinstance(name, str) else where
+    bad = len(problems)
+    if not isinstance(name, str) or not name.strip():
+        problems.append(f"{where}.name: missing")
+    unknown = set(raw) - ENTRY_KEYS
+    if unknown:
+        problems.append(f"{label}: unknown keys {sorted(unknown)}")
+    if raw.get("type") not in {t.value for t in EntryType}:
+        problems.append(
+            f"{label}.type: {raw.get('type')!r} is not one of {[t.value for t in EntryType]}"
+        )
+    for key in ("party", "country"):
+        if key in raw and not (isinstance(raw[key], str) and raw[key].strip()):
+            problems.append(f"{label}.{key}: must be a non-empty string")
+    acronyms = raw.get("acronyms", [])
+    if not _str_list(acronyms) or any(len(tokenize(a)) != 1 for a in acronyms):
+        problems.append(f"{label}.acronyms: must be a list of single words")
+        acronyms = []
+    exact = raw.get("exact", [])
+    if not _str_list(exact):
+        problems.append(f"{label}.exact: must be a list of names")
+        exact = []
+    pairs: dict[str, list[tuple[str, str]]] = {"aliases": [], "generic": []}
+    for key in pairs:
+        table = raw.get(key, {})
+        if not isinstance(table, Mapping):
+            problems.append(f"{label}.{key}: must map a language to a list of names")
+            continue
+        for code, names in table.items():
+            if code not in lang.available():
+                problems.append(f"{label}.{key}.{code}: unknown language")
+            elif not _str_list(names):
+                problems.append(f"{label}.{key}.{code}: must be a list of names")
+            else:
+                pairs[key].extend((code, n) for n in names)
+    if pairs["generic"] and "country" not in raw:
+        problems.append(f"{label}.generic: needs a country to be resolved by")
+    if len(problems) > bad:
+        return None
+    return Entry(
+        name=name,
+        type=EntryType(raw["type"]),
+        party=raw.get("party"),
+        country=raw.get("country"),
+        acronyms=tuple(acronyms),
+        exact=tuple(exact),
+        aliases=tuple(pairs["aliases"]),
+        generic=tuple(pairs["generic"]),
+    )
+
+
+def build_registry(data: Any, source: str = DATA_FILE) -> Registry:
+    """A registry from parsed YAML; raises LanguageDataError listing every bad entry at once."""
+    if not isinstance(data, Mapping) or not isinstance(data.get("entries"), list):
+        raise LanguageDataError(source, ["top level must be a mapping with a list 'entries'"])
+    problems: list[str] = []
+    entries = [
+        _parse_entry(raw, f"entries[{i}]", problems) for i, raw in enumerate(data["entries"])
+    ]
+    prefixes = {code: lang.load(code).get("prefixes") or {} for code in lang.available()}
+    dets = {code: set(lang.load(code).get("determiners") or []) for code in lang.available()}
+    index: PhraseIndex[Entry] = PhraseIndex(prefixes)
+    generic: dict[tuple[str, ...], list[Entry]] = {}
+    owner: dict[tuple[str, ...], str] = {}
+    fuzzy: dict[str, Entry] = {}
+    names: set[str] = set()
+    for entry in entries:
+        if entry is None:
+            continue
+        if entry.name in names:
+            problems.append(f"{entry.name}: canonical name used twice")
+        names.add(entry.name)
+        for written in (*entry.acronyms, *entry.exact):
+            key = ("\x00", *(t.text for t in tokenize(written)))  # letter case kept
+            if owner.setdefault(key, entry.name) != entry.name:
+                problems.append(f"{entry.name}: {written!r} also names {owner[key]}")
+                continue
+            index.add(written, entry, exact_case=True)
+        canonical = [] if entry.name in entry.exact else [entry.name]
+        for alias in [*canonical, *(a for _code, a in entry.aliases)]:
+            key = phrase_key(alias)
+            if owner.setdefault(key, entry.name) != entry.name:
+                problems.append(f"{entry.name}: alias {alias!r} also names {owner[key]}")
+                continue
+            index.add(" ".join(key), entry)
+            if len(" ".join(key)) >= FUZZY_MIN_LENGTH:
+                fuzzy[" ".join(key)] = entry
+        for _code, alias in entry.generic:
+            bucket = generic.setdefault(phrase_key(alias), [])
+            if entry not in bucket:
+                bucket.append(entry)
+    for key in generic:
+        if key in owner:
+            problems.append(f"generic name {' '.join(key)!r} is also an alias of {owner[key]}")
+    if problems:
+        raise LanguageDataError(source, problems)
+    shared: PhraseIndex[tuple[Entry, ...]] = PhraseIndex(prefixes)
+    for key, bucket in generic.items():
+        shared.add(" ".join(key), tuple(bucket))
+    return Registry(
+        entries=tuple(e for e in entries if e is not None),
+        index=index,
+        generic=shared,
+        fuzzy_keys=tuple(fuzzy),
+        fuzzy_entries=tuple(fuzzy.values()),
+        determiners=frozenset().union(*dets.values()),
+    )
+
+
+@cache
+def load_registry() -> Registry:
+    """The bundled registry (``factcheck/data/registry.yaml``), loaded and checked once."""
+    path = resources.files("factcheck") / "data" / DATA_FILE
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise LanguageDataError(f"data/{DATA_FILE}", [f"not valid YAML: {exc}"]) from None
+    return build_registry(data, f"data/{DATA_FILE}")
+
+
+def resolve(text: str, language: str | None = None, country: str | None = None) -> Entry | None:
+    """The registry entry ``text`` names, or None (the caller keeps the words as written).
+
+    >>> resolve("Agence France Presse", "en").name
+    'Agence France-Presse'
+    """
+    return load_registry().resolve(text, language, country)
+
+
+def find_in(
+    text: str, language: str | None = None, country: str | None = None
+) -> list[tuple[int, int, Entry]]:
+    """Registry names inside ``text`` as (start, end, entry), left to right, longest first.
+
+    >>> [(s, e, x.name) for s, e, x in find_in("Reuters, citing CENTCOM, said", "en")]
+    [(0, 7, 'Reuters'), (16, 23, 'US Central Command')]
+    """
+    return load_registry().find_in(text, language, country)

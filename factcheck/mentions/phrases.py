@@ -1,0 +1,206 @@
+"""Find known multi-word phrases (names, weekdays, zone words) in a text, by tokens.
+
+A phrase is matched on normalised tokens (:func:`factcheck.text.normalize.lookup_key` of each
+word), so spelling variants the normaliser folds (hamza forms, ta marbuta, accents of case)
+need no extra entry. Arabic clitics glued in front of the first word ("و", "ب", "لل") are
+stripped only when the word as written is unknown, using the language file's ``prefixes``.
+Spans are offsets into the text given, never into a normalised copy.
+
+>>> index = PhraseIndex({"ar": {"و": "", "لل": "ال"}})
+>>> index.add("القيادة المركزية", "centcom")
+>>> index.find("وللقيادة المركزية بيان", "ar")
+[(2, 17, 'centcom')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final, Generic, TypeVar
+
+from factcheck.text.normalize import lookup_key
+
+T = TypeVar("T")
+
+#: A word: letters/digits plus the Arabic marks and tatweel that sit inside words.
+_WORD: Final = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]+")
+#: What may stand between two words of one phrase: spaces, quotes, hyphens, dots, brackets.
+#: A comma, colon or sentence end breaks a phrase.
+_GAP: Final = re.compile(r"[\s\"'«»“”„‘’‹›\-–—.()_\u200f\u200e]*")
+#: Clitic stripping is tried this many times on one word ("وبال" + name).
+MAX_STRIPS: Final = 3
+#: A stripped word must keep at least this many letters (so "ب" + "ل" never match a name).
+MIN_STEM: Final = 2
+_END: Final = object()  # trie key marking the end of a phrase
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a text: its offsets, characters as written, and normalised key."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+@lru_cache(maxsize=65536)
+def word_key(word: str) -> str:
+    """:func:`lookup_key` of one word, cached (the same words recur in every document)."""
+    return lookup_key(word)
+
+
+def tokenize(text: str) -> list[Token]:
+    """The words of ``text`` with offsets and normalised keys.
+
+    >>> [t.key for t in tokenize("U.S. Central-Command's")]
+    ['u', 's', 'central', 'command', 's']
+    """
+    return [Token(m.start(), m.end(), m.group(), word_key(m.group())) for m in _WORD.finditer(text)]
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """The token keys of a phrase as stored in an index ("Agence France-Presse" -> 3 keys)."""
+    return tuple(t.key for t in tokenize(phrase) if t.key)
+
+
+class PhraseIndex(Generic[T]):
+    """A token trie of phrases -> values, with language-specific clitic stripping.
+
+    ``prefixes`` maps a language to {clitic as normalised: what it stands for}, e.g.
+    ``{"ar": {"و": "", "لل": "ال"}}`` ("للقيادة" is "ل" + "القيادة"). Exact-case phrases
+    (acronyms such as "WHO", "AP") match only the characters as written.
+    """
+
+    def __init__(self, prefixes: Mapping[str, Mapping[str, str]] | None = None) -> None:
+        self._trie: dict[object, object] = {}
+        self._exact: dict[object, object] = {}
+        self._prefixes = {lang: dict(p) for lang, p in (prefixes or {}).items()}
+
+    def add(self, phrase: str, value: T, *, exact_case: bool = False) -> T | None:
+        """Store ``phrase``; returns the value already stored under it (or None)."""
+        keys = tuple(t.text for t in tokenize(phrase)) if exact_case else phrase_key(phrase)
+        if not keys:
+            raise ValueError(f"phrase {phrase!r} has no words")
+        node = self._exact if exact_case else self._trie
+        for key in keys:
+            node = node.setdefault(key, {})  # type: ignore[assignment]
+        previous = node.get(_END)  # type: ignore[attr-defined]
+        node[_END] = value  # type: ignore[index]
+        return previous  # type: ignore[return-value]
+
+    def _variants(self, key: str, language: str | None) -> list[tuple[str, int]]:
+        """The word and its clitic-stripped forms, with how many leading characters went."""
+        langs = [language] if language else list(self._prefixes)
+        out = [(key, 0)]
+        seen = {key}
+        frontier = [(key, 0)]
+        for _ in range(MAX_STRIPS):
+            nxt = []
+            for word, cut in frontier:
+                for lang in langs:
+                    for clitic, stands_for in self._prefixes.get(lang, {}).items():
+                        rest = word[len(clitic) :]
+                        if word.startswith(clitic) and len(rest) >= MIN_STEM:
+                            form = stands_for + rest
+                            if form not in seen:
+                                seen.add(form)
+                                gone = cut + len(clitic) - _common_suffix(clitic, stands_for)
+                                nxt.append((form, gone))
+            out.extend(nxt)
+            frontier = nxt
+        return out
+
+    def _walk(
+        self, node: dict, tokens: list[Token], i: int, text: str, exact: bool
+    ) -> tuple[int, object]:
+        """Longest phrase continuing from ``node`` at token ``i``: (last token index, value)."""
+        best: tuple[int, object] = (-1, None)
+        j = i
+        while True:
+            if _END in node:
+                best = (j - 1, node[_END])
+            if j >= len(tokens) or not _GAP.fullmatch(text, tokens[j - 1].end, tokens[j].start):
+                return best
+            nxt = node.get(tokens[j].text if exact else tokens[j].key)
+            if nxt is None:
+                return best
+            node = nxt
+            j += 1
+
+    def match_at(
+        self, tokens: list[Token], i: int, text: str, language: str | None = None
+    ) -> tuple[int, int, int, T] | None:
+        """Longest phrase starting at token ``i``: (start offset, end offset, last token, value)."""
+        best: tuple[int, int, int, T] | None = None
+        first = tokens[i]
+        node = self._exact.get(first.text)
+        if isinstance(node, dict):
+            last, value = self._walk(node, tokens, i + 1, text, exact=True)
+            if last >= 0:
+                best = (first.start, tokens[last].end, last, value)  # type: ignore[assignment]
+        for form, cut in self._variants(first.key, language):
+            node = self._trie.get(form)
+            if not isinstance(node, dict):
+                continue
+            last, value = self._walk(node, tokens, i + 1, text, exact=False)
+            if last >= 0 and (best is None or last > best[2]):
+                start = first.start + _original_cut(first.text, cut)
+                best = (start, tokens[last].end, last, value)  # type: ignore[assignment]
+        return best
+
+    def find(self, text: str, language: str | None = None) -> list[tuple[int, int, T]]:
+        """Every stored phrase in ``text``, longest first at each word, left to right."""
+        tokens = tokenize(text)
+        found: list[tuple[int, int, T]] = []
+        i = 0
+        while i < len(tokens):
+            hit = self.match_at(tokens, i, text, language)
+            if hit is None:
+                i += 1
+                continue
+            start, end, last, value = hit
+            found.append((start, end, value))
+            i = last + 1
+        return found
+
+    def lookup(self, text: str, language: str | None = None, skip: Iterable[str] = ()) -> T | None:
+        """The value of ``text`` when the whole text is one stored phrase.
+
+        Leading ``skip`` words (determiners) are dropped one by one if the text as written
+        is not stored: "the Pentagon" -> "Pentagon", while "Le Monde" stays whole.
+        """
+        tokens = tokenize(text)
+        skipped = set(skip)
+        while tokens:
+            hit = self.match_at(tokens, 0, text, language)
+            if hit is not None and hit[2] == len(tokens) - 1:
+                return hit[3]
+            if tokens[0].key not in skipped:
+                return None
+            tokens = tokens[1:]
+        return None
+
+
+def _original_cut(word: str, cut: int) -> int:
+    """How many original characters of ``word`` hold its first ``cut`` normalised characters."""
+    if cut <= 0:
+        return 0
+    pos = 0
+    counted = 0
+    while pos < len(word) and counted < cut:
+        counted += len(word_key(word[pos]))
+        pos += 1
+    while pos < len(word) and not word_key(word[pos]):
+        pos += 1  # marks and tatweel belong to the clitic's letter
+    return pos
+
+
+def _common_suffix(a: str, b: str) -> int:
+    """Length of the common ending of two strings ("لل" and "ال" share the final "ل")."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
