@@ -1,0 +1,247 @@
+"""Who says each figure, and through whom: reporting cues, relay chains, carried-over speakers.
+
+Every reporting cue of a sentence opens an attribution at its position:
+
+- a reporting verb ("قال", "said", "a déclaré") names its speaker after or before it;
+- "according to X", "بحسب X", "selon X" names X;
+- a relay cue ("citing X", "نقلاً عن X") or a transmitting verb with its preposition ("نقلت
+  وكالة ... عن مصادر") makes X the speaker and the speaker so far the nearest relay;
+- "X told Reuters" makes Reuters a relay of X;
+- a verb without a speaker of its own ("وأضافت أن", "he added", "مشيرة إلى") continues the
+  most recent speaker whose grammatical gender agrees (feminine "وأضافت" skips a masculine
+  speaker), within the same sentence or up to ``CARRY_MAX_SENTENCES`` sentences back;
+- a denial verb ("نفت", "denied", "a démenti") marks what it governs as denied.
+
+A figure takes the attribution of its own clause (cue before it first, then after it), else the
+nearest one before it in the sentence, else the first after it; a sentence without any cue
+speaks in the publisher's voice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Final
+
+from factcheck.claims.lexicon import Lexicon, Match, Token
+from factcheck.claims.speakers import Speaker, name_speaker, read_after, read_before
+
+#: How many sentences back a speaker without a name of its own ("وأضافت") may reach.
+CARRY_MAX_SENTENCES: Final = 3
+#: How many tokens after a transmitting verb's speaker its source preposition may come.
+TRANSMIT_WINDOW: Final = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A speaker (with relay chain, nearest relay first) opened at character ``at``."""
+
+    speaker: Speaker
+    via: tuple[str, ...]
+    at: int
+    sentence: int
+    clause: int
+    denied: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    """Tokens ``[lo, hi)`` of one sentence and the token indices where its clauses start."""
+
+    index: int
+    lo: int
+    hi: int
+    clause_starts: tuple[int, ...]
+
+    def clause_of(self, i: int) -> int:
+        return sum(1 for s in self.clause_starts if s <= i) - 1
+
+
+def clauses(tokens: list[Token], lo: int, hi: int, lex: Lexicon) -> tuple[int, ...]:
+    """Token indices where the clauses of a sentence start (at "while", "فيما", ";")."""
+    starts = [lo]
+    for m in lex.clause_breaks.scan(tokens, lo, hi):
+        starts.append(m.first)
+    starts += [i for i in range(lo, hi) if tokens[i].text == ";"]
+    return tuple(sorted(set(starts)))
+
+
+class _Reader:
+    """Walks one document's sentences and collects its attributions in order."""
+
+    def __init__(self, text: str, tokens: list[Token], lex: Lexicon, blocked: set[int]):
+        self.text = text
+        self.tokens = tokens
+        self.lex = lex
+        self.blocked = blocked  # token indices inside claim figures: never part of a speaker
+        self.found: list[Attribution] = []
+
+    def earlier_speakers(self) -> list[Speaker]:
+        return [a.speaker for a in reversed(self.found) if a.speaker.kind != "anaphor"]
+
+    def speaker_at(self, words: list[Token]) -> Speaker | None:
+        return name_speaker(self.text, words, self.lex, self.earlier_speakers())
+
+    def continued(self, sv: SentenceView, i: int, gender: str, denied: bool) -> Attribution | None:
+        """The attribution a speaker-less cue at token ``i`` continues (gender agreeing)."""
+        recent = [a for a in reversed(self.found) if a.sentence >= sv.index - CARRY_MAX_SENTENCES]
+        if not recent:
+            return None
+        agreeing = [a for a in recent if _agrees(gender, a.speaker.gender)]
+        base = (agreeing or recent)[0]
+        return replace(
+            base, at=self.tokens[i].start, sentence=sv.index, clause=sv.clause_of(i), denied=denied
+        )
+
+    def add(
+        self, sv: SentenceView, i: int, speaker: Speaker, via: tuple[str, ...], denied: bool = False
+    ) -> None:
+        self.found.append(
+            Attribution(speaker, via, self.tokens[i].start, sv.index, sv.clause_of(i), denied)
+        )
+
+    def latest_in(self, sv: SentenceView) -> Attribution | None:
+        for a in reversed(self.found):
+            if a.sentence == sv.index:
+                return a
+        return None
+
+    def verb(self, sv: SentenceView, m: Match, gender: str, denied: bool) -> None:
+        """A reporting or denial verb: its speaker, else the speaker it continues."""
+        speaker = None
+        for direction in self.lex.speaker_order:
+            if direction == "after":
+                words = read_after(self.tokens, m.last, sv.hi, self.lex, self.blocked)
+            else:
+                words = read_before(self.tokens, m.first, sv.lo, self.lex, self.blocked)
+            speaker = self.speaker_at(words)
+            if speaker is not None:
+                break
+        if speaker is None or speaker.kind == "anaphor":
+            g = speaker.gender if speaker is not None and speaker.gender else gender
+            cont = self.continued(sv, m.first, g, denied)
+            if cont is not None:
+                self.found.append(cont)
+            return
+        self.add(sv, m.first, speaker, (), denied)
+
+    def relay(self, sv: SentenceView, m: Match) -> None:
+        """ "citing X": X becomes the speaker; the speaker so far, the nearest relay."""
+        words = read_after(self.tokens, m.last, sv.hi, self.lex, self.blocked)
+        source = self.speaker_at(words)
+        if source is None:
+            return
+        base = self.latest_in(sv)
+        if base is None:
+            before = self.speaker_at(
+                read_before(self.tokens, m.first, sv.lo, self.lex, self.blocked)
+            )
+            if before is not None and before.kind != "anaphor":
+                self.add(sv, m.first, before, ())
+                base = self.found[-1]
+            else:
+                base = self.continued(sv, m.first, "", False)
+        via = (base.speaker.name, *base.via) if base is not None else ()
+        self.add(sv, m.first, source, via, base.denied if base else False)
+
+    def transmit(self, sv: SentenceView, m: Match) -> None:
+        """ "نقلت وكالة X عن مصادر": X relays the source named after the preposition."""
+        words = read_after(self.tokens, m.last, sv.hi, self.lex, self.blocked)
+        relay = self.speaker_at(words)
+        if relay is None or relay.kind == "anaphor":
+            cont = self.continued(sv, m.first, "", False)
+            relay = cont.speaker if cont is not None else None
+        start = words[-1] if words else self.tokens[m.last - 1]
+        j = (
+            next(k for k in range(sv.lo, sv.hi) if self.tokens[k].start >= start.end)
+            if start.end < self.tokens[sv.hi - 1].end
+            else sv.hi
+        )
+        for k in range(j, min(sv.hi, j + TRANSMIT_WINDOW)):
+            if any(key in self.lex.relay_preps for key in self.tokens[k].keys[:1]):
+                source = self.speaker_at(
+                    read_after(self.tokens, k + 1, sv.hi, self.lex, self.blocked)
+                )
+                if source is not None:
+                    via = (relay.name,) if relay is not None else ()
+                    self.add(sv, m.first, source, via)
+                    return
+        if relay is not None:
+            self.add(sv, m.first, relay, ())
+
+    def told(self, sv: SentenceView, m: Match) -> None:
+        """ "X told Reuters": X is the speaker and the object of the verb a relay."""
+        speaker = self.speaker_at(read_before(self.tokens, m.first, sv.lo, self.lex, self.blocked))
+        relay = self.speaker_at(read_after(self.tokens, m.last, sv.hi, self.lex, self.blocked))
+        if speaker is None or speaker.kind == "anaphor":
+            cont = self.continued(sv, m.first, "", False)
+            if cont is None:
+                return
+            speaker, via = cont.speaker, cont.via
+        else:
+            via = ()
+        if relay is not None and relay.kind == "named":
+            via = (relay.name, *via)
+        self.add(sv, m.first, speaker, via)
+
+    def sentence(self, sv: SentenceView) -> None:
+        i = sv.lo
+        lex = self.lex
+        while i < sv.hi:
+            tok = self.tokens[i]
+            if not tok.is_word or i in self.blocked:
+                i += 1
+                continue
+            m = lex.relay.at(self.tokens, i)
+            if m is not None:
+                self.relay(sv, m)
+            elif (m := lex.according.at(self.tokens, i)) is not None:
+                words = read_after(self.tokens, m.last, sv.hi, lex, self.blocked)
+                speaker = self.speaker_at(words)
+                if speaker is not None and speaker.kind != "anaphor":
+                    self.add(sv, m.first, speaker, ())
+            elif (m := lex.transmit.at(self.tokens, i)) is not None:
+                self.transmit(sv, m)
+            elif (m := lex.object_relay.at(self.tokens, i)) is not None:
+                self.told(sv, m)
+            elif (m := lex.denial.at(self.tokens, i)) is not None:
+                self.verb(sv, m, str(m.value or ""), True)
+            elif (m := lex.say.at(self.tokens, i)) is not None:
+                self.verb(sv, m, str(m.value or ""), False)
+            elif (m := lex.participles.at(self.tokens, i)) is not None:
+                cont = self.continued(sv, m.first, str(m.value or ""), False)
+                if cont is not None:
+                    self.found.append(cont)
+            i = m.last if m is not None else i + 1
+
+
+def _agrees(cue: str, speaker: str) -> bool:
+    """Whether a verb's gender agrees with a speaker's ("" agrees with anything)."""
+    return not cue or not speaker or cue == speaker or cue == "p"
+
+
+def attribute(
+    text: str, tokens: list[Token], views: list[SentenceView], lex: Lexicon, blocked: set[int]
+) -> list[Attribution]:
+    """Every attribution of a document, in text order."""
+    reader = _Reader(text, tokens, lex, blocked)
+    for sv in views:
+        reader.sentence(sv)
+    return reader.found
+
+
+def attribution_for(
+    found: list[Attribution], sv: SentenceView, i: int, at: int
+) -> Attribution | None:
+    """The attribution that governs a figure at token ``i`` (char ``at``) of sentence ``sv``."""
+    here = [a for a in found if a.sentence == sv.index]
+    if not here:
+        return None
+    clause = sv.clause_of(i)
+    same = [a for a in here if a.clause == clause]
+    before = [a for a in same if a.at <= at]
+    if before:
+        return before[-1]
+    if same:
+        return same[0]
+    before = [a for a in here if a.at <= at]
+    return before[-1] if before else here[0]

@@ -1,0 +1,169 @@
+"""Claims: each counted figure with what it counts, who asserts it, through whom, and when.
+
+``extract_claims`` takes the mentions of one document (``factcheck.mentions.find_mentions``),
+keeps the figures (role claim, and "no casualties" statements), finds their speakers
+(:mod:`factcheck.claims.attribution`), what they count (:mod:`factcheck.claims.counted`) and
+their scope and dates (:mod:`factcheck.claims.scope`). A figure repeated by the same speaker
+about the same measure and subject in one document (a headline and its body, a statement quoted
+twice) is one claim whose other spans are kept in ``also_at``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from factcheck.claims.attribution import (
+    Attribution,
+    SentenceView,
+    attribute,
+    attribution_for,
+    clauses,
+)
+from factcheck.claims.counted import armed_groups, count_of, group_at, scene
+from factcheck.claims.lexicon import Lexicon, Token, lexicon
+from factcheck.claims.scope import kind_of, scope_of, sentence_dates, year_mentions
+from factcheck.claims.speakers import canonical
+from factcheck.model import Case, Claim, Document, Mention, Polarity, Qualifier, Role, Scope, Span
+from factcheck.text.sentences import split_sentences
+
+#: Joins the relays of a chain, nearest first.
+VIA_SEPARATOR = " -> "
+
+
+def is_figure(mention: Mention) -> bool:
+    """Whether a mention becomes a claim: a counted figure or a "no casualties" statement."""
+    return mention.role == Role.CLAIM or mention.qualifier == Qualifier.NONE_REPORTED
+
+
+def _views(tokens: list[Token], spans: list[Span], lex: Lexicon) -> list[SentenceView]:
+    views: list[SentenceView] = []
+    i = 0
+    for n, span in enumerate(spans):
+        while i < len(tokens) and tokens[i].start < span.start:
+            i += 1
+        lo = i
+        while i < len(tokens) and tokens[i].end <= span.end:
+            i += 1
+        views.append(SentenceView(n, lo, i, clauses(tokens, lo, i, lex)))
+    return views
+
+
+def _token_range(tokens: list[Token], m: Mention) -> tuple[int, int]:
+    inside = [k for k, t in enumerate(tokens) if t.start < m.end and t.end > m.start]
+    if not inside:
+        k = next((k for k, t in enumerate(tokens) if t.start >= m.start), len(tokens))
+        return k, k
+    return inside[0], inside[-1] + 1
+
+
+def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = None) -> list[Claim]:
+    """The claims of one document, in text order, repeated figures merged.
+
+    ``case`` is accepted for the time zone of clock times; speakers and dates come from the
+    document itself.
+    """
+    lex = lexicon(doc.language)
+    tokens = lex.tokenize(doc.text)
+    spans = split_sentences(doc.text, doc.language)
+    views = _views(tokens, spans, lex)
+    figures = [(m, *_token_range(tokens, m)) for m in mentions if is_figure(m)]
+    blocked = {k for _, a, b in figures for k in range(a, b)}
+    found = attribute(doc.text, tokens, views, lex, blocked)
+    groups = armed_groups(tokens, lex)
+    years = year_mentions(mentions, tokens)
+    publisher = canonical(doc.publisher, doc.language) if doc.publisher else ""
+    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    for _, a, b in figures:
+        by_sentence.setdefault(_sentence_of(views, a), []).append((a, b))
+    scenes = {
+        n: scene(tokens, views[n], lex, ranges) for n, ranges in by_sentence.items() if n >= 0
+    }
+    dates = {n: sentence_dates(doc, spans[n], mentions) for n in scenes}
+    first_event = next((dates[n][0] for n in sorted(dates) if dates[n][0] is not None), None)
+    claims: list[Claim] = []
+    for m, a, b in figures:
+        n = _sentence_of(views, a)
+        if n < 0:
+            continue
+        att = attribution_for(found, views[n], a, m.start)
+        speaker, speaker_text, via, denied = _who(att, doc, publisher)
+        what = count_of(scenes[n], a, b, group_at(groups, a), speaker, doc.language)
+        scope = scope_of(tokens, views[n], a, lex, years, doc.published)
+        event_date, reported = dates[n]
+        if event_date is None and scope == Scope.EVENT:
+            event_date = first_event
+        if scope == Scope.CONTEXT:
+            event_date = None
+        claims.append(
+            Claim(
+                doc_id=doc.id,
+                publisher=doc.publisher,
+                language=doc.language,
+                speaker=speaker,
+                speaker_text=speaker_text,
+                via=VIA_SEPARATOR.join(via),
+                measure=what.measure,
+                subject=what.subject,
+                subject_detail=what.detail,
+                low=0.0 if m.qualifier == Qualifier.NONE_REPORTED else m.low,
+                high=0.0 if m.qualifier == Qualifier.NONE_REPORTED else m.high,
+                qualifier=m.qualifier,
+                polarity=Polarity.DENIED if denied else Polarity.ASSERTED,
+                scope=scope,
+                value_text=doc.text[m.start : m.end],
+                start=m.start,
+                end=m.end,
+                sentence=spans[n].of(doc.text),
+                event_date=event_date,
+                reported_at=reported if reported is not None else _day(doc),
+                kind=kind_of(what.measure),
+            )
+        )
+    return merge_repeated(claims)
+
+
+def _sentence_of(views: list[SentenceView], i: int) -> int:
+    for sv in views:
+        if sv.lo <= i < sv.hi or (sv.lo == i == sv.hi):
+            return sv.index
+    return -1
+
+
+def _day(doc: Document) -> date | None:
+    return doc.published
+
+
+def _who(
+    att: Attribution | None, doc: Document, publisher: str
+) -> tuple[str, str, tuple[str, ...], bool]:
+    """(speaker, speaker_text, via without the publisher, denied) of an attribution."""
+    if att is None:
+        return doc.publisher, "", (), False
+    own = {doc.publisher, publisher}
+    via = tuple(v for v in att.via if v and v not in own)
+    speaker = att.speaker.name
+    text = att.speaker.text
+    if speaker in own:
+        speaker = doc.publisher
+    return speaker, text, via, att.denied
+
+
+def merge_repeated(claims: list[Claim]) -> list[Claim]:
+    """One claim per (speaker, measure, subject, figure, polarity, scope); others in also_at."""
+    kept: dict[tuple[object, ...], int] = {}
+    out: list[Claim] = []
+    for c in claims:
+        key = (c.speaker, c.measure, c.subject, c.low, c.high, c.qualifier, c.polarity, c.scope)
+        if key in kept:
+            first = out[kept[key]]
+            out[kept[key]] = replace(
+                first,
+                also_at=(*first.also_at, Span(c.start, c.end)),
+                subject_detail=first.subject_detail or c.subject_detail,
+                event_date=first.event_date or c.event_date,
+            )
+            continue
+        kept[key] = len(out)
+        out.append(c)
+    return out

@@ -1,0 +1,170 @@
+"""What a figure counts: measure, subject and subject_detail, read from the words around it.
+
+Each is the nearest lexicon entry to the figure within its sentence, by token distance: words
+inside the figure's own span count as distance 0 ("no one was hurt", "جنديين"), a word in
+another clause or beyond another figure is penalised, so "15 killed and 7 wounded" gives each
+figure its own verb. The subject prefers the counted noun after the figure. Affiliations
+("US", "Iraqi", "ISIS") come from the same clause; "the group"/"التنظيم" and militants without
+a named group take the armed group last named in the document; soldiers and police without an
+affiliation take the affiliation in their speaker's name (a command reporting its own troops).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from factcheck.claims.attribution import SentenceView
+from factcheck.claims.lexicon import Lexicon, Match, Token, lexicon
+
+#: Farthest a measure or subject word may be from its figure, in tokens.
+WINDOW: Final = 14
+#: Extra distance for each other figure between a word and this figure.
+CROSS_PENALTY: Final = 10
+#: Extra distance for a word in another clause ("while", "فيما", ";").
+CLAUSE_PENALTY: Final = 6
+#: Extra distance for a word before the figure (the counted noun usually follows it).
+BEFORE_PENALTY: Final = 1
+#: Subjects whose missing affiliation is taken from their speaker's name.
+OWN_FORCES: Final = frozenset({"soldiers", "police"})
+#: The subject of an armed group's members, and the affiliation kind that marks such a group.
+MILITANTS: Final = "militants"
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """What a figure counts."""
+
+    measure: str
+    subject: str
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """One sentence's lexicon matches, found once and shared by its figures."""
+
+    sv: SentenceView
+    measures: list[Match]
+    subjects: list[Match]
+    affiliations: list[Match]
+    roles: list[Match]
+    figures: list[tuple[int, int]]  # token ranges of the sentence's claim figures
+
+
+def scene(
+    tokens: list[Token], sv: SentenceView, lex: Lexicon, figures: list[tuple[int, int]]
+) -> Scene:
+    """The measure, subject, affiliation and role words of a sentence."""
+    return Scene(
+        sv,
+        list(lex.measures.scan(tokens, sv.lo, sv.hi)),
+        list(lex.subjects.scan(tokens, sv.lo, sv.hi)),
+        [*lex.affiliations.scan(tokens, sv.lo, sv.hi), *_group_refs(tokens, sv, lex)],
+        list(lex.roles.scan(tokens, sv.lo, sv.hi)),
+        figures,
+    )
+
+
+def _group_refs(tokens: list[Token], sv: SentenceView, lex: Lexicon) -> list[Match]:
+    """ "the group", "التنظيم": placeholders resolved to the last armed group named."""
+    return [
+        Match(m.first, m.last, ("@group", 0, MILITANTS))
+        for m in lex.group_anaphors.scan(tokens, sv.lo, sv.hi)
+    ]
+
+
+def _distance(sc: Scene, m: Match, a: int, b: int) -> int:
+    """Token distance from the figure at ``[a, b)`` to match ``m``, with penalties."""
+    if m.first < b and m.last > a:
+        return 0
+    if m.last <= a:
+        d, lo, hi = a - m.last + BEFORE_PENALTY, m.last, a
+    else:
+        d, lo, hi = m.first - b, b, m.first
+    d += CROSS_PENALTY * sum(1 for f, g in sc.figures if f >= lo and g <= hi and (f, g) != (a, b))
+    if sc.sv.clause_of(m.first) != sc.sv.clause_of(a):
+        d += CLAUSE_PENALTY
+    return d
+
+
+def _nearest(sc: Scene, matches: list[Match], a: int, b: int) -> Match | None:
+    best = min(
+        ((_distance(sc, m, a, b), m.first, m) for m in matches),
+        default=None,
+        key=lambda x: (x[0], x[1]),
+    )
+    return best[2] if best is not None and best[0] <= WINDOW else None
+
+
+def count_of(
+    sc: Scene, a: int, b: int, armed_group: str, speaker_name: str, language: str
+) -> Counted:
+    """Measure, subject and detail of the figure at tokens ``[a, b)``."""
+    measure = _nearest(sc, sc.measures, a, b)
+    subject = _nearest(sc, sc.subjects, a, b)
+    role = _nearest(sc, sc.roles, a, b)
+    measure_label = measure.value[0] if measure else ""
+    subject_label = subject.value[0] if subject else ""
+    if not subject_label and measure is not None and measure.value[2]:
+        subject_label = measure.value[2]  # "قتلى" alone counts people
+    if not measure_label and subject is not None and subject.value[2]:
+        measure_label = subject.value[2]  # "2,500 troops" alone is a force deployed
+    detail = ""
+    role_is_noun = role is not None and _distance(sc, role, a, b) <= 1
+    if role_is_noun:
+        detail = role.value[0]
+        if role.value[2] and (subject is None or _distance(sc, subject, a, b) > 1):
+            subject_label = role.value[2]
+    else:
+        near = subject if subject is not None else None
+        aff = _affiliation(sc, a, b, near)
+        if aff is not None:
+            label, _, kind = aff.value
+            detail = armed_group if label == "@group" else label
+            if kind == MILITANTS and not subject_label:
+                subject_label = MILITANTS
+        if not detail and subject_label == MILITANTS:
+            detail = armed_group
+        if not detail and subject_label in OWN_FORCES:
+            detail = speaker_affiliation(speaker_name)
+    return Counted(measure_label, subject_label or "", detail)
+
+
+def _affiliation(sc: Scene, a: int, b: int, subject: Match | None) -> Match | None:
+    """The nearest affiliation to the subject word (or the figure), by priority first."""
+    if not sc.affiliations:
+        return None
+    f, g = (subject.first, subject.last) if subject is not None else (a, b)
+    scored = [
+        (_distance(sc, m, min(a, f), max(b, g)) + int(m.value[1]), m.first, m)
+        for m in sc.affiliations
+        if sc.sv.clause_of(m.first) == sc.sv.clause_of(a)
+    ]
+    best = min(scored, default=None, key=lambda x: (x[0], x[1]))
+    return best[2] if best is not None and best[0] <= WINDOW else None
+
+
+def speaker_affiliation(name: str) -> str:
+    """The affiliation named in a canonical (English) speaker name: "US Central Command" -> US."""
+    if not name:
+        return ""
+    en = lexicon("en")
+    tokens = en.tokenize(name)
+    for m in en.affiliations.scan(tokens):
+        if m.value[2] != MILITANTS:
+            return str(m.value[0])
+    return ""
+
+
+def armed_groups(tokens: list[Token], lex: Lexicon) -> list[tuple[int, str]]:
+    """(token index, label) of every armed group named in the document, in order."""
+    return [(m.first, m.value[0]) for m in lex.affiliations.scan(tokens) if m.value[2] == MILITANTS]
+
+
+def group_at(groups: list[tuple[int, str]], i: int) -> str:
+    """The armed group last named before token ``i`` (else the first one named at all)."""
+    before = [label for j, label in groups if j <= i]
+    if before:
+        return before[-1]
+    return groups[0][1] if groups else ""

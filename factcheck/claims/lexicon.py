@@ -1,0 +1,237 @@
+"""Words of the claims stage, read from the ``claims`` section of ``lang/<code>.yaml``.
+
+The section holds reporting cues, unnamed-speaker words, measures, subjects, affiliations and
+scope cues (documented in ``docs/claims.md``). Words are compared by lookup key
+(:func:`factcheck.text.normalize.lookup_key`); a multi-word entry matches consecutive words.
+Arabic clitics listed under ``prefixes`` are stripped from a word when it does not match as
+written, so "وأضافت" finds "اضافت" and "بالمدنيين" finds "المدنيين".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Final
+
+from factcheck.errors import LanguageDataError
+from factcheck.lang import load
+from factcheck.text.normalize import lookup_key
+
+_LETTERS: Final = r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+"
+#: A word: letters, digits and the marks that belong to them (harakat, tatweel), hyphenated
+#: compounds ("porte-parole", "a-t-il"), or dotted initials ("U.S.").
+_WORD: Final = re.compile(rf"(?:[^\W\d_]\.){{2,}}|{_LETTERS}(?:-{_LETTERS})*")
+#: Anything else that is not white space is one punctuation token.
+_TOKEN: Final = re.compile(_WORD.pattern + r"|[^\s\w]")
+#: Shortest word left after stripping a clitic (so "ال" is never looked up alone).
+MIN_STEM: Final = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation mark: offsets into the original text and its lookup keys.
+
+    ``keys`` holds the key as written first, then the keys left after stripping clitics.
+    """
+
+    start: int
+    end: int
+    text: str
+    keys: tuple[str, ...]
+
+    @property
+    def is_word(self) -> bool:
+        return bool(_WORD.fullmatch(self.text))
+
+    @property
+    def key(self) -> str:
+        return self.keys[0] if self.keys else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A lexicon entry found at tokens ``[first, last)``; ``value`` is the entry's payload."""
+
+    first: int
+    last: int
+    value: Any
+
+
+class Phrases:
+    """Multi-word lookup: entries are tuples of keys; the longest entry at a position wins."""
+
+    def __init__(self, entries: Iterable[tuple[str, Any]]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        for words, value in entries:
+            parts = tuple(lookup_key(words).split())
+            if parts:
+                self._by_first.setdefault(parts[0], []).append((parts, value))
+        for options in self._by_first.values():
+            options.sort(key=lambda o: -len(o[0]))
+
+    def __bool__(self) -> bool:
+        return bool(self._by_first)
+
+    def at(self, tokens: list[Token], i: int) -> Match | None:
+        """The longest entry starting at token ``i`` (its first word may carry clitics)."""
+        for key in tokens[i].keys:
+            for parts, value in self._by_first.get(key, ()):
+                j = i + 1
+                for part in parts[1:]:
+                    if j >= len(tokens) or part not in (tokens[j].key, *tokens[j].keys[1:2]):
+                        break
+                    j += 1
+                else:
+                    return Match(i, j, value)
+        return None
+
+    def scan(self, tokens: list[Token], lo: int = 0, hi: int | None = None) -> Iterator[Match]:
+        """Every non-overlapping entry in ``tokens[lo:hi]``, left to right."""
+        hi = len(tokens) if hi is None else hi
+        i = lo
+        while i < hi:
+            match = self.at(tokens, i) if tokens[i].is_word else None
+            if match and match.last <= hi:
+                yield match
+                i = match.last
+            else:
+                i += 1
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The claims section of one language, compiled for lookup."""
+
+    language: str
+    speaker_order: tuple[str, ...]
+    prefixes: tuple[str, ...]
+    say: Phrases  # reporting verbs -> gender ("f", "m", "p", "")
+    participles: Phrases  # cues that never name a speaker ("مشيرة إلى") -> gender
+    according: Phrases  # speaker follows: "according to X"
+    relay: Phrases  # source follows; the speaker so far becomes a relay: "citing X"
+    transmit: Phrases  # verbs whose source follows a relay preposition: "نقلت ... عن X"
+    relay_preps: frozenset[str]
+    object_relay: Phrases  # "X told Reuters": the object is a relay
+    denial: Phrases  # denial verbs -> gender
+    anaphors: Phrases  # pronouns and "the statement" -> gender
+    unnamed: Phrases  # "sources" -> canonical unnamed speaker
+    speaker_heads: Phrases  # nouns that can start a speaker's name ("ministry", "وزارة")
+    stop: frozenset[str]  # words that end a speaker phrase
+    back_stop: frozenset[str]  # words that end a speaker phrase read backwards
+    skip: frozenset[str]  # words skipped between a verb and its speaker (times, days)
+    clause_breaks: Phrases
+    measures: Phrases
+    subjects: Phrases
+    affiliations: Phrases  # -> (label, priority)
+    group_anaphors: Phrases  # "the group", "التنظيم": the last armed group named
+    roles: Phrases  # -> (label, default subject)
+    context: Phrases
+    other_event: Phrases
+    none_subjects: Phrases  # "no one", "لا أحد": who a none_reported phrase counts
+    gender_f_suffixes: tuple[str, ...]
+    feminine_heads: frozenset[str]
+
+    def tokenize(self, text: str) -> list[Token]:
+        """Words and punctuation of ``text`` with their lookup keys (clitics stripped too)."""
+        out: list[Token] = []
+        for m in _TOKEN.finditer(text):
+            key = lookup_key(m.group())
+            keys = [key]
+            for prefix in self.prefixes:
+                if key.startswith(prefix) and len(key) - len(prefix) >= MIN_STEM:
+                    stem = key[len(prefix) :]
+                    if stem not in keys:
+                        keys.append(stem)
+            out.append(Token(m.start(), m.end(), m.group(), tuple(keys)))
+        return out
+
+    def gender_of(self, words: list[Token]) -> str:
+        """Grammatical gender of a speaker phrase from its first word ("" when unknown)."""
+        if not words or not self.gender_f_suffixes:
+            return ""
+        keys = words[0].keys
+        if any(k in self.feminine_heads for k in keys):
+            return "f"
+        return "f" if keys[-1].endswith(self.gender_f_suffixes) else "m"
+
+
+def _pairs(section: Any, where: str, problems: list[str]) -> list[tuple[str, Any]]:
+    """Entries of a list (word -> True) or a mapping (word -> value, or value -> [words])."""
+    if section is None:
+        return []
+    if isinstance(section, list):
+        return [(str(w), True) for w in section]
+    if isinstance(section, dict):
+        pairs: list[tuple[str, Any]] = []
+        for k, v in section.items():
+            if isinstance(v, list):  # label -> words
+                pairs.extend((str(w), str(k)) for w in v)
+            else:
+                pairs.append((str(k), "" if v is None else v))
+        return pairs
+    problems.append(f"claims.{where} must be a list or a mapping")
+    return []
+
+
+def _labelled(section: Any, where: str, problems: list[str]) -> list[tuple[str, Any]]:
+    """``label: {words: [...], **extra}`` -> (word, (label, extra...)) pairs."""
+    pairs: list[tuple[str, Any]] = []
+    for label, entry in (section or {}).items():
+        if isinstance(entry, list):
+            pairs.extend((str(w), (str(label), 0, "")) for w in entry)
+        elif isinstance(entry, dict) and isinstance(entry.get("words"), list):
+            extra = (str(label), int(entry.get("priority", 0)), str(entry.get("subject", "")))
+            pairs.extend((str(w), extra) for w in entry["words"])
+        else:
+            problems.append(f"claims.{where}.{label} must be a list or have 'words'")
+    return pairs
+
+
+@cache
+def lexicon(language: str) -> Lexicon:
+    """The compiled claims lexicon of ``language`` (cached); raises LanguageDataError."""
+    data = load(language)
+    sec = data.get("claims")
+    path = f"lang/{language}.yaml"
+    if not isinstance(sec, dict):
+        raise LanguageDataError(path, ["missing section 'claims'"])
+    p: list[str] = []
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(lookup_key(str(w)) for w in (sec.get(name) or []))
+
+    lex = Lexicon(
+        language=language,
+        speaker_order=tuple(sec.get("speaker_order") or ("after", "before")),
+        prefixes=tuple(sorted((lookup_key(x) for x in sec.get("prefixes") or []), key=len)),
+        say=Phrases(_pairs(sec.get("say"), "say", p)),
+        participles=Phrases(_pairs(sec.get("participles"), "participles", p)),
+        according=Phrases(_pairs(sec.get("according"), "according", p)),
+        relay=Phrases(_pairs(sec.get("relay"), "relay", p)),
+        transmit=Phrases(_pairs(sec.get("transmit"), "transmit", p)),
+        relay_preps=words("relay_preps"),
+        object_relay=Phrases(_pairs(sec.get("object_relay"), "object_relay", p)),
+        denial=Phrases(_pairs(sec.get("denial"), "denial", p)),
+        anaphors=Phrases(_pairs(sec.get("anaphors"), "anaphors", p)),
+        unnamed=Phrases(_pairs(sec.get("unnamed"), "unnamed", p)),
+        speaker_heads=Phrases(_pairs(sec.get("speaker_heads"), "speaker_heads", p)),
+        stop=words("stop"),
+        back_stop=words("back_stop"),
+        skip=words("skip"),
+        clause_breaks=Phrases(_pairs(sec.get("clause_breaks"), "clause_breaks", p)),
+        measures=Phrases(_labelled(sec.get("measures"), "measures", p)),
+        subjects=Phrases(_labelled(sec.get("subjects"), "subjects", p)),
+        affiliations=Phrases(_labelled(sec.get("affiliations"), "affiliations", p)),
+        group_anaphors=Phrases(_pairs(sec.get("group_anaphors"), "group_anaphors", p)),
+        roles=Phrases(_labelled(sec.get("roles"), "roles", p)),
+        context=Phrases(_pairs(sec.get("context"), "context", p)),
+        other_event=Phrases(_pairs(sec.get("other_event"), "other_event", p)),
+        none_subjects=Phrases(_labelled(sec.get("none_subjects"), "none_subjects", p)),
+        gender_f_suffixes=tuple(lookup_key(s) for s in sec.get("feminine_suffixes") or []),
+        feminine_heads=words("feminine_heads"),
+    )
+    if p:
+        raise LanguageDataError(path, p)
+    return lex

@@ -1,0 +1,87 @@
+"""Which event a figure belongs to (scope), what kind of figure it is, and when.
+
+- other_event: the clause names another incident ("a similar raid", "last year", "غارة مماثلة",
+  "l'an dernier") or carries a year other than the publication year;
+- context: the clause describes a standing level or a running total ("remain in Iraq",
+  "ما زالوا منتشرين", "since the war began", "depuis le début"), listed under ``context``;
+- event: everything else.
+
+Dates come from :mod:`factcheck.mentions.timecheck` when it is installed; a figure about the
+event without a date in its sentence takes the first event date of the document.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Final
+
+from factcheck.claims.attribution import SentenceView
+from factcheck.claims.lexicon import Lexicon, Token
+from factcheck.model import Document, Kind, Mention, Role, Scope, Span
+
+#: Measures whose figures are casualties; the rest are counts, except force sizes.
+CASUALTY_MEASURES: Final = frozenset({"killed", "wounded", "casualties", "missing"})
+FORCE_MEASURES: Final = frozenset({"deployed"})
+
+
+def kind_of(measure: str) -> Kind:
+    """casualty for tolls, force_size for troops deployed, count for anything else."""
+    if measure in CASUALTY_MEASURES:
+        return Kind.CASUALTY
+    if measure in FORCE_MEASURES:
+        return Kind.FORCE_SIZE
+    return Kind.COUNT
+
+
+def scope_of(
+    tokens: list[Token],
+    sv: SentenceView,
+    i: int,
+    lex: Lexicon,
+    years: list[tuple[int, int]],
+    published: datetime | None,
+) -> Scope:
+    """The scope of the figure at token ``i`` from the cues of its clause."""
+    clause = sv.clause_of(i)
+    lo = sv.clause_starts[clause]
+    hi = sv.clause_starts[clause + 1] if clause + 1 < len(sv.clause_starts) else sv.hi
+    if any(True for _ in lex.context.scan(tokens, lo, hi)):
+        return Scope.CONTEXT
+    if any(True for _ in lex.other_event.scan(tokens, lo, hi)):
+        return Scope.OTHER_EVENT
+    if published is not None and any(lo <= j < hi and year != published.year for j, year in years):
+        return Scope.OTHER_EVENT
+    return Scope.EVENT
+
+
+def year_mentions(mentions: list[Mention], tokens: list[Token]) -> list[tuple[int, int]]:
+    """(token index, year) of every date mention that is a bare or month-qualified year."""
+    out: list[tuple[int, int]] = []
+    for m in mentions:
+        if m.role != Role.DATE or m.low is None or not 1900 <= m.low <= 2100:
+            continue
+        j = next((k for k, t in enumerate(tokens) if t.start >= m.start), len(tokens) - 1)
+        out.append((j, int(m.low)))
+    return out
+
+
+def _timecheck() -> Any:
+    try:
+        from factcheck.mentions import timecheck
+    except ImportError:  # the time check is optional: figures then carry no event date
+        return None
+    return timecheck
+
+
+def sentence_dates(
+    doc: Document, span: Span, mentions: list[Mention]
+) -> tuple[date | None, datetime | date | None]:
+    """(event_date, reported_at) the time check finds in one sentence, when it can."""
+    tc = _timecheck()
+    event: date | None = None
+    reported: datetime | date | None = None
+    if tc is not None and hasattr(tc, "resolve_event_date"):
+        event = tc.resolve_event_date(doc, span, mentions)
+    if tc is not None and hasattr(tc, "resolve_reported_at"):
+        reported = tc.resolve_reported_at(doc, span, mentions)
+    return event, reported
