@@ -53,17 +53,42 @@ def _says(label: str) -> str:
 
 
 def figures_clause(res: Resolution) -> str:
-    """'A says 15, B says 14', with earlier figures of a source that revised its own."""
-    parts = []
+    """'A says 15, B says 14', with the earlier figures of a source that changed its own."""
+    by_source: dict[str, list[Figure]] = {}
     for f in res.figures:
-        text = f"{f.label} {_says(f.label)} {figure(f)}"
-        if f.source in res.history:
-            earlier = ", then ".join(figure(h) for h in res.history[f.source])
+        by_source.setdefault(f.source, []).append(f)
+    parts = []
+    for source, figs in by_source.items():
+        label = figs[0].label
+        text = f"{label} {_says(label)} " + " and ".join(figure(f) for f in figs)
+        if source in res.history:
+            earlier = ", then ".join(figure(h) for h in res.history[source])
             text += f" (earlier {earlier})"
         parts.append(text)
     for d, _ in res.denials:
         parts.append(f"{d.label} {'deny' if _says(d.label) == 'say' else 'denies'} {figure(d)}")
     return ", ".join(parts) if parts else "no figure"
+
+
+def history_sentences(res: Resolution) -> list[str]:
+    """How each source's figure changed: revised (disjoint) or restated (compatible)."""
+    out = []
+    for source, older in res.history.items():
+        current = [f for f in res.figures if f.source == source]
+        if not current:
+            continue
+        now = " and ".join(figure(f) for f in current)
+        steps = " -> ".join(figure(h) for h in older)
+        if source in res.revised:
+            out.append(f"{current[0].label} revised its figure ({steps} -> {now}); the latest "
+                       "counts.")  # fmt: skip
+        else:
+            out.append(f"{current[0].label} restated its earlier {steps} as {now}, a "
+                       "compatible figure; the latest counts.")  # fmt: skip
+    if res.moving_toll:
+        out.append("The lower figures were reported on earlier days: a rising toll, not a "
+                   "contradiction.")  # fmt: skip
+    return out
 
 
 def verdict_clause(verdict: Verdict, gap: float, rel_gap: float) -> str:
@@ -80,7 +105,7 @@ def verdict_clause(verdict: Verdict, gap: float, rel_gap: float) -> str:
 
 def reason_sentences(res: Resolution, reasons: Sequence[Reason]) -> list[str]:
     """One sentence per reason found inside the group."""
-    out: list[str] = []
+    out: list[str] = history_sentences(res)
     for reason in reasons:
         if reason == Reason.DENIED:
             for d, hit in res.denials:
@@ -90,14 +115,6 @@ def reason_sentences(res: Resolution, reasons: Sequence[Reason]) -> list[str]:
             for a, b in res.in_document:
                 doc = sorted(a.doc_ids & b.doc_ids)[0]
                 out.append(f"Document {doc} gives both {figure(a)} and {figure(b)}.")
-        elif reason == Reason.UPDATE:
-            for f in res.figures:
-                if f.source in res.history:
-                    steps = " -> ".join(figure(h) for h in [*res.history[f.source], f])
-                    out.append(f"{f.label} revised its figure ({steps}); the latest counts.")
-            if res.moving_toll:
-                out.append("The lower figures were reported earlier: a rising toll, not a "
-                           "contradiction.")  # fmt: skip
         elif reason == Reason.PARTS_ADD_UP:
             for parts, total in res.parts:
                 sums = " + ".join(figure(p) for p in parts)
@@ -109,6 +126,6 @@ def reason_sentences(res: Resolution, reasons: Sequence[Reason]) -> list[str]:
             out.append("An open bound allows the other figures.")
         elif reason == Reason.APPROXIMATE:
             out.append(f"Within the ±{ABOUT_TOLERANCE:.0%} band of an approximate figure.")
-        elif reason == Reason.CONTRADICTION:
-            out.append("No update, rounding, part or difference of scope explains the gap.")
+    if Reason.CONTRADICTION in reasons:
+        out.append("No update, rounding, part or difference of scope explains the gap.")
     return out

@@ -54,6 +54,7 @@ class Resolution:
     parts: list[tuple[list[Figure], Figure]] = field(default_factory=list)
     in_document: list[tuple[Figure, Figure]] = field(default_factory=list)
     denials: list[tuple[Figure, list[Figure]]] = field(default_factory=list)
+    revised: set[str] = field(default_factory=set)
     moving_toll: bool = False
 
 
@@ -148,6 +149,8 @@ def resolve(
         older = [f for f in merged if not any(f is c for c in current)]
         if older:
             res.history[source] = older
+            if any(not overlap([o, c]) for o in older for c in current):
+                res.revised.add(source)
         pending[source] = current
     singles = {f.low for cur in pending.values() if len(cur) == 1 for f in cur if _is_exact(f)}
     for current in pending.values():
@@ -163,7 +166,7 @@ def resolve(
     for d in denied:
         hit = [f for f in res.figures if f.source != d.source and overlap([d, f])]
         res.denials.append((d, hit))
-    res.moving_toll = bool(res.history) and _time_ordered(res.figures)
+    res.moving_toll = bool(res.revised) and _time_ordered(res.figures)
     return res
 
 
@@ -219,7 +222,7 @@ def reasons(res: Resolution, verdict: Verdict) -> list[Reason]:
         found.add(Reason.DENIED)
     if res.in_document:
         found.add(Reason.INCONSISTENT_IN_DOCUMENT)
-    if res.history:
+    if res.revised:
         found.add(Reason.UPDATE)
     if res.parts:
         found.add(Reason.PARTS_ADD_UP)

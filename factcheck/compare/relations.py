@@ -18,6 +18,8 @@ from factcheck.compare.reasons import Reason
 
 #: Measures that count several others together (kit vocabulary, not language data).
 MEASURE_PARTS: Final = {"casualties": ("killed", "wounded")}
+#: Subjects counted inside a wider one ("31 children" among "112 people" killed).
+SUBJECT_PARTS: Final = {"people": ("children", "women")}
 
 
 def _key(row: dict[str, Any]) -> tuple[str, str]:
@@ -75,6 +77,16 @@ def relate(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                                 f"with the event figure of group {other['group_id']}.")
                     _add(row, Reason.DIFFERENT_SCOPE, other["group_id"], sentence)
                     _add(other, Reason.DIFFERENT_SCOPE, row["group_id"], sentence)
+        for wider, narrower in SUBJECT_PARTS.items():
+            if row["subject"] not in narrower:
+                continue
+            for other in by_key[(wider, _key(row)[1])]:
+                if (other["measure"], other["scope"]) == (row["measure"], row["scope"]) and (
+                    _same_side(row, other)
+                ):
+                    sentence = (f"The {row['subject']} are part of the {wider} counted in "
+                                f"group {other['group_id']}: not compared with that total.")
+                    _add(row, Reason.SUBSET, other["group_id"], sentence)
         if row["subset_of"]:
             whole = by_id.get(row["subset_of"])
             sentence = (f"A subset ({row['subject_detail']}) of the total in group "
