@@ -58,8 +58,7 @@ def plot_agreement(
         width = max(2.2 + 1.6 * len(comparison), TITLE_INCHES_PER_CHAR * len(heading) + 1.0)
         fig = plt.figure(figsize=(width, 1.6 + 0.55 * len(speakers)), layout="constrained")
         ax = fig.add_subplot()
-        cmap = plt.get_cmap(AGREEMENT_CMAP).copy()
-        cmap.set_bad("white")
+        cmap = plt.get_cmap(AGREEMENT_CMAP).with_extremes(bad="white")
         image = ax.imshow(
             np.ma.masked_invalid(dev),
             cmap=cmap,

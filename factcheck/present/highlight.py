@@ -36,7 +36,7 @@ def safe_id(*parts: str) -> str:
     """An HTML id made of letters, digits, '-' and '_' only, unique per input.
 
     >>> safe_id("claim", "ap-wire:57")
-    'claim-ap-wire_57-3f1f2b'
+    'claim-ap-wire_57-f26848'
     """
     raw = "-".join(parts)
     readable = re.sub(r"[^A-Za-z0-9_-]+", "_", raw)[:60]

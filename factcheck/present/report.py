@@ -86,7 +86,7 @@ def _speaker_badge(speaker: str, looks) -> str:
 
 def _comparison_table(comparison, by_group, looks, backgrounds) -> str:
     if comparison.empty:
-        return "<p>No aligned group of figures.</p>"
+        return "<p class='none'>No aligned group of figures.</p>"
     extra = [c for c in ("reason", "n_independent") if c in comparison.columns]
     head = "".join(f"<th>{h}</th>" for h in
                    ["Group", "Date", "Figures by source", "Low", "Best", "High", "Verdict",
@@ -210,7 +210,7 @@ def render_report(
 groups: {verdicts or "none"}. Made {made}.</p>
 <section id="comparison"><h2>Comparison</h2>
 {_comparison_table(comparison, by_group, looks, backgrounds)}</section>
-<section id="charts"><h2>Charts</h2>{figures or "<p>No chart.</p>"}</section>
+<section id="charts"><h2>Charts</h2>{figures or "<p class='none'>No chart.</p>"}</section>
 <section id="documents"><h2>Sources side by side</h2>
 <p class="hint">Each highlighted figure is a claim, coloured by its group; click it to reach
 its row in the comparison. Dotted underlines are numbers that are not claims (dates, times,

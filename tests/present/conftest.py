@@ -294,3 +294,15 @@ def rising() -> pd.DataFrame:
         )
     frame = claims_frame(claims)
     return frame.assign(group_id=frame["measure"].map({"killed": "r1", "wounded": "r2"}))
+
+
+@pytest.fixture
+def claim_maker():
+    """``make_claim(doc, value_text, low=..., **fields)`` for tests that build their own."""
+    return make_claim
+
+
+@pytest.fixture
+def comparison_maker():
+    """``comparison_of(claims, rows)`` for tests that build their own comparison."""
+    return comparison_of
