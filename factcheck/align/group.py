@@ -56,7 +56,7 @@ def align(
     >>> from factcheck.compare.examples import anbar_claims
     >>> aligned = align(anbar_claims())
     >>> aligned.groupby("group_id").size().tolist()
-    [2, 1, 1, 2, 1, 1]
+    [3, 1, 1, 1]
     """
     validate(claims, "claims")
     words = subset_words() if subset is None else frozenset(fold(w) for w in subset)

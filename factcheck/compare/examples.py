@@ -205,7 +205,10 @@ def headline_claims() -> pd.DataFrame:
              "at the plant on Monday.")  # fmt: skip
     kw = {"measure": "killed", "subject": "workers", "event_date": date(2025, 11, 3),
           "reported_at": datetime(2025, 11, 3, 21)}  # fmt: skip
-    claims = [d.claim("42", low=42, speaker="", **kw), d.claim("24", low=24, speaker="police", **kw)]
+    claims = [
+        d.claim("42", low=42, speaker="", **kw),
+        d.claim("24", low=24, speaker="police", **kw),
+    ]
     return _frame([d], claims)
 
 

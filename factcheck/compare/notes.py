@@ -5,8 +5,8 @@
 >>> b = Figure("b", "Iraqi Joint Operations Command", 14.0, 14.0, "exact", (), frozenset(),
 ...            "14", pd.NaT)
 >>> res = Resolution([a, b])
->>> figures_clause(res) + ": " + verdict_clause(Verdict.DISCREPANT, 1.0, 1 / 15) + "."
-'US Central Command says 15, Iraqi Joint Operations Command says 14: disjoint figures, gap 1 (6.7%).'
+>>> print(figures_clause(res) + ": " + verdict_clause(Verdict.DISCREPANT, 1.0, 1 / 15) + ".")
+US Central Command says 15, Iraqi Joint Operations Command says 14: disjoint figures, gap 1 (6.7%).
 """
 
 from __future__ import annotations

@@ -160,9 +160,9 @@ def resolve(
             current = [found[1]]
         res.figures.extend(current)
     for a, b in combinations(res.figures, 2):
-        if (a.own_voice or b.own_voice or a.source == b.source) and a.doc_ids & b.doc_ids:
-            if not overlap([a, b]):
-                res.in_document.append((a, b))
+        same_voice = a.own_voice or b.own_voice or a.source == b.source
+        if same_voice and a.doc_ids & b.doc_ids and not overlap([a, b]):
+            res.in_document.append((a, b))
     for d in denied:
         hit = [f for f in res.figures if f.source != d.source and overlap([d, f])]
         res.denials.append((d, hit))

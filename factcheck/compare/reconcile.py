@@ -112,9 +112,7 @@ def best(figures: Sequence[Figure], primary: Collection[str] = ()) -> Estimate:
     return Estimate("best", bounds.low, value, bounds.high, set_by)
 
 
-def reconcile(
-    figures: Sequence[Figure], policy: str, primary: Collection[str] = ()
-) -> Estimate:
+def reconcile(figures: Sequence[Figure], policy: str, primary: Collection[str] = ()) -> Estimate:
     """The estimate of one group under ``policy`` (one of :data:`POLICIES`)."""
     if policy == "conservative":
         return conservative(figures)

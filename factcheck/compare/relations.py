@@ -71,12 +71,14 @@ def relate(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                             f"({other['measure']}).")  # fmt: skip
                 _add(row, Reason.DIFFERENT_MEASURE, other["group_id"], sentence)
                 _add(other, Reason.DIFFERENT_MEASURE, row["group_id"], sentence)
-            if row["scope"] == "context" and other["scope"] == "event":
-                if other["measure"] == row["measure"]:
-                    sentence = (f"Context figure of group {row['group_id']} is not compared "
-                                f"with the event figure of group {other['group_id']}.")
-                    _add(row, Reason.DIFFERENT_SCOPE, other["group_id"], sentence)
-                    _add(other, Reason.DIFFERENT_SCOPE, row["group_id"], sentence)
+            context_of = row["scope"] == "context" and other["scope"] == "event"
+            if context_of and other["measure"] == row["measure"]:
+                sentence = (
+                    f"Context figure of group {row['group_id']} is not compared "
+                    f"with the event figure of group {other['group_id']}."
+                )
+                _add(row, Reason.DIFFERENT_SCOPE, other["group_id"], sentence)
+                _add(other, Reason.DIFFERENT_SCOPE, row["group_id"], sentence)
         for wider, narrower in SUBJECT_PARTS.items():
             if row["subject"] not in narrower:
                 continue
@@ -84,16 +86,20 @@ def relate(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 if (other["measure"], other["scope"]) == (row["measure"], row["scope"]) and (
                     _same_side(row, other)
                 ):
-                    sentence = (f"The {row['subject']} are part of the {wider} counted in "
-                                f"group {other['group_id']}: not compared with that total.")
+                    sentence = (
+                        f"The {row['subject']} are part of the {wider} counted in "
+                        f"group {other['group_id']}: not compared with that total."
+                    )
                     _add(row, Reason.SUBSET, other["group_id"], sentence)
         if row["subset_of"]:
             whole = by_id.get(row["subset_of"])
             sentence = (f"A subset ({row['subject_detail']}) of the total in group "
                         f"{row['subset_of']}: not compared with it.")  # fmt: skip
-            if whole and not math.isnan(whole["range_high"]) and row["range_low"] > whole[
-                "range_high"
-            ]:
+            if (
+                whole
+                and not math.isnan(whole["range_high"])
+                and row["range_low"] > whole["range_high"]
+            ):
                 sentence += " It is larger than that total."
             _add(row, Reason.SUBSET, row["subset_of"], sentence)
     return rows

@@ -127,9 +127,7 @@ def _row(gid: str, recs: list[dict[str, Any]], policy: str, ctx: dict[str, Any])
     party = ctx["party_of"]
     speakers_of = {f.source: {r["speaker"] for r in recs if r["claim_id"] in f.claim_ids}
                    for f in res.figures}  # fmt: skip
-    party_flag = bool(sources) and all(
-        any(party(s) for s in speakers_of[src]) for src in sources
-    )
+    party_flag = bool(sources) and all(any(party(s) for s in speakers_of[src]) for src in sources)
     support = Counter(figure(f) for f in res.figures)
     dates = [d for d in (r["event_date"] for r in recs) if d is not None and not pd.isna(d)]
     details = Counter(str(r["subject_detail"]) for r in recs if r["subject_detail"])
@@ -193,8 +191,8 @@ def compare(
 
     >>> from factcheck.compare.examples import anbar_claims
     >>> row = compare(anbar_claims(), "conservative").iloc[0]
-    >>> row.verdict, row.best, row.range_low, row.range_high, round(row.rel_gap, 3)
-    ('discrepant', 14.0, 14.0, 15.0, 0.067)
+    >>> print(row.verdict, row.best, row.range_low, row.range_high, f"{row.rel_gap:.1%}")
+    discrepant 14.0 14.0 15.0 6.7%
     """
     if policy not in POLICIES:
         raise ValueError(f"unknown policy {policy!r}; known: {', '.join(POLICIES)}")

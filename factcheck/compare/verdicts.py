@@ -56,8 +56,8 @@ def interval(fig: Figure) -> tuple[float, float]:
     """The interval a figure allows, hedges included (open bounds are 0 and infinity).
 
     >>> f = Figure("s", "s", 100.0, 100.0, "about", (), frozenset(), "", pd.NaT)
-    >>> interval(f)
-    (90.0, 110.0)
+    >>> [round(x, 6) for x in interval(f)]
+    [90.0, 110.0]
     """
     low = 0.0 if math.isnan(fig.low) else fig.low
     high = math.inf if math.isnan(fig.high) else fig.high
