@@ -1,43 +1,80 @@
-"""Every number expression of a document, as mentions with spans into the original text."""
+"""Every number expression of a document, as mentions with spans into the original text.
+
+The text is read in blocks that end at a line break (about :data:`BLOCK_CHARS` each), so
+memory stays flat however long the document is; each block is normalised once, read by
+:mod:`factcheck.mentions.numbers`, given roles by :mod:`factcheck.mentions.roles`, and its
+figures are mapped back to original offsets by the one offset map of the normalised text.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Final
 
-from factcheck.model import Document, Mention, Qualifier, Role
+from factcheck.lang import available
+from factcheck.mentions.lexicon import lexicon
+from factcheck.mentions.numbers import find_numbers
+from factcheck.mentions.roles import assign_role
+from factcheck.model import Document, Mention, Qualifier
 from factcheck.text.normalize import normalize
 
-_DIGITS: Final = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*")
+#: Target size of a block of text read at once (characters); blocks end at a line break.
+BLOCK_CHARS: Final = 64_000
+_ARABIC_LETTER: Final = re.compile(r"[\u0620-\u064a]")
+
+
+def resolve_language(doc: Document) -> str:
+    """The language whose data reads ``doc``: its own, else guessed from the script."""
+    if doc.language in available():
+        return doc.language
+    return "ar" if _ARABIC_LETTER.search(doc.text[:2000]) else "en"
+
+
+def _blocks(text: str) -> Iterator[tuple[int, str]]:
+    """``(offset, block)`` pieces of ``text`` ending at a line break (or white space)."""
+    start, n = 0, len(text)
+    while start < n:
+        end = min(n, start + BLOCK_CHARS)
+        if end < n:
+            cut = text.rfind("\n", start, end)
+            if cut <= start:
+                cut = max(text.rfind(" ", start, end), start)
+            end = cut + 1 if cut > start else end
+        yield start, text[start:end]
+        start = end
 
 
 def find_mentions(doc: Document) -> list[Mention]:
-    """Every number expression in ``doc``, sorted by start (first version: digits only).
+    """Every number expression in ``doc``, sorted by start, each with its role and reason.
 
-    >>> doc = Document("d", "p", "ar", "قتل ١٥ عنصراً")
-    >>> [(m.text, m.low) for m in find_mentions(doc)]
-    [('١٥', 15.0)]
+    >>> doc = Document("d", "AP", "en", "At least 15 people were killed on 3 July 2021.")
+    >>> [(m.text, m.low, m.high, m.qualifier.value, m.role.value) for m in find_mentions(doc)]
+    [('At least 15', 15.0, None, 'at_least', 'claim'), ('3', 3.0, 3.0, 'exact', 'date'), \
+('2021', 2021.0, 2021.0, 'exact', 'date')]
     """
-    nt = normalize(doc.text)
+    lex = lexicon(resolve_language(doc))
     found: list[Mention] = []
-    for match in _DIGITS.finditer(nt.text):
-        span = nt.to_original(*match.span())
-        raw = match.group().replace(",", "")
-        try:
-            value = float(raw)
-        except ValueError:
-            continue
-        found.append(
-            Mention(
-                doc.id,
-                span.start,
-                span.end,
-                doc.text[span.start : span.end],
-                value,
-                value,
-                Qualifier.EXACT,
-                Role.CLAIM,
-                "digits (first version: roles not yet assigned)",
+    for offset, block in _blocks(doc.text):
+        nt = normalize(block)
+        atoms, toks = find_numbers(nt.text, lex)
+        for atom in atoms:
+            role, reason, unit = assign_role(lex, nt.text, toks, atom)
+            span = nt.to_original(atom.start, atom.end)
+            start, end = offset + span.start, offset + span.end
+            found.append(
+                Mention(
+                    doc_id=doc.id,
+                    start=start,
+                    end=end,
+                    text=doc.text[start:end],
+                    low=atom.low,
+                    high=atom.high,
+                    qualifier=Qualifier(atom.qualifier),
+                    role=role,
+                    reason=reason,
+                    point=atom.point,
+                    unit=unit,
+                )
             )
-        )
     return found

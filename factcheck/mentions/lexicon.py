@@ -1,0 +1,302 @@
+"""The number and role vocabulary of one language, read from ``lang/<code>.yaml``.
+
+Sections ``numbers`` and ``roles`` are validated when first used (one
+:class:`~factcheck.errors.LanguageDataError` lists every problem) and compiled once per
+language: dictionaries for single words, token tuples for phrases, regular expressions for
+hedges, ranges and cue words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Final
+
+from factcheck.errors import LanguageDataError
+from factcheck.lang import load
+from factcheck.mentions.tokens import phrase_tokens
+from factcheck.text.normalize import lookup_key
+
+#: Word lists of the ``numbers`` section; each must be a list of lookup keys.
+NUMBER_LISTS: Final = (
+    "group_separators",
+    "prefixes",
+    "conjunctions",
+    "conjunction_prefixes",
+    "compound_only",
+    "ordinal_suffixes",
+    "not_numbers",
+    "counted_nouns",
+    "dual_suffixes",
+    "sound_plural_nouns",
+    "plural_suffixes",
+    "of_words",
+)
+#: Word -> number mappings of the ``numbers`` section.
+NUMBER_MAPS: Final = ("units", "scales", "local_scales", "ordinals", "approximate")
+#: Optional sections (absent means empty).
+OPTIONAL: Final = (
+    "glued_scales",
+    "one_before_scale",
+    "span_keeps",
+    "no_conjunction_words",
+    "unit_endings",
+)
+#: Cue lists of the ``roles`` section.
+ROLE_LISTS: Final = (
+    "year_cues",
+    "clock_before",
+    "clock_after",
+    "zone_words",
+    "duration_units",
+    "duration_before",
+    "percent_words",
+    "money_before",
+    "money_after",
+    "age_before",
+    "age_after",
+    "name_cues",
+    "measure_units",
+)
+QUALIFIERS: Final = ("at_least", "at_most", "about")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Lexicon:
+    """Compiled number vocabulary of one language (see ``lang/*.yaml`` for each field)."""
+
+    language: str
+    group_separators: frozenset[str]
+    prefixes: tuple[str, ...]
+    span_keeps: tuple[str, ...]
+    conjunctions: frozenset[str]
+    conjunction_prefixes: frozenset[str]
+    no_conjunction_words: frozenset[str]
+    order_any: bool
+    units: dict[str, float]
+    compound_only: frozenset[str]
+    scales: dict[str, float]
+    glued_scales: dict[str, float]
+    local_scales: dict[str, float]
+    one_before_scale: frozenset[str]
+    ordinals: dict[str, float]
+    ordinal_suffixes: frozenset[str]
+    vague: dict[tuple[str, ...], tuple[float, float, float]]
+    approximate: dict[tuple[str, ...], float]
+    phrase_max: int
+    counted_nouns: frozenset[str]
+    dual_suffixes: tuple[str, ...]
+    sound_plural_nouns: frozenset[str]
+    plural_suffixes: frozenset[str]
+    feminine_stem: dict[str, str]
+    of_words: frozenset[str]
+    unit_endings: tuple[str, ...]
+    duration_units: frozenset[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    cues: dict[str, re.Pattern[str]]
+    hedge_before: re.Pattern[str]
+    hedge_after: re.Pattern[str]
+    ranges: tuple[tuple[re.Pattern[str] | None, re.Pattern[str], bool], ...]
+    none_reported: re.Pattern[str]
+    protected: re.Pattern[str]
+
+    def split(self, word: str) -> list[tuple[str, str]]:
+        """``(prefix, stem)`` readings of a word: the word itself, then each known prefix."""
+        out = [("", word)]
+        for prefix in self.prefixes:
+            if word.startswith(prefix) and len(word) > len(prefix) + 1:
+                out.append((prefix, word[len(prefix) :]))
+        return out
+
+    def kept(self, prefix: str) -> int:
+        """How many trailing characters of a stripped prefix stay in the span ("ال")."""
+        for keep in self.span_keeps:
+            if prefix.endswith(keep):
+                return len(keep)
+        return 0
+
+
+def _words(value: Any, where: str, problems: list[str]) -> list[str]:
+    """A list of lookup keys, recording every entry that is not one."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        problems.append(f"{where}: expected a list")
+        return []
+    out: list[str] = []
+    for word in value:
+        if not isinstance(word, str) or not word.strip():
+            problems.append(f"{where}: {word!r} is not a word")
+        elif lookup_key(word) != word:
+            problems.append(
+                f"{where}: {word!r} is not stored as its lookup key {lookup_key(word)!r}"
+            )
+        else:
+            out.append(word)
+    return out
+
+
+def _numbers(value: Any, where: str, problems: list[str], width: int = 0) -> dict[str, Any]:
+    """A word -> number (or [low, high, point]) mapping, recording every bad entry."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        problems.append(f"{where}: expected a mapping")
+        return {}
+    out: dict[str, Any] = {}
+    for word, number in value.items():
+        _words([word], where, problems)
+        items = number if width else [number]
+        if (
+            not isinstance(items, list)
+            or (width and len(items) != width)
+            or not all(isinstance(x, int | float) and not isinstance(x, bool) for x in items)
+        ):
+            problems.append(f"{where}.{word}: expected {width or 'a'} number(s), got {number!r}")
+            continue
+        out[str(word)] = tuple(float(x) for x in items) if width else float(number)
+    return out
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of phrases, longest first; spaces and hyphens match flexibly."""
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        body = r"[\s\-]*".join(
+            r"\s+".join(re.escape(w) for w in chunk.split()) for chunk in phrase.split("-")
+        )
+        start = r"(?<![^\W_])" if phrase[0].isalnum() else ""
+        end = r"(?![^\W_])" if phrase[-1].isalnum() else ""
+        parts.append(start + body + end)
+    return "|".join(parts) or r"(?!x)x"
+
+
+def _qualified(block: dict[str, list[str]]) -> str:
+    """One named group per qualifier (``(?P<at_least>...)``), so a match says which it is."""
+    groups = [f"(?P<{q}>{alternation(words)})" for q, words in block.items() if words]
+    return "|".join(groups) or r"(?!x)x"
+
+
+def _prefix_group(lexicon_prefixes: list[str]) -> str:
+    """Optional one-letter particles a hedge may carry ("بنحو", "وأكثر من")."""
+    short = [re.escape(p) for p in lexicon_prefixes if len(p) == 1]
+    return f"(?:{'|'.join(short)})?" if short else ""
+
+
+@cache
+def lexicon(language: str) -> Lexicon:
+    """The compiled, validated vocabulary of ``language`` (cached)."""
+    data = load(language)
+    where = f"lang/{language}.yaml"
+    problems: list[str] = []
+    num = data.get("numbers")
+    roles = data.get("roles")
+    if not isinstance(num, dict) or not isinstance(roles, dict):
+        raise LanguageDataError(where, ["sections 'numbers' and 'roles' must be mappings"])
+    lists = {k: _words(num.get(k), f"numbers.{k}", problems) for k in NUMBER_LISTS}
+    maps = {k: _numbers(num.get(k), f"numbers.{k}", problems) for k in NUMBER_MAPS}
+    glued = _numbers(num.get("glued_scales"), "numbers.glued_scales", problems)
+    vague = _numbers(num.get("vague"), "numbers.vague", problems, width=3)
+    extra = {k: _words(num.get(k), f"numbers.{k}", problems) for k in OPTIONAL[1:]}
+    cue_lists = {k: _words(roles.get(k), f"roles.{k}", problems) for k in ROLE_LISTS}
+    months = _numbers(roles.get("months"), "roles.months", problems)
+    weekdays = _numbers(roles.get("weekdays"), "roles.weekdays", problems)
+    if num.get("order") not in ("any", "descending"):
+        problems.append(f"numbers.order: expected 'any' or 'descending', got {num.get('order')!r}")
+    hedges: dict[str, dict[str, list[str]]] = {}
+    for section in ("hedges_before", "hedges_after"):
+        block = num.get(section) or {}
+        if not isinstance(block, dict) or set(block) - set(QUALIFIERS):
+            problems.append(f"numbers.{section}: expected a mapping of {', '.join(QUALIFIERS)}")
+            block = {}
+        hedges[section] = {
+            q: _words(ws, f"numbers.{section}.{q}", problems) for q, ws in block.items()
+        }
+    ranges = []
+    for k, spec in enumerate(num.get("ranges") or []):
+        if not isinstance(spec, dict) or set(spec) != {"open", "middle"}:
+            problems.append(f"numbers.ranges[{k}]: expected keys 'open' and 'middle'")
+            continue
+        opens = [w for w in spec["open"] if w != ""] if isinstance(spec["open"], list) else []
+        _words(opens, f"numbers.ranges[{k}].open", problems)
+        middles = _words(spec["middle"], f"numbers.ranges[{k}].middle", problems)
+        optional = isinstance(spec["open"], list) and "" in spec["open"]
+        open_re = re.compile(rf"(?:{alternation(opens)})\s*$") if opens else None
+        ranges.append((open_re, re.compile(rf"\s*(?:{alternation(middles)})\s*$"), not optional))
+    none = num.get("none_reported") or {}
+    none_parts = {
+        k: _words(none.get(k), f"numbers.none_reported.{k}", problems)
+        for k in ("lead", "filler", "nouns")
+    }
+    feminine = num.get("feminine_stem") or {}
+    if not isinstance(feminine, dict):
+        problems.append("numbers.feminine_stem: expected a mapping")
+        feminine = {}
+    if problems:
+        raise LanguageDataError(where, problems)
+
+    pfx = _prefix_group(lists["prefixes"])
+    vague_t = {phrase_tokens(k): v for k, v in vague.items()}
+    approx_t = {phrase_tokens(k): v for k, v in maps["approximate"].items()}
+    number_words = set(maps["units"]) | set(maps["scales"]) | set(maps["ordinals"])
+    prefixes = lists["prefixes"]
+
+    def has_number_word(phrase: str) -> bool:
+        return any(
+            stem in number_words
+            for tok in phrase.split()
+            for stem in [tok] + [tok[len(p) :] for p in prefixes if tok.startswith(p)]
+        )
+
+    # Cue phrases holding a number word are not numbers ("في المئة", "تشرين الأول", "الاثنين").
+    protected = list(lists["not_numbers"]) + [
+        phrase
+        for phrase in [*months, *weekdays, *cue_lists["percent_words"]]
+        if has_number_word(phrase)
+    ]
+    filler = alternation(none_parts["filler"])
+    return Lexicon(
+        language=language,
+        group_separators=frozenset(lists["group_separators"]),
+        prefixes=tuple(sorted(lists["prefixes"], key=len, reverse=True)),
+        span_keeps=tuple(extra["span_keeps"]),
+        conjunctions=frozenset(lists["conjunctions"]),
+        conjunction_prefixes=frozenset(lists["conjunction_prefixes"]),
+        no_conjunction_words=frozenset(extra["no_conjunction_words"]),
+        order_any=num.get("order") == "any",
+        units=maps["units"],
+        compound_only=frozenset(lists["compound_only"]),
+        scales=maps["scales"],
+        glued_scales=glued,
+        local_scales=maps["local_scales"],
+        one_before_scale=frozenset(extra["one_before_scale"]),
+        ordinals=maps["ordinals"],
+        ordinal_suffixes=frozenset(lists["ordinal_suffixes"]),
+        vague=vague_t,
+        approximate=approx_t,
+        phrase_max=max((len(k) for k in [*vague_t, *approx_t]), default=1),
+        counted_nouns=frozenset(lists["counted_nouns"]),
+        dual_suffixes=tuple(lists["dual_suffixes"]),
+        sound_plural_nouns=frozenset(lists["sound_plural_nouns"]),
+        plural_suffixes=frozenset(lists["plural_suffixes"]),
+        feminine_stem={str(k): str(v) for k, v in feminine.items()},
+        of_words=frozenset(lists["of_words"]),
+        unit_endings=tuple(extra["unit_endings"]),
+        duration_units=frozenset(cue_lists["duration_units"]),
+        months={k: int(v) for k, v in months.items()},
+        weekdays={k: int(v) for k, v in weekdays.items()},
+        cues={k: re.compile(alternation(v)) for k, v in cue_lists.items()},
+        hedge_before=re.compile(
+            rf"(?<![^\W_]){pfx}(?:{_qualified(hedges['hedges_before'])})[ \t\u202f]*$"
+        ),
+        hedge_after=re.compile(rf"[ \t\u202f]*(?:{_qualified(hedges['hedges_after'])})"),
+        ranges=tuple(ranges),
+        none_reported=re.compile(
+            rf"(?<![^\W_]){pfx}(?P<h>(?:{alternation(none_parts['lead'])})"
+            rf"(?:\s+(?:{filler})){{0,4}}\s+{pfx}(?:{alternation(none_parts['nouns'])}))"
+        ),
+        protected=re.compile(alternation(protected)),
+    )

@@ -1,0 +1,200 @@
+"""Every number expression of a normalised text, as intervals with their qualifier.
+
+Reads, left to right: "no casualties" statements ([0, 0], none_reported), clock times,
+vague and approximate quantities ("dozens", "une vingtaine"), ordinals, numbers in digits or
+words, Arabic duals. Then attaches hedges ("at least", "نحو") and joins two figures into a
+range ("between 10 and 20", "من 10 إلى 20"). Conventions: docs/mentions.md.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Final
+
+from factcheck.mentions.lexicon import Lexicon
+from factcheck.mentions.tokens import CLOCK, NUMBER, PUNCT, Tokens, tokenize
+from factcheck.mentions.words import (
+    Atom,
+    match_phrase,
+    parse_dual,
+    parse_number,
+    parse_ordinal,
+)
+
+#: How far back (characters) a hedge or a range opener may start before its figure.
+HEDGE_WINDOW: Final = 60
+
+
+def _blocked_tokens(toks: Tokens, spans: list[tuple[int, int]]) -> set[int]:
+    """Indices of the tokens inside any of ``spans``."""
+    out: set[int] = set()
+    for start, end in spans:
+        lo = bisect_left(toks.starts, start)
+        hi = bisect_right(toks.starts, end - 1)
+        out.update(k for k in range(lo, hi) if toks.ends[k] <= end)
+    return out
+
+
+def _phrase_at(lex: Lexicon, toks: Tokens, i: int, table: dict) -> tuple[int, object, int] | None:
+    """A vague or approximate phrase at token ``i`` (its first word may carry a particle)."""
+    for prefix, stem in lex.split(toks.texts[i]):
+        saved = toks.texts[i]
+        toks.texts[i] = stem
+        try:
+            hit = match_phrase(toks, i, table, lex.phrase_max)
+        finally:
+            toks.texts[i] = saved
+        if hit:
+            return hit[0], hit[1], len(prefix) - lex.kept(prefix)
+    return None
+
+
+def _read(lex: Lexicon, text: str, toks: Tokens, blocked: set[int]) -> list[Atom]:
+    """Atoms (figures before hedges and ranges), left to right."""
+    atoms: list[Atom] = []
+    nouns = lex.counted_nouns | lex.duration_units
+    i, n = 0, len(toks)
+    while i < n:
+        kind = toks.kinds[i]
+        if i in blocked or kind == PUNCT:
+            i += 1
+            continue
+        if kind == CLOCK:
+            hh, mm = toks.texts[i].split(":")[:2]
+            value = int(hh) + int(mm) / 60
+            atoms.append(Atom(toks.starts[i], toks.ends[i], value, value, "clock", i, i))
+            i += 1
+            continue
+        after_number = i > 0 and toks.kinds[i - 1] == NUMBER and not toks.gap(text, i).strip()
+        if not after_number:
+            hit = _phrase_at(lex, toks, i, lex.vague)
+            if hit:
+                last, (low, high, point), skip = hit
+                atoms.append(
+                    Atom(
+                        toks.starts[i] + skip,
+                        toks.ends[last],
+                        low,
+                        high,
+                        "vague",
+                        i,
+                        last,
+                        qualifier="vague",
+                        point=point,
+                    )
+                )
+                i = last + 1
+                continue
+            hit = _phrase_at(lex, toks, i, lex.approximate)
+            if hit:
+                last, value, skip = hit
+                atoms.append(
+                    Atom(
+                        toks.starts[i] + skip,
+                        toks.ends[last],
+                        value,
+                        value,
+                        "approx",
+                        i,
+                        last,
+                        qualifier="about",
+                    )
+                )
+                i = last + 1
+                continue
+        atom = (
+            parse_ordinal(lex, toks, text, i)
+            or parse_number(lex, toks, text, i, blocked)
+            or parse_dual(lex, toks, i, nouns)
+        )
+        if atom is None:
+            i += 1
+            continue
+        atoms.append(atom)
+        i = atom.last + 1
+    return atoms
+
+
+def _hedge(lex: Lexicon, text: str, atom: Atom, floor: int) -> None:
+    """Attach a hedge before ("at least 15") or after ("15 or more") the figure."""
+    match = lex.hedge_before.search(text, max(floor, atom.start - HEDGE_WINDOW), atom.start)
+    if match and match.lastgroup:
+        atom.start = match.start(match.lastgroup)
+        qualifier = match.lastgroup
+    else:
+        match = lex.hedge_after.match(text, atom.end)
+        if not match or not match.lastgroup:
+            return
+        atom.end = match.end(match.lastgroup)
+        qualifier = match.lastgroup
+    atom.qualifier = qualifier
+    value = atom.low
+    atom.low, atom.high = {
+        "at_least": (value, None),
+        "at_most": (None, value),
+        "about": (value, value),
+    }[qualifier]
+
+
+def _join_range(lex: Lexicon, text: str, a: Atom, b: Atom, floor: int) -> Atom | None:
+    """``a`` and ``b`` as one range ("between 10 and 20"), or None if they are not one."""
+    if a.kind != "number" or b.kind != "number" or "exact" not in (a.qualifier, b.qualifier):
+        return None
+    if a.qualifier != "exact" or b.qualifier != "exact" or a.low is None or b.low is None:
+        return None
+    gap = text[a.end : b.start]
+    if "\n" in gap:
+        return None
+    low = a.low * b.scale if b.scale > 1 and a.scale == 1 and a.low * b.scale <= b.low else a.low
+    if low > b.low:
+        return None
+    for opener, middle, required in lex.ranges:
+        if not middle.match(gap):
+            continue
+        start = a.start
+        found = opener.search(text, max(floor, a.start - HEDGE_WINDOW), a.start) if opener else None
+        if found:
+            start = found.start()
+        elif required:
+            continue
+        return Atom(
+            start,
+            b.end,
+            low,
+            b.low,
+            "number",
+            a.first,
+            b.last,
+            qualifier="range",
+            words=a.words or b.words,
+            scale=b.scale,
+        )
+    return None
+
+
+def find_numbers(text: str, lex: Lexicon) -> tuple[list[Atom], Tokens]:
+    """Figures of normalised ``text`` with hedges and ranges applied, sorted by start."""
+    toks = tokenize(text, lex.group_separators)
+    none_spans = [(m.start("h"), m.end("h")) for m in lex.none_reported.finditer(text)]
+    protected = [(m.start(), m.end()) for m in lex.protected.finditer(text)]
+    blocked = _blocked_tokens(toks, none_spans + protected)
+    atoms = _read(lex, text, toks, blocked)
+    floor = 0
+    for atom in atoms:
+        if atom.kind in ("number", "dual"):
+            _hedge(lex, text, atom, floor)
+        floor = atom.end
+    joined: list[Atom] = []
+    for atom in atoms:
+        prev = joined[-1] if joined else None
+        floor = joined[-2].end if len(joined) > 1 else 0
+        both = _join_range(lex, text, prev, atom, floor) if prev else None
+        if both:
+            joined[-1] = both
+        else:
+            joined.append(atom)
+    for start, end in none_spans:
+        first = bisect_left(toks.starts, start)
+        joined.append(Atom(start, end, 0.0, 0.0, "none", first, first, qualifier="none_reported"))
+    joined.sort(key=lambda a: a.start)
+    return joined, toks

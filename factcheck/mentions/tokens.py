@@ -1,0 +1,123 @@
+"""Tokens of normalised text, and the value of a figure written in digits.
+
+The tokenizer works on ``normalize(text).text`` (digits already ASCII, spaces between digit
+groups already U+202F where the original used a no-break or thin space). Digits glued to
+letters are their own token ("و3", "11من", "ال١٩٢"), so their span never includes the letters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+WORD: Final = 0
+NUMBER: Final = 1
+PUNCT: Final = 2
+CLOCK: Final = 3
+
+#: Separators that always group thousands, and the one that is always a decimal point.
+ALWAYS_GROUP: Final = "٬'\u202f "
+ALWAYS_DECIMAL: Final = "٫"
+
+_TOKEN: Final = re.compile(
+    r"(?P<clock>(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?![\d:]))"
+    # "1 234 567", "700'000": groups of exactly three after the first
+    r"|(?P<grouped>(?<![\d.,،٫])\d{1,3}(?:[ \u202f'٬]\d{3})+(?![\d])(?:[.,٫]\d+)?)"
+    r"|(?P<number>(?<![\d])(?:\d+(?:[.,،٫٬']\d+)*|(?<![\w.,])[.,]\d+))"
+    r"|(?P<word>[^\W\d_]+)"
+    r"|(?P<punct>[^\w\s])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """Parallel lists: kind, start, end, text (and value for numbers) of each token."""
+
+    kinds: list[int]
+    starts: list[int]
+    ends: list[int]
+    texts: list[str]
+    values: dict[int, float]
+
+    def __len__(self) -> int:
+        return len(self.kinds)
+
+    def gap(self, text: str, i: int) -> str:
+        """The characters between token ``i - 1`` and token ``i``."""
+        return text[self.ends[i - 1] : self.starts[i]]
+
+
+def tokenize(text: str, group_separators: frozenset[str]) -> Tokens:
+    """Tokens of normalised ``text``; number tokens carry their value.
+
+    >>> toks = tokenize("قتل 2,500 و3 عند 04:00", frozenset(","))
+    >>> toks.texts, toks.values
+    (['قتل', '2,500', 'و', '3', 'عند', '04:00'], {1: 2500.0, 3: 3.0})
+    """
+    kinds: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    texts: list[str] = []
+    values: dict[int, float] = {}
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        raw = match.group()
+        if kind in ("grouped", "number"):
+            value = digits_value(raw, group_separators)
+            if value is None:
+                kind = "punct"
+            else:
+                values[len(kinds)] = value
+        kinds.append(
+            {"clock": CLOCK, "grouped": NUMBER, "number": NUMBER, "word": WORD}.get(kind, PUNCT)
+        )
+        starts.append(match.start())
+        ends.append(match.end())
+        texts.append(raw)
+    return Tokens(kinds, starts, ends, texts, values)
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """The token texts of a lexicon phrase ("tens of thousands" -> 3 tokens)."""
+    return tuple(m.group() for m in _TOKEN.finditer(phrase))
+
+
+def digits_value(raw: str, group_separators: frozenset[str]) -> float | None:
+    """The value of digits with separators, or None if they do not read as one number.
+
+    A separator repeated is a thousands separator; with two kinds, the last one is the decimal
+    point; a single ambiguous one ("," "." "،") groups thousands when exactly three digits
+    follow and the language lists it in ``group_separators``, else it is a decimal point.
+
+    >>> digits_value("1,234,567.89", frozenset(","))
+    1234567.89
+    >>> digits_value("81.000", frozenset(".")), digits_value("4.800", frozenset(","))
+    (81000.0, 4.8)
+    >>> digits_value("٤,٨".replace("٤", "4").replace("٨", "8"), frozenset(","))
+    4.8
+    """
+    seps = [(i, c) for i, c in enumerate(raw) if not c.isdigit()]
+    if not seps:
+        return float(raw)
+    ambiguous = [c for _, c in seps if c not in ALWAYS_GROUP and c != ALWAYS_DECIMAL]
+    decimal_at = -1
+    if ALWAYS_DECIMAL in raw:
+        decimal_at = raw.index(ALWAYS_DECIMAL)
+    elif ambiguous:
+        kinds = set(ambiguous)
+        last_i, last_c = seps[-1]
+        if len(kinds) > 1:
+            decimal_at = last_i
+        elif len(ambiguous) == 1:
+            after = len(raw) - last_i - 1
+            grouped = after == 3 and last_c in group_separators and raw[0] != "0"
+            if raw.startswith((".", ",")) or not grouped:
+                decimal_at = last_i
+            if any(c in ALWAYS_GROUP for _, c in seps) and last_c in ",.":
+                decimal_at = last_i
+    if decimal_at >= 0 and any(i > decimal_at for i, _ in seps if i != decimal_at):
+        return None
+    whole = "".join(ch for ch in raw[: decimal_at if decimal_at >= 0 else None] if ch.isdigit())
+    frac = "".join(ch for ch in raw[decimal_at + 1 :] if ch.isdigit()) if decimal_at >= 0 else ""
+    return float(f"{whole or '0'}.{frac or '0'}")

@@ -1,0 +1,273 @@
+"""Numbers written as words (and digits mixed with scale words), ordinals, Arabic duals.
+
+Each reader looks at the tokens from position ``i`` and returns an :class:`Atom` (the tokens
+it covers and the value) or None. All vocabulary comes from the :class:`Lexicon`; the only
+grammar here is how parts of a number combine:
+
+- a part must fit the parts before it: largest first ("twenty five") where the language says
+  ``order: descending``; in any order with no overlapping digits ("خمسة وعشرون") where it says
+  ``any``, and there a conjunction is needed between parts except before the words listed in
+  ``no_conjunction_words`` ("خمسة عشر");
+- 100 multiplies the part before it; larger scales close a group (``total += part * scale``),
+  each smaller than the last; ``local_scales`` multiply only the last part ("two dozen");
+- digits join a number only as its first part or right after a scale ("4 thousand 3 hundred").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from factcheck.mentions.lexicon import Lexicon
+from factcheck.mentions.tokens import NUMBER, PUNCT, WORD, Tokens
+
+
+@dataclass(slots=True)
+class Atom:
+    """A number expression found in the tokens, in normalised offsets."""
+
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    kind: str  # number | ordinal | dual | vague | approx | clock | none
+    first: int  # index of the first token
+    last: int  # index of the last token
+    qualifier: str = "exact"
+    point: float | None = None
+    words: bool = False
+    scale: float = 1.0  # the closing scale of a one-group number ("3 million" -> 1e6)
+    unit: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def _smallest_place(value: float) -> float:
+    """The largest power of ten dividing ``value`` (20 -> 10, 300 -> 100, 25 -> 1)."""
+    if value <= 0 or value != int(value):
+        return 0.0
+    place = 1
+    n = int(value)
+    while n % (place * 10) == 0:
+        place *= 10
+    return float(place)
+
+
+def _digits_overlap(a: float, b: float) -> bool:
+    """Whether two integers both have a nonzero digit in the same decimal place."""
+    if a != int(a) or b != int(b):
+        return True
+    x, y = str(int(a))[::-1], str(int(b))[::-1]
+    return any(p != "0" and q != "0" for p, q in zip(x, y, strict=False))
+
+
+def _stems(lex: Lexicon, word: str) -> list[tuple[str, str]]:
+    """Readings of a word as (prefix, stem)."""
+    return lex.split(word)
+
+
+def number_word(lex: Lexicon, word: str) -> tuple[str, str, str, float] | None:
+    """``(prefix, stem, category, value)`` for a word that is part of a number, else None."""
+    for prefix, stem in _stems(lex, word):
+        if stem in lex.units:
+            return prefix, stem, "unit", lex.units[stem]
+        if stem in lex.scales:
+            return prefix, stem, "scale", lex.scales[stem]
+        if stem in lex.local_scales:
+            return prefix, stem, "local", lex.local_scales[stem]
+    return None
+
+
+def parse_number(lex: Lexicon, toks: Tokens, text: str, i: int, blocked: set[int]) -> Atom | None:
+    """The longest number starting at token ``i`` (digits, words, or both), else None."""
+    n = len(toks)
+    total = 0.0
+    current = 0.0
+    last_big = float("inf")
+    last_part = 0.0
+    prev = ""  # category of the previous part: unit, digits, hundred, big, local
+    has_hundred = False
+    only_compound = True
+    any_words = False
+    first_tok = last_tok = -1
+    start = 0
+    conj = False
+    prev_word = False
+    j = i
+    while j < n and j not in blocked:
+        if first_tok >= 0 and "\n" in toks.gap(text, j):
+            break
+        kind, tok = toks.kinds[j], toks.texts[j]
+        glued = j > 0 and toks.starts[j] == toks.ends[j - 1]
+        if first_tok >= 0 and not conj and kind == WORD and tok in lex.conjunctions:
+            conj = True
+            j += 1
+            continue
+        if first_tok >= 0 and not conj and kind == PUNCT and tok == "-" and prev in ("unit",):
+            nxt = number_word(lex, toks.texts[j + 1]) if j + 1 < n else None
+            if nxt and toks.kinds[j + 1] == WORD and prev_word:
+                j += 1
+                continue
+            break
+        prefix = ""
+        if kind == NUMBER:
+            if first_tok >= 0 and (prev not in ("hundred", "big") or glued):
+                break
+            cat, value, stem = "digits", toks.values[j], tok
+        elif kind == WORD:
+            if (
+                first_tok >= 0
+                and prev == "digits"
+                and glued
+                and tok in lex.glued_scales
+                and not conj
+            ):
+                cat, value, stem = "glued", lex.glued_scales[tok], tok
+            elif first_tok < 0 and tok in lex.one_before_scale:
+                nxt = number_word(lex, toks.texts[j + 1]) if j + 1 < n else None
+                if not nxt or nxt[2] == "unit" or nxt[0]:
+                    return None
+                cat, value, stem = "one", 1.0, tok
+            else:
+                found = number_word(lex, tok)
+                if not found:
+                    break
+                prefix, stem, cat, value = found
+                if first_tok >= 0 and prefix:
+                    if prefix not in lex.conjunction_prefixes or conj:
+                        break
+                    conj = True
+        else:
+            break
+        prev_word = kind == WORD
+        if conj and not lex.order_any and prev not in ("hundred", "big"):
+            break
+        # --- combine ---
+        if cat in ("unit", "digits", "one"):
+            if prev == "":
+                current = value
+            elif prev == "digits" or prev == "local":
+                break
+            else:
+                teen = stem in lex.no_conjunction_words
+                if lex.order_any and cat == "unit" and prev == "unit" and conj == teen:
+                    break
+                if prev == "big" and value >= last_big:
+                    break
+                if prev == "hundred" and value >= 100 and cat != "digits":
+                    break
+                if lex.order_any:
+                    if _digits_overlap(current, value):
+                        break
+                elif prev == "unit" and value >= _smallest_place(current):
+                    break
+                current += value
+            last_part = value
+            prev = "digits" if cat == "digits" else "unit"
+        elif cat in ("scale", "glued") and value == 100:
+            if has_hundred or (current >= 100 and prev != "digits") or prev == "local":
+                break
+            current = (current or 1) * 100
+            has_hundred, prev, last_part = True, "hundred", current
+        elif cat in ("scale", "glued"):
+            if prev == "big" or value >= last_big or (current >= value and prev != "digits"):
+                break
+            total += (current or 1) * value
+            current, last_big, has_hundred, prev = 0.0, value, False, "big"
+        elif cat == "local":
+            if prev == "local":
+                break
+            base = last_part if prev else 1.0
+            current = current - (last_part if prev else 0) + base * value
+            prev = "local"
+        if kind == WORD and stem not in lex.compound_only and cat != "one":
+            only_compound = False
+        if kind == NUMBER:
+            only_compound = False
+        any_words = any_words or kind == WORD
+        if first_tok < 0:
+            first_tok = j
+            keep = lex.kept(prefix) if prefix else 0
+            start = toks.starts[j] + len(prefix) - keep
+        last_tok = j
+        conj = False
+        j += 1
+    if first_tok < 0 or only_compound:
+        return None
+    value = total + current
+    one_group = total > 0 and current == 0 and prev == "big"
+    return Atom(
+        start=start,
+        end=toks.ends[last_tok],
+        low=value,
+        high=value,
+        kind="number",
+        first=first_tok,
+        last=last_tok,
+        words=any_words,
+        scale=last_big if one_group else 1.0,
+    )
+
+
+def parse_ordinal(lex: Lexicon, toks: Tokens, text: str, i: int) -> Atom | None:
+    """An ordinal at token ``i``: a word ("first", "الأول") or digits + suffix ("3rd")."""
+    kind, tok = toks.kinds[i], toks.texts[i]
+    n = len(toks)
+    if kind == NUMBER and i + 1 < n and toks.kinds[i + 1] == WORD:
+        suffix = toks.texts[i + 1]
+        if toks.starts[i + 1] == toks.ends[i] and suffix in lex.ordinal_suffixes:
+            value = toks.values[i]
+            if value == int(value):
+                return Atom(toks.starts[i], toks.ends[i + 1], value, value, "ordinal", i, i + 1)
+        return None
+    if kind != WORD:
+        return None
+    for prefix, stem in _stems(lex, tok):
+        if stem in lex.ordinals:
+            value = lex.ordinals[stem]
+            last = i
+            # "الحادي عشر", "الثاني عشر": an ordinal unit followed by ten
+            if i + 1 < n and toks.kinds[i + 1] == WORD and value < 10:
+                ten = lex.units.get(toks.texts[i + 1])
+                if ten == 10 and toks.texts[i + 1] in lex.no_conjunction_words:
+                    value, last = value + 10, i + 1
+            start = toks.starts[i] + len(prefix) - lex.kept(prefix)
+            return Atom(start, toks.ends[last], value, value, "ordinal", i, last)
+    return None
+
+
+def parse_dual(lex: Lexicon, toks: Tokens, i: int, nouns: frozenset[str]) -> Atom | None:
+    """An Arabic dual of a counted noun ("جنديين", "لشهرين" -> "شهرين") read as 2.
+
+    The rule: the word (after an attached particle) ends in a dual suffix, and what is left,
+    with a ta marbuta restored where the language data says so ("قاعدت" -> "قاعدة"), is a
+    counted noun or a unit of time in the lexicon; a noun whose sound plural shares the
+    ending ("مدنيين") is read as a dual only with the other ending ("مدنيان").
+    """
+    if not lex.dual_suffixes or toks.kinds[i] != WORD:
+        return None
+    for prefix, stem in _stems(lex, toks.texts[i]):
+        for suffix in lex.dual_suffixes:
+            if not stem.endswith(suffix) or len(stem) <= len(suffix) + 1:
+                continue
+            base = stem[: -len(suffix)]
+            candidates = [base]
+            for letter, restored in lex.feminine_stem.items():
+                if base.endswith(letter):
+                    candidates.append(base[: -len(letter)] + restored)
+            for noun in candidates:
+                if suffix in lex.plural_suffixes and noun in lex.sound_plural_nouns:
+                    continue  # "المدنيين": the plural, not two civilians
+                if noun in nouns:
+                    start = toks.starts[i] + len(prefix) - lex.kept(prefix)
+                    return Atom(start, toks.ends[i], 2.0, 2.0, "dual", i, i, unit=noun)
+    return None
+
+
+def match_phrase(
+    toks: Tokens, i: int, table: dict[tuple[str, ...], object], longest: int
+) -> tuple[int, object] | None:
+    """The longest phrase of ``table`` starting at token ``i``: (last token index, entry)."""
+    for size in range(min(longest, len(toks) - i), 0, -1):
+        key = tuple(toks.texts[i : i + size])
+        if key in table:
+            return i + size - 1, table[key]
+    return None
