@@ -24,9 +24,15 @@ from matplotlib.ticker import MaxNLocator
 from factcheck.present import groups as g
 from factcheck.present.agreement import plot_agreement
 from factcheck.present.style import Look, isolate, rc, speaker_colors
-from factcheck.present.timeline import plot_timeline
+from factcheck.present.timeline import changed_groups, plot_timeline
 
-__all__ = ["plot_agreement", "plot_discrepancies", "plot_timeline", "save"]
+__all__ = [
+    "plot_agreement",
+    "plot_discrepancies",
+    "plot_timeline",
+    "save",
+    "save_case_charts",
+]
 
 #: An "about N" figure is drawn as N ± 10%: the margin the compare stage gives it
 #: (docs/mentions.md, "Intervals and qualifiers").
@@ -87,6 +93,8 @@ def _draw_claim(ax, y: float, claim: pd.Series, look: Look, reach: float) -> flo
         ax.plot([(lo + hi) / 2], [y], **style)
         end = hi
     text = g.figure_text(g.num(claim["low"]), g.num(claim["high"]), q)
+    if int(claim.get("reports", 1)) > 1:  # the same figure repeated by several reports
+        text += f" ×{int(claim['reports'])}"
     ax.annotate(
         text,
         xy=(end, y),
@@ -177,8 +185,9 @@ def _panel(ax, rows, by_group, looks, used, where) -> None:
             )
         if not math.isnan(best):
             ax.plot([best, best], [i - 0.4, i + 0.4], color="black", lw=2.5, zorder=2)
-        n = max(len(sub), 1)
-        for k, (_, claim) in enumerate(sub.iterrows()):
+        figures = g.distinct_figures(sub)
+        n = max(len(figures), 1)
+        for k, (_, claim) in enumerate(figures.iterrows()):
             y = i + (k - (n - 1) / 2) * min(0.6 / n, 0.22)
             _draw_claim(ax, y, claim, looks[str(claim["speaker"])], reach)
             used.setdefault(str(claim["speaker"]), _speaker_label(claim))
@@ -225,4 +234,34 @@ def save(fig: Figure, path_stem: str | Path) -> list[Path]:
     with plt.rc_context(rc()):
         fig.savefig(paths[0], dpi=PNG_DPI, facecolor="white")
         fig.savefig(paths[1], facecolor="white")
+    return paths
+
+
+#: File stems of the charts :func:`save_case_charts` writes, with the caption each gets.
+CASE_CHARTS: Final[dict[str, str]] = {
+    "discrepancies": "Figures by source",
+    "agreement": "Agreement with the reconciled figure",
+    "timeline": "How the figures changed",
+}
+
+
+def save_case_charts(
+    comparison: pd.DataFrame, claims: pd.DataFrame, out_dir: str | Path, *, title: str = ""
+) -> list[Path]:
+    """Draw and save every chart of a case into ``out_dir`` (PNG and SVG each): the
+    discrepancies, the agreement matrix, and the timeline when a figure changed. ``title``
+    names the event in the charts' titles. Returns the paths written."""
+    if comparison.empty:
+        return []
+    looks = speaker_colors(claims)
+    figures = {
+        "discrepancies": plot_discrepancies(comparison, claims, where=title, colors=looks),
+        "agreement": plot_agreement(comparison, claims, where=title, colors=looks),
+    }
+    if changed_groups(claims):
+        figures["timeline"] = plot_timeline(claims, where=title, colors=looks)
+    paths = []
+    for stem, fig in figures.items():
+        paths += save(fig, Path(out_dir) / stem)
+        plt.close(fig)
     return paths

@@ -141,7 +141,9 @@ def group_label(row: Mapping[str, Any] | pd.Series, wrap: Callable[[str], str] =
         label = f"{measure.capitalize()} among {subject}".strip()
     else:
         label = f"{measure.capitalize()} {subject}".strip()
-    return f"{label} ({wrap(detail)})" if detail else label
+    label = f"{label} ({wrap(detail)})" if detail else label
+    scope = _text(row.get("scope"))  # extension column: background figures are told apart
+    return f"{label} · {scope.replace('_', ' ')}" if scope and scope != "event" else label
 
 
 def date_label(value: Any) -> str:
@@ -187,3 +189,14 @@ def title(
     head = group_label(row, wrap) + (f" — {place}" if place else "")
     gap = gap_label(row, claims)
     return f"{head}: {gap}" if gap else head
+
+
+def distinct_figures(claims: pd.DataFrame) -> pd.DataFrame:
+    """One row per speaker and distinct figure, with ``reports`` = how many claims repeat it
+    (a statement quoted by three outlets is one figure, reported three times)."""
+    keys = ["speaker", "_lo", "_hi", "qualifier"]
+    tmp = claims.assign(_lo=claims["low"].fillna(-1.0), _hi=claims["high"].fillna(-1.0))
+    counts = tmp.groupby(keys, sort=False, dropna=False).size()
+    first = tmp.drop_duplicates(keys)
+    reports = [int(counts[tuple(r)]) for r in first[keys].itertuples(index=False)]
+    return first.drop(columns=["_lo", "_hi"]).assign(reports=reports)

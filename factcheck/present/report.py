@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import html
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 
 from factcheck.model import Case, Claim, Document, Mention
 from factcheck.present import groups as g
-from factcheck.present.charts import plot_agreement, plot_discrepancies
+from factcheck.present.charts import CASE_CHARTS, plot_agreement, plot_discrepancies
 from factcheck.present.export import write_exports
 from factcheck.present.highlight import Mark, highlight, safe_id
 from factcheck.present.report_style import CSS, MARKER_GLYPHS
@@ -35,7 +35,7 @@ EMBED_DPI: Final = 110
 #: The page may load nothing: images only from data: URLs, styles only inline, no script.
 CSP: Final = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 
-ChartSpec = Mapping[str, Figure | str | Path] | bool | None
+ChartSpec = Mapping[str, Figure | str | Path] | Sequence[str | Path] | bool | None
 
 
 def _e(value: object) -> str:
@@ -54,13 +54,21 @@ def _frame(rows: pd.DataFrame | Iterable, build) -> pd.DataFrame:
 
 def _chart_images(charts: ChartSpec, comparison, claims, where: str) -> list[tuple[str, str]]:
     """(caption, data URL) of each chart to embed."""
-    if charts is True:
-        charts = {"Figures by source": plot_discrepancies(comparison, claims, where=where)}
-        charts["Agreement with the reconciled figure"] = plot_agreement(
-            comparison, claims, where=where
-        )
+    if charts is True and not comparison.empty:
+        charts = {CASE_CHARTS["discrepancies"]: plot_discrepancies(comparison, claims, where=where)}
+        charts[CASE_CHARTS["agreement"]] = plot_agreement(comparison, claims, where=where)
         if changed_groups(claims):
-            charts["How the figures changed"] = plot_timeline(claims, where=where)
+            charts[CASE_CHARTS["timeline"]] = plot_timeline(claims, where=where)
+    if charts is True:
+        charts = {}
+    if isinstance(charts, Sequence) and not isinstance(charts, str):
+        files = [Path(p) for p in charts]
+        pngs = {p.stem for p in files if p.suffix.lower() == ".png"}
+        charts = {
+            CASE_CHARTS.get(p.stem, p.stem.replace("_", " ")): p
+            for p in files
+            if p.suffix.lower() == ".png" or p.stem not in pngs
+        }
     out = []
     for caption, chart in (charts or {}).items():
         if isinstance(chart, Figure):
