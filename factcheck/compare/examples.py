@@ -224,3 +224,23 @@ def denied_claims() -> pd.DataFrame:
         d.claim("300", nth=1, low=300, speaker="army", polarity=Polarity.DENIED, **kw),
     ]
     return _frame([d], claims)
+
+
+def make_claim(start: int, **fields: object) -> Claim:
+    """A claim written by hand with plain defaults (US Central Command, 10 ISIS militants
+    killed, exact, asserted, event scope); ``fields`` overrides any of them.
+
+    >>> make_claim(0, low=15.0, high=15.0).claim_id
+    'doc:0'
+    """
+    record: dict[str, object] = {
+        "doc_id": "doc", "publisher": "Example Daily", "language": "en",
+        "speaker": "US Central Command", "speaker_text": "", "via": "", "measure": "killed",
+        "subject": "militants", "subject_detail": "ISIS", "low": 10.0, "high": 10.0,
+        "qualifier": Qualifier.EXACT, "polarity": Polarity.ASSERTED, "scope": Scope.EVENT,
+        "value_text": "10", "start": start, "end": start + 2, "sentence": "",
+        "event_date": date(2024, 8, 29), "reported_at": datetime(2024, 8, 31),
+        "kind": Kind.CASUALTY,
+    }  # fmt: skip
+    record.update(fields)
+    return Claim(**record)  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ import pandas as pd
 from factcheck.align import align, independent_sources
 from factcheck.compare.notes import figure, figures_clause, reason_sentences, verdict_clause
 from factcheck.compare.reasons import Reason, reasons, resolve
-from factcheck.compare.reconcile import POLICIES, conservative, range_, reconcile
+from factcheck.compare.reconcile import POLICIES, Estimate, conservative, range_, reconcile
 from factcheck.compare.relations import relate
 from factcheck.compare.verdicts import Figure, gap, verdict
 from factcheck.model import Polarity, Verdict
@@ -105,6 +105,23 @@ def _envelope(figs: list[Figure]) -> tuple[float, float]:
     return low, high
 
 
+def _set_by(
+    figs: list[Figure], high: float, est: Estimate, cons: Estimate, rng: Estimate
+) -> dict[str, list[str]]:
+    """Claim ids behind each figure of the row: low and high (the envelope), best (the
+    policy's), conservative and the rule ``best`` used."""
+    open_high = [c for f in figs if math.isnan(f.high) for c in f.claim_ids]
+    out = {
+        "low": rng.set_by.get("low", []),
+        "high": open_high if math.isnan(high) else rng.set_by.get("high", []),
+        "best": est.set_by.get("best", []),
+        "conservative": cons.set_by.get("best", []),
+    }
+    if "rule" in est.set_by:
+        out["rule"] = est.set_by["rule"]
+    return out
+
+
 def _row(gid: str, recs: list[dict[str, Any]], policy: str, ctx: dict[str, Any]) -> dict:
     first = recs[0]
     figs = [_figure(r) for r in recs]
@@ -162,7 +179,7 @@ def _row(gid: str, recs: list[dict[str, Any]], policy: str, ctx: dict[str, Any])
         "n_claims": len(recs),
         "support": json.dumps(dict(support), ensure_ascii=False),
         "claim_ids": json.dumps([r["claim_id"] for r in recs]),
-        "set_by": json.dumps(est.set_by),
+        "set_by": json.dumps(_set_by(res.figures, high, est, cons, rng)),
         "party_flag": party_flag,
         "conservative": cons.best,
         "range_low": rng.low,
