@@ -19,7 +19,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from factcheck.present import groups as g
 from factcheck.present.agreement import plot_agreement
@@ -43,8 +43,17 @@ ARROW_SHARE: Final = 0.12
 RIGHT_ROOM: Final = 0.3
 #: Room left of zero, so a marker at 0 ("no casualties") is drawn whole.
 LEFT_ROOM: Final = 0.04
-#: Height of one aligned group's row, in inches; the speakers of a group share it.
+#: Height of one row unit, in inches; a group's row is one unit, taller with many figures.
 ROW_INCHES: Final = 0.85
+#: Vertical distance between two figures of one group, in row units.
+FIGURE_SPACING: Final = 0.28
+#: When the largest positive figure on a panel is this many times the smallest, the axis is
+#: logarithmic (symlog, so 0 still shows).
+LOG_RATIO: Final = 50
+#: On a logarithmic axis an open bound's arrow spans this factor.
+LOG_ARROW_FACTOR: Final = 1.8
+#: Characters per title line before wrapping (a 9.5-inch figure, 12-point bold).
+TITLE_CHARS: Final = 80
 #: Resolution of saved PNGs.
 PNG_DPI: Final = 150
 
@@ -55,8 +64,10 @@ def _speaker_label(row: pd.Series) -> str:
     return f"{name}, via {isolate(via)}" if via else name
 
 
-def _draw_claim(ax, y: float, claim: pd.Series, look: Look, reach: float) -> float:
-    """Draw one speaker's figure on row ``y``; returns the right end of what was drawn."""
+def _draw_claim(ax, y: float, claim: pd.Series, look: Look, stretch) -> float:
+    """Draw one speaker's figure on row ``y``; returns the right end of what was drawn.
+
+    ``stretch(x, direction)`` is where an open bound's arrow ends (+1 right, -1 left)."""
     lo, hi, q = g.num(claim["low"]), g.num(claim["high"]), str(claim["qualifier"])
     style = dict(
         color=look.color,
@@ -71,11 +82,11 @@ def _draw_claim(ax, y: float, claim: pd.Series, look: Look, reach: float) -> flo
     if q == "about" and not math.isnan(lo):
         lo, hi = lo * (1 - ABOUT_MARGIN), hi * (1 + ABOUT_MARGIN)
     if math.isnan(hi) and not math.isnan(lo):  # at least lo: an arrow to the right
-        ax.annotate("", xy=(lo + reach, y), xytext=(lo, y), arrowprops=arrow, zorder=3)
+        end = stretch(lo, 1)
+        ax.annotate("", xy=(end, y), xytext=(lo, y), arrowprops=arrow, zorder=3)
         ax.plot([lo], [y], **style)
-        end = lo + reach
     elif math.isnan(lo) and not math.isnan(hi):  # at most hi: an arrow towards zero
-        ax.annotate("", xy=(max(hi - reach, 0), y), xytext=(hi, y), arrowprops=arrow, zorder=3)
+        ax.annotate("", xy=(stretch(hi, -1), y), xytext=(hi, y), arrowprops=arrow, zorder=3)
         ax.plot([hi], [y], **style)
         end = hi
     else:
@@ -132,7 +143,10 @@ def plot_discrepancies(
     measures = _measures(comparison, measure)
     if not measures:
         raise ValueError(f"no group with measure {measure!r} in the comparison table")
-    sizes = [int((comparison["measure"].astype(str) == m).sum()) for m in measures]
+    sizes = [
+        sum(_heights(comparison[comparison["measure"].astype(str) == m], by_group))
+        for m in measures
+    ]
     with plt.rc_context(rc()):
         height = sum(ROW_INCHES * n + 1.0 for n in sizes) + 0.7
         fig = plt.figure(figsize=(9.5, height), layout="constrained")
@@ -167,29 +181,45 @@ def plot_discrepancies(
     return fig
 
 
+def _heights(rows: pd.DataFrame, by_group: dict[str, pd.DataFrame]) -> list[float]:
+    """Height of each group's row, in row units: taller when it holds many figures."""
+    return [
+        max(1.0, FIGURE_SPACING * len(g.distinct_figures(by_group[str(gid)])) + 0.3)
+        for gid in rows["group_id"]
+    ]
+
+
 def _panel(ax, rows, by_group, looks, used, where) -> None:
     """Draw one measure's groups on one axes."""
-    widest = max(
-        [1.0, *_finite(rows["high"]), *_finite(rows["low"])]
-        + [v for gid in rows["group_id"] for v in _claim_values(by_group[str(gid)])]
-    )
-    reach = widest * ARROW_SHARE
+    values = _finite(rows["high"]) + _finite(rows["low"])
+    values += [v for gid in rows["group_id"] for v in _claim_values(by_group[str(gid)])]
+    widest = max([1.0, *values])
+    positive = [v for v in values if v > 0]
+    log = bool(positive) and max(positive) / min(positive) > LOG_RATIO
+
+    def stretch(x: float, direction: int) -> float:
+        if log:
+            return x * LOG_ARROW_FACTOR**direction
+        return max(x + direction * widest * ARROW_SHARE, 0.0)
+
+    heights = _heights(rows, by_group)
+    centers = [sum(heights[:i]) + h / 2 for i, h in enumerate(heights)]
     labels, gaps = [], []
     for i, (_, row) in enumerate(rows.iterrows()):
-        sub = by_group[str(row["group_id"])]
+        sub, c, h = by_group[str(row["group_id"])], centers[i], heights[i]
         lo, hi, best = g.num(row["low"]), g.num(row["high"]), g.num(row["best"])
         if not math.isnan(lo):
-            right = widest * (1 + ARROW_SHARE) if math.isnan(hi) else hi
-            ax.barh(
-                i, max(right - lo, widest * 0.004), left=lo, height=0.8, color="#D9D9D9", zorder=1
-            )
+            right = stretch(widest, 1) if math.isnan(hi) else hi
+            ax.barh(c, max(right - lo, widest * 0.004, lo * 0.02), left=lo, height=h - 0.2,
+                    color="#D9D9D9", zorder=1)  # fmt: skip
         if not math.isnan(best):
-            ax.plot([best, best], [i - 0.4, i + 0.4], color="black", lw=2.5, zorder=2)
+            ax.plot([best, best], [c - h / 2 + 0.1, c + h / 2 - 0.1], color="black", lw=2.5,
+                    zorder=2)  # fmt: skip
         figures = g.distinct_figures(sub)
         n = max(len(figures), 1)
         for k, (_, claim) in enumerate(figures.iterrows()):
-            y = i + (k - (n - 1) / 2) * min(0.6 / n, 0.22)
-            _draw_claim(ax, y, claim, looks[str(claim["speaker"])], reach)
+            y = c + (k - (n - 1) / 2) * FIGURE_SPACING
+            _draw_claim(ax, y, claim, looks[str(claim["speaker"])], stretch)
             used.setdefault(str(claim["speaker"]), _speaker_label(claim))
         gap = g.gap_label(row, sub)
         spread = g.num(row.get("spread"))
@@ -198,24 +228,40 @@ def _panel(ax, rows, by_group, looks, used, where) -> None:
         verdict = str(row.get("verdict", "") or "").replace("_", " ")
         gaps.append(f"{gap}\n{verdict}".strip())
         labels.append("\n".join(textwrap.wrap(g.group_label(row, isolate), 22)))
-    ax.set_yticks(range(len(rows)), labels)
-    ax.set_ylim(len(rows) - 0.5, -0.5)
-    ax.set_xlim(-widest * LEFT_ROOM, widest * (1 + RIGHT_ROOM))
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_yticks(centers, labels)
+    ax.set_ylim(sum(heights), 0)
+    if log:  # figures orders of magnitude apart: a linear axis would hide the small ones
+        ax.set_xscale("symlog", linthresh=1)
+        ax.set_xlim(0, widest * LOG_ARROW_FACTOR**4)  # room for the arrow and its label
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: _short(v)))
+    else:
+        ax.set_xlim(-widest * LEFT_ROOM, widest * (1 + RIGHT_ROOM))
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
     ax.grid(axis="x", color="#EEEEEE", zorder=0)
     ax.set_xlabel("reported figure")
     side = ax.twinx()  # the gaps, as right-hand tick labels: laid out, never over the data
     side.set_ylim(ax.get_ylim())
-    side.set_yticks(range(len(rows)), gaps, fontsize=9)
+    side.set_yticks(centers, gaps, fontsize=9)
     side.tick_params(length=0)
     side.spines["right"].set_visible(False)
     first = rows.iloc[0]
     if len(rows) == 1:
-        ax.set_title(g.title(first, where, by_group[str(first["group_id"])], isolate), loc="left")
+        head = g.title(first, where, by_group[str(first["group_id"])], isolate)
+        ax.set_title(textwrap.fill(head, TITLE_CHARS), loc="left")
     else:
         place = ", ".join(p for p in (isolate(where), g.date_label(first.get("event_date"))) if p)
         name = str(first["measure"]).replace("_", " ").capitalize()
-        ax.set_title(f"{name} — {place}" if place else name, loc="left")
+        ax.set_title(textwrap.fill(f"{name} — {place}" if place else name, TITLE_CHARS),
+                     loc="left")  # fmt: skip
+
+
+def _short(value: float) -> str:
+    """A tick label on a logarithmic axis: 1, 10, 1k, 10k, 1M."""
+    for scale, suffix in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= scale:
+            return f"{value / scale:g}{suffix}"
+    return f"{value:g}"
 
 
 def _finite(values) -> list[float]:

@@ -142,6 +142,7 @@ def group_label(row: Mapping[str, Any] | pd.Series, wrap: Callable[[str], str] =
     else:
         label = f"{measure.capitalize()} {subject}".strip()
     label = f"{label} ({wrap(detail)})" if detail else label
+    label = label or "Unlabelled figures"
     scope = _text(row.get("scope"))  # extension column: background figures are told apart
     return f"{label} · {scope.replace('_', ' ')}" if scope and scope != "event" else label
 

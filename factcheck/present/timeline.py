@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 from datetime import date, datetime
 from typing import Any, Final
 
@@ -14,6 +15,8 @@ from matplotlib.figure import Figure
 from factcheck.present import groups as g
 from factcheck.present.style import Look, isolate, rc, speaker_colors
 
+#: Characters per title line before wrapping.
+TITLE_CHARS: Final = 80
 #: Height of one group's panel, in inches.
 PANEL_INCHES: Final = 2.8
 #: Most date ticks on a timeline axis (more crowd the labels at this width).
@@ -66,7 +69,7 @@ def plot_timeline(
     panels = changed_groups(claims)
     with plt.rc_context(rc()):
         fig = plt.figure(
-            figsize=(9, PANEL_INCHES * max(len(panels), 1) + 0.6), layout="constrained"
+            figsize=(11, PANEL_INCHES * max(len(panels), 1) + 0.6), layout="constrained"
         )
         if not panels:
             fig.text(0.5, 0.5, "No figure changed between reports", ha="center", va="center")
@@ -114,14 +117,14 @@ def _panel(ax, sub: pd.DataFrame, looks: dict[str, Look], where: str) -> None:
     end = g.figure_text(g.num(last["low"]), g.num(last["high"]), str(last["qualifier"]))
     place = ", ".join(p for p in (isolate(where), g.date_label(first.get("event_date"))) if p)
     head = g.group_label(first, isolate) + (f" — {place}" if place else "")
-    ax.set_title(f"{head}: {start} → {end}", loc="left")
+    ax.set_title(textwrap.fill(f"{head}: {start} → {end}", TITLE_CHARS), loc="left")
     ax.set_ylim(0, top * 1.3)
     ax.set_ylabel("reported figure")
     locator = mdates.AutoDateLocator(minticks=3, maxticks=TIME_TICKS)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.grid(color="#EEEEEE")
-    ax.legend(loc="upper left", frameon=False, fontsize=8)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8)
 
 
 def _extreme(sub: pd.DataFrame, at: pd.Timestamp, pick) -> pd.Series:
