@@ -21,13 +21,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache
 from typing import Final
 
-from factcheck import lang
-from factcheck.errors import LanguageDataError
 from factcheck.mentions.clock import TimeFinding, check_clock_times, utc_offset
-from factcheck.mentions.phrases import PhraseIndex, Token, tokenize
+from factcheck.mentions.dates import TimeWords, explicit_dates, merge_days, time_words
+from factcheck.mentions.phrases import Token, tokenize
 
 __all__ = [
     "TimeExpression",
@@ -41,12 +39,15 @@ __all__ = [
     "utc_offset",
 ]
 
-#: A day-month date without a year that would fall more than this many days after the
-#: publication date is taken from the year before ("on 30 December" in a 2 January article).
-FUTURE_SLACK_DAYS: Final = 1
-_ISO: Final = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
-_DMY: Final = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
-_ORDINAL_DAY: Final = re.compile(r"(\d{1,2})(?:er|st|nd|rd|th)?")
+#: A document's fallback event day is the first day it names within this many days before
+#: publication: older days are background, later ones (after publication) announcements.
+DOCUMENT_EVENT_WINDOW_DAYS: Final = 7
+#: A time word at most this many words after a toll-update word ("rose on Wednesday",
+#: "s'est alourdi mercredi") is when the toll was given, not when the event happened.
+UPDATE_NEAR_WORDS: Final = 2
+#: A date followed by "(Agency) -" is a dateline: when the report was filed.
+_DATELINE: Final = re.compile(r"\s*\([^()\n]{1,40}\)\s*[-—–]")
+_CLAUSE_END: Final = re.compile(r"[,;:.،؛]\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,44 +67,6 @@ class TimeExpression:
     role: str  # "event" or "reported"
 
 
-@dataclass(frozen=True, slots=True)
-class _Words:
-    weekdays: PhraseIndex[int]
-    months: PhraseIndex[int]
-    relative: PhraseIndex[int]
-    cues: PhraseIndex[str]
-
-
-@cache
-def _words(language: str) -> _Words:
-    """Indexes of one language's time words (cached); LanguageDataError if malformed."""
-    data = lang.load(language)
-    roles, time = data.get("roles") or {}, data.get("time") or {}
-    prefixes = {language: data.get("prefixes") or {}}
-    problems: list[str] = []
-    tables: dict[str, PhraseIndex[int]] = {}
-    for name, sources in (
-        ("weekdays", (roles.get("weekdays"), time.get("weekdays"))),
-        ("months", (roles.get("months"), time.get("months"))),
-        ("relative_days", (time.get("relative_days"),)),
-    ):
-        index: PhraseIndex[int] = PhraseIndex(prefixes)
-        for table in sources:
-            for word, value in (table or {}).items():
-                if not isinstance(value, int) or isinstance(value, bool):
-                    problems.append(f"time.{name}.{word}: {value!r} is not a whole number")
-                else:
-                    index.add(str(word), value)
-        tables[name] = index
-    cues: PhraseIndex[str] = PhraseIndex(prefixes)
-    for kind in ("report_cues", "content_cues"):
-        for word in time.get(kind) or []:
-            cues.add(str(word), kind)
-    if problems:
-        raise LanguageDataError(f"lang/{language}.yaml", problems)
-    return _Words(tables["weekdays"], tables["months"], tables["relative_days"], cues)
-
-
 def resolve_weekday(weekday: int, published: date) -> date:
     """The most recent ``weekday`` (0 = Monday) on or before ``published``.
 
@@ -119,88 +82,14 @@ def _as_date(published: date | datetime | None) -> date | None:
     return published.date() if isinstance(published, datetime) else published
 
 
-def _number(token: Token | None, low: int, high: int) -> int | None:
-    if token is None:
-        return None
-    match = _ORDINAL_DAY.fullmatch(token.key) if len(token.key) <= 4 else None
-    value = int(match.group(1)) if match else None
-    if value is None and token.key.isdigit() and len(token.key) == 4:
-        value = int(token.key)
-    return value if value is not None and low <= value <= high else None
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _explicit(
-    text: str, tokens: list[Token], words: _Words, language: str, published: date | None
-) -> list[tuple[int, int, str, date]]:
-    """Dates written with a month name ("29 August 2024", "July 2021") or digits."""
-    found: list[tuple[int, int, str, date]] = []
-    for pattern, order in ((_ISO, "ymd"), (_DMY, "dmy")):
-        for m in pattern.finditer(text):
-            parts = dict(zip(order, (int(g) for g in m.groups()), strict=True))
-            day = _safe_date(parts["y"], parts["m"], parts["d"])
-            if day:
-                found.append((m.start(), m.end(), "date", day))
-    i = 0
-    while i < len(tokens):
-        hit = words.months.match_at(tokens, i, text, language)
-        if hit is None:
-            i += 1
-            continue
-        start, end, last, month = hit
-        nxt = last + 1
-        second = words.months.match_at(tokens, nxt, text, language) if nxt < len(tokens) else None
-        if second is not None:  # "تموز/يوليو": two names of one month
-            end, last = second[1], second[2]
-            nxt = last + 1
-        before = tokens[i - 1] if i > 0 else None
-        after = tokens[nxt] if nxt < len(tokens) else None
-        day_no = _number(before, 1, 31)
-        year = _number(after, 1900, 2100)
-        if day_no is None and (after_day := _number(after, 1, 31)) is not None:
-            day_no = after_day  # "July 15, 2021"
-            after = tokens[nxt + 1] if nxt + 1 < len(tokens) else None
-            year = _number(after, 1900, 2100)
-        if year is None and day_no is None:
-            i = last + 1
-            continue
-        if day_no is not None and before is not None and before.key.startswith(str(day_no)):
-            start = min(start, before.start)
-        if year is not None and after is not None:
-            end = max(end, after.end)
-        if day_no is None:
-            found.append((start, end, "month", date(year, month, 1)))
-        else:
-            if year is None:
-                if published is None:
-                    i = last + 1
-                    continue
-                year = published.year
-                if (_safe_date(year, month, day_no) or published) > published + timedelta(
-                    days=FUTURE_SLACK_DAYS
-                ):
-                    year -= 1
-            day = _safe_date(year, month, day_no)
-            if day:
-                found.append((start, end, "date", day))
-        i = last + 1
-    return found
-
-
 def find_dates(
     text: str, language: str, published: date | datetime | None = None
 ) -> list[TimeExpression]:
     """Every weekday, relative day, date and month in ``text``, resolved and given a role."""
     pub = _as_date(published)
-    words = _words(language)
+    words = time_words(language)
     tokens = tokenize(text)
-    raw = _explicit(text, tokens, words, language, pub)
+    raw = explicit_dates(text, tokens, words, language, pub)
     taken = [(s, e) for s, e, _, _ in raw]
     for kind, index in (("weekday", words.weekdays), ("relative", words.relative)):
         for start, end, value in index.find(text, language):
@@ -212,8 +101,9 @@ def find_dates(
                 day = pub + timedelta(days=value) if pub else None
             raw.append((start, end, kind, day))
             taken.append((start, end))
-    raw.sort()
+    raw = merge_days(text, sorted(raw), words, language)
     reported = _reported_starts(text, tokens, words, language, [s for s, *_ in raw])
+    reported |= {s for s, e, kind, _ in raw if kind == "date" and _DATELINE.match(text, e)}
     return [
         TimeExpression(s, e, text[s:e], kind, day, "reported" if s in reported else "event")
         for s, e, kind, day in raw
@@ -221,7 +111,7 @@ def find_dates(
 
 
 def _reported_starts(
-    text: str, tokens: list[Token], words: _Words, language: str, starts: list[int]
+    text: str, tokens: list[Token], words: TimeWords, language: str, starts: list[int]
 ) -> set[int]:
     """Starts of the time words that say when something was said.
 
@@ -231,6 +121,8 @@ def _reported_starts(
     reported: set[int] = set()
     cues = words.cues.find(text, language)
     for k, (_, cue_end, kind) in enumerate(cues):
+        if kind == "update_cues":
+            reported |= _update_day(text, tokens, cue_end, starts)
         if kind != "report_cues":
             continue
         stop = len(text)
@@ -248,6 +140,22 @@ def _reported_starts(
         if following:
             reported.add(following[0])
     return reported
+
+
+def _update_day(text: str, tokens: list[Token], cue_end: int, starts: list[int]) -> set[int]:
+    """The time word a toll-update word dates: right after it, or after the figure."""
+    clause = _CLAUSE_END.search(text, cue_end)
+    stop = clause.start() if clause else len(text)
+    figure = next(
+        (t.start for t in tokens if t.start >= cue_end and t.key[:1].isdigit()), len(text)
+    )
+    for start in starts:
+        if cue_end <= start < stop:
+            between = sum(1 for t in tokens if cue_end <= t.start < start)
+            if between <= UPDATE_NEAR_WORDS or start > figure:
+                return {start}
+            return set()
+    return set()
 
 
 def event_date_for(
@@ -284,8 +192,20 @@ def reported_at_for(sentence: str, language: str, published: date | datetime | N
 
 
 def document_event_date(text: str, language: str, published: date | datetime | None) -> date | None:
-    """The first event day named in a document: a fallback for sentences that name none."""
-    for x in find_dates(text, language, published):
-        if x.role == "event" and x.kind != "month" and x.day is not None:
-            return x.day
-    return None
+    """The day a document's event happened, for sentences that name none.
+
+    The first event day named within DOCUMENT_EVENT_WINDOW_DAYS before publication (the lead
+    names the event's day; later days are updates or announcements); else the first day named
+    as when something was said (an arrest announced on Tuesday
+    happened by Tuesday); else the first event day named.
+    """
+    pub = _as_date(published)
+    found = [x for x in find_dates(text, language, published) if x.kind != "month" and x.day]
+    if pub is not None:
+        window = pub - timedelta(days=DOCUMENT_EVENT_WINDOW_DAYS)
+        for role in ("event", "reported"):
+            days = [x.day for x in found if x.role == role and window <= x.day <= pub]
+            if days:
+                return days[0]
+    events = [x.day for x in found if x.role == "event"]
+    return events[0] if events else None

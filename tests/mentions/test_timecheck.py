@@ -103,6 +103,108 @@ def test_event_and_reported_days(
     assert reported_at_for(sentence, language, published) == reported
 
 
+WED = date(2026, 2, 11)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "published", "expected"),
+    [
+        # relative day + weekday, weekday + date, and a night over two days are one expression
+        (
+            "أعلن الحرس الوطني، اليوم الجمعة، انتشال 23 جثة",
+            "ar",
+            date(2026, 5, 8),
+            [("اليوم الجمعة", date(2026, 5, 8), "reported")],
+        ),
+        (
+            "غرق قارب ليل الخميس إلى الجمعة",
+            "ar",
+            date(2026, 5, 8),
+            [("الخميس إلى الجمعة", date(2026, 5, 7), "event")],
+        ),
+        (
+            "التي نفذت الخميس والجمعة",
+            "ar",
+            date(2026, 9, 12),
+            [("الخميس والجمعة", date(2026, 9, 10), "event")],
+        ),
+        (
+            "une nouvelle journée samedi 11 mars",
+            "fr",
+            date(2023, 3, 8),
+            [("samedi 11 mars", date(2023, 3, 11), "event")],
+        ),
+        (
+            "On 10 and 11 September, the ICRC moved 650 detainees",
+            "en",
+            date(2026, 9, 12),
+            [("10 and 11 September", date(2026, 9, 10), "event")],
+        ),
+        # a day-month without year is taken in the year nearest publication, future included
+        (
+            "prochaine journée le 12 février",
+            "fr",
+            date(2026, 1, 30),
+            [("12 février", date(2026, 2, 12), "event")],
+        ),
+        (
+            "the flood of 30 December",
+            "en",
+            date(2025, 1, 2),
+            [("30 December", date(2024, 12, 30), "event")],
+        ),
+        # a dateline is when the report was filed
+        (
+            "CONAKRY, Aug 16 (Reuters) - At least 56 died on Saturday",
+            "en",
+            date(2026, 8, 16),
+            [("Aug 16", date(2026, 8, 16), "reported"), ("Saturday", date(2026, 8, 15), "event")],
+        ),
+        # a toll update dates the toll, not the event ...
+        (
+            "The toll from the quake rose to 149 on Wednesday",
+            "en",
+            WED,
+            [("Wednesday", WED, "reported")],
+        ),
+        (
+            "Le bilan du séisme qui a frappé lundi s'est alourdi mercredi : 156 morts",
+            "fr",
+            WED,
+            [("lundi", date(2026, 2, 9), "event"), ("mercredi", WED, "reported")],
+        ),
+        # ... unless the day belongs to the noun after it
+        (
+            "ارتفعت حصيلة الغارات على البلدة أمس الخميس إلى 12 قتيلا",
+            "ar",
+            date(2026, 4, 17),
+            [("أمس الخميس", date(2026, 4, 16), "event")],
+        ),
+        (
+            "Au lendemain de la manifestation, 48 000 selon la police",
+            "fr",
+            date(2026, 1, 30),
+            [("Au lendemain", date(2026, 1, 29), "event")],
+        ),
+    ],
+)
+def test_time_expressions(
+    text: str, language: str, published: date, expected: list[tuple[str, date, str]]
+) -> None:
+    assert [(x.text, x.day, x.role) for x in find_dates(text, language, published)] == expected
+
+
+def test_document_event_date_prefers_the_lead_day_before_publication() -> None:
+    text = (
+        "More than a million people marched on Tuesday against the reform.\n"
+        "Unions have called for another day of protests on Saturday."
+    )
+    assert document_event_date(text, "en", date(2023, 3, 8)) == date(2023, 3, 7)
+    announced = "أعلن وزير الداخلية، الثلاثاء، توقيف 161 مشتبهاً"
+    assert document_event_date(announced, "ar", date(2026, 10, 6)) == date(2026, 10, 6)
+    assert document_event_date("No day here.", "en", date(2026, 10, 6)) is None
+
+
 def test_weekday_without_publication_date_is_unresolved() -> None:
     found = find_dates("killed on Thursday", "en", None)
     assert [(x.text, x.kind, x.day) for x in found] == [("Thursday", "weekday", None)]
