@@ -21,11 +21,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Final
 
 from factcheck.mentions.clock import TimeFinding, check_clock_times, utc_offset
 from factcheck.mentions.dates import TimeWords, explicit_dates, merge_days, time_words
 from factcheck.mentions.phrases import Token, tokenize
+from factcheck.model import Document, Mention, Role, Span
 
 __all__ = [
     "TimeExpression",
@@ -35,6 +37,8 @@ __all__ = [
     "event_date_for",
     "find_dates",
     "reported_at_for",
+    "resolve_event_date",
+    "resolve_reported_at",
     "resolve_weekday",
     "utc_offset",
 ]
@@ -189,6 +193,33 @@ def reported_at_for(sentence: str, language: str, published: date | datetime | N
         if x.role == "reported" and x.day is not None:
             return x.day
     return None
+
+
+@lru_cache(maxsize=256)
+def _document_day(text: str, language: str, published: date | datetime | None) -> date | None:
+    return document_event_date(text, language, published)
+
+
+def resolve_event_date(doc: Document, span: Span, mentions: list[Mention]) -> date | None:
+    """The event day of the figures in sentence ``span`` of ``doc`` (claims stage entry).
+
+    The day the sentence names for its first figure, else the document's event day
+    (:func:`document_event_date`); the caller clears it for context figures.
+    """
+    sentence = doc.text[span.start : span.end]
+    figure = next(
+        (m.start for m in mentions if m.role == Role.CLAIM and span.start <= m.start < span.end),
+        None,
+    )
+    at = figure - span.start if figure is not None else None
+    day = event_date_for(sentence, doc.language, doc.published, at)
+    return day if day is not None else _document_day(doc.text, doc.language, doc.published)
+
+
+def resolve_reported_at(doc: Document, span: Span, mentions: list[Mention]) -> date | None:
+    """The day sentence ``span`` says its speaker spoke, if it names one (claims stage entry);
+    None means "the publication time" to the caller."""
+    return reported_at_for(doc.text[span.start : span.end], doc.language, doc.published)
 
 
 def document_event_date(text: str, language: str, published: date | datetime | None) -> date | None:

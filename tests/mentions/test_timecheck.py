@@ -371,3 +371,18 @@ def test_seed_article(seed_path: Path) -> None:
     findings = check_clock_times(_doc(text, "ar", published), timezone="Asia/Baghdad")
     assert [f.message for f in findings] == ["04:00 local = 01:00 GMT: consistent (UTC+3)"]
     assert [text[s.start : s.end] for s in findings[0].spans] == ["04:00", "01:00"]
+
+
+def test_claims_stage_entries(seed_path: Path) -> None:
+    from factcheck.mentions.timecheck import resolve_event_date, resolve_reported_at
+    from factcheck.model import Span
+    from factcheck.text.sentences import split_sentences
+
+    text = seed_path.read_text(encoding="utf-8")
+    doc = _doc(text, "ar", datetime(2024, 8, 31, 6, 0))
+    spans = split_sentences(text, "ar")
+    ina = next(s for s in spans if "وكالة الأنباء العراقية" in text[s.start : s.end])
+    # the INA sentence names only the day it reported; the event day comes from the document
+    assert resolve_event_date(doc, ina, []) == date(2024, 8, 29)
+    assert resolve_reported_at(doc, ina, []) == date(2024, 8, 30)
+    assert resolve_reported_at(doc, Span(0, 0), []) is None
