@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -47,6 +48,8 @@ FUZZY_MIN_WORD_SCORE: Final = 80
 FUZZY_MIN_LENGTH: Final = 8
 
 DATA_FILE: Final = "registry.yaml"
+#: A name followed by a bracketed acronym or gloss: "القيادة المركزية الأميركية (سنتكوم)".
+_BRACKETED: Final = re.compile(r"\s*(.+?)\s*[(（]([^()（）]+)[)）]\s*")
 ENTRY_KEYS: Final = frozenset(
     {"name", "type", "party", "country", "acronyms", "exact", "aliases", "generic"}
 )
@@ -116,6 +119,12 @@ class Registry:
         hit = self.index.lookup(text, language, skip=self.determiners)
         if hit is not None:
             return hit
+        bracketed = _BRACKETED.fullmatch(text)
+        if bracketed:  # "Reporters sans frontières (RSF)": the name, agreeing with the brackets
+            outer, inner = (self.resolve(part, language, country) for part in bracketed.groups())
+            if outer is not None and inner in (None, outer):
+                return outer
+            return inner if outer is None else None
         shared = self.generic.lookup(text, language, skip=self.determiners)
         if shared is not None:
             return _by_country(shared, country)

@@ -135,6 +135,35 @@ def test_generic_names_need_a_country() -> None:
     assert resolve("وزارة الصحة", "ar", country="Iraq").name == "Iraqi Ministry of Health"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("القيادة المركزية الأميركية (سنتكوم)", "US Central Command"),
+        ("Reporters sans frontières (RSF)", "Reporters Without Borders"),
+        (
+            "le Comité international de la Croix-Rouge (CICR)",
+            "International Committee of the Red Cross",
+        ),
+        (
+            "رئاسة إدارة الكوارث والطوارئ التركية (آفاد)",
+            "Turkish Disaster and Emergency Management Authority",
+        ),
+    ],
+)
+def test_bracketed_acronyms(text: str, name: str) -> None:
+    entry = resolve(text)
+    assert entry is not None and entry.name == name
+
+
+def test_bracketed_names_that_disagree_stay_unresolved() -> None:
+    assert resolve("Reuters (AFP)") is None
+
+
+def test_a_bare_army_is_never_guessed_from_the_country() -> None:
+    # in a Lebanese story "the army" may be Israel's: the caller carries the speaker over
+    assert resolve("الجيش", "ar", country="Lebanon") is None
+
+
 def test_parties_flag_belligerents() -> None:
     assert resolve("CENTCOM").party == "United States"
     assert resolve("قيادة العمليات المشتركة").party == "Iraq"
