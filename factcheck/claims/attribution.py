@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from factcheck.claims.lexicon import Lexicon, Match, Token
-from factcheck.claims.speakers import Speaker, name_speaker, read_after, read_before
+from factcheck.claims.speakers import Naming, Speaker, name_speaker, read_after, read_before
 
 #: How many sentences back a speaker without a name of its own ("وأضافت") may reach.
 CARRY_MAX_SENTENCES: Final = 3
@@ -68,8 +68,11 @@ def clauses(tokens: list[Token], lo: int, hi: int, lex: Lexicon) -> tuple[int, .
 class _Reader:
     """Walks one document's sentences and collects its attributions in order."""
 
-    def __init__(self, text: str, tokens: list[Token], lex: Lexicon, blocked: set[int]):
+    def __init__(
+        self, text: str, tokens: list[Token], lex: Lexicon, blocked: set[int], country: str | None
+    ):
         self.text = text
+        self.country = country
         self.tokens = tokens
         self.lex = lex
         self.blocked = blocked  # token indices inside claim figures: never part of a speaker
@@ -78,8 +81,15 @@ class _Reader:
     def earlier_speakers(self) -> list[Speaker]:
         return [a.speaker for a in reversed(self.found) if a.speaker.kind != "anaphor"]
 
-    def speaker_at(self, words: list[Token]) -> Speaker | None:
-        return name_speaker(self.text, words, self.lex, self.earlier_speakers())
+    def speaker_at(self, words: list[Token], wider: list[Token] | None = None) -> Speaker | None:
+        ctx = Naming(self.text, self.lex, self.earlier_speakers(), self.country)
+        return name_speaker(ctx, words, wider)
+
+    def speaker_after(self, i: int, sv: SentenceView) -> tuple[Speaker | None, list[Token]]:
+        """The speaker named by the phrase starting at token ``i``, and that phrase."""
+        words = read_after(self.tokens, i, sv.hi, self.lex, self.blocked)
+        wider = read_after(self.tokens, i, sv.hi, self.lex, self.blocked, wide=True)
+        return self.speaker_at(words, wider), words
 
     def continued(self, sv: SentenceView, i: int, gender: str, denied: bool) -> Attribution | None:
         """The attribution a speaker-less cue at token ``i`` continues (gender agreeing)."""
@@ -110,10 +120,10 @@ class _Reader:
         speaker = None
         for direction in self.lex.speaker_order:
             if direction == "after":
-                words = read_after(self.tokens, m.last, sv.hi, self.lex, self.blocked)
+                speaker, _ = self.speaker_after(m.last, sv)
             else:
                 words = read_before(self.tokens, m.first, sv.lo, self.lex, self.blocked)
-            speaker = self.speaker_at(words)
+                speaker = self.speaker_at(words)
             if speaker is not None:
                 break
         if speaker is None or speaker.kind == "anaphor":
@@ -122,18 +132,19 @@ class _Reader:
             if cont is not None:
                 self.found.append(cont)
             return
+        if gender in ("f", "m") and speaker.kind != "unnamed":
+            speaker = replace(speaker, gender=gender)  # the verb's agreement tells the gender
         self.add(sv, m.first, speaker, (), denied)
 
     def relay(self, sv: SentenceView, m: Match) -> None:
         """ "citing X": X becomes the speaker; the speaker so far, the nearest relay."""
-        words = read_after(self.tokens, m.last, sv.hi, self.lex, self.blocked)
-        source = self.speaker_at(words)
+        source, _ = self.speaker_after(m.last, sv)
         if source is None:
             return
         base = self.latest_in(sv)
         if base is None:
             before = self.speaker_at(
-                read_before(self.tokens, m.first, sv.lo, self.lex, self.blocked)
+                read_before(self.tokens, m.first, sv.lo, self.lex, self.blocked, comma=True)
             )
             if before is not None and before.kind != "anaphor":
                 self.add(sv, m.first, before, ())
@@ -145,8 +156,7 @@ class _Reader:
 
     def transmit(self, sv: SentenceView, m: Match) -> None:
         """ "نقلت وكالة X عن مصادر": X relays the source named after the preposition."""
-        words = read_after(self.tokens, m.last, sv.hi, self.lex, self.blocked)
-        relay = self.speaker_at(words)
+        relay, words = self.speaker_after(m.last, sv)
         if relay is None or relay.kind == "anaphor":
             cont = self.continued(sv, m.first, "", False)
             relay = cont.speaker if cont is not None else None
@@ -158,9 +168,7 @@ class _Reader:
         )
         for k in range(j, min(sv.hi, j + TRANSMIT_WINDOW)):
             if any(key in self.lex.relay_preps for key in self.tokens[k].keys[:1]):
-                source = self.speaker_at(
-                    read_after(self.tokens, k + 1, sv.hi, self.lex, self.blocked)
-                )
+                source, _ = self.speaker_after(k + 1, sv)
                 if source is not None:
                     via = (relay.name,) if relay is not None else ()
                     self.add(sv, m.first, source, via)
@@ -171,7 +179,7 @@ class _Reader:
     def told(self, sv: SentenceView, m: Match) -> None:
         """ "X told Reuters": X is the speaker and the object of the verb a relay."""
         speaker = self.speaker_at(read_before(self.tokens, m.first, sv.lo, self.lex, self.blocked))
-        relay = self.speaker_at(read_after(self.tokens, m.last, sv.hi, self.lex, self.blocked))
+        relay, _ = self.speaker_after(m.last, sv)
         if speaker is None or speaker.kind == "anaphor":
             cont = self.continued(sv, m.first, "", False)
             if cont is None:
@@ -195,8 +203,7 @@ class _Reader:
             if m is not None:
                 self.relay(sv, m)
             elif (m := lex.according.at(self.tokens, i)) is not None:
-                words = read_after(self.tokens, m.last, sv.hi, lex, self.blocked)
-                speaker = self.speaker_at(words)
+                speaker, _ = self.speaker_after(m.last, sv)
                 if speaker is not None and speaker.kind != "anaphor":
                     self.add(sv, m.first, speaker, ())
             elif (m := lex.transmit.at(self.tokens, i)) is not None:
@@ -220,10 +227,15 @@ def _agrees(cue: str, speaker: str) -> bool:
 
 
 def attribute(
-    text: str, tokens: list[Token], views: list[SentenceView], lex: Lexicon, blocked: set[int]
+    text: str,
+    tokens: list[Token],
+    views: list[SentenceView],
+    lex: Lexicon,
+    blocked: set[int],
+    country: str | None = None,
 ) -> list[Attribution]:
-    """Every attribution of a document, in text order."""
-    reader = _Reader(text, tokens, lex, blocked)
+    """Every attribution of a document, in text order (``country`` names generic speakers)."""
+    reader = _Reader(text, tokens, lex, blocked, country)
     for sv in views:
         reader.sentence(sv)
     return reader.found

@@ -23,7 +23,7 @@ from factcheck.claims.attribution import (
 from factcheck.claims.counted import armed_groups, count_of, group_at, scene
 from factcheck.claims.lexicon import Lexicon, Token, lexicon
 from factcheck.claims.scope import kind_of, scope_of, sentence_dates, year_mentions
-from factcheck.claims.speakers import canonical
+from factcheck.claims.speakers import canonical, country_of
 from factcheck.model import Case, Claim, Document, Mention, Polarity, Qualifier, Role, Scope, Span
 from factcheck.text.sentences import split_sentences
 
@@ -34,6 +34,24 @@ VIA_SEPARATOR = " -> "
 def is_figure(mention: Mention) -> bool:
     """Whether a mention becomes a claim: a counted figure or a "no casualties" statement."""
     return mention.role == Role.CLAIM or mention.qualifier == Qualifier.NONE_REPORTED
+
+
+#: How far after a figure the noun naming unnamed speakers may come ("two U.S. officials"),
+#: and how far after that noun a measure word makes the figure a toll again ("two officials
+#: were killed").
+SPEAKER_NOUN_GAP = 3
+SPEAKER_MEASURE_GAP = 3
+
+
+def counts_speakers(tokens: list[Token], a: int, b: int, lex: Lexicon) -> bool:
+    """Whether the figure at ``[a, b)`` counts who speaks ("two security sources said"):
+    the speakers' number is not a claim. The figure's own words count ("مصدرين")."""
+    for i in range(a, min(len(tokens), b + SPEAKER_NOUN_GAP)):
+        m = lex.unnamed.at(tokens, i) if tokens[i].is_word else None
+        if m is not None:
+            after = range(m.last, min(len(tokens), m.last + SPEAKER_MEASURE_GAP))
+            return not any(lex.measures.at(tokens, j) for j in after if tokens[j].is_word)
+    return False
 
 
 def _views(tokens: list[Token], spans: list[Span], lex: Lexicon) -> list[SentenceView]:
@@ -67,9 +85,17 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
     tokens = lex.tokenize(doc.text)
     spans = split_sentences(doc.text, doc.language)
     views = _views(tokens, spans, lex)
-    figures = [(m, *_token_range(tokens, m)) for m in mentions if is_figure(m)]
+    figures = [
+        (m, a, b)
+        for m in mentions
+        if is_figure(m)
+        for a, b in [_token_range(tokens, m)]
+        if not counts_speakers(tokens, a, b, lex)
+    ]
     blocked = {k for _, a, b in figures for k in range(a, b)}
-    found = attribute(doc.text, tokens, views, lex, blocked)
+    texts = [d.text for d in case.documents if d.language == doc.language] if case else []
+    country = country_of(texts or [doc.text], doc.language)
+    found = attribute(doc.text, tokens, views, lex, blocked, country)
     groups = armed_groups(tokens, lex)
     years = year_mentions(mentions, tokens)
     publisher = canonical(doc.publisher, doc.language) if doc.publisher else ""
@@ -89,7 +115,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         att = attribution_for(found, views[n], a, m.start)
         speaker, speaker_text, via, denied = _who(att, doc, publisher)
         what = count_of(scenes[n], a, b, group_at(groups, a), speaker, doc.language)
-        scope = scope_of(tokens, views[n], a, lex, years, doc.published)
+        scope = scope_of(tokens, views[n], (a, b), lex, years, doc.published)
         event_date, reported = dates[n]
         if event_date is None and scope == Scope.EVENT:
             event_date = first_event

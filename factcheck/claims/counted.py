@@ -25,6 +25,9 @@ CROSS_PENALTY: Final = 10
 CLAUSE_PENALTY: Final = 6
 #: Extra distance for a word before the figure (the counted noun usually follows it).
 BEFORE_PENALTY: Final = 1
+#: Farthest an affiliation may be from its subject word or figure ("جنود أميركيين", "nine
+#: ISIS operatives", "عنصرا من تنظيم الدولة"): farther away it qualifies something else.
+AFFILIATION_WINDOW: Final = 4
 #: Subjects whose missing affiliation is taken from their speaker's name.
 OWN_FORCES: Final = frozenset({"soldiers", "police"})
 #: The subject of an armed group's members, and the affiliation kind that marks such a group.
@@ -142,7 +145,7 @@ def _affiliation(sc: Scene, a: int, b: int, subject: Match | None) -> Match | No
         if sc.sv.clause_of(m.first) == sc.sv.clause_of(a)
     ]
     best = min(scored, default=None, key=lambda x: (x[0], x[1]))
-    return best[2] if best is not None and best[0] <= WINDOW else None
+    return best[2] if best is not None and best[0] <= AFFILIATION_WINDOW else None
 
 
 def speaker_affiliation(name: str) -> str:

@@ -33,21 +33,26 @@ def kind_of(measure: str) -> Kind:
     return Kind.COUNT
 
 
+def _inside(j: int, figure: tuple[int, int]) -> bool:
+    return figure[0] <= j < figure[1]
+
+
 def scope_of(
     tokens: list[Token],
     sv: SentenceView,
-    i: int,
+    figure: tuple[int, int],
     lex: Lexicon,
     years: list[tuple[int, int]],
     published: datetime | None,
 ) -> Scope:
-    """The scope of the figure at token ``i`` from the cues of its clause."""
-    clause = sv.clause_of(i)
+    """The scope of the figure at tokens ``figure`` from the cues of its clause (never from
+    words of the figure itself: "لا يوجد أي مؤشر" is not "يوجد")."""
+    clause = sv.clause_of(figure[0])
     lo = sv.clause_starts[clause]
     hi = sv.clause_starts[clause + 1] if clause + 1 < len(sv.clause_starts) else sv.hi
-    if any(True for _ in lex.context.scan(tokens, lo, hi)):
+    if any(not _inside(m.first, figure) for m in lex.context.scan(tokens, lo, hi)):
         return Scope.CONTEXT
-    if any(True for _ in lex.other_event.scan(tokens, lo, hi)):
+    if any(not _inside(m.first, figure) for m in lex.other_event.scan(tokens, lo, hi)):
         return Scope.OTHER_EVENT
     if published is not None and any(lo <= j < hi and year != published.year for j, year in years):
         return Scope.OTHER_EVENT

@@ -11,6 +11,7 @@ when they start with a speaker noun ("ministry", "وزارة") or are capitalise
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Final
 
@@ -39,25 +40,39 @@ class Speaker:
     text: str
     gender: str
     kind: str = "named"
-
-
-def _resolve(text: str, language: str) -> str | None:
-    """The registry's canonical name for ``text``, or None (also when there is no registry)."""
-    try:
-        from factcheck.claims.registry import resolve
-    except ImportError:  # the registry is optional: names are then kept as written
-        return None
-    entry = resolve(text, language)
-    return entry.name if entry is not None else None
+    resolved: bool = False
 
 
 def canonical(text: str, language: str) -> str:
     """The registry name of ``text`` if it has one, else ``text`` itself (publishers)."""
-    return _resolve(text, language) or text
+    try:
+        from factcheck.claims.registry import resolve
+    except ImportError:  # the registry is optional: names are then kept as written
+        return text
+    entry = resolve(text, language)
+    return entry.name if entry is not None else text
+
+
+def country_of(texts: list[str], language: str) -> str | None:
+    """The country the registry names most often in these texts (None without a registry).
+
+    Generic speakers ("the health ministry", "الحكومة") resolve to that country's entry.
+    """
+    try:
+        from factcheck.claims import registry
+    except ImportError:
+        return None
+    counts = Counter(
+        entry.country
+        for text in texts
+        for _, _, entry in registry.find_in(text, language)
+        if entry.country
+    )
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def read_after(
-    tokens: list[Token], i: int, hi: int, lex: Lexicon, blocked: set[int]
+    tokens: list[Token], i: int, hi: int, lex: Lexicon, blocked: set[int], wide: bool = False
 ) -> list[Token]:
     """Words of the phrase that starts at token ``i`` (skipping commas and time words)."""
     while i < hi and (
@@ -67,7 +82,8 @@ def read_after(
     out: list[Token] = []
     while i < hi and len([t for t in out if t.is_word]) < SPEAKER_MAX_WORDS:
         tok = tokens[i]
-        if i in blocked or _ends_phrase(tok, lex, lex.stop) or (out and _is_cue(tokens, i, lex)):
+        stop = frozenset() if wide else lex.stop
+        if i in blocked or _ends_phrase(tok, lex, stop) or (out and _is_cue(tokens, i, lex)):
             break
         out.append(tok)
         i += 1
@@ -75,11 +91,16 @@ def read_after(
 
 
 def read_before(
-    tokens: list[Token], i: int, lo: int, lex: Lexicon, blocked: set[int]
+    tokens: list[Token], i: int, lo: int, lex: Lexicon, blocked: set[int], comma: bool = False
 ) -> list[Token]:
-    """Words of the phrase that ends right before token ``i``, read backwards."""
+    """Words of the phrase that ends right before token ``i``, read backwards (past one
+    comma when ``comma``: "Reuters, citing ...")."""
     out: list[Token] = []
     j = i - 1
+    if comma and j >= lo and tokens[j].text in ",،":
+        j -= 1
+    while j >= lo and _skippable(tokens[j], lex):
+        j -= 1
     while j >= lo and len([t for t in out if t.is_word]) < SPEAKER_MAX_WORDS:
         tok = tokens[j]
         if j in blocked or _ends_phrase(tok, lex, lex.back_stop) or _is_cue(tokens, j, lex):
@@ -130,16 +151,29 @@ def phrase_text(text: str, words: list[Token]) -> str:
     return raw
 
 
+@dataclass(frozen=True)
+class Naming:
+    """What naming a speaker needs besides the words: the text, lexicon, earlier speakers
+    (most recent first) and the country the document is about (for "the health ministry")."""
+
+    text: str
+    lex: Lexicon
+    earlier: list[Speaker]
+    country: str | None = None
+
+
 def name_speaker(
-    text: str, words: list[Token], lex: Lexicon, earlier: list[Speaker]
+    ctx: Naming, words: list[Token], wider: list[Token] | None = None
 ) -> Speaker | None:
     """The speaker these words name, or None when they do not name one.
 
-    ``earlier`` holds the document's speakers so far, most recent first.
+    ``wider`` is the same phrase read on past stop words ("مديرية الشرطة في باريس"), used only
+    to find a registry name that starts inside ``words``.
     """
     if not words:
         return None
-    written = phrase_text(text, words)
+    lex = ctx.lex
+    written = phrase_text(ctx.text, words)
     content = [t for t in words if t.is_word]
     gender = lex.gender_of(content)
     if lex.measures.scan(words) and not lex.unnamed.scan(words):
@@ -148,47 +182,86 @@ def name_speaker(
     if anaphor is not None and anaphor.last == len(content):
         return Speaker("", written, str(anaphor.value or ""), "anaphor")
     for m in lex.unnamed.scan(content[:3]):
-        return Speaker(f"unnamed {m.value}", written, gender, "unnamed")
-    for candidate in _candidates(text, words):
-        resolved = _resolve(candidate, lex.language)
-        if resolved:
-            return Speaker(resolved, written, gender)
-    if len(content) <= ANAPHOR_MAX_WORDS + (1 if content[0].key in lex.skip else 0):
-        back = _head_match(content, lex, earlier)
+        return Speaker(_unnamed(str(m.value), content, lex), written, gender, "unnamed")
+    found = _registry(ctx, words, wider or words)
+    if found:
+        return Speaker(found, written, gender, "named", True)
+    core = [t for t in content if t.key not in lex.determiners]
+    if core and len(core) <= ANAPHOR_MAX_WORDS:
+        back = _head_match(core, lex, ctx.earlier)
+        if back is None and lex.speaker_heads.at(core, 0) and _definite(content, lex):
+            back = next((sp for sp in ctx.earlier if sp.resolved), None)
         if back is not None:
-            return Speaker(back.name, written, back.gender or gender, back.kind)
+            return Speaker(back.name, written, back.gender or gender, back.kind, back.resolved)
     head = lex.speaker_heads.at(content, 0) or (
         len(content) > 1 and lex.speaker_heads.at(content, 1)
     )
     if head or _capitalised(content):
-        return Speaker(written, written, gender)
+        kept = _name_part(words, lex)
+        return Speaker(phrase_text(ctx.text, kept), phrase_text(ctx.text, kept), gender)
     return None
 
 
-def _candidates(text: str, words: list[Token]) -> list[str]:
-    """The phrase, its shorter prefixes, then any quoted or bracketed name inside it."""
-    out: list[str] = []
-    for n in range(len(words), 0, -1):
-        if words[n - 1].is_word:
-            out.append(phrase_text(text, words[:n]))
-    inner = [t for t in words if t.is_word]
+def _unnamed(name: str, content: list[Token], lex: Lexicon) -> str:
+    """ "unnamed officials" -> "unnamed US officials", "unnamed medical sources"."""
+    if not name.startswith("unnamed "):
+        return name
+    words = [str(m.value) for m in lex.unnamed_descriptors.scan(content)]
+    words += [str(m.value[0]) for m in lex.affiliations.scan(content) if not m.value[2]]
+    extra = " ".join(dict.fromkeys(words))
+    return f"unnamed {extra} {name[8:]}" if extra else name
+
+
+def _registry(ctx: Naming, words: list[Token], wider: list[Token]) -> str | None:
+    """A registry name starting inside ``words`` (searched in ``wider``), else the whole."""
+    try:
+        from factcheck.claims import registry
+    except ImportError:  # the registry is optional: names are then kept as written
+        return None
+    lo, hi = wider[0].start, wider[-1].end
+    for start, _, entry in registry.find_in(ctx.text[lo:hi], ctx.lex.language, ctx.country):
+        if lo + start < words[-1].end:
+            return entry.name
+    for candidate in _candidates(ctx.text, words):
+        entry = registry.resolve(candidate, ctx.lex.language, ctx.country)
+        if entry is not None:
+            return entry.name
+    return None
+
+
+def _definite(content: list[Token], lex: Lexicon) -> bool:
+    """ "the agency", "la préfecture", "الوزارة": a phrase pointing back at a known speaker."""
+    return content[0].key in lex.determiners or _is_definite(content[0], lex)
+
+
+def _name_part(words: list[Token], lex: Lexicon) -> list[Token]:
+    """The words up to where a name ends: in Arabic, a word without the article after one
+    with it ("الحرس الوطني انتشال" -> "الحرس الوطني"), unless it links on ("باسم", "لشؤون
+    الأسرى") or is quoted or bracketed."""
+    if not lex.article:
+        return words
+    out: list[Token] = []
+    seen_definite = False
     for i, tok in enumerate(words):
-        if not tok.is_word and tok.text in '("«“' and i + 1 < len(words) and words[i + 1].is_word:
-            out.append(words[i + 1].text)
-    return [c for c in dict.fromkeys(out) if c] or [t.text for t in inner]
+        if tok.is_word and seen_definite and not _continues(words, i, lex):
+            break
+        out.append(tok)
+        seen_definite = seen_definite or (tok.is_word and _is_definite(tok, lex))
+    return _trimmed(out) or words
 
 
-def _head_match(content: list[Token], lex: Lexicon, earlier: list[Speaker]) -> Speaker | None:
-    """An earlier named speaker whose name holds this short phrase's head word."""
-    heads = {k for t in content for k in t.keys if k not in lex.stop and len(k) > 2}
-    for sp in earlier:
-        if sp.kind == "anaphor" or not sp.name:
-            continue
-        names = {k for t in lex.tokenize(sp.text) for k in t.keys}
-        names |= {k for t in lex.tokenize(sp.name) for k in t.keys}
-        if heads & names:
-            return sp
-    return None
+def _is_definite(tok: Token, lex: Lexicon) -> bool:
+    return any(k.startswith(lex.article) for k in tok.keys)
+
+
+def _continues(words: list[Token], i: int, lex: Lexicon) -> bool:
+    tok = words[i]
+    if _is_definite(tok, lex) or tok.key in lex.name_links:
+        return True
+    if i > 0 and not words[i - 1].is_word:
+        return True  # quoted or bracketed: "سنتكوم"
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    return bool(len(tok.keys) > 1 and nxt is not None and _is_definite(nxt, lex))
 
 
 def _capitalised(content: list[Token]) -> bool:
@@ -201,3 +274,28 @@ def _capitalised(content: list[Token]) -> bool:
         and len(content[0].text) <= 3
         and content[1].text.isascii()
     )
+
+
+def _candidates(text: str, words: list[Token]) -> list[str]:
+    """The phrase, its shorter prefixes, then any quoted or bracketed name inside it."""
+    out: list[str] = []
+    for n in range(len(words), 0, -1):
+        if words[n - 1].is_word:
+            out.append(phrase_text(text, words[:n]))
+    for i, tok in enumerate(words):
+        if not tok.is_word and tok.text in '("«“' and i + 1 < len(words) and words[i + 1].is_word:
+            out.append(words[i + 1].text)
+    return [c for c in dict.fromkeys(out) if c]
+
+
+def _head_match(core: list[Token], lex: Lexicon, earlier: list[Speaker]) -> Speaker | None:
+    """An earlier named speaker whose name holds this short phrase's head word."""
+    heads = {k for t in core for k in t.keys if k not in lex.stop and len(k) > 2}
+    for sp in earlier:
+        if sp.kind != "named" or not sp.name:
+            continue
+        names = {k for t in lex.tokenize(sp.text) for k in t.keys}
+        names |= {k for t in lex.tokenize(sp.name) for k in t.keys}
+        if heads & names:
+            return sp
+    return None

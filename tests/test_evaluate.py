@@ -1,0 +1,64 @@
+"""The development evaluation: matching, scores, and exit status on bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.evaluate import main, score
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _case(tmp_path: Path, expected: str) -> Path:
+    folder = tmp_path / "mini"
+    folder.mkdir()
+    (folder / "case.yaml").write_text(
+        "id: mini\ndocuments:\n  - {id: a, publisher: Example Wire, language: en,"
+        " published: 2024-08-31, path: a.txt}\n",
+        encoding="utf-8",
+    )
+    (folder / "a.txt").write_text(
+        "The army said 12 fighters were killed. About 900 US troops remain in Syria.\n",
+        encoding="utf-8",
+    )
+    (folder / "expected.yaml").write_text(expected, encoding="utf-8")
+    return folder
+
+
+def test_scores_a_small_case(tmp_path: Path) -> None:
+    folder = _case(
+        tmp_path,
+        "claims:\n"
+        "  - {doc: a, value_text: '12', speaker: the army, via: '', measure: killed,"
+        " subject: militants, qualifier: exact, low: 12, high: 12}\n"
+        "  - {doc: a, value_text: 'About 900', speaker: Example Wire, via: '',"
+        " measure: deployed, subject: soldiers, qualifier: about, low: 900, high: 900}\n",
+    )
+    tallies, problems = score([str(folder)])
+    en = tallies["en"]
+    assert (en.expected, en.predicted, en.matched) == (2, 2, 2)
+    assert en.right["measure"] == 2 and en.right["subject"] == 2
+    assert not problems
+
+
+def test_missing_figure_is_an_annotation_problem(tmp_path: Path) -> None:
+    folder = _case(
+        tmp_path,
+        "claims:\n  - {doc: a, value_text: '13', speaker: x, measure: killed, subject: people}\n",
+    )
+    tallies, problems = score([str(folder)])
+    assert tallies["en"].expected == 0 and problems
+
+
+def test_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(tmp_path / "nowhere")]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_runs_on_the_development_set(capsys: pytest.CaptureFixture[str]) -> None:
+    if not (REPO / "tests" / "devset").is_dir():
+        pytest.skip("no development set in this checkout")
+    assert main([str(REPO / "tests" / "devset")]) == 0
+    assert "precision" in capsys.readouterr().out
