@@ -132,3 +132,31 @@ def _extreme(sub: pd.DataFrame, at: pd.Timestamp, pick) -> pd.Series:
     rows = sub[sub["_when"] == at]
     values = rows["low"].fillna(rows["high"])
     return rows.loc[pick(values.index, key=lambda i: values[i])]
+
+
+#: Columns of :func:`updates`, in order.
+UPDATE_COLUMNS: Final = (
+    "group", "reported", "speaker", "via", "measure", "subject", "subject_detail", "value_text",
+    "low", "high", "qualifier", "doc_id",
+)  # fmt: skip
+
+
+def updates(claims: pd.DataFrame, *, changed_only: bool = True) -> pd.DataFrame:
+    """The claims in the order they were reported (``reported`` in UTC), group by group:
+    how each toll moved from update to update. With ``changed_only``, only the groups in
+    which a speaker's figure changed (those :func:`plot_timeline` draws)."""
+    if changed_only:
+        parts = list(changed_groups(claims).items())
+    else:
+        parts = [("", claims.assign(_when=[when(v) for v in claims["reported_at"]]))]
+    frames = [
+        sub.assign(group=g.group_label(sub.iloc[0]) if key else "", reported=sub["_when"])
+        for key, sub in parts
+    ]
+    if not frames:
+        return pd.DataFrame(columns=list(UPDATE_COLUMNS))
+    table = pd.concat(frames, ignore_index=True)
+    if not changed_only:
+        table = table.assign(group=[g.group_label(r) for _, r in table.iterrows()])
+    table = table.sort_values(["group", "reported"], kind="stable")
+    return table[list(UPDATE_COLUMNS)].reset_index(drop=True)
