@@ -13,11 +13,12 @@ from collections.abc import Iterator
 from typing import Final
 
 from factcheck.lang import available
+from factcheck.mentions.datemerge import merge_dates
 from factcheck.mentions.lexicon import lexicon
 from factcheck.mentions.numbers import find_numbers
 from factcheck.mentions.roles import assign_role
 from factcheck.model import Document, Mention, Qualifier
-from factcheck.text.normalize import normalize
+from factcheck.text.normalize import NormalizedText, normalize
 
 #: Target size of a block of text read at once (characters); blocks end at a line break.
 BLOCK_CHARS: Final = 64_000
@@ -50,16 +51,24 @@ def find_mentions(doc: Document) -> list[Mention]:
 
     >>> doc = Document("d", "AP", "en", "At least 15 people were killed on 3 July 2021.")
     >>> [(m.text, m.low, m.high, m.qualifier.value, m.role.value) for m in find_mentions(doc)]
-    [('At least 15', 15.0, None, 'at_least', 'claim'), ('3', 3.0, 3.0, 'exact', 'date'), \
-('2021', 2021.0, 2021.0, 'exact', 'date')]
+    [('At least 15', 15.0, None, 'at_least', 'claim'), ('3 July 2021', 2021.0, 2021.0, 'exact', \
+'date')]
     """
     lex = lexicon(resolve_language(doc))
     found: list[Mention] = []
     for offset, block in _blocks(doc.text):
         nt = normalize(block)
         atoms, toks = find_numbers(nt.text, lex)
+        atoms = merge_dates(lex, nt.text, atoms)
+
+        def is_upper(offset: int, nt: NormalizedText = nt, block: str = block) -> bool:
+            try:
+                return block[nt.to_original(offset, offset + 1).start].isupper()
+            except (ValueError, IndexError):
+                return False
+
         for atom in atoms:
-            role, reason, unit = assign_role(lex, nt.text, toks, atom)
+            role, reason, unit = assign_role(lex, nt.text, toks, atom, is_upper)
             span = nt.to_original(atom.start, atom.end)
             start, end = offset + span.start, offset + span.end
             found.append(

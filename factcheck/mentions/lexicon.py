@@ -33,9 +33,20 @@ NUMBER_LISTS: Final = (
     "sound_plural_nouns",
     "plural_suffixes",
     "of_words",
+    "range_blockers",
+    "duration_prepositions",
+    "source_nouns",
 )
 #: Word -> number mappings of the ``numbers`` section.
-NUMBER_MAPS: Final = ("units", "scales", "local_scales", "ordinals", "approximate")
+NUMBER_MAPS: Final = (
+    "units",
+    "scales",
+    "local_scales",
+    "ordinals",
+    "approximate",
+    "alone_values",
+    "fractions",
+)
 #: Optional sections (absent means empty).
 OPTIONAL: Final = (
     "glued_scales",
@@ -59,8 +70,18 @@ ROLE_LISTS: Final = (
     "age_after",
     "name_cues",
     "measure_units",
+    "am_words",
+    "pm_words",
+    "age_units",
+    "person_nouns",
+    "name_cues_after",
+    "name_number_words",
+    "measure_before",
+    "hour_prepositions",
 )
 QUALIFIERS: Final = ("at_least", "at_most", "about")
+#: How many words may stand between a verb of change and "from X to Y" ("rose overnight from").
+RANGE_BLOCKER_GAP: Final = 3
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -76,6 +97,9 @@ class Lexicon:
     no_conjunction_words: frozenset[str]
     order_any: bool
     units: dict[str, float]
+    unit_phrases: dict[tuple[str, ...], float]
+    alone_values: dict[str, float]
+    fractions: dict[str, float]
     compound_only: frozenset[str]
     scales: dict[str, float]
     glued_scales: dict[str, float]
@@ -92,6 +116,10 @@ class Lexicon:
     plural_suffixes: frozenset[str]
     feminine_stem: dict[str, str]
     of_words: frozenset[str]
+    source_nouns: frozenset[str]
+    duration_prepositions: frozenset[str]
+    range_blockers: re.Pattern[str]
+    words: dict[str, frozenset[str]]
     unit_endings: tuple[str, ...]
     duration_units: frozenset[str]
     months: dict[str, int]
@@ -102,6 +130,7 @@ class Lexicon:
     ranges: tuple[tuple[re.Pattern[str] | None, re.Pattern[str], bool], ...]
     none_reported: re.Pattern[str]
     protected: re.Pattern[str]
+    not_numbers: re.Pattern[str]
 
     def split(self, word: str) -> list[tuple[str, str]]:
         """``(prefix, stem)`` readings of a word: the word itself, then each known prefix."""
@@ -161,14 +190,18 @@ def _numbers(value: Any, where: str, problems: list[str], width: int = 0) -> dic
     return out
 
 
-def alternation(phrases: Iterable[str]) -> str:
-    """A regex alternation of phrases, longest first; spaces and hyphens match flexibly."""
+def alternation(phrases: Iterable[str], guard_start: bool = True) -> str:
+    """A regex alternation of phrases, longest first; spaces and hyphens match flexibly.
+
+    Each phrase is guarded so it does not match inside a longer word; ``guard_start=False``
+    leaves the start open, for a pattern that guards it itself or allows a glued figure.
+    """
     parts = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         body = r"[\s\-]*".join(
             r"\s+".join(re.escape(w) for w in chunk.split()) for chunk in phrase.split("-")
         )
-        start = r"(?<![^\W_])" if phrase[0].isalnum() else ""
+        start = r"(?<![^\W_])" if guard_start and phrase[0].isalnum() else ""
         end = r"(?![^\W_])" if phrase[-1].isalnum() else ""
         parts.append(start + body + end)
     return "|".join(parts) or r"(?!x)x"
@@ -176,7 +209,7 @@ def alternation(phrases: Iterable[str]) -> str:
 
 def _qualified(block: dict[str, list[str]]) -> str:
     """One named group per qualifier (``(?P<at_least>...)``), so a match says which it is."""
-    groups = [f"(?P<{q}>{alternation(words)})" for q, words in block.items() if words]
+    groups = [f"(?P<{q}>{alternation(words, False)})" for q, words in block.items() if words]
     return "|".join(groups) or r"(?!x)x"
 
 
@@ -252,7 +285,7 @@ def lexicon(language: str) -> Lexicon:
         )
 
     # Cue phrases holding a number word are not numbers ("في المئة", "تشرين الأول", "الاثنين").
-    protected = list(lists["not_numbers"]) + [
+    protected = [
         phrase
         for phrase in [*months, *weekdays, *cue_lists["percent_words"]]
         if has_number_word(phrase)
@@ -267,7 +300,12 @@ def lexicon(language: str) -> Lexicon:
         conjunction_prefixes=frozenset(lists["conjunction_prefixes"]),
         no_conjunction_words=frozenset(extra["no_conjunction_words"]),
         order_any=num.get("order") == "any",
-        units=maps["units"],
+        units={k: v for k, v in maps["units"].items() if len(phrase_tokens(k)) == 1},
+        unit_phrases={
+            phrase_tokens(k): v for k, v in maps["units"].items() if len(phrase_tokens(k)) > 1
+        },
+        alone_values=maps["alone_values"],
+        fractions=maps["fractions"],
         compound_only=frozenset(lists["compound_only"]),
         scales=maps["scales"],
         glued_scales=glued,
@@ -277,13 +315,21 @@ def lexicon(language: str) -> Lexicon:
         ordinal_suffixes=frozenset(lists["ordinal_suffixes"]),
         vague=vague_t,
         approximate=approx_t,
-        phrase_max=max((len(k) for k in [*vague_t, *approx_t]), default=1),
+        phrase_max=max(
+            (len(k) for k in [*vague_t, *approx_t, *map(phrase_tokens, maps["units"])]), default=1
+        ),
         counted_nouns=frozenset(lists["counted_nouns"]),
         dual_suffixes=tuple(lists["dual_suffixes"]),
         sound_plural_nouns=frozenset(lists["sound_plural_nouns"]),
         plural_suffixes=frozenset(lists["plural_suffixes"]),
         feminine_stem={str(k): str(v) for k, v in feminine.items()},
         of_words=frozenset(lists["of_words"]),
+        source_nouns=frozenset(lists["source_nouns"]),
+        duration_prepositions=frozenset(lists["duration_prepositions"]),
+        range_blockers=re.compile(
+            rf"(?:{alternation(lists['range_blockers'])})(?:\s+[^\W\d_]+){{0,{RANGE_BLOCKER_GAP}}}\s+$"
+        ),
+        words={k: frozenset(v) for k, v in cue_lists.items()},
         unit_endings=tuple(extra["unit_endings"]),
         duration_units=frozenset(cue_lists["duration_units"]),
         months={k: int(v) for k, v in months.items()},
@@ -295,8 +341,9 @@ def lexicon(language: str) -> Lexicon:
         hedge_after=re.compile(rf"[ \t\u202f]*(?:{_qualified(hedges['hedges_after'])})"),
         ranges=tuple(ranges),
         none_reported=re.compile(
-            rf"(?<![^\W_]){pfx}(?P<h>(?:{alternation(none_parts['lead'])})"
-            rf"(?:\s+(?:{filler})){{0,4}}\s+{pfx}(?:{alternation(none_parts['nouns'])}))"
+            rf"(?<![^\W_]){pfx}(?P<h>(?:{alternation(none_parts['lead'], False)})"
+            rf"(?:\s+(?:{filler})){{0,4}}\s+{pfx}(?:{alternation(none_parts['nouns'], False)}))"
         ),
         protected=re.compile(alternation(protected)),
+        not_numbers=re.compile(alternation(lists["not_numbers"])),
     )

@@ -8,6 +8,7 @@ range ("between 10 and 20", "من 10 إلى 20"). Conventions: docs/mentions.md.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import Final
 
@@ -16,11 +17,13 @@ from factcheck.mentions.tokens import CLOCK, NUMBER, PUNCT, Tokens, tokenize
 from factcheck.mentions.words import (
     Atom,
     match_phrase,
+    number_word,
     parse_dual,
     parse_number,
     parse_ordinal,
 )
 
+_GAP: Final = re.compile(r"[\s\-]*")
 #: How far back (characters) a hedge or a range opener may start before its figure.
 HEDGE_WINDOW: Final = 60
 
@@ -60,8 +63,7 @@ def _read(lex: Lexicon, text: str, toks: Tokens, blocked: set[int]) -> list[Atom
             i += 1
             continue
         if kind == CLOCK:
-            hh, mm = toks.texts[i].split(":")[:2]
-            value = int(hh) + int(mm) / 60
+            value = toks.values[i]
             atoms.append(Atom(toks.starts[i], toks.ends[i], value, value, "clock", i, i))
             i += 1
             continue
@@ -118,7 +120,12 @@ def _read(lex: Lexicon, text: str, toks: Tokens, blocked: set[int]) -> list[Atom
 def _hedge(lex: Lexicon, text: str, atom: Atom, floor: int) -> None:
     """Attach a hedge before ("at least 15") or after ("15 or more") the figure."""
     match = lex.hedge_before.search(text, max(floor, atom.start - HEDGE_WINDOW), atom.start)
+    if match and match.lastgroup and match.group(match.lastgroup) in lex.duration_prepositions:
+        gap = _GAP.match(text, atom.end)
+        if lex.cues["duration_units"].match(text, gap.end()):
+            match = None  # "over two days" is "during", not "more than"
     if match and match.lastgroup:
+        atom.bare = atom.start
         atom.start = match.start(match.lastgroup)
         qualifier = match.lastgroup
     else:
@@ -149,14 +156,16 @@ def _join_range(lex: Lexicon, text: str, a: Atom, b: Atom, floor: int) -> Atom |
     if low > b.low:
         return None
     for opener, middle, required in lex.ranges:
-        if not middle.match(gap):
-            continue
+        if not middle.match(gap) or (gap.strip() == "-" and (a.words or b.words)):
+            continue  # "quatre-vingt" is one number, "10-20" a range
         start = a.start
         found = opener.search(text, max(floor, a.start - HEDGE_WINDOW), a.start) if opener else None
         if found:
             start = found.start()
         elif required:
             continue
+        if lex.range_blockers.search(text, max(floor, start - HEDGE_WINDOW), start):
+            return None  # "rose from 12 to 20": an old and a new figure
         return Atom(
             start,
             b.end,
@@ -178,10 +187,16 @@ def find_numbers(text: str, lex: Lexicon) -> tuple[list[Atom], Tokens]:
     none_spans = [(m.start("h"), m.end("h")) for m in lex.none_reported.finditer(text)]
     protected = [(m.start(), m.end()) for m in lex.protected.finditer(text)]
     blocked = _blocked_tokens(toks, none_spans + protected)
+    for match in lex.not_numbers.finditer(text):
+        # only the number word of "one of dozens", "no one", "l'un des" is not a number
+        inside = sorted(_blocked_tokens(toks, [(match.start(), match.end())]))
+        first = next((k for k in inside if number_word(lex, toks.texts[k])), None)
+        if first is not None:
+            blocked.add(first)
     atoms = _read(lex, text, toks, blocked)
     floor = 0
     for atom in atoms:
-        if atom.kind in ("number", "dual"):
+        if atom.kind in ("number", "dual", "approx"):
             _hedge(lex, text, atom, floor)
         floor = atom.end
     joined: list[Atom] = []

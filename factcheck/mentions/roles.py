@@ -1,115 +1,81 @@
 """What each number expression is: a count (claim), a date, a time, a duration, a name, ...
 
 Every figure gets a role and a reason in plain words; nothing is dropped. The rules look only
-at the words right around the figure, in this order (the first that applies wins): clock
-times, ordinals, percentages, money, ages, times of day, durations, dates (next to a month,
-a weekday, or a bare year), names ("Tower 22", a number inside a quoted name), measurements,
-and otherwise a count. Cue words come from ``roles`` in ``lang/*.yaml``.
+at the words right around the figure; the first that applies wins: "no casualties"
+statements, dates, clock times, ordinals, percentages, money, ages, times of day, lengths of
+time, years, names ("Tower 22", a number inside a quoted name), measurements, counts of
+sources, and otherwise a count. Cue words come from ``roles`` in ``lang/*.yaml``.
+
+A role other than claim widens the span over the words that make it that role, as the
+golden cases and the development set do: "40%", "$5 million", "aged 17", "48 hours",
+"5 km", "Tower 22", "4 a.m." (a claim's span stays the hedge and the number).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Final
 
+from factcheck.mentions.datemerge import is_year
 from factcheck.mentions.lexicon import Lexicon, alternation
 from factcheck.mentions.tokens import PUNCT, WORD, Tokens
 from factcheck.mentions.words import Atom
 from factcheck.model import Role
 
-#: A figure written as four digits in this range, with no counted noun after it, is a year.
-YEAR_MIN: Final = 1900
-YEAR_MAX: Final = 2100
+#: How many characters before a figure the cue patterns look at.
+CUE_WINDOW: Final = 60
 #: How many tokens after a figure are searched for the noun it counts.
 UNIT_LOOKAHEAD: Final = 6
-#: The largest day of a month: a larger figure next to a month name is not a day.
-DAY_MAX: Final = 31
-#: How many characters around a figure the cue patterns look at.
-CUE_WINDOW: Final = 40
-#: How many words may stand between a name cue and its number ("قاعدة "يونيون 3"").
-NAME_GAP: Final = 2
+#: How many tokens after a figure are searched for a source noun ("two security sources").
+SOURCE_LOOKAHEAD: Final = 3
+#: The oldest age a bare "Name, N," is read as.
+AGE_MAX: Final = 120
+#: Hours added to a clock time followed by a "p.m." word (when it is before noon).
+PM_SHIFT: Final = 12
 
-_QUOTE_OPEN: Final = re.compile(r"[\"“«„]\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s+$")
-_QUOTE_CLOSE: Final = re.compile(r"\s*[\"”»“]")
-_LATIN_CODE: Final = re.compile(r"[a-z]{1,5}")
+IsUpper = Callable[[int], bool]
+_SENTENCE_START: Final = re.compile(r"(?:^|[.!?؟\n\"“«(])\s*$")
 
 
 @cache
 def _patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
-    """Cue patterns anchored before (``*_before``: ends at the figure) or after the figure."""
-    c = lex.cues
-    out = {k: re.compile(rf"\s*(?:{v.pattern})") for k, v in c.items()}
-    for key in ("money_before", "age_before", "clock_before", "year_cues", "duration_before"):
-        out[key] = re.compile(rf"(?:{c[key].pattern})[\s\-]*$")
-    out["name_before"] = re.compile(
-        rf"(?:{c['name_cues'].pattern})(?:[\s\"“«]+[^\W\d_]+){{0,{NAME_GAP}}}[\s\"“«\-]*$"
+    """Cue patterns: ``after_*`` match at the figure's end, ``before_*`` end at its start."""
+    w = lex.words
+    out: dict[str, re.Pattern[str]] = {}
+    for key, words in w.items():
+        out["after_" + key] = re.compile(rf"[\s\-]*(?:{alternation(words, False)})")
+        out["before_" + key] = re.compile(rf"(?<![^\W_])(?:{alternation(words)})[\s\-]*$")
+    of = alternation(lex.of_words)
+    money = alternation(w["money_after"])
+    out["after_money_after"] = re.compile(rf"\s*(?:(?:{of})\s*'?\s*)?(?:{money})")
+    pfx = "|".join(re.escape(x) for x in lex.prefixes if len(x) == 1)
+    pfx = f"(?:{pfx})?" if pfx else ""
+    name = alternation(w["name_cues"])
+    number = alternation(w["name_number_words"])
+    # "Tower 22", "الطريق رقم 1", "route nationale 7", "COVID-19"
+    out["name_cue"] = re.compile(
+        rf"(?<![^\W_]){pfx}(?P<c>(?:{alternation(w['name_cues'], False)})(?:\s+(?:{number}))?)"
+        r"[\s\-]*$"
     )
-    months = alternation([*lex.months, *lex.weekdays])
-    out["month_before"] = re.compile(rf"(?:{months})[\s,]*$")
-    out["month_after"] = re.compile(rf"[\s,]*(?:{alternation(lex.months)})")
+    # "قاعدة يونيون 3", "la base Union 3": the name word is the span, the cue before it
+    out["name_cue_word"] = re.compile(rf"(?:{name})[\s\"“«]+(?P<w>[^\W\d_]+)\s+$")
+    out["name_after_word"] = re.compile(r"(?<![^\W_])(?P<w>[^\W\d_]+)\s+$")
+    out["quote_word"] = re.compile(r"[\"“«„]\s*(?P<w>[^\W\d_]+)\s+$")
+    out["quote_close"] = re.compile(r"\s*[\"”»“]")
+    persons = alternation(w["person_nouns"])
+    out["person_before"] = re.compile(
+        rf"(?<![^\W_])(?:{persons})(?:\s+[^\W\d_]+)?\s*(?:(?:{of})\s*'?)?\s*\(?\s*$"
+    )
+    out["paren_before"] = re.compile(r"\(\s*$")
+    out["name_comma"] = re.compile(r"(?<![^\W_])(?P<w>[^\W\d_]+),\s*$")
+    out["comma_after"] = re.compile(r"\s*,")
     return out
 
 
-def _day_or_year(text: str, atom: Atom) -> bool:
-    """Whether the figure could be a day of the month (1-31) or a year in digits."""
-    value = atom.low
-    if value is None or value != atom.high or value != int(value) or atom.kind == "vague":
-        return False
-    raw = text[atom.start : atom.end]
-    return 1 <= value <= DAY_MAX or (raw.isdigit() and YEAR_MIN <= value <= YEAR_MAX)
-
-
-def _glued_code(toks: Tokens, first: int) -> bool:
-    """Whether digits are glued to Latin letters ("mh17", "scp-173"): a code or a name."""
-    k = first - 1
-    if (
-        k >= 0
-        and toks.kinds[k] == PUNCT
-        and toks.texts[k] == "-"
-        and toks.ends[k] == toks.starts[first]
-    ):
-        first, k = k, k - 1
-    return (
-        k >= 0
-        and toks.kinds[k] == WORD
-        and toks.ends[k] == toks.starts[first]
-        and _LATIN_CODE.fullmatch(toks.texts[k]) is not None
-    )
-
-
-def _before(p: re.Pattern[str], text: str, atom: Atom) -> re.Match[str] | None:
-    return p.search(text, max(0, atom.start - CUE_WINDOW), atom.start)
-
-
-def _after(p: re.Pattern[str], text: str, atom: Atom) -> re.Match[str] | None:
-    return p.match(text, atom.end)
-
-
-def unit_after(lex: Lexicon, toks: Tokens, atom: Atom) -> str:
-    """The noun counted by the figure: the next word, past "of"/"من"/"de" (lookup key)."""
-    if atom.unit:
-        return atom.unit
-    k = atom.last + 1
-    n = len(toks)
-    while k < n and toks.kinds[k] == PUNCT and toks.texts[k] in "-'":
-        k += 1
-    if k < n and toks.texts[k] in lex.of_words:
-        k += 1
-        while k < n and toks.kinds[k] == PUNCT and toks.texts[k] == "'":
-            k += 1
-    if k >= n or toks.kinds[k] != WORD:
-        return ""
-    # the first counted noun among the next few words ("seven U.S. service members"), else
-    # the next word as written
-    for j in range(k, min(n, k + UNIT_LOOKAHEAD)):
-        if toks.kinds[j] == WORD:
-            noun = _counted(lex, toks.texts[j])
-            if noun:
-                return noun
-        elif toks.texts[j] not in ".-'":
-            break
-    return toks.texts[k]
+def _before(p: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
+    return p.search(text, max(0, start - CUE_WINDOW), start)
 
 
 def _counted(lex: Lexicon, word: str) -> str:
@@ -122,55 +88,210 @@ def _counted(lex: Lexicon, word: str) -> str:
     return ""
 
 
-def assign_role(lex: Lexicon, text: str, toks: Tokens, atom: Atom) -> tuple[Role, str, str]:
-    """``(role, reason, unit)`` of one figure in normalised ``text``."""
+def unit_after(lex: Lexicon, toks: Tokens, atom: Atom, lookahead: int = UNIT_LOOKAHEAD) -> str:
+    """The noun counted by the figure: the first counted noun among the next few words, else
+    the next word as written (past "of"/"من"/"de"); lookup keys."""
+    if atom.unit:
+        return atom.unit
+    k, n = atom.last + 1, len(toks)
+    while k < n and toks.kinds[k] == PUNCT and toks.texts[k] in "-'":
+        k += 1
+    if k < n and toks.texts[k] in lex.of_words:
+        k += 1
+        while k < n and toks.kinds[k] == PUNCT and toks.texts[k] == "'":
+            k += 1
+    if k >= n or toks.kinds[k] != WORD:
+        return ""
+    for j in range(k, min(n, k + lookahead)):
+        if toks.kinds[j] == WORD:
+            noun = _counted(lex, toks.texts[j])
+            if noun:
+                return noun
+        elif toks.texts[j] not in ".-'":
+            break
+    return toks.texts[k]
+
+
+def _time(lex: Lexicon, text: str, atom: Atom, p: dict[str, re.Pattern[str]]) -> str | None:
+    """Make ``atom`` a time of day if it is one ("4 a.m.", "04:00", "التاسعة مساءً")."""
+    pm = p["after_pm_words"].match(text, atom.end)
+    am = None if pm else p["after_am_words"].match(text, atom.end)
+    hour = atom.high if atom.qualifier != "range" else None
+    if atom.kind not in ("clock", "number", "ordinal") or hour is None or not 0 <= hour <= 24:
+        return None
+    if atom.kind == "clock" or pm or am:
+        atom.start = atom.bare if atom.bare >= 0 else atom.start
+        atom.qualifier = "exact"
+        if pm or am:
+            atom.end = (pm or am).end()
+        value = hour + PM_SHIFT if pm and hour < PM_SHIFT else hour
+        atom.low = atom.high = value
+        if atom.kind == "clock":
+            zone = p["after_zone_words"].match(text, atom.end)
+            return "clock time" + (" (a time zone follows)" if zone else "")
+        return "hour with a morning or evening word"
+    if _before(p["before_clock_before"], text, atom.start):
+        return "hour after a clock word"
+    clock = p["after_clock_after"].match(text, atom.end)
+    if clock and _before(p["before_hour_prepositions"], text, atom.start):
+        atom.end = clock.end()
+        return "hour of the day"
+    return None
+
+
+def _name(
+    lex: Lexicon,
+    text: str,
+    toks: Tokens,
+    atom: Atom,
+    p: dict[str, re.Pattern[str]],
+    is_upper: IsUpper,
+) -> str | None:
+    """Widen ``atom`` over the name it is part of and say why, or None."""
+    if atom.kind != "number" or atom.qualifier != "exact":
+        return None
+    start = atom.start
+    cue = _before(p["name_cue"], text, start)
+    if cue:
+        atom.start = cue.start("c")
+        return "number of a named thing"
+    counted = _counted(lex, unit_after(lex, toks, atom, 1))
+    word = _before(p["name_cue_word"], text, start)
+    if word and not counted:
+        atom.start = word.start("w")
+        return "part of a name"
+    quoted = _before(p["quote_word"], text, start)
+    if quoted and p["quote_close"].match(text, atom.end):
+        atom.start = quoted.start("w")
+        return "part of a quoted name"
+    after = p["after_name_cues_after"].match(text, atom.end)
+    word = _before(p["name_after_word"], text, start)
+    capital = (
+        word
+        and is_upper(word.start("w"))
+        and not _SENTENCE_START.search(text, max(0, word.start("w") - CUE_WINDOW), word.start("w"))
+    )
+    integer = atom.low == int(atom.low or 0)
+    if word and not counted and not atom.words and integer and (after or capital):
+        atom.start = word.start("w")
+        return "part of a name"
+    if not atom.words and atom.first > 0:
+        k = atom.first - 1
+        if toks.kinds[k] == PUNCT and toks.texts[k] == "-" and toks.ends[k] == toks.starts[k + 1]:
+            k -= 1
+        glued = k >= 0 and toks.kinds[k] == WORD and toks.ends[k] == toks.starts[k + 1]
+        if glued and toks.texts[k].isascii() and toks.texts[k].isalpha():
+            atom.start = toks.starts[k]
+            return "code written with letters"
+    return None
+
+
+def _age(
+    text: str, toks: Tokens, atom: Atom, p: dict[str, re.Pattern[str]], is_upper: IsUpper
+) -> str | None:
+    """Widen ``atom`` over its age cue and unit and say why, or None."""
+    unit = p["after_age_units"].match(text, atom.end)
+    cue = _before(p["before_age_before"], text, atom.start)
+    if cue:
+        if atom.qualifier not in ("at_least", "at_most", "about"):
+            atom.start = cue.start()
+        if unit:
+            atom.end = unit.end()
+        return "age of a person"
+    after = p["after_age_after"].match(text, atom.end)
+    if after:
+        atom.end = after.end()
+        return "age of a person"
+    if unit and (
+        _before(p["person_before"], text, atom.start)
+        or (_before(p["paren_before"], text, atom.start) and text[unit.end() :].lstrip()[:1] == ")")
+    ):
+        atom.end = unit.end()
+        return "age of a person"
+    name = _before(p["name_comma"], text, atom.start)
+    if (
+        name
+        and is_upper(name.start("w"))
+        and p["comma_after"].match(text, atom.end)
+        and not atom.words
+        and atom.low is not None
+        and atom.low <= AGE_MAX
+    ):
+        return "age after a person's name"
+    return None
+
+
+def _years(text: str, toks: Tokens, atom: Atom) -> bool:
+    """A year ("2019") or a span of years ("from 2014 to 2017")."""
+    if atom.qualifier == "exact":
+        return is_year(text, atom)
+    if atom.qualifier != "range" or atom.words:
+        return False
+    ends = (atom.first, atom.last)
+    return all(
+        is_year(text, Atom(toks.starts[k], toks.ends[k], 0, 0, "number", k, k)) for k in ends
+    )
+
+
+def assign_role(
+    lex: Lexicon, text: str, toks: Tokens, atom: Atom, is_upper: IsUpper
+) -> tuple[Role, str, str]:
+    """``(role, reason, unit)`` of one figure in normalised ``text``; may widen the span.
+
+    ``is_upper(offset)`` says whether the original character at a normalised offset is a
+    capital letter (the normalised text is casefolded).
+    """
     p = _patterns(lex)
-    unit = unit_after(lex, toks, atom)
     if atom.kind == "none":
         return Role.CLAIM, "statement that no one was hurt", ""
-    if atom.kind == "clock":
-        zone = _after(p["zone_words"], text, atom)
-        return Role.TIME, "clock time hh:mm" + (", with a time zone" if zone else ""), ""
-    month = None
-    if _day_or_year(text, atom):
-        month = _before(p["month_before"], text, atom) or _after(p["month_after"], text, atom)
+    if atom.kind == "date":
+        return Role.DATE, "a date (day, month or year)", ""
+    reason = _time(lex, text, atom, p)
+    if reason:
+        return Role.TIME, reason, ""
     if atom.kind == "ordinal":
-        if month:
-            return Role.DATE, "ordinal day next to a month name", ""
-        return Role.ORDINAL, f"ordinal word or suffix ({text[atom.start : atom.end]!r})", ""
-    if _after(p["percent_words"], text, atom):
-        return Role.PERCENT, "followed by a percent sign or word", ""
-    if _before(p["money_before"], text, atom) or _after(p["money_after"], text, atom):
-        return Role.MONEY, "currency sign or word next to it", unit
-    if _before(p["age_before"], text, atom) or _after(p["age_after"], text, atom):
-        return Role.AGE, "age of a person", ""
-    clock = _after(p["clock_after"], text, atom)
-    if clock and (unit not in lex.duration_units or _before(p["clock_before"], text, atom)):
-        return Role.TIME, f"time of day ({clock.group().strip()!r})", ""
-    if _before(p["clock_before"], text, atom) and atom.high is not None and atom.high <= 24:
-        return Role.TIME, "hour after a clock word", ""
-    if unit in lex.duration_units:
-        return Role.DURATION, f"length of time ({unit!r})", unit
-    if month:
-        return Role.DATE, "next to a month or weekday name", ""
-    raw = text[atom.start : atom.end]
-    if (
-        atom.kind == "number"
-        and not atom.words
-        and raw.isdigit()
-        and len(raw) == 4
-        and YEAR_MIN <= int(raw) <= YEAR_MAX
-        and unit not in lex.counted_nouns
-    ):
-        return Role.DATE, "a year", ""
-    if _before(p["name_before"], text, atom) or (
-        _before(_QUOTE_OPEN, text, atom) and _after(_QUOTE_CLOSE, text, atom)
-    ):
-        return Role.NAME, "part of a name", ""
-    if atom.kind == "number" and not atom.words and _glued_code(toks, atom.first):
-        return Role.NAME, "code glued to letters", ""
-    if _after(p["measure_units"], text, atom):
+        age = p["after_age_after"].match(text, atom.end)
+        if age:
+            atom.end = age.end()
+            return Role.AGE, "age given as an ordinal", ""
+        return Role.ORDINAL, "ordinal", ""
+    unit = unit_after(lex, toks, atom)
+    percent = p["after_percent_words"].match(text, atom.end)
+    if percent:
+        atom.end = percent.end()
+        return Role.PERCENT, "percent sign or word", ""
+    money_before = _before(p["before_money_before"], text, atom.start)
+    money_after = p["after_money_after"].match(text, atom.end)
+    if money_before or money_after:
+        if money_before and atom.qualifier == "exact":
+            atom.start = money_before.start()
+        if money_after:
+            atom.end = money_after.end()
+        return Role.MONEY, "currency sign or word", ""
+    reason = _age(text, toks, atom, p, is_upper)
+    if reason:
+        return Role.AGE, reason, ""
+    duration = p["after_duration_units"].match(text, atom.end)
+    if duration or unit in lex.duration_units:
+        if duration:
+            atom.end = duration.end()
+        return Role.DURATION, "length of time", unit
+    if _years(text, toks, atom) and not _counted(lex, unit):
+        return Role.DATE, "a year" if atom.qualifier == "exact" else "a span of years", ""
+    reason = _name(lex, text, toks, atom, p, is_upper)
+    if reason:
+        return Role.NAME, reason, ""
+    measure = p["after_measure_units"].match(text, atom.end)
+    if measure:
+        atom.end = measure.end()
         return Role.OTHER, "a measurement", unit
+    if _before(p["before_measure_before"], text, atom.start) or (
+        p["after_measure_before"].match(text, atom.end)
+    ):
+        return Role.OTHER, "a measurement (magnitude)", ""
+    source = unit_after(lex, toks, atom, SOURCE_LOOKAHEAD)
+    if source in lex.source_nouns:
+        return Role.OTHER, "number of sources quoted", source
     if unit:
         return Role.CLAIM, f"counts {unit!r}", unit
     return Role.CLAIM, "a count (no other role applies)", ""

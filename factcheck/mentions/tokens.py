@@ -21,7 +21,8 @@ ALWAYS_GROUP: Final = "٬'\u202f "
 ALWAYS_DECIMAL: Final = "٫"
 
 _TOKEN: Final = re.compile(
-    r"(?P<clock>(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?![\d:]))"
+    r"(?P<clock>(?<![\d.,])(?:[01]?\d|2[0-4])(?::[0-5]\d(?::[0-5]\d)?(?![\d:])"
+    r"|[ \u202f]?h[ \u202f]?[0-5]\d(?![\w])|h(?![\w])))"
     # "1 234 567", "700'000": groups of exactly three after the first
     r"|(?P<grouped>(?<![\d.,،٫])\d{1,3}(?:[ \u202f'٬]\d{3})+(?![\d])(?:[.,٫]\d+)?)"
     r"|(?P<number>(?<![\d])(?:\d+(?:[.,،٫٬']\d+)*|(?<![\w.,])[.,]\d+))"
@@ -53,7 +54,9 @@ def tokenize(text: str, group_separators: frozenset[str]) -> Tokens:
 
     >>> toks = tokenize("قتل 2,500 و3 عند 04:00", frozenset(","))
     >>> toks.texts, toks.values
-    (['قتل', '2,500', 'و', '3', 'عند', '04:00'], {1: 2500.0, 3: 3.0})
+    (['قتل', '2,500', 'و', '3', 'عند', '04:00'], {1: 2500.0, 3: 3.0, 5: 4.0})
+    >>> tokenize("à 14h30, 9 h 15 et 23h", frozenset(".")).values
+    {1: 14.5, 3: 9.25, 5: 23.0}
     """
     kinds: list[int] = []
     starts: list[int] = []
@@ -69,6 +72,10 @@ def tokenize(text: str, group_separators: frozenset[str]) -> Tokens:
                 kind = "punct"
             else:
                 values[len(kinds)] = value
+        elif kind == "clock":
+            digits = re.findall(r"\d+", raw)
+            minutes = int(digits[1]) / 60 if len(digits) > 1 else 0.0
+            values[len(kinds)] = int(digits[0]) + minutes
         kinds.append(
             {"clock": CLOCK, "grouped": NUMBER, "number": NUMBER, "word": WORD}.get(kind, PUNCT)
         )

@@ -37,6 +37,7 @@ class Atom:
     words: bool = False
     scale: float = 1.0  # the closing scale of a one-group number ("3 million" -> 1e6)
     unit: str = ""
+    bare: int = -1  # start before a hedge was attached, -1 if none was
     notes: list[str] = field(default_factory=list)
 
 
@@ -101,36 +102,45 @@ def parse_number(lex: Lexicon, toks: Tokens, text: str, i: int, blocked: set[int
             conj = True
             j += 1
             continue
-        if first_tok >= 0 and not conj and kind == PUNCT and tok == "-" and prev in ("unit",):
+        joinable = prev in ("unit", "hundred", "big")
+        if first_tok >= 0 and not conj and kind == PUNCT and tok == "-" and joinable:
             nxt = number_word(lex, toks.texts[j + 1]) if j + 1 < n else None
             if nxt and toks.kinds[j + 1] == WORD and prev_word:
                 j += 1
                 continue
             break
         prefix = ""
+        span_last = j
         if kind == NUMBER:
             if first_tok >= 0 and (prev not in ("hundred", "big") or glued):
                 break
             cat, value, stem = "digits", toks.values[j], tok
         elif kind == WORD:
-            if (
-                first_tok >= 0
-                and prev == "digits"
-                and glued
-                and tok in lex.glued_scales
-                and not conj
-            ):
+            phrase = match_phrase(toks, j, lex.unit_phrases, lex.phrase_max)
+            if phrase:
+                span_last, value = phrase
+                cat, stem = "unit", "-".join(toks.texts[j : span_last + 1])
+            elif first_tok >= 0 and prev == "digits" and glued and tok in lex.glued_scales:
+                if conj:
+                    break
                 cat, value, stem = "glued", lex.glued_scales[tok], tok
-            elif first_tok < 0 and tok in lex.one_before_scale:
-                nxt = number_word(lex, toks.texts[j + 1]) if j + 1 < n else None
+            elif first_tok < 0 and (tok in lex.fractions or tok in lex.one_before_scale):
+                # "half a million", "نصف مليون", "a dozen": only before a scale word
+                k = j + 1
+                if tok in lex.fractions and k < n and toks.texts[k] in lex.one_before_scale:
+                    k += 1
+                nxt = number_word(lex, toks.texts[k]) if k < n else None
                 if not nxt or nxt[2] == "unit" or nxt[0]:
                     return None
-                cat, value, stem = "one", 1.0, tok
+                cat, stem, span_last = "unit", tok, k - 1
+                value = lex.fractions.get(tok, 1.0)
             else:
                 found = number_word(lex, tok)
                 if not found:
                     break
                 prefix, stem, cat, value = found
+                if first_tok < 0 and stem in lex.alone_values:
+                    cat, value = "unit", lex.alone_values[stem]
                 if first_tok >= 0 and prefix:
                     if prefix not in lex.conjunction_prefixes or conj:
                         break
@@ -141,7 +151,7 @@ def parse_number(lex: Lexicon, toks: Tokens, text: str, i: int, blocked: set[int
         if conj and not lex.order_any and prev not in ("hundred", "big"):
             break
         # --- combine ---
-        if cat in ("unit", "digits", "one"):
+        if cat in ("unit", "digits"):
             if prev == "":
                 current = value
             elif prev == "digits" or prev == "local":
@@ -178,7 +188,7 @@ def parse_number(lex: Lexicon, toks: Tokens, text: str, i: int, blocked: set[int
             base = last_part if prev else 1.0
             current = current - (last_part if prev else 0) + base * value
             prev = "local"
-        if kind == WORD and stem not in lex.compound_only and cat != "one":
+        if kind == WORD and stem not in lex.compound_only and stem not in lex.one_before_scale:
             only_compound = False
         if kind == NUMBER:
             only_compound = False
@@ -187,7 +197,7 @@ def parse_number(lex: Lexicon, toks: Tokens, text: str, i: int, blocked: set[int
             first_tok = j
             keep = lex.kept(prefix) if prefix else 0
             start = toks.starts[j] + len(prefix) - keep
-        last_tok = j
+        last_tok = j = span_last
         conj = False
         j += 1
     if first_tok < 0 or only_compound:
@@ -211,6 +221,19 @@ def parse_ordinal(lex: Lexicon, toks: Tokens, text: str, i: int) -> Atom | None:
     """An ordinal at token ``i``: a word ("first", "الأول") or digits + suffix ("3rd")."""
     kind, tok = toks.kinds[i], toks.texts[i]
     n = len(toks)
+    if (
+        kind == NUMBER
+        and i > 0
+        and toks.kinds[i - 1] == WORD
+        and toks.ends[i - 1] == toks.starts[i]
+    ):
+        # digits glued to the article: "الدورة الـ20" is the twentieth, but "الـ23 مفقوداً"
+        # (a noun after it, without a preposition) counts
+        nxt = toks.texts[i + 1] if i + 1 < n and toks.kinds[i + 1] == WORD else ""
+        counts = nxt and not any(p and nxt.startswith(p) for p in lex.prefixes)
+        value = toks.values[i]
+        if toks.texts[i - 1] in lex.span_keeps and value == int(value) and not counts:
+            return Atom(toks.starts[i], toks.ends[i], value, value, "ordinal", i, i)
     if kind == NUMBER and i + 1 < n and toks.kinds[i + 1] == WORD:
         suffix = toks.texts[i + 1]
         if toks.starts[i + 1] == toks.ends[i] and suffix in lex.ordinal_suffixes:

@@ -61,9 +61,7 @@ def _row(m: Mention | dict[str, Any]) -> str:
             f"{m.qualifier.value} {m.role.value}{point} ({m.reason})"
         )
     point = f" point={m['point']}" if m.get("point") is not None else ""
-    return (
-        f"{m['text']!r} low={m['low']} high={m['high']} {m['qualifier']} {m['role']}{point}"
-    )
+    return f"{m['text']!r} low={m['low']} high={m['high']} {m['qualifier']} {m['role']}{point}"
 
 
 def _matches(text: str, expected: dict[str, Any], found: Mention) -> bool:
