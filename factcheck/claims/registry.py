@@ -21,19 +21,18 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from importlib import resources
-from typing import Any, Final
+from typing import Final
 
 import yaml
 from rapidfuzz import fuzz, process
 
-from factcheck import lang
 from factcheck.errors import LanguageDataError
-from factcheck.mentions.phrases import PhraseIndex, phrase_key, tokenize
+from factcheck.mentions.phrases import PhraseIndex, tokenize
 
 #: Whole-name similarity (rapidfuzz ``fuzz.ratio`` of normalised names, 0-100) a fuzzy match
 #: needs. 90 lets through a dropped or doubled letter in a name of 10+ letters ("Asociated
@@ -50,9 +49,10 @@ FUZZY_MIN_LENGTH: Final = 8
 DATA_FILE: Final = "registry.yaml"
 #: A name followed by a bracketed acronym or gloss: "القيادة المركزية الأميركية (سنتكوم)".
 _BRACKETED: Final = re.compile(r"\s*(.+?)\s*[(（]([^()（）]+)[)）]\s*")
-ENTRY_KEYS: Final = frozenset(
-    {"name", "type", "party", "country", "acronyms", "exact", "aliases", "generic"}
-)
+
+
+#: A country, or countries in order of preference, to resolve generic names with.
+Countries = str | Sequence[str] | None
 
 
 class EntryType(StrEnum):
@@ -100,6 +100,17 @@ class Registry:
     fuzzy_keys: tuple[str, ...]
     fuzzy_entries: tuple[Entry, ...]
     determiners: frozenset[str]
+    countries: PhraseIndex[str]
+
+    def countries_of(self, texts: str | Iterable[str], language: str | None = None) -> list[str]:
+        """The countries ``texts`` name (names, peoples, capitals), most often named first;
+        ties go to the country named first. Pass it as ``country`` to resolve generic names:
+        the first country that has an entry for the name wins."""
+        counts: dict[str, int] = {}
+        for text in [texts] if isinstance(texts, str) else texts:
+            for _, _, country in self.countries.find(text, language):
+                counts[country] = counts.get(country, 0) + 1
+        return sorted(counts, key=lambda c: -counts[c])
 
     def get(self, name: str) -> Entry:
         """The entry with this canonical name (KeyError if none)."""
@@ -109,12 +120,13 @@ class Registry:
         raise KeyError(name)
 
     def resolve(
-        self, text: str, language: str | None = None, country: str | None = None
+        self, text: str, language: str | None = None, country: Countries = None
     ) -> Entry | None:
         """The entry ``text`` names, or None when no entry is close enough.
 
-        ``country`` resolves a generic name ("وزارة الصحة", "le ministère de l'Intérieur")
-        to that country's entry; without it a generic name stays unresolved.
+        ``country`` (a country or countries in order of preference, e.g. from
+        :meth:`countries_of`) resolves a generic name ("وزارة الصحة", "le ministère de
+        l'Intérieur") to that country's entry; without it a generic name stays unresolved.
         """
         hit = self.index.lookup(text, language, skip=self.determiners)
         if hit is not None:
@@ -149,7 +161,7 @@ class Registry:
         return self.fuzzy_entries[found[2]]
 
     def find_in(
-        self, text: str, language: str | None = None, country: str | None = None
+        self, text: str, language: str | None = None, country: Countries = None
     ) -> list[tuple[int, int, Entry]]:
         """Every registry name in ``text`` as (start, end, entry), longest name first.
 
@@ -167,9 +179,13 @@ class Registry:
         return found
 
 
-def _by_country(entries: tuple[Entry, ...], country: str | None) -> Entry | None:
-    matches = [e for e in entries if country is not None and e.country == country]
-    return matches[0] if len(matches) == 1 else None
+def _by_country(entries: tuple[Entry, ...], country: Countries) -> Entry | None:
+    """The one entry of the first country (in order of preference) that has this name."""
+    for name in [country] if isinstance(country, str) else country or ():
+        matches = [e for e in entries if e.country == name]
+        if len(matches) == 1:
+            return matches[0]
+    return None
 
 
 def _words_match(query: str, alias: str) -> bool:
@@ -182,125 +198,6 @@ def _words_match(query: str, alias: str) -> bool:
     return covered(a, b) and covered(b, a)
 
 
-def _str_list(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
-
-
-def _parse_entry(raw: Any, where: str, problems: list[str]) -> Entry | None:
-    """One entry from its YAML mapping; appends every problem found to ``problems``."""
-    if not isinstance(raw, Mapping):
-        problems.append(f"{where}: must be a mapping")
-        return None
-    name = raw.get("name")
-    label = f"{where} ({name})" if isinstance(name, str) else where
-    bad = len(problems)
-    if not isinstance(name, str) or not name.strip():
-        problems.append(f"{where}.name: missing")
-    unknown = set(raw) - ENTRY_KEYS
-    if unknown:
-        problems.append(f"{label}: unknown keys {sorted(unknown)}")
-    if raw.get("type") not in {t.value for t in EntryType}:
-        problems.append(
-            f"{label}.type: {raw.get('type')!r} is not one of {[t.value for t in EntryType]}"
-        )
-    for key in ("party", "country"):
-        if key in raw and not (isinstance(raw[key], str) and raw[key].strip()):
-            problems.append(f"{label}.{key}: must be a non-empty string")
-    acronyms = raw.get("acronyms", [])
-    if not _str_list(acronyms) or any(len(tokenize(a)) != 1 for a in acronyms):
-        problems.append(f"{label}.acronyms: must be a list of single words")
-        acronyms = []
-    exact = raw.get("exact", [])
-    if not _str_list(exact):
-        problems.append(f"{label}.exact: must be a list of names")
-        exact = []
-    pairs: dict[str, list[tuple[str, str]]] = {"aliases": [], "generic": []}
-    for key in pairs:
-        table = raw.get(key, {})
-        if not isinstance(table, Mapping):
-            problems.append(f"{label}.{key}: must map a language to a list of names")
-            continue
-        for code, names in table.items():
-            if code not in lang.available():
-                problems.append(f"{label}.{key}.{code}: unknown language")
-            elif not _str_list(names):
-                problems.append(f"{label}.{key}.{code}: must be a list of names")
-            else:
-                pairs[key].extend((code, n) for n in names)
-    if pairs["generic"] and "country" not in raw:
-        problems.append(f"{label}.generic: needs a country to be resolved by")
-    if len(problems) > bad:
-        return None
-    return Entry(
-        name=name,
-        type=EntryType(raw["type"]),
-        party=raw.get("party"),
-        country=raw.get("country"),
-        acronyms=tuple(acronyms),
-        exact=tuple(exact),
-        aliases=tuple(pairs["aliases"]),
-        generic=tuple(pairs["generic"]),
-    )
-
-
-def build_registry(data: Any, source: str = DATA_FILE) -> Registry:
-    """A registry from parsed YAML; raises LanguageDataError listing every bad entry at once."""
-    if not isinstance(data, Mapping) or not isinstance(data.get("entries"), list):
-        raise LanguageDataError(source, ["top level must be a mapping with a list 'entries'"])
-    problems: list[str] = []
-    entries = [
-        _parse_entry(raw, f"entries[{i}]", problems) for i, raw in enumerate(data["entries"])
-    ]
-    prefixes = {code: lang.load(code).get("prefixes") or {} for code in lang.available()}
-    dets = {code: set(lang.load(code).get("determiners") or []) for code in lang.available()}
-    index: PhraseIndex[Entry] = PhraseIndex(prefixes)
-    generic: dict[tuple[str, ...], list[Entry]] = {}
-    owner: dict[tuple[str, ...], str] = {}
-    fuzzy: dict[str, Entry] = {}
-    names: set[str] = set()
-    for entry in entries:
-        if entry is None:
-            continue
-        if entry.name in names:
-            problems.append(f"{entry.name}: canonical name used twice")
-        names.add(entry.name)
-        for written in (*entry.acronyms, *entry.exact):
-            key = ("\x00", *(t.text for t in tokenize(written)))  # letter case kept
-            if owner.setdefault(key, entry.name) != entry.name:
-                problems.append(f"{entry.name}: {written!r} also names {owner[key]}")
-                continue
-            index.add(written, entry, exact_case=True)
-        canonical = [] if entry.name in entry.exact else [entry.name]
-        for alias in [*canonical, *(a for _code, a in entry.aliases)]:
-            key = phrase_key(alias)
-            if owner.setdefault(key, entry.name) != entry.name:
-                problems.append(f"{entry.name}: alias {alias!r} also names {owner[key]}")
-                continue
-            index.add(" ".join(key), entry)
-            if len(" ".join(key)) >= FUZZY_MIN_LENGTH:
-                fuzzy[" ".join(key)] = entry
-        for _code, alias in entry.generic:
-            bucket = generic.setdefault(phrase_key(alias), [])
-            if entry not in bucket:
-                bucket.append(entry)
-    for key in generic:
-        if key in owner:
-            problems.append(f"generic name {' '.join(key)!r} is also an alias of {owner[key]}")
-    if problems:
-        raise LanguageDataError(source, problems)
-    shared: PhraseIndex[tuple[Entry, ...]] = PhraseIndex(prefixes)
-    for key, bucket in generic.items():
-        shared.add(" ".join(key), tuple(bucket))
-    return Registry(
-        entries=tuple(e for e in entries if e is not None),
-        index=index,
-        generic=shared,
-        fuzzy_keys=tuple(fuzzy),
-        fuzzy_entries=tuple(fuzzy.values()),
-        determiners=frozenset().union(*dets.values()),
-    )
-
-
 @cache
 def load_registry() -> Registry:
     """The bundled registry (``factcheck/data/registry.yaml``), loaded and checked once."""
@@ -309,10 +206,12 @@ def load_registry() -> Registry:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise LanguageDataError(f"data/{DATA_FILE}", [f"not valid YAML: {exc}"]) from None
+    from factcheck.claims.registry_load import build_registry  # reads this module's classes
+
     return build_registry(data, f"data/{DATA_FILE}")
 
 
-def resolve(text: str, language: str | None = None, country: str | None = None) -> Entry | None:
+def resolve(text: str, language: str | None = None, country: Countries = None) -> Entry | None:
     """The registry entry ``text`` names, or None (the caller keeps the words as written).
 
     >>> resolve("Agence France Presse", "en").name
@@ -322,7 +221,7 @@ def resolve(text: str, language: str | None = None, country: str | None = None) 
 
 
 def find_in(
-    text: str, language: str | None = None, country: str | None = None
+    text: str, language: str | None = None, country: Countries = None
 ) -> list[tuple[int, int, Entry]]:
     """Registry names inside ``text`` as (start, end, entry), left to right, longest first.
 
@@ -330,3 +229,12 @@ def find_in(
     [(0, 7, 'Reuters'), (16, 23, 'US Central Command')]
     """
     return load_registry().find_in(text, language, country)
+
+
+def countries_of(texts: str | Iterable[str], language: str | None = None) -> list[str]:
+    """The countries the texts name, most often named first (for generic names).
+
+    >>> countries_of("A fire in the southern Iraqi city of Diwaniyah, AP said", "en")
+    ['Iraq']
+    """
+    return load_registry().countries_of(texts, language)

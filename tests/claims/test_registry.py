@@ -12,11 +12,12 @@ from factcheck import lang
 from factcheck.claims.registry import (
     FUZZY_MIN_SCORE,
     EntryType,
-    build_registry,
+    countries_of,
     find_in,
     load_registry,
     resolve,
 )
+from factcheck.claims.registry_load import build_registry
 from factcheck.errors import LanguageDataError
 from factcheck.mentions.phrases import phrase_key
 from factcheck.text.normalize import lookup_key
@@ -162,6 +163,44 @@ def test_bracketed_names_that_disagree_stay_unresolved() -> None:
 def test_a_bare_army_is_never_guessed_from_the_country() -> None:
     # in a Lebanese story "the army" may be Israel's: the caller carries the speaker over
     assert resolve("الجيش", "ar", country="Lebanon") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "countries"),
+    [
+        (
+            "A fire in the southern Iraqi city of Diwaniyah killed 11 babies, AP said.",
+            "en",
+            ["Iraq"],
+        ),
+        (
+            "قالت وزارة الصحة اللبنانية إن غارة إسرائيلية على بلدة لبنانية قتلت 3",
+            "ar",
+            ["Lebanon", "Israel"],
+        ),
+        (
+            "Le séisme a frappé l'est de la Turquie ; les secours turcs sont sur place.",
+            "fr",
+            ["Turkey"],
+        ),
+        ("Let us count what the US says.", "en", ["United States"]),  # "us" is not the US
+        ("No country here.", "en", []),
+    ],
+)
+def test_countries_of(text: str, language: str, countries: list[str]) -> None:
+    assert countries_of(text, language) == countries
+
+
+def test_generic_names_take_the_first_country_that_has_one() -> None:
+    # an Israeli strike on Lebanon: Israel is named more, but has no health ministry entry
+    assert resolve("وزارة الصحة", "ar", country=["Israel", "Lebanon"]).name == (
+        "Lebanese Ministry of Public Health"
+    )
+    text = "Selon le ministère de la Santé, 14 morts."
+    found = find_in(text, "fr", country=["Israel", "Lebanon"])
+    assert [(text[s:e], x.name) for s, e, x in found] == [
+        ("ministère de la Santé", "Lebanese Ministry of Public Health")
+    ]
 
 
 def test_parties_flag_belligerents() -> None:
