@@ -18,6 +18,8 @@ from factcheck import lang
 from factcheck.errors import LanguageDataError
 from factcheck.mentions.phrases import PhraseIndex, Token
 
+#: Two days at most this many characters apart can be joined ("الخميس إلى الجمعة").
+MAX_JOIN_GAP: Final = 12
 #: What may stand between two time words read as one ("اليوم الجمعة", "hier (jeudi)").
 _JOINED: Final = re.compile(r"[\s,،()]*")
 _ISO: Final = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
@@ -166,7 +168,7 @@ def merge_days(
                 weekday_day = pday if pkind == "weekday" else day
                 out[-1] = (ps, e, "weekday", weekday_day or pday or day)
                 continue
-            joined = words.joiners.find(gap, language)
+            joined = words.joiners.find(gap, language) if len(gap) <= MAX_JOIN_GAP else []
             if (
                 pkind == kind == "weekday"
                 and len(joined) == 1

@@ -33,6 +33,8 @@ _GAP: Final = re.compile(r"[\s\"'«»“”„‘’‹›\-–—.()_\u200f\u20
 MAX_STRIPS: Final = 3
 #: A stripped word must keep at least this many letters (so "ب" + "ل" never match a name).
 MIN_STEM: Final = 2
+#: Words whose clitic-stripped forms are remembered per index (a news vocabulary fits).
+VARIANT_CACHE_SIZE: Final = 200_000
 _END: Final = object()  # trie key marking the end of a phrase
 
 
@@ -78,6 +80,7 @@ class PhraseIndex(Generic[T]):
         self._trie: dict[object, object] = {}
         self._exact: dict[object, object] = {}
         self._prefixes = {lang: dict(p) for lang, p in (prefixes or {}).items()}
+        self._variant_cache: dict[tuple[str, str | None], list[tuple[str, int]]] = {}
 
     def add(self, phrase: str, value: T, *, exact_case: bool = False) -> T | None:
         """Store ``phrase``; returns the value already stored under it (or None)."""
@@ -93,6 +96,14 @@ class PhraseIndex(Generic[T]):
 
     def _variants(self, key: str, language: str | None) -> list[tuple[str, int]]:
         """The word and its clitic-stripped forms, with how many leading characters went."""
+        cached = self._variant_cache.get((key, language))
+        if cached is None:
+            cached = self._strip(key, language)
+            if len(self._variant_cache) < VARIANT_CACHE_SIZE:
+                self._variant_cache[(key, language)] = cached
+        return cached
+
+    def _strip(self, key: str, language: str | None) -> list[tuple[str, int]]:
         langs = [language] if language else list(self._prefixes)
         out = [(key, 0)]
         seen = {key}

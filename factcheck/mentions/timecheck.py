@@ -19,6 +19,7 @@ datetime.date(2024, 8, 29)
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -123,10 +124,12 @@ def _reported_starts(
     before a word that opens it ("that", "أن", "que"), a colon, or a figure.
     """
     reported: set[int] = set()
+    token_starts = [t.start for t in tokens]
+    figures = [t.start for t in tokens if t.key[:1].isdigit()]
     cues = words.cues.find(text, language)
     for k, (_, cue_end, kind) in enumerate(cues):
         if kind == "update_cues":
-            reported |= _update_day(text, tokens, cue_end, starts)
+            reported |= _update_day(text, token_starts, figures, cue_end, starts)
         if kind != "report_cues":
             continue
         stop = len(text)
@@ -137,25 +140,29 @@ def _reported_starts(
         colon = text.find(":", cue_end)
         if colon >= 0:
             stop = min(stop, colon)
-        figure = next(
-            (t.start for t in tokens if t.start >= cue_end and t.key[:1].isdigit()), len(text)
-        )
+        figure = _next_figure(figures, cue_end, len(text))
         following = [s for s in starts if cue_end <= s < min(stop, figure + 1)]
         if following:
             reported.add(following[0])
     return reported
 
 
-def _update_day(text: str, tokens: list[Token], cue_end: int, starts: list[int]) -> set[int]:
+def _next_figure(figures: list[int], pos: int, default: int) -> int:
+    """Start of the first figure (a word starting with a digit) at or after ``pos``."""
+    k = bisect_left(figures, pos)
+    return figures[k] if k < len(figures) else default
+
+
+def _update_day(
+    text: str, token_starts: list[int], figures: list[int], cue_end: int, starts: list[int]
+) -> set[int]:
     """The time word a toll-update word dates: right after it, or after the figure."""
     clause = _CLAUSE_END.search(text, cue_end)
     stop = clause.start() if clause else len(text)
-    figure = next(
-        (t.start for t in tokens if t.start >= cue_end and t.key[:1].isdigit()), len(text)
-    )
+    figure = _next_figure(figures, cue_end, len(text))
     for start in starts:
         if cue_end <= start < stop:
-            between = sum(1 for t in tokens if cue_end <= t.start < start)
+            between = bisect_left(token_starts, start) - bisect_left(token_starts, cue_end)
             if between <= UPDATE_NEAR_WORDS or start > figure:
                 return {start}
             return set()
