@@ -199,7 +199,8 @@ def alternation(phrases: Iterable[str], guard_start: bool = True) -> str:
     parts = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         body = r"[\s\-]*".join(
-            r"\s+".join(re.escape(w) for w in chunk.split()) for chunk in phrase.split("-")
+            r"\s+".join(re.escape(w) for w in chunk.split())
+            for chunk in re.split(r"(?<=\w)-(?=\w)", phrase)
         )
         start = r"(?<![^\W_])" if guard_start and phrase[0].isalnum() else ""
         end = r"(?![^\W_])" if phrase[-1].isalnum() else ""
@@ -242,11 +243,15 @@ def lexicon(language: str) -> Lexicon:
     hedges: dict[str, dict[str, list[str]]] = {}
     for section in ("hedges_before", "hedges_after"):
         block = num.get(section) or {}
-        if not isinstance(block, dict) or set(block) - set(QUALIFIERS):
+        if not isinstance(block, dict):
             problems.append(f"numbers.{section}: expected a mapping of {', '.join(QUALIFIERS)}")
             block = {}
+        for unknown in set(block) - set(QUALIFIERS):
+            problems.append(f"numbers.{section}: unknown qualifier {unknown!r}")
         hedges[section] = {
-            q: _words(ws, f"numbers.{section}.{q}", problems) for q, ws in block.items()
+            q: _words(ws, f"numbers.{section}.{q}", problems)
+            for q, ws in block.items()
+            if q in QUALIFIERS
         }
     ranges = []
     for k, spec in enumerate(num.get("ranges") or []):

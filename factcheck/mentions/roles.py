@@ -148,7 +148,7 @@ def _name(
     is_upper: IsUpper,
 ) -> str | None:
     """Widen ``atom`` over the name it is part of and say why, or None."""
-    if atom.kind != "number" or atom.qualifier != "exact":
+    if atom.kind != "number" or atom.qualifier != "exact" or atom.words:
         return None
     start = atom.start
     cue = _before(p["name_cue"], text, start)
