@@ -42,9 +42,9 @@ def passes(case: dict[str, Any], language: str) -> bool:
         return False
     end = start + len(span)
     for m in find_mentions(Document("peer", "peer", language, text)):
-        if m.start <= start and m.end >= end and m.low is not None and m.high is not None:
-            if all(math.isclose(v, value, rel_tol=REL_TOL) for v in (m.low, m.high)):
-                return True
+        covers = m.start <= start and m.end >= end and m.low is not None and m.high is not None
+        if covers and all(math.isclose(v, value, rel_tol=REL_TOL) for v in (m.low, m.high)):
+            return True
     return False
 
 
