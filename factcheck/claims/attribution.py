@@ -23,10 +23,21 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from factcheck.claims.lexicon import Lexicon, Match, Token
-from factcheck.claims.speakers import Naming, Speaker, name_speaker, read_after, read_before
+from factcheck.claims.speakers import (
+    Naming,
+    Speaker,
+    name_speaker,
+    outlet_name,
+    read_after,
+    read_before,
+)
 
 #: How many sentences back a speaker without a name of its own ("وأضافت") may reach.
 CARRY_MAX_SENTENCES: Final = 3
+#: How many comma-separated phrases before a verb may be passed to find its speaker.
+APPOSITIONS: Final = 2
+#: How far after a verb the outlet its speaker talked to may come ("لوكالة الصحافة الفرنسية").
+OUTLET_WINDOW: Final = 10
 #: How many tokens after a transmitting verb's speaker its source preposition may come.
 TRANSMIT_WINDOW: Final = 6
 
@@ -105,6 +116,15 @@ class _Reader:
     def add(
         self, sv: SentenceView, i: int, speaker: Speaker, via: tuple[str, ...], denied: bool = False
     ) -> None:
+        if not via:  # named again in the same sentence ("..., التي أشارت"): same relay chain
+            via = next(
+                (
+                    a.via
+                    for a in reversed(self.found)
+                    if a.sentence == sv.index and a.speaker.name == speaker.name
+                ),
+                (),
+            )
         self.found.append(
             Attribution(speaker, via, self.tokens[i].start, sv.index, sv.clause_of(i), denied)
         )
@@ -120,12 +140,13 @@ class _Reader:
         speaker = None
         for direction in self.lex.speaker_order:
             if direction == "after":
-                speaker, _ = self.speaker_after(m.last, sv)
+                speaker = self.named_after(m.last, sv)
             else:
-                words = read_before(self.tokens, m.first, sv.lo, self.lex, self.blocked)
-                speaker = self.speaker_at(words)
+                speaker = self.named_before(m.first, sv)
             if speaker is not None:
                 break
+        if speaker is not None and speaker.kind == "self":
+            return  # "nous avons compté": the publisher speaks
         if speaker is None or speaker.kind == "anaphor":
             g = speaker.gender if speaker is not None and speaker.gender else gender
             cont = self.continued(sv, m.first, g, denied)
@@ -134,7 +155,69 @@ class _Reader:
             return
         if gender in ("f", "m") and speaker.kind != "unnamed":
             speaker = replace(speaker, gender=gender)  # the verb's agreement tells the gender
-        self.add(sv, m.first, speaker, (), denied)
+        outlet = self.outlet_after(m.last, sv)
+        self.add(sv, m.first, speaker, (outlet,) if outlet else (), denied)
+
+    def named_after(self, i: int, sv: SentenceView) -> Speaker | None:
+        """The speaker after a verb, past an outlet it spoke to ("a indiqué à l'AFP deux
+        responsables") and with an apposition that says who a bare name is ("Mamadou, un
+        commerçant")."""
+        outlet = self.outlet_at(i, sv)
+        if outlet is not None:
+            i = outlet[1]
+        speaker, words = self.speaker_after(i, sv)
+        if speaker is not None and words and speaker.kind == "named" and not speaker.resolved:
+            k = self._index_after(words[-1].end, sv)
+            if k < sv.hi and self.tokens[k].text in ",،":
+                apposed, _ = self.speaker_after(k + 1, sv)
+                if apposed is not None and apposed.kind == "unnamed":
+                    return replace(apposed, text=speaker.text)
+        return speaker
+
+    def named_before(self, i: int, sv: SentenceView) -> Speaker | None:
+        """The speaker before a verb, else in one of the comma-separated phrases before it
+        ("Des médecins de l'hôpital, joints par téléphone, évoquent")."""
+        end = i
+        for _ in range(APPOSITIONS + 1):
+            words = read_before(self.tokens, end, sv.lo, self.lex, self.blocked, comma=True)
+            speaker = self.speaker_at(words)
+            if speaker is not None or not words:
+                return speaker
+            end = next(
+                (k for k in range(sv.lo, sv.hi) if self.tokens[k].start >= words[0].start), sv.lo
+            )
+            if end <= sv.lo or self.tokens[end - 1].text not in ",،":
+                return None
+        return None
+
+    def _index_after(self, offset: int, sv: SentenceView) -> int:
+        return next((k for k in range(sv.lo, sv.hi) if self.tokens[k].start >= offset), sv.hi)
+
+    def outlet_at(self, i: int, sv: SentenceView) -> tuple[str, int] | None:
+        """An outlet addressed at token ``i`` ("à l'AFP", "لوكالة الصحافة الفرنسية"):
+        its name and the token after it."""
+        if i >= sv.hi or not self.tokens[i].is_word:
+            return None
+        tok = self.tokens[i]
+        start = i + 1 if tok.key in self.lex.object_preps else i
+        if start == i and not any(tok.key.startswith(p) for p in self.lex.object_preps):
+            return None
+        words = read_after(self.tokens, start, sv.hi, self.lex, self.blocked)
+        name = outlet_name(self.text, words, self.lex.language, self.country)
+        if name is None:
+            return None
+        return name, self._index_after(words[-1].end, sv)
+
+    def outlet_after(self, i: int, sv: SentenceView) -> str | None:
+        """The outlet a speaker told, within a few tokens after the verb, before the content."""
+        for k in range(i, min(sv.hi, i + OUTLET_WINDOW)):
+            tok = self.tokens[k]
+            if tok.is_word and tok.key in self.lex.openers:
+                return None
+            hit = self.outlet_at(k, sv)
+            if hit is not None:
+                return hit[0]
+        return None
 
     def relay(self, sv: SentenceView, m: Match) -> None:
         """ "citing X": X becomes the speaker; the speaker so far, the nearest relay."""
@@ -142,6 +225,10 @@ class _Reader:
         if source is None:
             return
         base = self.latest_in(sv)
+        at = m.first
+        if base is not None and base.speaker.kind != "anaphor":
+            self.found.remove(base)  # "X, citing Y": X no longer speaks for the clause
+            at = next(k for k in range(sv.lo, sv.hi) if self.tokens[k].start >= base.at)
         if base is None:
             before = self.speaker_at(
                 read_before(self.tokens, m.first, sv.lo, self.lex, self.blocked, comma=True)
@@ -152,7 +239,7 @@ class _Reader:
             else:
                 base = self.continued(sv, m.first, "", False)
         via = (base.speaker.name, *base.via) if base is not None else ()
-        self.add(sv, m.first, source, via, base.denied if base else False)
+        self.add(sv, at, source, via, base.denied if base else False)
 
     def transmit(self, sv: SentenceView, m: Match) -> None:
         """ "نقلت وكالة X عن مصادر": X relays the source named after the preposition."""
@@ -194,9 +281,10 @@ class _Reader:
     def sentence(self, sv: SentenceView) -> None:
         i = sv.lo
         lex = self.lex
+        quoted = _quoted(self.tokens, sv.lo, sv.hi)
         while i < sv.hi:
             tok = self.tokens[i]
-            if not tok.is_word or i in self.blocked:
+            if not tok.is_word or i in self.blocked or i in quoted:
                 i += 1
                 continue
             m = lex.relay.at(self.tokens, i)
@@ -219,6 +307,29 @@ class _Reader:
                 if cont is not None:
                     self.found.append(cont)
             i = m.last if m is not None else i + 1
+
+
+#: Quotation marks: straight ones toggle, the others open or close.
+_TOGGLE: Final = frozenset('"')
+_OPEN: Final = frozenset("“«")
+_CLOSE: Final = frozenset("”»")
+
+
+def _quoted(tokens: list[Token], lo: int, hi: int) -> set[int]:
+    """Token indices inside quotation marks: the cues of quoted speech are not the report's."""
+    inside: set[int] = set()
+    depth = 0
+    for i in range(lo, hi):
+        text = tokens[i].text
+        if text in _TOGGLE:
+            depth = 0 if depth else 1
+        elif text in _OPEN:
+            depth += 1
+        elif text in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(i)
+    return inside
 
 
 def _agrees(cue: str, speaker: str) -> bool:

@@ -136,6 +136,9 @@ class Lexicon:
     determiners: frozenset[str]  # "the", "le": dropped before a back-reference's head
     article: tuple[str, ...]  # definite article forms glued to words ("ال", "لل"); () elsewhere
     name_links: frozenset[str]  # words that carry a name on ("باسم")
+    relatives: frozenset[str]  # "who", "qui", "الذي": a relative clause after a speaker
+    object_preps: tuple[str, ...]  # "à", "to", "ل": the outlet a speaker talked to follows
+    openers: frozenset[str]  # "that", "que", "أن": what was said starts here
 
     def tokenize(self, text: str) -> list[Token]:
         """Words and punctuation of ``text`` with their lookup keys (clitics stripped too)."""
@@ -241,6 +244,9 @@ def lexicon(language: str) -> Lexicon:
         determiners=words("determiners"),
         article=tuple(lookup_key(str(a)) for a in sec.get("article") or []),
         name_links=words("name_links"),
+        relatives=words("relatives"),
+        object_preps=tuple(lookup_key(str(w)) for w in sec.get("object_preps") or []),
+        openers=words("openers"),
     )
     if p:
         raise LanguageDataError(path, p)

@@ -25,6 +25,14 @@ ANAPHOR_MAX_WORDS: Final = 2
 _INSIDE: Final = frozenset("\"'«»“”()-.’")
 #: Quotes and brackets trimmed from both ends of the words naming a speaker.
 _TRIM: Final = "\"'«»“”()[] ,،:;.’"
+#: Registry types whose country says nothing about the event (a wire agency reports anywhere).
+OUTLETS: Final = frozenset({"news_agency", "media"})
+#: Characters a preposition glued to an outlet's name may take before it ("لـ", "l'").
+OUTLET_LEAD: Final = 3
+#: Longest relative clause skipped between a speaker and its verb, in tokens.
+RELATIVE_MAX_TOKENS: Final = 20
+#: The anaphor value of "we", "nous", "نحن": the publisher itself speaks.
+SELF: Final = "self"
 #: Unnamed speakers of an unknown kind.
 UNNAMED_DEFAULT: Final = "unnamed sources"
 
@@ -66,7 +74,7 @@ def country_of(texts: list[str], language: str) -> str | None:
         entry.country
         for text in texts
         for _, _, entry in registry.find_in(text, language)
-        if entry.country
+        if entry.country and str(entry.type) not in OUTLETS
     )
     return counts.most_common(1)[0][0] if counts else None
 
@@ -101,6 +109,7 @@ def read_before(
         j -= 1
     while j >= lo and _skippable(tokens[j], lex):
         j -= 1
+    j = _before_relative(tokens, j, lo, lex)
     while j >= lo and len([t for t in out if t.is_word]) < SPEAKER_MAX_WORDS:
         tok = tokens[j]
         if j in blocked or _ends_phrase(tok, lex, lex.back_stop) or _is_cue(tokens, j, lex):
@@ -109,6 +118,20 @@ def read_before(
         j -= 1
     out.reverse()
     return _trimmed(out)
+
+
+def _before_relative(tokens: list[Token], j: int, lo: int, lex: Lexicon) -> int:
+    """Where to read a speaker from when a relative clause or an apposition sits between it
+    and the verb ("Haider Kadhim, who was waiting outside, said"): before that clause."""
+    k = j
+    while k >= lo and k > j - RELATIVE_MAX_TOKENS:
+        tok = tokens[k]
+        if tok.is_word and tok.key in lex.relatives and k > lo and tokens[k - 1].text in ",،":
+            return k - 2
+        if not tok.is_word and tok.text in ".;:":
+            break
+        k -= 1
+    return j
 
 
 def _skippable(tok: Token, lex: Lexicon) -> bool:
@@ -180,12 +203,15 @@ def name_speaker(
         return None  # "مقتل 11 مسلحا", "عدم وقوع إصابات": the reported fact, not a speaker
     anaphor = lex.anaphors.at(content, 0)
     if anaphor is not None and anaphor.last == len(content):
-        return Speaker("", written, str(anaphor.value or ""), "anaphor")
-    for m in lex.unnamed.scan(content[:3]):
-        return Speaker(_unnamed(str(m.value), content, lex), written, gender, "unnamed")
+        value = str(anaphor.value or "")
+        if value == SELF:
+            return Speaker("", written, "", "self")
+        return Speaker("", written, value, "anaphor")
     found = _registry(ctx, words, wider or words)
     if found:
         return Speaker(found, written, gender, "named", True)
+    for m in lex.unnamed.scan(content[:3]):
+        return Speaker(_unnamed(str(m.value), content, lex), written, gender, "unnamed")
     core = [t for t in content if t.key not in lex.determiners]
     if core and len(core) <= ANAPHOR_MAX_WORDS:
         back = _head_match(core, lex, ctx.earlier)
@@ -193,9 +219,7 @@ def name_speaker(
             back = next((sp for sp in ctx.earlier if sp.resolved), None)
         if back is not None:
             return Speaker(back.name, written, back.gender or gender, back.kind, back.resolved)
-    head = lex.speaker_heads.at(content, 0) or (
-        len(content) > 1 and lex.speaker_heads.at(content, 1)
-    )
+    head = any(True for _ in lex.speaker_heads.scan(content))
     if head or _capitalised(content):
         kept = _name_part(words, lex)
         return Speaker(phrase_text(ctx.text, kept), phrase_text(ctx.text, kept), gender)
@@ -225,6 +249,21 @@ def _registry(ctx: Naming, words: list[Token], wider: list[Token]) -> str | None
     for candidate in _candidates(ctx.text, words):
         entry = registry.resolve(candidate, ctx.lex.language, ctx.country)
         if entry is not None:
+            return entry.name
+    return None
+
+
+def outlet_name(text: str, words: list[Token], language: str, country: str | None) -> str | None:
+    """The registry name of a news outlet that starts these words, else None."""
+    if not words:
+        return None
+    try:
+        from factcheck.claims import registry
+    except ImportError:
+        return None
+    lo = words[0].start
+    for start, _, entry in registry.find_in(text[lo : words[-1].end], language, country):
+        if str(entry.type) in OUTLETS and start <= OUTLET_LEAD:
             return entry.name
     return None
 
