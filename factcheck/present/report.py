@@ -26,7 +26,7 @@ from factcheck.present.charts import CASE_CHARTS, plot_agreement, plot_discrepan
 from factcheck.present.export import write_exports
 from factcheck.present.highlight import Mark, highlight, safe_id
 from factcheck.present.report_style import CSS, MARKER_GLYPHS
-from factcheck.present.style import VERDICT_COLORS, group_backgrounds, speaker_colors
+from factcheck.present.style import VERDICT_COLORS, group_backgrounds, isolate, speaker_colors
 from factcheck.present.timeline import changed_groups, plot_timeline
 from factcheck.schema import claims_frame, mentions_frame
 
@@ -104,31 +104,35 @@ def _comparison_table(comparison, by_group, looks, backgrounds) -> str:
         gid = str(row["group_id"])
         figures = []
         for _, c in by_group[gid].iterrows():
-            via = f' <span class="via">via {_e(c["via"])}</span>' if _e(c.get("via")) else ""
+            via = _e(c.get("via"))
+            via = f' <span class="via">via <bdi>{via}</bdi></span>' if via else ""
             figure = g.figure_text(c["low"], c["high"], str(c["qualifier"]))
             figures.append(
                 f'<li>{_speaker_badge(str(c["speaker"]), looks)}<a href="#'
-                f'{safe_id("claim", str(c["claim_id"]))}">{_e(c["speaker"])}</a>{via}: '
+                f'{safe_id("claim", str(c["claim_id"]))}"><bdi>{_e(c["speaker"])}</bdi></a>{via}: '
                 f"<b>{_e(figure)}</b></li>"
             )
         verdict = str(row["verdict"])
-        cells = [
+        cells = [  # one <td> per column of ``head``
             f'<td class="group" style="border-left:6px solid {backgrounds[gid]}">'
-            f"{_e(g.group_label(row))}</td>",
+            f"{_e(g.group_label(row, isolate))}</td>",
             f"<td>{_e(g.date_label(row.get('event_date')))}</td>",
-            f"<td><ul>{''.join(figures)}</ul></td>",
+            f"<td class='figures'><ul>{''.join(figures)}</ul></td>",
             *(f'<td class="num">{_e(g.figure_text(row[k], row[k]))}</td>'
               if not g.is_missing(row[k]) else '<td class="num">open</td>'
               for k in ("low", "best", "high")),
             f'<td><span class="verdict" style="background:{VERDICT_COLORS.get(verdict, "#999")}'
             f'">{_e(verdict.replace("_", " "))}</span><br><small>{_e(row.get("policy"))}</small>'
             "</td>",
-            f"<td>{_e(row.get('note'))}</td>",
+            f"<td class='note' dir='ltr'>{_e(row.get('note'))}</td>",
             *(f"<td>{_e(row.get(c))}</td>" for c in extra),
         ]  # fmt: skip
         rows.append(f'<tr id="{safe_id("row", gid)}">{"".join(cells)}</tr>')
     body = "".join(rows)
-    return f"<table class='comparison'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return (
+        f"<div class='scroll'><table class='comparison'><thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}</tbody></table></div>"
+    )
 
 
 def _doc_marks(doc, claims, group_of, backgrounds, mentions) -> list[Mark]:
@@ -161,7 +165,7 @@ def _documents_html(documents, claims, group_of, backgrounds, mentions) -> str:
         body = highlight(doc, _doc_marks(doc, claims, group_of, backgrounds, mentions))
         out.append(
             f'<article class="doc" id="{safe_id("doc", doc.id)}" lang="{_e(doc.language)}" '
-            f'dir="{direction}"><header dir="ltr"><b>{_e(doc.publisher)}</b> '
+            f'dir="{direction}"><header dir="ltr"><b><bdi>{_e(doc.publisher)}</bdi></b> '
             f"<small>{_e(doc.id)} · {_e(doc.language)} · {_e(when)}</small></header>"
             f"{body}</article>"
         )
@@ -177,7 +181,10 @@ def _claims_table(claims: pd.DataFrame) -> str:
         "<tr>" + "".join(f'<td dir="auto">{_e(r[c])}</td>' for c in cols) + "</tr>"
         for _, r in claims.iterrows()
     )
-    return f"<table class='claims'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return (
+        f"<div class='scroll'><table class='claims'><thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}</tbody></table></div>"
+    )
 
 
 def render_report(

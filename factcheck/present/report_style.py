@@ -24,6 +24,9 @@ th, td { border-bottom: 1px solid #e4e4e4; padding: .35rem .5rem; text-align: st
          vertical-align: top; }
 th { background: #f4f4f4; }
 td.num { text-align: end; font-variant-numeric: tabular-nums; }
+td.figures { min-width: 14rem; }
+.scroll { overflow-x: auto; }
+td.note { min-width: 12rem; max-width: 26rem; }
 td ul { margin: 0; padding-inline-start: 1rem; list-style: none; }
 td.group { font-weight: 600; }
 tr:target { outline: 3px solid #0072B2; }
