@@ -16,8 +16,8 @@ NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 WALKTHROUGH = "01_anbar_raid_walkthrough.ipynb"
 
 
-def execute(notebook: str | Path, out_dir: str | Path, **parameters: Any) -> Path:
-    """Run one notebook with papermill into ``out_dir`` (executed copy) and return its path."""
+def execute(notebook: str | Path, target_dir: str | Path, **parameters: Any) -> Path:
+    """Run one notebook with papermill into ``target_dir`` (executed copy); return its path."""
     try:
         import papermill
     except ImportError:
@@ -29,7 +29,7 @@ def execute(notebook: str | Path, out_dir: str | Path, **parameters: Any) -> Pat
         source = NOTEBOOKS / source
     if not source.is_file():
         raise FactcheckError(f"{source}: notebook not found")
-    out = Path(out_dir)
+    out = Path(target_dir)
     out.mkdir(parents=True, exist_ok=True)
     target = out / source.name
     papermill.execute_notebook(
