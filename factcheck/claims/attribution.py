@@ -80,9 +80,16 @@ class _Reader:
     """Walks one document's sentences and collects its attributions in order."""
 
     def __init__(
-        self, text: str, tokens: list[Token], lex: Lexicon, blocked: set[int], country: str | None
+        self,
+        text: str,
+        tokens: list[Token],
+        lex: Lexicon,
+        blocked: set[int],
+        country: str | None,
+        publisher: str = "",
     ):
         self.text = text
+        self.publisher = publisher
         self.country = country
         self.tokens = tokens
         self.lex = lex
@@ -93,7 +100,7 @@ class _Reader:
         return [a.speaker for a in reversed(self.found) if a.speaker.kind != "anaphor"]
 
     def speaker_at(self, words: list[Token], wider: list[Token] | None = None) -> Speaker | None:
-        ctx = Naming(self.text, self.lex, self.earlier_speakers(), self.country)
+        ctx = Naming(self.text, self.lex, self.earlier_speakers(), self.country, self.publisher)
         return name_speaker(ctx, words, wider)
 
     def speaker_after(self, i: int, sv: SentenceView) -> tuple[Speaker | None, list[Token]]:
@@ -138,7 +145,13 @@ class _Reader:
     def verb(self, sv: SentenceView, m: Match, gender: str, denied: bool) -> None:
         """A reporting or denial verb: its speaker, else the speaker it continues."""
         speaker = None
-        for direction in self.lex.speaker_order:
+        order = self.lex.speaker_order
+        k = m.first - 1
+        while k >= sv.lo and self.tokens[k].is_word and self.tokens[k].key in self.lex.skip:
+            k -= 1
+        if k >= sv.lo and self.tokens[k].text in ",،":
+            order = ("after", "before")  # "..., a annoncé le CICR", "..., said the army"
+        for direction in order:
             if direction == "after":
                 speaker = self.named_after(m.last, sv)
             else:
@@ -203,10 +216,10 @@ class _Reader:
         if start == i and not any(tok.key.startswith(p) for p in self.lex.object_preps):
             return None
         words = read_after(self.tokens, start, sv.hi, self.lex, self.blocked)
-        name = outlet_name(self.text, words, self.lex.language, self.country)
-        if name is None:
+        hit = outlet_name(self.text, words, self.lex.language, self.country)
+        if hit is None:
             return None
-        return name, self._index_after(words[-1].end, sv)
+        return hit[0], self._index_after(hit[1], sv)
 
     def outlet_after(self, i: int, sv: SentenceView) -> str | None:
         """The outlet a speaker told, within a few tokens after the verb, before the content."""
@@ -344,9 +357,11 @@ def attribute(
     lex: Lexicon,
     blocked: set[int],
     country: str | None = None,
+    publisher: str = "",
 ) -> list[Attribution]:
-    """Every attribution of a document, in text order (``country`` names generic speakers)."""
-    reader = _Reader(text, tokens, lex, blocked, country)
+    """Every attribution of a document, in text order (``country`` names generic speakers;
+    "the ministry" in the ministry's own statement is ``publisher``)."""
+    reader = _Reader(text, tokens, lex, blocked, country, publisher)
     for sv in views:
         reader.sentence(sv)
     return reader.found

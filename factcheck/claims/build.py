@@ -93,12 +93,12 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         if not counts_speakers(tokens, a, b, lex)
     ]
     blocked = {k for _, a, b in figures for k in range(a, b)}
-    texts = [d.text for d in case.documents if d.language == doc.language] if case else []
-    country = country_of(texts or [doc.text], doc.language)
-    found = attribute(doc.text, tokens, views, lex, blocked, country)
+    texts = [(d.text, d.language) for d in case.documents] if case else []
+    country = country_of(texts or [(doc.text, doc.language)])
+    publisher = canonical(doc.publisher, doc.language) if doc.publisher else ""
+    found = attribute(doc.text, tokens, views, lex, blocked, country, publisher)
     groups = armed_groups(tokens, lex)
     years = year_mentions(mentions, tokens)
-    publisher = canonical(doc.publisher, doc.language) if doc.publisher else ""
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     for _, a, b in figures:
         by_sentence.setdefault(_sentence_of(views, a), []).append((a, b))

@@ -139,6 +139,7 @@ class Lexicon:
     relatives: frozenset[str]  # "who", "qui", "الذي": a relative clause after a speaker
     object_preps: tuple[str, ...]  # "à", "to", "ل": the outlet a speaker talked to follows
     openers: frozenset[str]  # "that", "que", "أن": what was said starts here
+    titles: frozenset[str]  # "رئيس", "spokesman", "porte-parole": before an organisation
 
     def tokenize(self, text: str) -> list[Token]:
         """Words and punctuation of ``text`` with their lookup keys (clitics stripped too)."""
@@ -247,6 +248,7 @@ def lexicon(language: str) -> Lexicon:
         relatives=words("relatives"),
         object_preps=tuple(lookup_key(str(w)) for w in sec.get("object_preps") or []),
         openers=words("openers"),
+        titles=words("titles"),
     )
     if p:
         raise LanguageDataError(path, p)

@@ -12,7 +12,8 @@ when they start with a speaker noun ("ministry", "وزارة") or are capitalise
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 from typing import Final
 
 from factcheck.claims.lexicon import Lexicon, Token
@@ -33,6 +34,8 @@ OUTLET_LEAD: Final = 3
 RELATIVE_MAX_TOKENS: Final = 20
 #: The anaphor value of "we", "nous", "نحن": the publisher itself speaks.
 SELF: Final = "self"
+#: Unnamed officials: the only unnamed speakers whose affiliation goes into the name.
+OFFICIALS: Final = "unnamed officials"
 #: Unnamed speakers of an unknown kind.
 UNNAMED_DEFAULT: Final = "unnamed sources"
 
@@ -61,7 +64,7 @@ def canonical(text: str, language: str) -> str:
     return entry.name if entry is not None else text
 
 
-def country_of(texts: list[str], language: str) -> str | None:
+def country_of(texts: list[tuple[str, str]]) -> str | None:
     """The country the registry names most often in these texts (None without a registry).
 
     Generic speakers ("the health ministry", "الحكومة") resolve to that country's entry.
@@ -72,7 +75,7 @@ def country_of(texts: list[str], language: str) -> str | None:
         return None
     counts = Counter(
         entry.country
-        for text in texts
+        for text, language in texts
         for _, _, entry in registry.find_in(text, language)
         if entry.country and str(entry.type) not in OUTLETS
     )
@@ -105,9 +108,9 @@ def read_before(
     comma when ``comma``: "Reuters, citing ...")."""
     out: list[Token] = []
     j = i - 1
-    if comma and j >= lo and tokens[j].text in ",،":
-        j -= 1
-    while j >= lo and _skippable(tokens[j], lex):
+    while j >= lo and (
+        (comma and tokens[j].text in ",،") or tokens[j].text == "'" or _skippable(tokens[j], lex)
+    ):
         j -= 1
     j = _before_relative(tokens, j, lo, lex)
     while j >= lo and len([t for t in out if t.is_word]) < SPEAKER_MAX_WORDS:
@@ -183,6 +186,7 @@ class Naming:
     lex: Lexicon
     earlier: list[Speaker]
     country: str | None = None
+    publisher: str = ""
 
 
 def name_speaker(
@@ -212,11 +216,15 @@ def name_speaker(
         return Speaker(found, written, gender, "named", True)
     for m in lex.unnamed.scan(content[:3]):
         return Speaker(_unnamed(str(m.value), content, lex), written, gender, "unnamed")
+    link = next((k for k, t in enumerate(words) if k and t.key in lex.name_links), None)
+    if link is not None and link + 1 < len(words):
+        org = name_speaker(ctx, words[link + 1 :])  # "المتحدثة باسم الوزارة": the ministry
+        if org is not None and org.kind == "named":
+            return replace(org, text=written)
     core = [t for t in content if t.key not in lex.determiners]
     if core and len(core) <= ANAPHOR_MAX_WORDS:
-        back = _head_match(core, lex, ctx.earlier)
-        if back is None and lex.speaker_heads.at(core, 0) and _definite(content, lex):
-            back = next((sp for sp in ctx.earlier if sp.resolved), None)
+        publisher = Speaker(ctx.publisher, "", "", "named", True)
+        back = _head_match(core, lex, [*ctx.earlier, publisher])
         if back is not None:
             return Speaker(back.name, written, back.gender or gender, back.kind, back.resolved)
     head = any(True for _ in lex.speaker_heads.scan(content))
@@ -244,7 +252,7 @@ def _registry(ctx: Naming, words: list[Token], wider: list[Token]) -> str | None
         return None
     lo, hi = wider[0].start, wider[-1].end
     for start, _, entry in registry.find_in(ctx.text[lo:hi], ctx.lex.language, ctx.country):
-        if lo + start < words[-1].end:
+        if lo + start < words[-1].end and not _governed(words, lo + start, ctx.lex):
             return entry.name
     for candidate in _candidates(ctx.text, words):
         entry = registry.resolve(candidate, ctx.lex.language, ctx.country)
@@ -253,8 +261,20 @@ def _registry(ctx: Naming, words: list[Token], wider: list[Token]) -> str | None
     return None
 
 
-def outlet_name(text: str, words: list[Token], language: str, country: str | None) -> str | None:
-    """The registry name of a news outlet that starts these words, else None."""
+def _governed(words: list[Token], start: int, lex: Lexicon) -> bool:
+    """Whether a preposition stands between the phrase's start and a name found inside it
+    ("des liens avec le groupe Etat islamique"): then the name is not the speaker."""
+    return any(
+        t.is_word and t.key in lex.stop and t.key not in lex.name_links
+        for t in words
+        if t.start < start
+    )
+
+
+def outlet_name(
+    text: str, words: list[Token], language: str, country: str | None
+) -> tuple[str, int] | None:
+    """The registry name of a news outlet that starts these words and where it ends."""
     if not words:
         return None
     try:
@@ -262,9 +282,9 @@ def outlet_name(text: str, words: list[Token], language: str, country: str | Non
     except ImportError:
         return None
     lo = words[0].start
-    for start, _, entry in registry.find_in(text[lo : words[-1].end], language, country):
+    for start, end, entry in registry.find_in(text[lo : words[-1].end], language, country):
         if str(entry.type) in OUTLETS and start <= OUTLET_LEAD:
-            return entry.name
+            return entry.name, lo + end
     return None
 
 
@@ -327,14 +347,32 @@ def _candidates(text: str, words: list[Token]) -> list[str]:
     return [c for c in dict.fromkeys(out) if c]
 
 
+@cache
+def aliases(name: str, language: str) -> tuple[str, ...]:
+    """The registry's names of a canonical speaker in one language (empty if unknown)."""
+    try:
+        from factcheck.claims import registry
+    except ImportError:
+        return ()
+    try:
+        entry = registry.load_registry().get(name)
+    except KeyError:
+        return ()
+    return entry.names(language)
+
+
 def _head_match(core: list[Token], lex: Lexicon, earlier: list[Speaker]) -> Speaker | None:
     """An earlier named speaker whose name holds this short phrase's head word."""
     heads = {k for t in core for k in t.keys if k not in lex.stop and len(k) > 2}
     for sp in earlier:
         if sp.kind != "named" or not sp.name:
             continue
-        names = {k for t in lex.tokenize(sp.text) for k in t.keys}
-        names |= {k for t in lex.tokenize(sp.name) for k in t.keys}
+        names = {
+            k
+            for written in (sp.text, sp.name, *aliases(sp.name, lex.language))
+            for t in lex.tokenize(written)
+            for k in t.keys
+        }
         if heads & names:
             return sp
     return None
