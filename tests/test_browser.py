@@ -20,6 +20,8 @@ import matplotlib.image as mpimg
 
 from factcheck.present.report import write_report
 
+pytestmark = pytest.mark.browser
+
 #: Seconds Chromium may take to load and screenshot a local page.
 BROWSER_TIMEOUT = 90
 #: A rendered page has at least this much pixel variance (a blank page has 0).
