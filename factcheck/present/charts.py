@@ -210,8 +210,8 @@ def _panel(ax, rows, by_group, looks, used, where) -> None:
         lo, hi, best = g.num(row["low"]), g.num(row["high"]), g.num(row["best"])
         if not math.isnan(lo):
             right = stretch(widest, 1) if math.isnan(hi) else hi
-            ax.barh(c, max(right - lo, lo * 0.02 if log else widest * 0.004), left=lo, height=h - 0.2,
-                    color="#D9D9D9", zorder=1)  # fmt: skip
+            thin = lo * 0.02 if log else widest * 0.004  # a single figure's band stays visible
+            ax.barh(c, max(right - lo, thin), left=lo, height=h - 0.2, color="#D9D9D9", zorder=1)
         if not math.isnan(best):
             ax.plot([best, best], [c - h / 2 + 0.1, c + h / 2 - 0.1], color="black", lw=2.5,
                     zorder=2)  # fmt: skip
