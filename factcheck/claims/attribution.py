@@ -23,23 +23,23 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from factcheck.claims.lexicon import Lexicon, Match, Token
+from factcheck.claims.relays import RelayMixin
 from factcheck.claims.speakers import (
     Naming,
     Speaker,
     name_speaker,
-    outlet_name,
     read_after,
     read_before,
 )
 
 #: How many sentences back a speaker without a name of its own ("وأضافت") may reach.
 CARRY_MAX_SENTENCES: Final = 3
+#: How many tokens before a passive cue ("les 30 000 recensées par le ministère") it reaches.
+PASSIVE_REACH: Final = 6
+#: Longest phrase naming the speaker of a gapped clause ("..., la CGT 55 000"), in tokens.
+GAP_MAX_TOKENS: Final = 5
 #: How many comma-separated phrases before a verb may be passed to find its speaker.
 APPOSITIONS: Final = 2
-#: How far after a verb the outlet its speaker talked to may come ("لوكالة الصحافة الفرنسية").
-OUTLET_WINDOW: Final = 10
-#: How many tokens after a transmitting verb's speaker its source preposition may come.
-TRANSMIT_WINDOW: Final = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +52,7 @@ class Attribution:
     sentence: int
     clause: int
     denied: bool = False
+    reach: int = -1  # a passive cue ("recensées par X") binds figures from here to ``at``
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,7 @@ def clauses(tokens: list[Token], lo: int, hi: int, lex: Lexicon) -> tuple[int, .
     return tuple(sorted(set(starts)))
 
 
-class _Reader:
+class _Reader(RelayMixin):
     """Walks one document's sentences and collects its attributions in order."""
 
     def __init__(
@@ -169,7 +170,8 @@ class _Reader:
         if gender in ("f", "m") and speaker.kind != "unnamed":
             speaker = replace(speaker, gender=gender)  # the verb's agreement tells the gender
         outlet = self.outlet_after(m.last, sv)
-        self.add(sv, m.first, speaker, (outlet,) if outlet else (), denied)
+        relayed = (outlet,) if outlet and outlet != speaker.name else ()
+        self.add(sv, m.first, speaker, relayed, denied)
 
     def named_after(self, i: int, sv: SentenceView) -> Speaker | None:
         """The speaker after a verb, past an outlet it spoke to ("a indiqué à l'AFP deux
@@ -191,105 +193,20 @@ class _Reader:
         """The speaker before a verb, else in one of the comma-separated phrases before it
         ("Des médecins de l'hôpital, joints par téléphone, évoquent")."""
         end = i
+        pronoun = None
         for _ in range(APPOSITIONS + 1):
             words = read_before(self.tokens, end, sv.lo, self.lex, self.blocked, comma=True)
             speaker = self.speaker_at(words)
-            if speaker is not None or not words:
-                return speaker
+            if speaker is not None and speaker.kind == "anaphor" and pronoun is None:
+                pronoun = speaker  # "La CGT, elle, revendique": the name before the pronoun
+            elif speaker is not None or not words:
+                return speaker or pronoun
             end = next(
                 (k for k in range(sv.lo, sv.hi) if self.tokens[k].start >= words[0].start), sv.lo
             )
             if end <= sv.lo or self.tokens[end - 1].text not in ",،":
-                return None
-        return None
-
-    def _index_after(self, offset: int, sv: SentenceView) -> int:
-        return next((k for k in range(sv.lo, sv.hi) if self.tokens[k].start >= offset), sv.hi)
-
-    def outlet_at(self, i: int, sv: SentenceView) -> tuple[str, int] | None:
-        """An outlet addressed at token ``i`` ("à l'AFP", "لوكالة الصحافة الفرنسية"):
-        its name and the token after it."""
-        if i >= sv.hi or not self.tokens[i].is_word:
-            return None
-        tok = self.tokens[i]
-        start = i + 1 if tok.key in self.lex.object_preps else i
-        if start == i and not any(tok.key.startswith(p) for p in self.lex.object_preps):
-            return None
-        words = read_after(self.tokens, start, sv.hi, self.lex, self.blocked)
-        hit = outlet_name(self.text, words, self.lex.language, self.country)
-        if hit is None:
-            return None
-        return hit[0], self._index_after(hit[1], sv)
-
-    def outlet_after(self, i: int, sv: SentenceView) -> str | None:
-        """The outlet a speaker told, within a few tokens after the verb, before the content."""
-        for k in range(i, min(sv.hi, i + OUTLET_WINDOW)):
-            tok = self.tokens[k]
-            if tok.is_word and tok.key in self.lex.openers:
-                return None
-            hit = self.outlet_at(k, sv)
-            if hit is not None:
-                return hit[0]
-        return None
-
-    def relay(self, sv: SentenceView, m: Match) -> None:
-        """ "citing X": X becomes the speaker; the speaker so far, the nearest relay."""
-        source, _ = self.speaker_after(m.last, sv)
-        if source is None:
-            return
-        base = self.latest_in(sv)
-        at = m.first
-        if base is not None and base.speaker.kind != "anaphor":
-            self.found.remove(base)  # "X, citing Y": X no longer speaks for the clause
-            at = next(k for k in range(sv.lo, sv.hi) if self.tokens[k].start >= base.at)
-        if base is None:
-            before = self.speaker_at(
-                read_before(self.tokens, m.first, sv.lo, self.lex, self.blocked, comma=True)
-            )
-            if before is not None and before.kind != "anaphor":
-                self.add(sv, m.first, before, ())
-                base = self.found[-1]
-            else:
-                base = self.continued(sv, m.first, "", False)
-        via = (base.speaker.name, *base.via) if base is not None else ()
-        self.add(sv, at, source, via, base.denied if base else False)
-
-    def transmit(self, sv: SentenceView, m: Match) -> None:
-        """ "نقلت وكالة X عن مصادر": X relays the source named after the preposition."""
-        relay, words = self.speaker_after(m.last, sv)
-        if relay is None or relay.kind == "anaphor":
-            cont = self.continued(sv, m.first, "", False)
-            relay = cont.speaker if cont is not None else None
-        start = words[-1] if words else self.tokens[m.last - 1]
-        j = (
-            next(k for k in range(sv.lo, sv.hi) if self.tokens[k].start >= start.end)
-            if start.end < self.tokens[sv.hi - 1].end
-            else sv.hi
-        )
-        for k in range(j, min(sv.hi, j + TRANSMIT_WINDOW)):
-            if any(key in self.lex.relay_preps for key in self.tokens[k].keys[:1]):
-                source, _ = self.speaker_after(k + 1, sv)
-                if source is not None:
-                    via = (relay.name,) if relay is not None else ()
-                    self.add(sv, m.first, source, via)
-                    return
-        if relay is not None:
-            self.add(sv, m.first, relay, ())
-
-    def told(self, sv: SentenceView, m: Match) -> None:
-        """ "X told Reuters": X is the speaker and the object of the verb a relay."""
-        speaker = self.speaker_at(read_before(self.tokens, m.first, sv.lo, self.lex, self.blocked))
-        relay, _ = self.speaker_after(m.last, sv)
-        if speaker is None or speaker.kind == "anaphor":
-            cont = self.continued(sv, m.first, "", False)
-            if cont is None:
-                return
-            speaker, via = cont.speaker, cont.via
-        else:
-            via = ()
-        if relay is not None and relay.kind == "named":
-            via = (relay.name, *via)
-        self.add(sv, m.first, speaker, via)
+                return pronoun
+        return pronoun
 
     def sentence(self, sv: SentenceView) -> None:
         i = sv.lo
@@ -307,6 +224,21 @@ class _Reader:
                 speaker, _ = self.speaker_after(m.last, sv)
                 if speaker is not None and speaker.kind != "anaphor":
                     self.add(sv, m.first, speaker, ())
+            elif (m := lex.passive.at(self.tokens, i)) is not None:
+                speaker, _ = self.speaker_after(m.last, sv)
+                if speaker is not None and speaker.kind != "anaphor":
+                    reach = self.tokens[max(sv.lo, m.first - PASSIVE_REACH)].start
+                    self.found.append(
+                        Attribution(
+                            speaker,
+                            (),
+                            self.tokens[m.first].start,
+                            sv.index,
+                            sv.clause_of(m.first),
+                            False,
+                            reach,
+                        )
+                    )
             elif (m := lex.transmit.at(self.tokens, i)) is not None:
                 self.transmit(sv, m)
             elif (m := lex.object_relay.at(self.tokens, i)) is not None:
@@ -320,6 +252,25 @@ class _Reader:
                 if cont is not None:
                     self.found.append(cont)
             i = m.last if m is not None else i + 1
+        self.gapped(sv)
+
+    def gapped(self, sv: SentenceView) -> None:
+        """ "le ministère a dénombré 22 000 manifestants, la CGT 55 000": after a comma, a
+        named speaker right before a figure, in a sentence whose verb it shares."""
+        if self.latest_in(sv) is None:
+            return
+        for k in range(sv.lo, sv.hi):
+            if self.tokens[k].text not in ",،":
+                continue
+            j = k + 1
+            while j < sv.hi and j not in self.blocked and j - k <= GAP_MAX_TOKENS:
+                j += 1
+            if j >= sv.hi or j not in self.blocked or j == k + 1:
+                continue
+            words = [t for t in self.tokens[k + 1 : j] if t.is_word]
+            speaker = self.speaker_at(words) if words else None
+            if speaker is not None and speaker.kind == "named" and speaker.resolved:
+                self.add(sv, k + 1, speaker, ())
 
 
 #: Quotation marks: straight ones toggle, the others open or close.
@@ -374,6 +325,10 @@ def attribution_for(
     here = [a for a in found if a.sentence == sv.index]
     if not here:
         return None
+    passive = [a for a in here if a.reach >= 0 and a.reach <= at < a.at]
+    if passive:
+        return passive[0]
+    here = [a for a in here if a.reach < 0] or here
     clause = sv.clause_of(i)
     same = [a for a in here if a.clause == clause]
     before = [a for a in same if a.at <= at]

@@ -110,6 +110,7 @@ class Lexicon:
     say: Phrases  # reporting verbs -> gender ("f", "m", "p", "")
     participles: Phrases  # cues that never name a speaker ("مشيرة إلى") -> gender
     according: Phrases  # speaker follows: "according to X"
+    passive: Phrases  # speaker follows and binds the figure before: "recensées par X"
     relay: Phrases  # source follows; the speaker so far becomes a relay: "citing X"
     transmit: Phrases  # verbs whose source follows a relay preposition: "نقلت ... عن X"
     relay_preps: frozenset[str]
@@ -217,6 +218,7 @@ def lexicon(language: str) -> Lexicon:
         say=Phrases(_pairs(sec.get("say"), "say", p)),
         participles=Phrases(_pairs(sec.get("participles"), "participles", p)),
         according=Phrases(_pairs(sec.get("according"), "according", p)),
+        passive=Phrases(_pairs(sec.get("passive"), "passive", p)),
         relay=Phrases(_pairs(sec.get("relay"), "relay", p)),
         transmit=Phrases(_pairs(sec.get("transmit"), "transmit", p)),
         relay_preps=words("relay_preps"),

@@ -152,7 +152,15 @@ def _is_cue(tokens: list[Token], i: int, lex: Lexicon) -> bool:
         return False
     return any(
         p.at(tokens, i) is not None
-        for p in (lex.say, lex.according, lex.relay, lex.transmit, lex.denial, lex.participles)
+        for p in (
+            lex.say,
+            lex.according,
+            lex.passive,
+            lex.relay,
+            lex.transmit,
+            lex.denial,
+            lex.participles,
+        )
     )
 
 

@@ -1,0 +1,119 @@
+"""Relays: outlets a speaker talked to, "citing X", "نقلت ... عن X", "X told Reuters".
+
+Mixed into the attribution reader (:mod:`factcheck.claims.attribution`); each method reads one
+kind of relay cue and records the speaker with its chain, nearest relay first.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Final
+
+from factcheck.claims.speakers import outlet_name, read_after, read_before
+
+if TYPE_CHECKING:
+    from factcheck.claims.attribution import SentenceView
+    from factcheck.claims.lexicon import Match
+
+#: How far after a verb the outlet its speaker talked to may come ("لوكالة الصحافة الفرنسية").
+OUTLET_WINDOW: Final = 10
+#: How many tokens after a transmitting verb's speaker its source preposition may come.
+TRANSMIT_WINDOW: Final = 6
+
+
+class RelayMixin:
+    """Relay cues of the attribution reader (uses its tokens, lexicon and found list)."""
+
+    tokens: Any
+    lex: Any
+    blocked: Any
+    found: Any
+    text: str
+    country: str | None
+
+    def _index_after(self, offset: int, sv: SentenceView) -> int:
+        return next((k for k in range(sv.lo, sv.hi) if self.tokens[k].start >= offset), sv.hi)
+
+    def outlet_at(self, i: int, sv: SentenceView) -> tuple[str, int] | None:
+        """An outlet addressed at token ``i`` ("à l'AFP", "لوكالة الصحافة الفرنسية"):
+        its name and the token after it."""
+        if i >= sv.hi or not self.tokens[i].is_word:
+            return None
+        tok = self.tokens[i]
+        start = i + 1 if tok.key in self.lex.object_preps else i
+        if start == i and not any(tok.key.startswith(p) for p in self.lex.object_preps):
+            return None
+        words = read_after(self.tokens, start, sv.hi, self.lex, self.blocked)
+        hit = outlet_name(self.text, words, self.lex.language, self.country)
+        if hit is None:
+            return None
+        return hit[0], self._index_after(hit[1], sv)
+
+    def outlet_after(self, i: int, sv: SentenceView) -> str | None:
+        """The outlet a speaker told, within a few tokens after the verb, before the content."""
+        for k in range(i, min(sv.hi, i + OUTLET_WINDOW)):
+            tok = self.tokens[k]
+            if tok.is_word and tok.key in self.lex.openers:
+                return None
+            hit = self.outlet_at(k, sv)
+            if hit is not None:
+                return hit[0]
+        return None
+
+    def relay(self, sv: SentenceView, m: Match) -> None:
+        """ "citing X": X becomes the speaker; the speaker so far, the nearest relay."""
+        source, _ = self.speaker_after(m.last, sv)
+        if source is None:
+            return
+        base = self.latest_in(sv)
+        at = m.first
+        if base is not None and base.speaker.kind != "anaphor":
+            self.found.remove(base)  # "X, citing Y": X no longer speaks for the clause
+            at = next(k for k in range(sv.lo, sv.hi) if self.tokens[k].start >= base.at)
+        if base is None:
+            before = self.speaker_at(
+                read_before(self.tokens, m.first, sv.lo, self.lex, self.blocked, comma=True)
+            )
+            if before is not None and before.kind != "anaphor":
+                self.add(sv, m.first, before, ())
+                base = self.found[-1]
+            else:
+                base = self.continued(sv, m.first, "", False)
+        via = (base.speaker.name, *base.via) if base is not None else ()
+        self.add(sv, at, source, via, base.denied if base else False)
+
+    def transmit(self, sv: SentenceView, m: Match) -> None:
+        """ "نقلت وكالة X عن مصادر": X relays the source named after the preposition."""
+        relay, words = self.speaker_after(m.last, sv)
+        if relay is None or relay.kind == "anaphor":
+            cont = self.continued(sv, m.first, "", False)
+            relay = cont.speaker if cont is not None else None
+        start = words[-1] if words else self.tokens[m.last - 1]
+        j = (
+            next(k for k in range(sv.lo, sv.hi) if self.tokens[k].start >= start.end)
+            if start.end < self.tokens[sv.hi - 1].end
+            else sv.hi
+        )
+        for k in range(j, min(sv.hi, j + TRANSMIT_WINDOW)):
+            if any(key in self.lex.relay_preps for key in self.tokens[k].keys[:1]):
+                source, _ = self.speaker_after(k + 1, sv)
+                if source is not None:
+                    via = (relay.name,) if relay is not None else ()
+                    self.add(sv, m.first, source, via)
+                    return
+        if relay is not None:
+            self.add(sv, m.first, relay, ())
+
+    def told(self, sv: SentenceView, m: Match) -> None:
+        """ "X told Reuters": X is the speaker and the object of the verb a relay."""
+        speaker = self.speaker_at(read_before(self.tokens, m.first, sv.lo, self.lex, self.blocked))
+        relay, _ = self.speaker_after(m.last, sv)
+        if speaker is None or speaker.kind == "anaphor":
+            cont = self.continued(sv, m.first, "", False)
+            if cont is None:
+                return
+            speaker, via = cont.speaker, cont.via
+        else:
+            via = ()
+        if relay is not None and relay.kind == "named":
+            via = (relay.name, *via)
+        self.add(sv, m.first, speaker, via)
