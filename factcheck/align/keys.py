@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Hashable, Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 import pandas as pd
@@ -36,6 +36,7 @@ SUBSET_SECTION: Final = "subset_qualifiers"
 _PUNCT = re.compile(r"[\s\-_/]+")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case-fold, drop punctuation, collapse spaces: "U.S. Army" -> "us army".
 
@@ -50,6 +51,7 @@ def fold(text: str) -> str:
     return " ".join(kept.split())
 
 
+@lru_cache(maxsize=65536)
 def _lookup(word: str) -> str:
     """The kit's lexicon normaliser when the text stage provides it, else :func:`fold`."""
     try:

@@ -65,6 +65,9 @@ def _merge(figs: Sequence[Figure]) -> list[Figure]:
         by_key[f.key].append(f)
     out = []
     for same in by_key.values():
+        if len(same) == 1:
+            out.append(same[0])
+            continue
         times = [f.reported_at for f in same if not pd.isna(f.reported_at)]
         out.append(
             replace(

@@ -22,15 +22,36 @@ MEASURE_PARTS: Final = {"casualties": ("killed", "wounded")}
 SUBJECT_PARTS: Final = {"people": ("children", "women")}
 
 
-def _key(row: dict[str, Any]) -> tuple[str, str]:
-    return (row["subject"], fold(row.get("place") or ""))
-
-
 def _same_side(a: dict[str, Any], b: dict[str, Any]) -> bool:
     da, db = fold(a["subject_detail"]), fold(b["subject_detail"])
-    same_date = a["event_date"] is None or b["event_date"] is None
-    same_date = same_date or a["event_date"] == b["event_date"]
-    return same_date and (not da or not db or da == db)
+    return not da or not db or da == db
+
+
+class _Index:
+    """Rows by case, subject, place, measure and event date (None = unknown, matches all)."""
+
+    def __init__(self, rows: list[dict[str, Any]]) -> None:
+        self.by_date: dict[tuple[object, ...], list[dict[str, Any]]] = defaultdict(list)
+        self.any_date: dict[tuple[object, ...], list[dict[str, Any]]] = defaultdict(list)
+        for row in rows:
+            key = self.key(row, row["subject"], row["measure"])
+            self.any_date[key].append(row)
+            self.by_date[(*key, row["event_date"])].append(row)
+
+    @staticmethod
+    def key(row: dict[str, Any], subject: str, measure: str) -> tuple[object, ...]:
+        return (row.get("_case", ""), subject, fold(row.get("place") or ""), measure)
+
+    def find(self, row: dict[str, Any], subject: str, measure: str) -> list[dict[str, Any]]:
+        """Rows of another group that may be about the same people on the same day."""
+        key = self.key(row, subject, measure)
+        if row["event_date"] is None:
+            found = self.any_date.get(key, [])
+        else:
+            found = self.by_date.get((*key, row["event_date"]), []) + self.by_date.get(
+                (*key, None), []
+            )
+        return [o for o in found if o is not row and _same_side(row, o)]
 
 
 def _add(row: dict[str, Any], reason: Reason, other: str, sentence: str) -> None:
@@ -50,56 +71,52 @@ def _add(row: dict[str, Any], reason: Reason, other: str, sentence: str) -> None
 def relate(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Add ``related`` group ids, reasons and note sentences across groups (rows are changed
     in place and returned)."""
-    by_key: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    index = _Index(rows)
     by_id = {row["group_id"]: row for row in rows}
-    for row in rows:
-        by_key[_key(row)].append(row)
     for row in rows:
         if row["scope"] == "context":
             _add(row, Reason.DIFFERENT_SCOPE, "", "Context figure: background to the event, "
                  "never compared with the event's own figures.")  # fmt: skip
+            for other in index.find(row, row["subject"], row["measure"]):
+                if other["scope"] == "event":
+                    sentence = (
+                        f"Context figure of group {row['group_id']} is not compared "
+                        f"with the event figure of group {other['group_id']}."
+                    )
+                    _add(row, Reason.DIFFERENT_SCOPE, other["group_id"], sentence)
+                    _add(other, Reason.DIFFERENT_SCOPE, row["group_id"], sentence)
         elif row["scope"] == "other_event":
             _add(row, Reason.DIFFERENT_SCOPE, "", "About another incident: never compared "
                  "with this event's figures.")  # fmt: skip
+        if row["scope"] != "event":
+            continue
         parts = MEASURE_PARTS.get(row["measure"], ())
-        for other in by_key[_key(row)]:
-            if other is row or not _same_side(row, other):
-                continue
-            if row["scope"] == other["scope"] == "event" and other["measure"] in parts:
+        for measure in parts:
+            for other in index.find(row, row["subject"], measure):
+                if other["scope"] != "event":
+                    continue
                 sentence = (f"{row['measure'].capitalize()} count {' and '.join(parts)} "
                             f"together: not a contradiction of group {other['group_id']} "
                             f"({other['measure']}).")  # fmt: skip
                 _add(row, Reason.DIFFERENT_MEASURE, other["group_id"], sentence)
                 _add(other, Reason.DIFFERENT_MEASURE, row["group_id"], sentence)
-            context_of = row["scope"] == "context" and other["scope"] == "event"
-            if context_of and other["measure"] == row["measure"]:
-                sentence = (
-                    f"Context figure of group {row['group_id']} is not compared "
-                    f"with the event figure of group {other['group_id']}."
-                )
-                _add(row, Reason.DIFFERENT_SCOPE, other["group_id"], sentence)
-                _add(other, Reason.DIFFERENT_SCOPE, row["group_id"], sentence)
         for wider, narrower in SUBJECT_PARTS.items():
             if row["subject"] not in narrower:
                 continue
-            for other in by_key[(wider, _key(row)[1])]:
-                if (other["measure"], other["scope"]) == (row["measure"], row["scope"]) and (
-                    _same_side(row, other)
-                ):
+            for other in index.find(row, wider, row["measure"]):
+                if other["scope"] == "event":
                     sentence = (
                         f"The {row['subject']} are part of the {wider} counted in "
                         f"group {other['group_id']}: not compared with that total."
                     )
                     _add(row, Reason.SUBSET, other["group_id"], sentence)
+    for row in rows:
         if row["subset_of"]:
             whole = by_id.get(row["subset_of"])
             sentence = (f"A subset ({row['subject_detail']}) of the total in group "
                         f"{row['subset_of']}: not compared with it.")  # fmt: skip
-            if (
-                whole
-                and not math.isnan(whole["range_high"])
-                and row["range_low"] > whole["range_high"]
-            ):
+            total = whole["range_high"] if whole else math.nan
+            if not math.isnan(total) and row["range_low"] > total:
                 sentence += " It is larger than that total."
             _add(row, Reason.SUBSET, row["subset_of"], sentence)
     return rows

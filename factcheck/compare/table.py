@@ -7,7 +7,6 @@ import json
 import math
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import replace
 from typing import Any, Final
 
 import pandas as pd
@@ -56,14 +55,14 @@ def _json_number(x: float) -> float | int | None:
     return int(x) if float(x).is_integer() else float(x)
 
 
-def _figure(rec: Mapping[str, Any]) -> Figure:
+def _figure(rec: Mapping[str, Any], label: str) -> Figure:
     when = pd.Timestamp(rec["reported_at"]) if rec["reported_at"] is not None else pd.NaT
     if not pd.isna(when) and when.tzinfo is not None:
         when = when.tz_convert("UTC").tz_localize(None)
     point = rec.get("point", math.nan)
     return Figure(
         source=rec["independent_source"],
-        label=rec["independent_source"],
+        label=label,
         low=float(rec["low"]),
         high=float(rec["high"]),
         qualifier=str(rec["qualifier"]),
@@ -77,11 +76,11 @@ def _figure(rec: Mapping[str, Any]) -> Figure:
     )
 
 
-def _labels(figs: list[Figure], recs: list[dict[str, Any]]) -> dict[str, str]:
+def _labels(recs: list[dict[str, Any]]) -> dict[str, str]:
     """Source key -> display name: the canonical speaker name, or the source label when two
     independent sources share a name ("unnamed sources" heard by two outlets)."""
     speaker = {r["independent_source"]: str(r["speaker"]) for r in recs}
-    names = Counter(speaker[s] for s in dict.fromkeys(f.source for f in figs))
+    names = Counter(speaker.values())
     return {s: (name if names[name] <= 1 else s) for s, name in speaker.items()}
 
 
@@ -124,9 +123,8 @@ def _set_by(
 
 def _row(gid: str, recs: list[dict[str, Any]], policy: str, ctx: dict[str, Any]) -> dict:
     first = recs[0]
-    figs = [_figure(r) for r in recs]
-    labels = _labels(figs, recs)
-    figs = [replace(f, label=labels[f.source]) for f in figs]
+    labels = _labels(recs)
+    figs = [_figure(r, labels[r["independent_source"]]) for r in recs]
     denied_ids = {r["claim_id"] for r in recs if r["polarity"] == Polarity.DENIED}
     asserted = [f for f in figs if f.claim_ids[0] not in denied_ids]
     denied = [f for f in figs if f.claim_ids[0] in denied_ids]
@@ -188,6 +186,7 @@ def _row(gid: str, recs: list[dict[str, Any]], policy: str, ctx: dict[str, Any])
         "rel_gap": rel_g,
         "subset_of": first.get("subset_of", "") or "",
         "related": "[]",
+        "_case": first.get("case_id", "") or "",
     }
 
 
@@ -232,7 +231,9 @@ def compare(
 
     ctx = {"primary": set(primary), "party_of": party_of}
     groups: dict[str, list[dict[str, Any]]] = {}
-    for rec in aligned.to_dict("records"):
+    names = list(aligned.columns)
+    for values in zip(*(aligned[c].tolist() for c in names), strict=True):
+        rec = dict(zip(names, values, strict=True))
         groups.setdefault(str(rec["group_id"]), []).append(rec)
     rows = relate([_row(gid, recs, policy, ctx) for gid, recs in groups.items()])
     for row in rows:
