@@ -60,7 +60,7 @@ def test_mentions_lists_every_number_with_a_role(article: Path) -> None:
     rows = json.loads(done.stdout)
     assert all(list(r) == list(MENTION_COLUMNS) for r in rows)
     roles = {r["text"]: r["role"] for r in rows}
-    assert roles["12"] == "claim" and roles["6"] == "name"
+    assert roles["12"] == "claim" and roles["Route 6"] == "name"
 
 
 def test_compare_writes_every_output(tmp_path: Path) -> None:
