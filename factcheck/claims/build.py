@@ -20,10 +20,10 @@ from factcheck.claims.attribution import (
     attribution_for,
     clauses,
 )
-from factcheck.claims.counted import armed_groups, count_of, group_at, scene
+from factcheck.claims.counted import Counted, armed_groups, count_of, group_at, scene, settle
 from factcheck.claims.lexicon import Lexicon, Token, lexicon
 from factcheck.claims.scope import kind_of, scope_of, sentence_dates, year_mentions
-from factcheck.claims.speakers import canonical, country_of
+from factcheck.claims.speakers import canonical, country_of, is_cue
 from factcheck.model import Case, Claim, Document, Mention, Polarity, Qualifier, Role, Scope, Span
 from factcheck.text.sentences import split_sentences
 
@@ -41,6 +41,8 @@ def is_figure(mention: Mention) -> bool:
 #: were killed").
 SPEAKER_NOUN_GAP = 3
 SPEAKER_MEASURE_GAP = 3
+#: How far from "two security sources" a reporting cue must be for them to be speakers.
+SPEAKER_CUE_GAP = 6
 
 
 def counts_speakers(tokens: list[Token], a: int, b: int, lex: Lexicon) -> bool:
@@ -50,7 +52,10 @@ def counts_speakers(tokens: list[Token], a: int, b: int, lex: Lexicon) -> bool:
         m = lex.unnamed.at(tokens, i) if tokens[i].is_word else None
         if m is not None:
             after = range(m.last, min(len(tokens), m.last + SPEAKER_MEASURE_GAP))
-            return not any(lex.measures.at(tokens, j) for j in after if tokens[j].is_word)
+            if any(lex.measures.at(tokens, j) for j in after if tokens[j].is_word):
+                return False
+            near = range(max(0, a - SPEAKER_CUE_GAP), min(len(tokens), m.last + SPEAKER_CUE_GAP))
+            return any(is_cue(tokens, j, lex) for j in near)
     return False
 
 
@@ -108,6 +113,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
     dates = {n: sentence_dates(doc, spans[n], mentions) for n in scenes}
     first_event = next((dates[n][0] for n in sorted(dates) if dates[n][0] is not None), None)
     claims: list[Claim] = []
+    counted: list[tuple[int, float | None, Counted]] = []  # sentence, value, what, in order
     for m, a, b in figures:
         n = _sentence_of(views, a)
         if n < 0:
@@ -115,6 +121,12 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         att = attribution_for(found, views[n], a, m.start)
         speaker, speaker_text, via, denied = _who(att, doc, publisher)
         what = count_of(scenes[n], a, b, group_at(groups, a), speaker, doc.language)
+        if not what.measure:
+            what = _inherit(what, n, m.low, counted)
+        counted.append((n, m.low, what))
+        what = settle(what, doc.language)
+        if not what.measure and not what.subject:
+            continue  # nothing counted: a capacity, a multiplier, a number of speakers
         scope = scope_of(tokens, views[n], (a, b), lex, years, doc.published)
         event_date, reported = dates[n]
         if event_date is None and scope == Scope.EVENT:
@@ -147,6 +159,27 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
             )
         )
     return merge_repeated(claims)
+
+
+#: How many sentences back a figure without a measure word may take one from ("..., dont
+#: 48 000 à Paris", "la CGT 55 000", "ثم رفعتها إلى 45").
+INHERIT_MAX_SENTENCES = 1
+
+
+def _inherit(
+    what: Counted, n: int, value: float | None, earlier: list[tuple[int, float | None, Counted]]
+) -> Counted:
+    """A figure with no measure word of its own counts what the figure it repeats counts (the
+    same value earlier in the document), else what the figure just before it counts."""
+    source = next((w for _, v, w in reversed(earlier) if v == value and w.measure), None)
+    if source is None:
+        source = next(
+            (w for k, _, w in reversed(earlier) if n - k <= INHERIT_MAX_SENTENCES and w.measure),
+            None,
+        )
+    if source is None:
+        return what
+    return Counted(source.measure, what.subject or source.subject, what.detail or source.detail)
 
 
 def _sentence_of(views: list[SentenceView], i: int) -> int:

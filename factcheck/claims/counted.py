@@ -23,7 +23,9 @@ WINDOW: Final = 14
 CROSS_PENALTY: Final = 10
 #: Extra distance for a word in another clause ("while", "فيما", ";").
 CLAUSE_PENALTY: Final = 6
-#: Extra distance for a word before the figure (the counted noun usually follows it).
+#: Distance a comma or colon adds: a word beyond one likely belongs to another phrase.
+COMMA_COST: Final = 2
+#: Extra distance for a subject word before the figure (the counted noun usually follows it).
 BEFORE_PENALTY: Final = 1
 #: Farthest an affiliation may be from its subject word or figure ("جنود أميركيين", "nine
 #: ISIS operatives", "عنصرا من تنظيم الدولة"): farther away it qualifies something else.
@@ -53,19 +55,37 @@ class Scene:
     affiliations: list[Match]
     roles: list[Match]
     figures: list[tuple[int, int]]  # token ranges of the sentence's claim figures
+    cost: list[int]  # cost[k]: distance from the sentence start to token k (light words free)
 
 
 def scene(
     tokens: list[Token], sv: SentenceView, lex: Lexicon, figures: list[tuple[int, int]]
 ) -> Scene:
     """The measure, subject, affiliation and role words of a sentence."""
+    subjects = list(lex.subjects.scan(tokens, sv.lo, sv.hi))
+    measures = [  # "عمال إنقاذ", "rescue workers": the measure word belongs to the subject
+        m
+        for m in lex.measures.scan(tokens, sv.lo, sv.hi)
+        if not any(
+            n.first <= m.first and m.last <= n.last and n.last - n.first > 1 for n in subjects
+        )
+    ]
+    cost = [0]
+    for k in range(sv.lo, sv.hi):
+        tok = tokens[k]
+        if not tok.is_word:
+            step = COMMA_COST if tok.text in ",،;:" else 0
+        else:
+            step = 0 if set(tok.keys) & lex.light_words else 1
+        cost.append(cost[-1] + step)
     return Scene(
         sv,
-        list(lex.measures.scan(tokens, sv.lo, sv.hi)),
-        list(lex.subjects.scan(tokens, sv.lo, sv.hi)),
+        measures,
+        subjects,
         [*lex.affiliations.scan(tokens, sv.lo, sv.hi), *_group_refs(tokens, sv, lex)],
         list(lex.roles.scan(tokens, sv.lo, sv.hi)),
         figures,
+        cost,
     )
 
 
@@ -77,23 +97,31 @@ def _group_refs(tokens: list[Token], sv: SentenceView, lex: Lexicon) -> list[Mat
     ]
 
 
-def _distance(sc: Scene, m: Match, a: int, b: int) -> int:
-    """Token distance from the figure at ``[a, b)`` to match ``m``, with penalties."""
+def _gap(sc: Scene, lo: int, hi: int) -> int:
+    """Distance between token indices ``lo`` <= ``hi`` of the sentence (light words free)."""
+    base = sc.sv.lo
+    return sc.cost[hi - base] - sc.cost[lo - base]
+
+
+def _distance(sc: Scene, m: Match, a: int, b: int, before: int = BEFORE_PENALTY) -> int:
+    """Word distance from the figure at ``[a, b)`` to match ``m``, with penalties."""
     if m.first < b and m.last > a:
         return 0
     if m.last <= a:
-        d, lo, hi = a - m.last + BEFORE_PENALTY, m.last, a
+        d, lo, hi = _gap(sc, m.last, a) + before, m.last, a
     else:
-        d, lo, hi = m.first - b, b, m.first
+        d, lo, hi = _gap(sc, b, m.first), b, m.first
     d += CROSS_PENALTY * sum(1 for f, g in sc.figures if f >= lo and g <= hi and (f, g) != (a, b))
     if sc.sv.clause_of(m.first) != sc.sv.clause_of(a):
         d += CLAUSE_PENALTY
     return d
 
 
-def _nearest(sc: Scene, matches: list[Match], a: int, b: int) -> Match | None:
+def _nearest(
+    sc: Scene, matches: list[Match], a: int, b: int, before: int = BEFORE_PENALTY
+) -> Match | None:
     best = min(
-        ((_distance(sc, m, a, b), m.first, m) for m in matches),
+        ((_distance(sc, m, a, b, before), m.first, m) for m in matches),
         default=None,
         key=lambda x: (x[0], x[1]),
     )
@@ -104,7 +132,7 @@ def count_of(
     sc: Scene, a: int, b: int, armed_group: str, speaker_name: str, language: str
 ) -> Counted:
     """Measure, subject and detail of the figure at tokens ``[a, b)``."""
-    measure = _nearest(sc, sc.measures, a, b)
+    measure = _nearest(sc, sc.measures, a, b, before=0)  # "ont relâché 250 détenus": the verb
     subject = _nearest(sc, sc.subjects, a, b)
     role = _nearest(sc, sc.roles, a, b)
     measure_label = measure.value[0] if measure else ""
@@ -132,6 +160,15 @@ def count_of(
         if not detail and subject_label in OWN_FORCES:
             detail = speaker_affiliation(speaker_name)
     return Counted(measure_label, subject_label or "", detail)
+
+
+def settle(what: Counted, language: str) -> Counted:
+    """Apply the subject a measure gives a generic subject ("attended" people are protesters,
+    people "released" in an exchange are prisoners), from ``measure_subjects``."""
+    rule = lexicon(language).measure_subjects.get(what.measure)
+    if rule is not None and (what.subject in rule[1] or not what.subject):
+        return Counted(what.measure, rule[0], what.detail)
+    return what
 
 
 def _affiliation(sc: Scene, a: int, b: int, subject: Match | None) -> Match | None:

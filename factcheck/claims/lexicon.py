@@ -141,6 +141,8 @@ class Lexicon:
     object_preps: tuple[str, ...]  # "à", "to", "ل": the outlet a speaker talked to follows
     openers: frozenset[str]  # "that", "que", "أن": what was said starts here
     titles: frozenset[str]  # "رئيس", "spokesman", "porte-parole": before an organisation
+    light_words: frozenset[str]  # auxiliaries and articles: free in word distances
+    measure_subjects: dict[str, tuple[str, frozenset[str]]]  # measure -> (subject, replaces)
 
     def tokenize(self, text: str) -> list[Token]:
         """Words and punctuation of ``text`` with their lookup keys (clitics stripped too)."""
@@ -251,6 +253,11 @@ def lexicon(language: str) -> Lexicon:
         object_preps=tuple(lookup_key(str(w)) for w in sec.get("object_preps") or []),
         openers=words("openers"),
         titles=words("titles"),
+        light_words=words("light_words"),
+        measure_subjects={
+            str(k): (str(v.get("subject", "")), frozenset(str(x) for x in v.get("replaces", [])))
+            for k, v in (sec.get("measure_subjects") or {}).items()
+        },
     )
     if p:
         raise LanguageDataError(path, p)

@@ -94,7 +94,7 @@ def read_after(
     while i < hi and len([t for t in out if t.is_word]) < SPEAKER_MAX_WORDS:
         tok = tokens[i]
         stop = frozenset() if wide else lex.stop
-        if i in blocked or _ends_phrase(tok, lex, stop) or (out and _is_cue(tokens, i, lex)):
+        if i in blocked or _ends_phrase(tok, lex, stop) or (out and is_cue(tokens, i, lex)):
             break
         out.append(tok)
         i += 1
@@ -115,7 +115,7 @@ def read_before(
     j = _before_relative(tokens, j, lo, lex)
     while j >= lo and len([t for t in out if t.is_word]) < SPEAKER_MAX_WORDS:
         tok = tokens[j]
-        if j in blocked or _ends_phrase(tok, lex, lex.back_stop) or _is_cue(tokens, j, lex):
+        if j in blocked or _ends_phrase(tok, lex, lex.back_stop) or is_cue(tokens, j, lex):
             break
         out.append(tok)
         j -= 1
@@ -147,7 +147,8 @@ def _ends_phrase(tok: Token, lex: Lexicon, stop: frozenset[str]) -> bool:
     return tok.key in stop
 
 
-def _is_cue(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+def is_cue(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """Whether a reporting, relay or denial cue starts at token ``i``."""
     if not tokens[i].is_word:
         return False
     return any(
