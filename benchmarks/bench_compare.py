@@ -116,7 +116,7 @@ def main() -> None:
           f"pandas {pd.__version__}")  # fmt: skip
     compare(synthetic_claims(200, 20))  # warm the language data and registry caches
     run("scattered (most groups have one claim)", synthetic_claims())
-    run("dense (about 10 claims per group)", synthetic_claims(
+    run("dense (about 3-4 claims per group)", synthetic_claims(
         events=500, measures=("killed", "wounded"), details=("ISIS",)))  # fmt: skip
 
 

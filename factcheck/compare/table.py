@@ -18,13 +18,21 @@ from factcheck.compare.reconcile import POLICIES, Estimate, conservative, range_
 from factcheck.compare.relations import relate
 from factcheck.compare.verdicts import Figure, gap, verdict
 from factcheck.model import Polarity, Verdict
-from factcheck.schema import COMPARISON_COLUMNS
+from factcheck.schema import COMPARISON_COLUMNS, validate
 
 #: Extension columns of the comparison table, after the design's (docs/compare.md).
 COMPARISON_EXTRA: Final = (
     "reason", "reasons", "scope", "place", "n_independent", "n_claims", "support", "claim_ids",
     "set_by", "party_flag", "conservative", "range_low", "range_high", "gap", "rel_gap",
     "subset_of", "related",
+)  # fmt: skip
+
+
+#: Text columns whose missing values are read as "" (CSV gives NaN for an empty cell).
+TEXT_COLUMNS: Final = (
+    "claim_id", "doc_id", "publisher", "speaker", "speaker_text", "via", "measure", "subject",
+    "subject_detail", "qualifier", "polarity", "scope", "value_text", "sentence", "kind",
+    "group_id", "independent_source", "subset_of", "place", "case_id",
 )  # fmt: skip
 
 
@@ -212,6 +220,7 @@ def compare(
     """
     if policy not in POLICIES:
         raise ValueError(f"unknown policy {policy!r}; known: {', '.join(POLICIES)}")
+    validate(claims, "claims")
     aligned = claims if "group_id" in claims.columns else align(claims, **align_options)
     if "independent_source" not in aligned.columns:
         aligned = aligned.assign(
@@ -234,6 +243,9 @@ def compare(
     names = list(aligned.columns)
     for values in zip(*(aligned[c].tolist() for c in names), strict=True):
         rec = dict(zip(names, values, strict=True))
+        for key in TEXT_COLUMNS:  # a table read back from CSV has NaN for empty text
+            if key in rec and not isinstance(rec[key], str):
+                rec[key] = "" if rec[key] is None or pd.isna(rec[key]) else str(rec[key])
         groups.setdefault(str(rec["group_id"]), []).append(rec)
     rows = relate([_row(gid, recs, policy, ctx) for gid, recs in groups.items()])
     for row in rows:

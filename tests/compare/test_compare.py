@@ -311,3 +311,13 @@ def test_force_size_kind_and_dates_do_not_mix() -> None:
         make_claim(9),
     )
     assert len(comp) == 3
+
+
+def test_claims_read_back_from_csv(tmp_path) -> None:
+    path = tmp_path / "claims.csv"
+    anbar_claims().to_csv(path, index=False)
+    again = compare(pd.read_csv(path))
+    first = compare(anbar_claims())
+    cols = ["measure", "subject", "subject_detail", "verdict", "reason", "low", "high", "note"]
+    pd.testing.assert_frame_equal(again[cols], first[cols])
+    assert json.loads(again.iloc[1].figures) == {"unnamed sources": [7, 7]}
