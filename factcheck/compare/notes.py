@@ -34,7 +34,7 @@ def figure(f: Figure) -> str:
     """A figure in words from its interval and qualifier: "at least 14", "about 110"."""
     q = f.qualifier
     if q == Qualifier.NONE_REPORTED:
-        return "none"
+        return "0 (none reported)"
     if q == Qualifier.AT_LEAST or (math.isnan(f.high) and not math.isnan(f.low)):
         return f"at least {number(f.low)}"
     if q == Qualifier.AT_MOST or math.isnan(f.low):

@@ -45,8 +45,13 @@ def _group_label(rows: pd.DataFrame) -> str:
     return f"{first['measure']} {first['subject']}{detail}{scope}"
 
 
+#: Text columns read here; a table read back from CSV has NaN for an empty cell.
+_TEXT: Final = ("speaker", "via", "value_text", "sentence", "subject_detail", "doc_id")
+
+
 def _aligned(claims: pd.DataFrame) -> pd.DataFrame:
-    return claims if "group_id" in claims.columns else align(claims)
+    aligned = claims if "group_id" in claims.columns else align(claims)
+    return aligned.assign(**{c: aligned[c].fillna("").astype(str) for c in _TEXT})
 
 
 def _moment(value: object) -> pd.Timestamp:

@@ -66,3 +66,11 @@ def test_styler_escapes_document_text() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&quot;15&quot;" in html  # quotes cannot end the title attribute
     assert "&lt;i&gt;Command&lt;/i&gt;" in html
+
+
+def test_claims_read_back_from_csv(tmp_path) -> None:
+    path = tmp_path / "claims.csv"
+    anbar_claims().to_csv(path, index=False)
+    again = side_by_side(pd.read_csv(path))
+    pd.testing.assert_frame_equal(again, side_by_side(anbar_claims()))
+    assert "nan" not in styled_side_by_side(pd.read_csv(path)).to_html()
