@@ -9,6 +9,7 @@ mention; a weekday before the day is not part of the span ("mardi 12 novembre").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 from typing import Final
 
@@ -65,39 +66,48 @@ def merge_dates(lex: Lexicon, text: str, atoms: list[Atom]) -> list[Atom]:
     if not lex.months or not atoms:
         return atoms
     between = _between(lex)
-    out = list(atoms)
+    starts = [a.start for a in atoms]
+    used: set[int] = set()
+    dates: list[Atom] = []
     for month in _month_pattern(lex).finditer(text):
-        parts: list[Atom] = []
-        before = [a for a in out if a.end <= month.start()]
-        if before and _is_day(before[-1]):
-            gap = text[before[-1].end : month.start()]
-            if between.match(gap) and "\n" not in gap:
-                parts.append(before[-1])
+        parts: list[int] = []
+        k = bisect_left(starts, month.start())
+        if k > 0 and k - 1 not in used and _is_day(atoms[k - 1]):
+            gap = text[atoms[k - 1].end : month.start()]
+            if atoms[k - 1].end <= month.start() and between.match(gap) and "\n" not in gap:
+                parts.append(k - 1)
         cursor, has_day = month.end(), bool(parts)
-        for nxt in [a for a in out if a.start >= month.end()][:2]:
-            gap = text[cursor : nxt.start]
-            if not _SEPARATOR.fullmatch(gap):
+        k = bisect_left(starts, month.end())
+        for j in range(k, min(k + 2, len(atoms))):
+            nxt = atoms[j]
+            if j in used or not _SEPARATOR.fullmatch(text, cursor, nxt.start):
                 break
             if is_year(text, nxt):
-                parts.append(nxt)
+                parts.append(j)
                 break
             if has_day or not _is_day(nxt):
                 break
-            parts.append(nxt)
+            parts.append(j)
             cursor, has_day = nxt.end, True
         if not parts:
             continue
-        year = next((p for p in parts if is_year(text, p)), None)
-        value = year.low if year is not None else parts[0].low
-        date = Atom(
-            min(month.start(), parts[0].start),
-            max(month.end(), parts[-1].end),
-            value,
-            value,
-            "date",
-            parts[0].first,
-            parts[-1].last,
+        used.update(parts)
+        chosen = [atoms[j] for j in parts]
+        year = next((a for a in chosen if is_year(text, a)), None)
+        value = year.low if year is not None else chosen[0].low
+        dates.append(
+            Atom(
+                min(month.start(), chosen[0].start),
+                max(month.end(), chosen[-1].end),
+                value,
+                value,
+                "date",
+                chosen[0].first,
+                chosen[-1].last,
+            )
         )
-        out = [a for a in out if all(a is not p for p in parts)] + [date]
-        out.sort(key=lambda a: a.start)
+    if not dates:
+        return atoms
+    out = [a for j, a in enumerate(atoms) if j not in used] + dates
+    out.sort(key=lambda a: a.start)
     return out

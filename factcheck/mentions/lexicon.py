@@ -80,6 +80,8 @@ ROLE_LISTS: Final = (
     "hour_prepositions",
 )
 QUALIFIERS: Final = ("at_least", "at_most", "about")
+#: Most words remembered by Lexicon.may_start (a bound, so memory stays flat on big corpora).
+MEMO_SIZE: Final = 200_000
 #: How many words may stand between a verb of change and "from X to Y" ("rose overnight from").
 RANGE_BLOCKER_GAP: Final = 3
 
@@ -131,14 +133,34 @@ class Lexicon:
     none_reported: re.Pattern[str]
     protected: re.Pattern[str]
     not_numbers: re.Pattern[str]
+    starters: frozenset[str]
+    memo: dict[str, bool]
+    splits: dict[str, list[tuple[str, str]]]
 
     def split(self, word: str) -> list[tuple[str, str]]:
         """``(prefix, stem)`` readings of a word: the word itself, then each known prefix."""
-        out = [("", word)]
-        for prefix in self.prefixes:
-            if word.startswith(prefix) and len(word) > len(prefix) + 1:
-                out.append((prefix, word[len(prefix) :]))
+        if not self.prefixes:
+            return [("", word)]
+        out = self.splits.get(word)
+        if out is None:
+            out = [("", word)]
+            for prefix in self.prefixes:
+                if word.startswith(prefix) and len(word) > len(prefix) + 1:
+                    out.append((prefix, word[len(prefix) :]))
+            if len(self.splits) < MEMO_SIZE:
+                self.splits[word] = out
         return out
+
+    def may_start(self, word: str) -> bool:
+        """Whether a word may begin a figure (a cheap test that skips most words; cached)."""
+        known = self.memo.get(word)
+        if known is None:
+            known = any(stem in self.starters for _, stem in self.split(word)) or any(
+                word.endswith(suffix) for suffix in self.dual_suffixes
+            )
+            if len(self.memo) < MEMO_SIZE:
+                self.memo[word] = known
+        return known
 
     def kept(self, prefix: str) -> int:
         """How many trailing characters of a stripped prefix stay in the span ("ال")."""
@@ -196,7 +218,8 @@ def alternation(phrases: Iterable[str], guard_start: bool = True) -> str:
     Each phrase is guarded so it does not match inside a longer word; ``guard_start=False``
     leaves the start open, for a pattern that guards it itself or allows a glued figure.
     """
-    parts = []
+    # phrases sharing the same guards are grouped, so each guard is tested once per position
+    groups: dict[tuple[str, str], list[str]] = {}
     for phrase in sorted(set(phrases), key=len, reverse=True):
         body = r"[\s\-]*".join(
             r"\s+".join(re.escape(w) for w in chunk.split())
@@ -204,7 +227,8 @@ def alternation(phrases: Iterable[str], guard_start: bool = True) -> str:
         )
         start = r"(?<![^\W_])" if guard_start and phrase[0].isalnum() else ""
         end = r"(?![^\W_])" if phrase[-1].isalnum() else ""
-        parts.append(start + body + end)
+        groups.setdefault((start, end), []).append(body)
+    parts = [f"{start}(?:{'|'.join(bodies)}){end}" for (start, end), bodies in groups.items()]
     return "|".join(parts) or r"(?!x)x"
 
 
@@ -351,4 +375,19 @@ def lexicon(language: str) -> Lexicon:
         ),
         protected=re.compile(alternation(protected)),
         not_numbers=re.compile(alternation(lists["not_numbers"])),
+        starters=frozenset(
+            [
+                *maps["units"],
+                *maps["scales"],
+                *maps["local_scales"],
+                *maps["ordinals"],
+                *maps["fractions"],
+                *maps["alone_values"],
+                *extra["one_before_scale"],
+                *(phrase[0] for phrase in [*vague_t, *approx_t]),
+                *(phrase_tokens(k)[0] for k in maps["units"]),
+            ]
+        ),
+        memo={},
+        splits={},
     )

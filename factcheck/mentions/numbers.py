@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from typing import Final
 
 from factcheck.mentions.lexicon import Lexicon
-from factcheck.mentions.tokens import CLOCK, NUMBER, PUNCT, Tokens, tokenize
+from factcheck.mentions.tokens import CLOCK, NUMBER, PUNCT, WORD, Tokens, tokenize
 from factcheck.mentions.words import (
     Atom,
     match_phrase,
@@ -59,7 +59,7 @@ def _read(lex: Lexicon, text: str, toks: Tokens, blocked: set[int]) -> list[Atom
     i, n = 0, len(toks)
     while i < n:
         kind = toks.kinds[i]
-        if i in blocked or kind == PUNCT:
+        if kind == PUNCT or (kind == WORD and not lex.may_start(toks.texts[i])) or i in blocked:
             i += 1
             continue
         if kind == CLOCK:

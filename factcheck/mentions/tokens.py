@@ -31,6 +31,9 @@ _TOKEN: Final = re.compile(
 )
 
 
+_KINDS: Final = {"clock": CLOCK, "grouped": NUMBER, "number": NUMBER, "word": WORD, "punct": PUNCT}
+
+
 @dataclass(frozen=True, slots=True)
 class Tokens:
     """Parallel lists: kind, start, end, text (and value for numbers) of each token."""
@@ -58,30 +61,23 @@ def tokenize(text: str, group_separators: frozenset[str]) -> Tokens:
     >>> tokenize("à 14h30, 9 h 15 et 23h", frozenset(".")).values
     {1: 14.5, 3: 9.25, 5: 23.0}
     """
-    kinds: list[int] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    texts: list[str] = []
+    matches = list(_TOKEN.finditer(text))
+    kinds = [_KINDS[m.lastgroup or ""] for m in matches]
+    starts = [m.start() for m in matches]
+    ends = [m.end() for m in matches]
+    texts = [m.group() for m in matches]
     values: dict[int, float] = {}
-    for match in _TOKEN.finditer(text):
-        kind = match.lastgroup
-        raw = match.group()
-        if kind in ("grouped", "number"):
-            value = digits_value(raw, group_separators)
+    for k, kind in enumerate(kinds):
+        if kind == NUMBER:
+            value = digits_value(texts[k], group_separators)
             if value is None:
-                kind = "punct"
+                kinds[k] = PUNCT
             else:
-                values[len(kinds)] = value
-        elif kind == "clock":
-            digits = re.findall(r"\d+", raw)
+                values[k] = value
+        elif kind == CLOCK:
+            digits = re.findall(r"\d+", texts[k])
             minutes = int(digits[1]) / 60 if len(digits) > 1 else 0.0
-            values[len(kinds)] = int(digits[0]) + minutes
-        kinds.append(
-            {"clock": CLOCK, "grouped": NUMBER, "number": NUMBER, "word": WORD}.get(kind, PUNCT)
-        )
-        starts.append(match.start())
-        ends.append(match.end())
-        texts.append(raw)
+            values[k] = int(digits[0]) + minutes
     return Tokens(kinds, starts, ends, texts, values)
 
 
