@@ -115,9 +115,7 @@ def _sum_figure(parts: Sequence[Figure]) -> Figure:
     )
 
 
-def _parts(
-    current: list[Figure], others: set[float], sentences: dict[str, str]
-) -> tuple[list[Figure], Figure] | None:
+def _parts(current: list[Figure], others: set[float]) -> tuple[list[Figure], Figure] | None:
     """(parts, total) when one source's simultaneous figures are parts of a total, else None."""
     if len(current) < 2 or not all(_is_exact(f) for f in current):
         return None
@@ -128,15 +126,12 @@ def _parts(
         if len(rest) >= 2 and math.isclose(sum(f.low for f in rest), total.low):
             return rest, total
     summed = _sum_figure(current)
-    one_sentence = len({sentences.get(c, "") for f in current for c in f.claim_ids}) == 1
-    if summed.low in others or one_sentence:
+    if summed.low in others:
         return current, summed
     return None
 
 
-def resolve(
-    asserted: Sequence[Figure], denied: Sequence[Figure], sentences: dict[str, str]
-) -> Resolution:
+def resolve(asserted: Sequence[Figure], denied: Sequence[Figure]) -> Resolution:
     """Current figure(s) of each source: the latest statement wins; simultaneous figures of
     one source are summed when they are parts of a total, else kept (a contradiction)."""
     by_source: dict[str, list[Figure]] = defaultdict(list)
@@ -157,7 +152,7 @@ def resolve(
         pending[source] = current
     singles = {f.low for cur in pending.values() if len(cur) == 1 for f in cur if _is_exact(f)}
     for current in pending.values():
-        found = _parts(current, singles, sentences)
+        found = _parts(current, singles)
         if found:
             res.parts.append(found)
             current = [found[1]]

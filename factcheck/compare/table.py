@@ -136,7 +136,7 @@ def _row(gid: str, recs: list[dict[str, Any]], policy: str, ctx: dict[str, Any])
     denied_ids = {r["claim_id"] for r in recs if r["polarity"] == Polarity.DENIED}
     asserted = [f for f in figs if f.claim_ids[0] not in denied_ids]
     denied = [f for f in figs if f.claim_ids[0] in denied_ids]
-    res = resolve(asserted, denied, {r["claim_id"]: r["sentence"] for r in recs})
+    res = resolve(asserted, denied)
     sources = list(dict.fromkeys(f.source for f in res.figures))
     v = verdict(res.figures, len(sources)) if res.figures else Verdict.SINGLE_SOURCE
     if any(hit for _, hit in res.denials):

@@ -60,7 +60,7 @@ def test_latest_statement_wins_and_revision_is_an_update() -> None:
     t = [pd.Timestamp(f"2025-03-0{d}") for d in (1, 2, 3)]
     figs = [fig("m", 20, 20, reported_at=t[0]), fig("m", 45, NAN, "at_least", reported_at=t[1]),
             fig("m", 112, 112, reported_at=t[2])]  # fmt: skip
-    res = resolve(figs, [], {})
+    res = resolve(figs, [])
     assert [f.low for f in res.figures] == [112]
     assert [f.low for f in res.history["m"]] == [20, 45]
     assert res.revised == {"m"}
@@ -69,10 +69,17 @@ def test_latest_statement_wins_and_revision_is_an_update() -> None:
 
 def test_parts_with_a_total_in_the_same_document() -> None:
     parts = [fig("h", 5, 5), fig("h", 2, 2), fig("h", 7, 7)]
-    res = resolve(parts, [], {})
+    res = resolve(parts, [])
     assert [f.low for f in res.figures] == [7] and len(res.parts) == 1
 
 
 def test_denial_without_figures() -> None:
-    res = resolve([], [fig("army", 300, 300)], {})
+    res = resolve([], [fig("army", 300, 300)])
     assert reasons(res, Verdict.SINGLE_SOURCE) == [Reason.DENIED]
+
+
+def test_figures_are_never_summed_on_a_guess() -> None:
+    res = resolve([fig("m", 20, 20), fig("m", 12, 12)], [])  # "20 killed, up from 12"
+    assert sorted(f.low for f in res.figures) == [12, 20] and not res.parts
+    assert len(res.in_document) == 1  # same source, same document, disjoint figures
+    assert reasons(res, Verdict.DISCREPANT) == [Reason.INCONSISTENT_IN_DOCUMENT]
