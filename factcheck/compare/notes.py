@@ -48,8 +48,10 @@ def figure(f: Figure) -> str:
 
 
 def _says(label: str) -> str:
-    first = label.split(" (", 1)[0]
-    return "say" if first.startswith("unnamed") and first.endswith("s") else "says"
+    """ "say" after a plural common noun ("unnamed sources", "organisers"), else "says"."""
+    name = label.split(" (", 1)[0]
+    plural = name[:1].islower() and name.endswith("s") and not name.endswith("ss")
+    return "say" if plural else "says"
 
 
 def figures_clause(res: Resolution) -> str:

@@ -139,8 +139,9 @@ def _row(gid: str, recs: list[dict[str, Any]], policy: str, ctx: dict[str, Any])
     res = resolve(asserted, denied)
     sources = list(dict.fromkeys(f.source for f in res.figures))
     v = verdict(res.figures, len(sources)) if res.figures else Verdict.SINGLE_SOURCE
-    if any(hit for _, hit in res.denials):
-        v = Verdict.DISCREPANT
+    clause = None
+    if any(hit for _, hit in res.denials) and v != Verdict.DISCREPANT:
+        v, clause = Verdict.DISCREPANT, "a named source denies the figure"
     found = reasons(res, v)
     g, rel_g = gap(res.figures)
     est = reconcile(res.figures, policy, ctx["primary"])
@@ -154,7 +155,7 @@ def _row(gid: str, recs: list[dict[str, Any]], policy: str, ctx: dict[str, Any])
     support = Counter(figure(f) for f in res.figures)
     dates = [d for d in (r["event_date"] for r in recs) if d is not None and not pd.isna(d)]
     details = Counter(str(r["subject_detail"]) for r in recs if r["subject_detail"])
-    note = [figures_clause(res) + ": " + verdict_clause(v, g, rel_g) + "."]
+    note = [figures_clause(res) + ": " + (clause or verdict_clause(v, g, rel_g)) + "."]
     note += reason_sentences(res, found)
     if party_flag:
         names = sorted({party(s) or "" for src in sources for s in speakers_of[src]} - {""})
