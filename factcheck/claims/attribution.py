@@ -197,7 +197,12 @@ class _Reader(RelayMixin):
         for _ in range(APPOSITIONS + 1):
             words = read_before(self.tokens, end, sv.lo, self.lex, self.blocked, comma=True)
             speaker = self.speaker_at(words)
-            if speaker is not None and speaker.kind == "anaphor" and pronoun is None:
+            if (
+                speaker is not None
+                and speaker.kind == "anaphor"
+                and pronoun is None
+                and words[0].is_word  # not a quotation's closing mark: "...," he said
+            ):
                 pronoun = speaker  # "La CGT, elle, revendique": the name before the pronoun
             elif speaker is not None or not words:
                 return speaker or pronoun
@@ -222,11 +227,11 @@ class _Reader(RelayMixin):
                 self.relay(sv, m)
             elif (m := lex.according.at(self.tokens, i)) is not None:
                 speaker, _ = self.speaker_after(m.last, sv)
-                if speaker is not None and speaker.kind != "anaphor":
+                if speaker is not None and speaker.kind not in ("anaphor", "self"):
                     self.add(sv, m.first, speaker, ())
             elif (m := lex.passive.at(self.tokens, i)) is not None:
                 speaker, _ = self.speaker_after(m.last, sv)
-                if speaker is not None and speaker.kind != "anaphor":
+                if speaker is not None and speaker.kind not in ("anaphor", "self"):
                     reach = self.tokens[max(sv.lo, m.first - PASSIVE_REACH)].start
                     self.found.append(
                         Attribution(

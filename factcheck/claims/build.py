@@ -24,7 +24,18 @@ from factcheck.claims.counted import Counted, armed_groups, count_of, group_at, 
 from factcheck.claims.lexicon import Lexicon, Token, lexicon
 from factcheck.claims.scope import kind_of, scope_of, sentence_dates, year_mentions
 from factcheck.claims.speakers import canonical, country_of, is_cue
-from factcheck.model import Case, Claim, Document, Mention, Polarity, Qualifier, Role, Scope, Span
+from factcheck.model import (
+    Case,
+    Claim,
+    Document,
+    Kind,
+    Mention,
+    Polarity,
+    Qualifier,
+    Role,
+    Scope,
+    Span,
+)
 from factcheck.text.sentences import split_sentences
 
 #: Joins the relays of a chain, nearest first.
@@ -123,11 +134,16 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         what = count_of(scenes[n], a, b, group_at(groups, a), speaker, doc.language)
         if not what.measure:
             what = _inherit(what, n, m.low, counted)
+        if what.subject == PREVIOUS:  # "wounded more than 40 others": the same kind of people
+            before = next((w.subject for k, _, w in reversed(counted) if k == n), "")
+            what = replace(what, subject=before or "people")
         counted.append((n, m.low, what))
         what = settle(what, doc.language)
         if not what.measure and not what.subject:
             continue  # nothing counted: a capacity, a multiplier, a number of speakers
         scope = scope_of(tokens, views[n], (a, b), lex, years, doc.published)
+        if scope == Scope.EVENT and what.implied and kind_of(what.measure) == Kind.FORCE_SIZE:
+            scope = Scope.CONTEXT  # "The U.S. has about 2,500 troops in Iraq": a standing level
         event_date, reported = dates[n]
         if event_date is None and scope == Scope.EVENT:
             event_date = first_event
@@ -161,6 +177,8 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
     return merge_repeated(claims)
 
 
+#: Subject label of "others", "آخرين", "autres": the subject of the figure before it.
+PREVIOUS = "@previous"
 #: How many sentences back a figure without a measure word may take one from ("..., dont
 #: 48 000 à Paris", "la CGT 55 000", "ثم رفعتها إلى 45").
 INHERIT_MAX_SENTENCES = 1

@@ -11,7 +11,7 @@ affiliation take the affiliation in their speaker's name (a command reporting it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from factcheck.claims.attribution import SentenceView
@@ -30,6 +30,11 @@ BEFORE_PENALTY: Final = 1
 #: Farthest an affiliation may be from its subject word or figure ("جنود أميركيين", "nine
 #: ISIS operatives", "عنصرا من تنظيم الدولة"): farther away it qualifies something else.
 AFFILIATION_WINDOW: Final = 4
+#: How much farther than the measure word a subject word may be and still be the subject
+#: ("Police made 37 arrests": the arrests count people, not police).
+SUBJECT_SLACK: Final = 1
+#: Farthest the counted noun may be from its figure for the noun alone to give the measure.
+COUNTED_NOUN_GAP: Final = 2
 #: Subjects whose missing affiliation is taken from their speaker's name.
 OWN_FORCES: Final = frozenset({"soldiers", "police"})
 #: The subject of an armed group's members, and the affiliation kind that marks such a group.
@@ -43,6 +48,7 @@ class Counted:
     measure: str
     subject: str
     detail: str
+    implied: bool = False  # the measure comes from the subject alone ("2,500 troops")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +81,8 @@ def scene(
         tok = tokens[k]
         if not tok.is_word:
             step = COMMA_COST if tok.text in ",،;:" else 0
+        elif set(tok.keys) & lex.heavy_words:
+            step = COMMA_COST  # "and that", "et", "أن": a new phrase starts
         else:
             step = 0 if set(tok.keys) & lex.light_words else 1
         cost.append(cost[-1] + step)
@@ -120,8 +128,14 @@ def _distance(sc: Scene, m: Match, a: int, b: int, before: int = BEFORE_PENALTY)
 def _nearest(
     sc: Scene, matches: list[Match], a: int, b: int, before: int = BEFORE_PENALTY
 ) -> Match | None:
+    """The nearest match; on a tie the one after the figure (its counted noun or verb), and a
+    word that is also a subject ("détenus") loses to a plain verb ("ont relâché")."""
+    nouns = {(n.first, n.last) for n in sc.subjects}
     best = min(
-        ((_distance(sc, m, a, b, before), m.first, m) for m in matches),
+        (
+            (_distance(sc, m, a, b, before) + ((m.first, m.last) in nouns), -m.first, m)
+            for m in matches
+        ),
         default=None,
         key=lambda x: (x[0], x[1]),
     )
@@ -137,12 +151,31 @@ def count_of(
     role = _nearest(sc, sc.roles, a, b)
     measure_label = measure.value[0] if measure else ""
     subject_label = subject.value[0] if subject else ""
-    if not subject_label and measure is not None and measure.value[2]:
-        subject_label = measure.value[2]  # "قتلى" alone counts people
-    if not measure_label and subject is not None and subject.value[2]:
-        measure_label = subject.value[2]  # "2,500 troops" alone is a force deployed
-    detail = ""
+    inside = measure is not None and a <= measure.first and measure.last <= b
+    if (
+        measure is not None
+        and measure.value[2]
+        and (
+            subject is None
+            or (
+                not inside
+                and _distance(sc, subject, a, b) > _distance(sc, measure, a, b, 0) + SUBJECT_SLACK
+            )
+        )
+    ):
+        subject_label = measure.value[2]  # "112 قتيلا", "made 37 arrests": people
+    implied = False
     role_is_noun = role is not None and _distance(sc, role, a, b) <= 1
+    if (
+        not measure_label
+        and not role_is_noun
+        and subject is not None
+        and subject.value[2]
+        and _distance(sc, subject, a, b) <= COUNTED_NOUN_GAP
+    ):
+        measure_label = subject.value[2]  # "2,500 troops" alone is a force deployed
+        implied = True
+    detail = ""
     if role_is_noun:
         detail = role.value[0]
         if role.value[2] and (subject is None or _distance(sc, subject, a, b) > 1):
@@ -159,7 +192,7 @@ def count_of(
             detail = armed_group
         if not detail and subject_label in OWN_FORCES:
             detail = speaker_affiliation(speaker_name)
-    return Counted(measure_label, subject_label or "", detail)
+    return Counted(measure_label, subject_label or "", detail, implied)
 
 
 def settle(what: Counted, language: str) -> Counted:
@@ -167,7 +200,7 @@ def settle(what: Counted, language: str) -> Counted:
     people "released" in an exchange are prisoners), from ``measure_subjects``."""
     rule = lexicon(language).measure_subjects.get(what.measure)
     if rule is not None and (what.subject in rule[1] or not what.subject):
-        return Counted(what.measure, rule[0], what.detail)
+        return replace(what, subject=rule[0])
     return what
 
 

@@ -142,6 +142,7 @@ class Lexicon:
     openers: frozenset[str]  # "that", "que", "أن": what was said starts here
     titles: frozenset[str]  # "رئيس", "spokesman", "porte-parole": before an organisation
     light_words: frozenset[str]  # auxiliaries and articles: free in word distances
+    heavy_words: frozenset[str]  # conjunctions: cost like a comma in word distances
     measure_subjects: dict[str, tuple[str, frozenset[str]]]  # measure -> (subject, replaces)
 
     def tokenize(self, text: str) -> list[Token]:
@@ -254,6 +255,7 @@ def lexicon(language: str) -> Lexicon:
         openers=words("openers"),
         titles=words("titles"),
         light_words=words("light_words"),
+        heavy_words=words("heavy_words"),
         measure_subjects={
             str(k): (str(v.get("subject", "")), frozenset(str(x) for x in v.get("replaces", [])))
             for k, v in (sec.get("measure_subjects") or {}).items()

@@ -159,6 +159,7 @@ def is_cue(tokens: list[Token], i: int, lex: Lexicon) -> bool:
             lex.passive,
             lex.relay,
             lex.transmit,
+            lex.object_relay,
             lex.denial,
             lex.participles,
         )
