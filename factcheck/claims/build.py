@@ -70,6 +70,18 @@ def counts_speakers(tokens: list[Token], a: int, b: int, lex: Lexicon) -> bool:
     return False
 
 
+def not_a_count(tokens: list[Token], b: int, lex: Lexicon) -> bool:
+    """Whether the word after the figure makes it something other than a count of the event
+    ("cinq fois plus", "8 000 places", "10 millions de dinars", "des deux camps"), from the
+    ``not_counted`` words of the language (the light words between are passed over)."""
+    k = b
+    while k < len(tokens) and (not tokens[k].is_word or set(tokens[k].keys) & lex.light_words):
+        if tokens[k].text in ",،.;:":
+            return False
+        k += 1
+    return k < len(tokens) and bool(set(tokens[k].keys) & lex.not_counted)
+
+
 def _views(tokens: list[Token], spans: list[Span], lex: Lexicon) -> list[SentenceView]:
     views: list[SentenceView] = []
     i = 0
@@ -131,6 +143,8 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
             continue
         att = attribution_for(found, views[n], a, m.start)
         speaker, speaker_text, via, denied = _who(att, doc, publisher)
+        if not_a_count(tokens, b, lex):
+            continue  # "10 millions de dinars", "8 000 places", "cinq fois": not a count
         what = count_of(scenes[n], a, b, group_at(groups, a), speaker, doc.language)
         if not what.measure:
             what = _inherit(what, n, m.low, counted)

@@ -143,6 +143,7 @@ class Lexicon:
     titles: frozenset[str]  # "رئيس", "spokesman", "porte-parole": before an organisation
     light_words: frozenset[str]  # auxiliaries and articles: free in word distances
     heavy_words: frozenset[str]  # conjunctions: cost like a comma in word distances
+    not_counted: frozenset[str]  # "fois", "places", "dinars": the number is not a count
     measure_subjects: dict[str, tuple[str, frozenset[str]]]  # measure -> (subject, replaces)
 
     def tokenize(self, text: str) -> list[Token]:
@@ -256,6 +257,7 @@ def lexicon(language: str) -> Lexicon:
         titles=words("titles"),
         light_words=words("light_words"),
         heavy_words=words("heavy_words"),
+        not_counted=words("not_counted"),
         measure_subjects={
             str(k): (str(v.get("subject", "")), frozenset(str(x) for x in v.get("replaces", [])))
             for k, v in (sec.get("measure_subjects") or {}).items()
