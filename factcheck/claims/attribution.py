@@ -23,14 +23,9 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from factcheck.claims.lexicon import Lexicon, Match, Token
+from factcheck.claims.phrases import read_after, read_before
 from factcheck.claims.relays import RelayMixin
-from factcheck.claims.speakers import (
-    Naming,
-    Speaker,
-    name_speaker,
-    read_after,
-    read_before,
-)
+from factcheck.claims.speakers import Naming, Speaker, name_speaker
 
 #: How many sentences back a speaker without a name of its own ("وأضافت") may reach.
 CARRY_MAX_SENTENCES: Final = 3

@@ -22,8 +22,9 @@ from factcheck.claims.attribution import (
 )
 from factcheck.claims.counted import Counted, armed_groups, count_of, group_at, scene, settle
 from factcheck.claims.lexicon import Lexicon, Token, lexicon
+from factcheck.claims.phrases import is_cue
 from factcheck.claims.scope import kind_of, scope_of, sentence_dates, year_mentions
-from factcheck.claims.speakers import canonical, country_of, is_cue
+from factcheck.claims.sources import canonical, country_of
 from factcheck.model import (
     Case,
     Claim,

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
-from factcheck.claims.speakers import outlet_name, read_after, read_before
+from factcheck.claims.phrases import read_after, read_before
+from factcheck.claims.sources import outlet_name
 
 if TYPE_CHECKING:
     from factcheck.claims.attribution import SentenceView

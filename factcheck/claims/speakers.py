@@ -11,27 +11,15 @@ when they start with a speaker noun ("ministry", "وزارة") or are capitalise
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import Final
 
 from factcheck.claims.lexicon import Lexicon, Token
+from factcheck.claims.phrases import phrase_text, trimmed
+from factcheck.claims.sources import aliases, registry_name
 
-#: Longest speaker phrase, in words ("the spokesman of the Iraqi Joint Operations Command").
-SPEAKER_MAX_WORDS: Final = 9
 #: Longest phrase taken as a back-reference to an earlier speaker ("the command", "القيادة").
 ANAPHOR_MAX_WORDS: Final = 2
-#: Punctuation that a speaker phrase may contain (quoted names, acronyms in brackets, U.S.).
-_INSIDE: Final = frozenset("\"'«»“”()-.’")
-#: Quotes and brackets trimmed from both ends of the words naming a speaker.
-_TRIM: Final = "\"'«»“”()[] ,،:;.’"
-#: Registry types whose country says nothing about the event (a wire agency reports anywhere).
-OUTLETS: Final = frozenset({"news_agency", "media"})
-#: Characters a preposition glued to an outlet's name may take before it ("لـ", "l'").
-OUTLET_LEAD: Final = 3
-#: Longest relative clause skipped between a speaker and its verb, in tokens.
-RELATIVE_MAX_TOKENS: Final = 20
 #: The anaphor value of "we", "nous", "نحن": the publisher itself speaks.
 SELF: Final = "self"
 #: Unnamed officials: the only unnamed speakers whose affiliation goes into the name.
@@ -52,139 +40,6 @@ class Speaker:
     gender: str
     kind: str = "named"
     resolved: bool = False
-
-
-def canonical(text: str, language: str) -> str:
-    """The registry name of ``text`` if it has one, else ``text`` itself (publishers)."""
-    try:
-        from factcheck.claims.registry import resolve
-    except ImportError:  # the registry is optional: names are then kept as written
-        return text
-    entry = resolve(text, language)
-    return entry.name if entry is not None else text
-
-
-def country_of(texts: list[tuple[str, str]]) -> str | None:
-    """The country the registry names most often in these texts (None without a registry).
-
-    Generic speakers ("the health ministry", "الحكومة") resolve to that country's entry.
-    """
-    try:
-        from factcheck.claims import registry
-    except ImportError:
-        return None
-    counts = Counter(
-        entry.country
-        for text, language in texts
-        for _, _, entry in registry.find_in(text, language)
-        if entry.country and str(entry.type) not in OUTLETS
-    )
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def read_after(
-    tokens: list[Token], i: int, hi: int, lex: Lexicon, blocked: set[int], wide: bool = False
-) -> list[Token]:
-    """Words of the phrase that starts at token ``i`` (skipping commas and time words)."""
-    while i < hi and (
-        (not tokens[i].is_word and tokens[i].text in ",،") or _skippable(tokens[i], lex)
-    ):
-        i += 1
-    out: list[Token] = []
-    while i < hi and len([t for t in out if t.is_word]) < SPEAKER_MAX_WORDS:
-        tok = tokens[i]
-        stop = frozenset() if wide else lex.stop
-        if i in blocked or _ends_phrase(tok, lex, stop) or (out and is_cue(tokens, i, lex)):
-            break
-        out.append(tok)
-        i += 1
-    return _trimmed(out)
-
-
-def read_before(
-    tokens: list[Token], i: int, lo: int, lex: Lexicon, blocked: set[int], comma: bool = False
-) -> list[Token]:
-    """Words of the phrase that ends right before token ``i``, read backwards (past one
-    comma when ``comma``: "Reuters, citing ...")."""
-    out: list[Token] = []
-    j = i - 1
-    while j >= lo and (
-        (comma and tokens[j].text in ",،") or tokens[j].text == "'" or _skippable(tokens[j], lex)
-    ):
-        j -= 1
-    j = _before_relative(tokens, j, lo, lex)
-    while j >= lo and len([t for t in out if t.is_word]) < SPEAKER_MAX_WORDS:
-        tok = tokens[j]
-        if j in blocked or _ends_phrase(tok, lex, lex.back_stop) or is_cue(tokens, j, lex):
-            break
-        out.append(tok)
-        j -= 1
-    out.reverse()
-    return _trimmed(out)
-
-
-def _before_relative(tokens: list[Token], j: int, lo: int, lex: Lexicon) -> int:
-    """Where to read a speaker from when a relative clause or an apposition sits between it
-    and the verb ("Haider Kadhim, who was waiting outside, said"): before that clause."""
-    k = j
-    while k >= lo and k > j - RELATIVE_MAX_TOKENS:
-        tok = tokens[k]
-        if tok.is_word and tok.key in lex.relatives and k > lo and tokens[k - 1].text in ",،":
-            return k - 2
-        if not tok.is_word and tok.text in ".;:":
-            break
-        k -= 1
-    return j
-
-
-def _skippable(tok: Token, lex: Lexicon) -> bool:
-    return tok.is_word and any(k in lex.skip for k in tok.keys)
-
-
-def _ends_phrase(tok: Token, lex: Lexicon, stop: frozenset[str]) -> bool:
-    if not tok.is_word:
-        return tok.text not in _INSIDE
-    return tok.key in stop
-
-
-def is_cue(tokens: list[Token], i: int, lex: Lexicon) -> bool:
-    """Whether a reporting, relay or denial cue starts at token ``i``."""
-    if not tokens[i].is_word:
-        return False
-    return any(
-        p.at(tokens, i) is not None
-        for p in (
-            lex.say,
-            lex.according,
-            lex.passive,
-            lex.relay,
-            lex.transmit,
-            lex.object_relay,
-            lex.denial,
-            lex.participles,
-        )
-    )
-
-
-def _trimmed(words: list[Token]) -> list[Token]:
-    while words and not words[0].is_word and words[0].text not in '"«“(':
-        words = words[1:]
-    while words and not words[-1].is_word and words[-1].text not in '"»”)':
-        words = words[:-1]
-    return words if any(t.is_word for t in words) else []
-
-
-def phrase_text(text: str, words: list[Token]) -> str:
-    """The words as written in the document, without enclosing quotes or brackets."""
-    if not words:
-        return ""
-    raw = text[words[0].start : words[-1].end].strip(_TRIM)
-    for pair in ("()", '""', "«»", "“”"):
-        if raw.count(pair[0]) != raw.count(pair[1]) or (
-            pair[0] == pair[1] and raw.count(pair[0]) % 2
-        ):
-            raw = raw.replace(pair[0], "").replace(pair[1], "").strip()
-    return raw
 
 
 @dataclass(frozen=True)
@@ -221,7 +76,7 @@ def name_speaker(
         if value == SELF:
             return Speaker("", written, "", "self")
         return Speaker("", written, value, "anaphor")
-    found = _registry(ctx, words, wider or words)
+    found = registry_name(ctx.text, lex, ctx.country, words, wider or words)
     if found:
         return Speaker(found, written, gender, "named", True)
     for m in lex.unnamed.scan(content[:3]):
@@ -254,55 +109,6 @@ def _unnamed(name: str, content: list[Token], lex: Lexicon) -> str:
     return f"unnamed {extra} {name[8:]}" if extra else name
 
 
-def _registry(ctx: Naming, words: list[Token], wider: list[Token]) -> str | None:
-    """A registry name starting inside ``words`` (searched in ``wider``), else the whole."""
-    try:
-        from factcheck.claims import registry
-    except ImportError:  # the registry is optional: names are then kept as written
-        return None
-    lo, hi = wider[0].start, wider[-1].end
-    for start, _, entry in registry.find_in(ctx.text[lo:hi], ctx.lex.language, ctx.country):
-        if lo + start < words[-1].end and not _governed(words, lo + start, ctx.lex):
-            return entry.name
-    for candidate in _candidates(ctx.text, words):
-        entry = registry.resolve(candidate, ctx.lex.language, ctx.country)
-        if entry is not None:
-            return entry.name
-    return None
-
-
-def _governed(words: list[Token], start: int, lex: Lexicon) -> bool:
-    """Whether a preposition stands between the phrase's start and a name found inside it
-    ("des liens avec le groupe Etat islamique"): then the name is not the speaker."""
-    return any(
-        t.is_word and t.key in lex.stop and t.key not in lex.name_links
-        for t in words
-        if t.start < start
-    )
-
-
-def outlet_name(
-    text: str, words: list[Token], language: str, country: str | None
-) -> tuple[str, int] | None:
-    """The registry name of a news outlet that starts these words and where it ends."""
-    if not words:
-        return None
-    try:
-        from factcheck.claims import registry
-    except ImportError:
-        return None
-    lo = words[0].start
-    for start, end, entry in registry.find_in(text[lo : words[-1].end], language, country):
-        if str(entry.type) in OUTLETS and start <= OUTLET_LEAD:
-            return entry.name, lo + end
-    return None
-
-
-def _definite(content: list[Token], lex: Lexicon) -> bool:
-    """ "the agency", "la préfecture", "الوزارة": a phrase pointing back at a known speaker."""
-    return content[0].key in lex.determiners or _is_definite(content[0], lex)
-
-
 def _name_part(words: list[Token], lex: Lexicon) -> list[Token]:
     """The words up to where a name ends: in Arabic, a word without the article after one
     with it ("الحرس الوطني انتشال" -> "الحرس الوطني"), unless it links on ("باسم", "لشؤون
@@ -316,7 +122,7 @@ def _name_part(words: list[Token], lex: Lexicon) -> list[Token]:
             break
         out.append(tok)
         seen_definite = seen_definite or (tok.is_word and _is_definite(tok, lex))
-    return _trimmed(out) or words
+    return trimmed(out) or words
 
 
 def _is_definite(tok: Token, lex: Lexicon) -> bool:
@@ -343,32 +149,6 @@ def _capitalised(content: list[Token]) -> bool:
         and len(content[0].text) <= 3
         and content[1].text.isascii()
     )
-
-
-def _candidates(text: str, words: list[Token]) -> list[str]:
-    """The phrase, its shorter prefixes, then any quoted or bracketed name inside it."""
-    out: list[str] = []
-    for n in range(len(words), 0, -1):
-        if words[n - 1].is_word:
-            out.append(phrase_text(text, words[:n]))
-    for i, tok in enumerate(words):
-        if not tok.is_word and tok.text in '("«“' and i + 1 < len(words) and words[i + 1].is_word:
-            out.append(words[i + 1].text)
-    return [c for c in dict.fromkeys(out) if c]
-
-
-@cache
-def aliases(name: str, language: str) -> tuple[str, ...]:
-    """The registry's names of a canonical speaker in one language (empty if unknown)."""
-    try:
-        from factcheck.claims import registry
-    except ImportError:
-        return ()
-    try:
-        entry = registry.load_registry().get(name)
-    except KeyError:
-        return ()
-    return entry.names(language)
 
 
 def _head_match(core: list[Token], lex: Lexicon, earlier: list[Speaker]) -> Speaker | None:

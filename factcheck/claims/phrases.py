@@ -1,0 +1,127 @@
+"""Speaker phrases: the words read after or before a reporting verb.
+
+After the verb (Arabic "أعلنت القيادة ...", French "a déclaré le ministère") the phrase runs to
+a comma, a stop word or another cue; before it (English "the Pentagon said") back to a comma,
+a conjunction or a relative pronoun, past a relative clause or an apposition. Offsets stay
+those of the original text: a phrase is a list of tokens.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from factcheck.claims.lexicon import Lexicon, Token
+
+#: Longest speaker phrase, in words ("the spokesman of the Iraqi Joint Operations Command").
+SPEAKER_MAX_WORDS: Final = 9
+#: Punctuation that a speaker phrase may contain (quoted names, acronyms in brackets, U.S.).
+_INSIDE: Final = frozenset("\"'«»“”()-.’")
+#: Quotes and brackets trimmed from both ends of the words naming a speaker.
+_TRIM: Final = "\"'«»“”()[] ,،:;.’"
+#: Longest relative clause skipped between a speaker and its verb, in tokens.
+RELATIVE_MAX_TOKENS: Final = 20
+
+
+def read_after(
+    tokens: list[Token], i: int, hi: int, lex: Lexicon, blocked: set[int], wide: bool = False
+) -> list[Token]:
+    """Words of the phrase that starts at token ``i`` (skipping commas and time words)."""
+    while i < hi and (
+        (not tokens[i].is_word and tokens[i].text in ",،") or _skippable(tokens[i], lex)
+    ):
+        i += 1
+    out: list[Token] = []
+    while i < hi and len([t for t in out if t.is_word]) < SPEAKER_MAX_WORDS:
+        tok = tokens[i]
+        stop = frozenset() if wide else lex.stop
+        if i in blocked or _ends_phrase(tok, lex, stop) or (out and is_cue(tokens, i, lex)):
+            break
+        out.append(tok)
+        i += 1
+    return trimmed(out)
+
+
+def read_before(
+    tokens: list[Token], i: int, lo: int, lex: Lexicon, blocked: set[int], comma: bool = False
+) -> list[Token]:
+    """Words of the phrase that ends right before token ``i``, read backwards (past one
+    comma when ``comma``: "Reuters, citing ...")."""
+    out: list[Token] = []
+    j = i - 1
+    while j >= lo and (
+        (comma and tokens[j].text in ",،") or tokens[j].text == "'" or _skippable(tokens[j], lex)
+    ):
+        j -= 1
+    j = _before_relative(tokens, j, lo, lex)
+    while j >= lo and len([t for t in out if t.is_word]) < SPEAKER_MAX_WORDS:
+        tok = tokens[j]
+        if j in blocked or _ends_phrase(tok, lex, lex.back_stop) or is_cue(tokens, j, lex):
+            break
+        out.append(tok)
+        j -= 1
+    out.reverse()
+    return trimmed(out)
+
+
+def _before_relative(tokens: list[Token], j: int, lo: int, lex: Lexicon) -> int:
+    """Where to read a speaker from when a relative clause or an apposition sits between it
+    and the verb ("Haider Kadhim, who was waiting outside, said"): before that clause."""
+    k = j
+    while k >= lo and k > j - RELATIVE_MAX_TOKENS:
+        tok = tokens[k]
+        if tok.is_word and tok.key in lex.relatives and k > lo and tokens[k - 1].text in ",،":
+            return k - 2
+        if not tok.is_word and tok.text in ".;:":
+            break
+        k -= 1
+    return j
+
+
+def _skippable(tok: Token, lex: Lexicon) -> bool:
+    return tok.is_word and any(k in lex.skip for k in tok.keys)
+
+
+def _ends_phrase(tok: Token, lex: Lexicon, stop: frozenset[str]) -> bool:
+    if not tok.is_word:
+        return tok.text not in _INSIDE
+    return tok.key in stop
+
+
+def is_cue(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """Whether a reporting, relay or denial cue starts at token ``i``."""
+    if not tokens[i].is_word:
+        return False
+    return any(
+        p.at(tokens, i) is not None
+        for p in (
+            lex.say,
+            lex.according,
+            lex.passive,
+            lex.relay,
+            lex.transmit,
+            lex.object_relay,
+            lex.denial,
+            lex.participles,
+        )
+    )
+
+
+def trimmed(words: list[Token]) -> list[Token]:
+    while words and not words[0].is_word and words[0].text not in '"«“(':
+        words = words[1:]
+    while words and not words[-1].is_word and words[-1].text not in '"»”)':
+        words = words[:-1]
+    return words if any(t.is_word for t in words) else []
+
+
+def phrase_text(text: str, words: list[Token]) -> str:
+    """The words as written in the document, without enclosing quotes or brackets."""
+    if not words:
+        return ""
+    raw = text[words[0].start : words[-1].end].strip(_TRIM)
+    for pair in ("()", '""', "«»", "“”"):
+        if raw.count(pair[0]) != raw.count(pair[1]) or (
+            pair[0] == pair[1] and raw.count(pair[0]) % 2
+        ):
+            raw = raw.replace(pair[0], "").replace(pair[1], "").strip()
+    return raw

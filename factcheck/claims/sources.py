@@ -1,0 +1,119 @@
+"""Registry lookups for speakers: canonical names, outlets, aliases, the case's country.
+
+The registry (:mod:`factcheck.claims.registry`) is optional: without it names are kept as
+written and no country is guessed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+from typing import Final
+
+from factcheck.claims.lexicon import Lexicon, Token
+from factcheck.claims.phrases import phrase_text
+
+#: Registry types whose country says nothing about the event (a wire agency reports anywhere).
+OUTLETS: Final = frozenset({"news_agency", "media"})
+#: Characters a preposition glued to an outlet's name may take before it ("لـ", "l'").
+OUTLET_LEAD: Final = 3
+
+
+def canonical(text: str, language: str) -> str:
+    """The registry name of ``text`` if it has one, else ``text`` itself (publishers)."""
+    try:
+        from factcheck.claims.registry import resolve
+    except ImportError:  # the registry is optional: names are then kept as written
+        return text
+    entry = resolve(text, language)
+    return entry.name if entry is not None else text
+
+
+def country_of(texts: list[tuple[str, str]]) -> str | None:
+    """The country the registry names most often in these texts (None without a registry).
+
+    Generic speakers ("the health ministry", "الحكومة") resolve to that country's entry.
+    """
+    try:
+        from factcheck.claims import registry
+    except ImportError:
+        return None
+    counts = Counter(
+        entry.country
+        for text, language in texts
+        for _, _, entry in registry.find_in(text, language)
+        if entry.country and str(entry.type) not in OUTLETS
+    )
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def registry_name(
+    text: str, lex: Lexicon, country: str | None, words: list[Token], wider: list[Token]
+) -> str | None:
+    """A registry name starting inside ``words`` (searched in ``wider``), else the whole."""
+    try:
+        from factcheck.claims import registry
+    except ImportError:  # the registry is optional: names are then kept as written
+        return None
+    lo, hi = wider[0].start, wider[-1].end
+    for start, _, entry in registry.find_in(text[lo:hi], lex.language, country):
+        if lo + start < words[-1].end and not governed(words, lo + start, lex):
+            return entry.name
+    for candidate in _candidates(text, words):
+        entry = registry.resolve(candidate, lex.language, country)
+        if entry is not None:
+            return entry.name
+    return None
+
+
+def governed(words: list[Token], start: int, lex: Lexicon) -> bool:
+    """Whether a preposition stands between the phrase's start and a name found inside it
+    ("des liens avec le groupe Etat islamique"): then the name is not the speaker."""
+    return any(
+        t.is_word and t.key in lex.stop and t.key not in lex.name_links
+        for t in words
+        if t.start < start
+    )
+
+
+def outlet_name(
+    text: str, words: list[Token], language: str, country: str | None
+) -> tuple[str, int] | None:
+    """The registry name of a news outlet that starts these words and where it ends."""
+    if not words:
+        return None
+    try:
+        from factcheck.claims import registry
+    except ImportError:
+        return None
+    lo = words[0].start
+    for start, end, entry in registry.find_in(text[lo : words[-1].end], language, country):
+        if str(entry.type) in OUTLETS and start <= OUTLET_LEAD:
+            return entry.name, lo + end
+    return None
+
+
+def _candidates(text: str, words: list[Token]) -> list[str]:
+    """The phrase, its shorter prefixes, then any quoted or bracketed name inside it."""
+    out: list[str] = []
+    for n in range(len(words), 0, -1):
+        if words[n - 1].is_word:
+            out.append(phrase_text(text, words[:n]))
+    for i, tok in enumerate(words):
+        if not tok.is_word and tok.text in '("«“' and i + 1 < len(words) and words[i + 1].is_word:
+            out.append(words[i + 1].text)
+    return [c for c in dict.fromkeys(out) if c]
+
+
+@cache
+def aliases(name: str, language: str) -> tuple[str, ...]:
+    """The registry's names of a canonical speaker in one language (empty if unknown)."""
+    try:
+        from factcheck.claims import registry
+    except ImportError:
+        return ()
+    try:
+        entry = registry.load_registry().get(name)
+    except KeyError:
+        return ()
+    return entry.names(language)
