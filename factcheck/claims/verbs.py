@@ -1,0 +1,119 @@
+"""The speaker of a reporting verb: after it or before it, past an apposition or a relative
+clause, or the speaker it continues ("وأضافت", "he added", "a-t-il ajouté").
+
+A verb without a speaker of its own continues the most recent speaker whose grammatical gender
+agrees (feminine "وأضافت" skips a masculine speaker), within the same sentence or up to
+``CARRY_MAX_SENTENCES`` sentences back. Mixed into the attribution reader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Final
+
+from factcheck.claims.phrases import read_before
+from factcheck.claims.speakers import Speaker
+
+if TYPE_CHECKING:
+    from factcheck.claims.attribution import Attribution, SentenceView
+    from factcheck.claims.lexicon import Match
+
+#: How many sentences back a speaker without a name of its own ("وأضافت") may reach.
+CARRY_MAX_SENTENCES: Final = 3
+#: How many comma-separated phrases before a verb may be passed to find its speaker.
+APPOSITIONS: Final = 2
+
+
+def agrees(cue: str, speaker: str) -> bool:
+    """Whether a verb's gender agrees with a speaker's ("" agrees with anything)."""
+    return not cue or not speaker or cue == speaker or cue == "p"
+
+
+class VerbMixin:
+    """Reporting verbs and carried-over speakers (uses the reader's tokens, lexicon, found)."""
+
+    tokens: Any
+    lex: Any
+    blocked: Any
+    found: Any
+
+    def continued(self, sv: SentenceView, i: int, gender: str, denied: bool) -> Attribution | None:
+        """The attribution a speaker-less cue at token ``i`` continues (gender agreeing)."""
+        recent = [a for a in reversed(self.found) if a.sentence >= sv.index - CARRY_MAX_SENTENCES]
+        if not recent:
+            return None
+        agreeing = [a for a in recent if agrees(gender, a.speaker.gender)]
+        base = (agreeing or recent)[0]
+        return replace(
+            base, at=self.tokens[i].start, sentence=sv.index, clause=sv.clause_of(i), denied=denied
+        )
+
+    def verb(self, sv: SentenceView, m: Match, gender: str, denied: bool) -> None:
+        """A reporting or denial verb: its speaker, else the speaker it continues."""
+        speaker = None
+        order = self.lex.speaker_order
+        k = m.first - 1
+        while k >= sv.lo and self.tokens[k].is_word and self.tokens[k].key in self.lex.skip:
+            k -= 1
+        if k >= sv.lo and self.tokens[k].text in ",،":
+            order = ("after", "before")  # "..., a annoncé le CICR", "..., said the army"
+        for direction in order:
+            if direction == "after":
+                speaker = self.named_after(m.last, sv)
+            else:
+                speaker = self.named_before(m.first, sv)
+            if speaker is not None:
+                break
+        if speaker is not None and speaker.kind == "self":
+            return  # "nous avons compté": the publisher speaks
+        if speaker is None or speaker.kind == "anaphor":
+            g = speaker.gender if speaker is not None and speaker.gender else gender
+            cont = self.continued(sv, m.first, g, denied)
+            if cont is not None:
+                self.found.append(cont)
+            return
+        if gender in ("f", "m") and speaker.kind != "unnamed":
+            speaker = replace(speaker, gender=gender)  # the verb's agreement tells the gender
+        outlet = self.outlet_after(m.last, sv)
+        relayed = (outlet,) if outlet and outlet != speaker.name else ()
+        self.add(sv, m.first, speaker, relayed, denied)
+
+    def named_after(self, i: int, sv: SentenceView) -> Speaker | None:
+        """The speaker after a verb, past an outlet it spoke to ("a indiqué à l'AFP deux
+        responsables") and with an apposition that says who a bare name is ("Mamadou, un
+        commerçant")."""
+        outlet = self.outlet_at(i, sv)
+        if outlet is not None:
+            i = outlet[1]
+        speaker, words = self.speaker_after(i, sv)
+        if speaker is not None and words and speaker.kind == "named" and not speaker.resolved:
+            k = self._index_after(words[-1].end, sv)
+            if k < sv.hi and self.tokens[k].text in ",،":
+                apposed, _ = self.speaker_after(k + 1, sv)
+                if apposed is not None and apposed.kind == "unnamed":
+                    return replace(apposed, text=speaker.text)
+        return speaker
+
+    def named_before(self, i: int, sv: SentenceView) -> Speaker | None:
+        """The speaker before a verb, else in one of the comma-separated phrases before it
+        ("Des médecins de l'hôpital, joints par téléphone, évoquent")."""
+        end = i
+        pronoun = None
+        for _ in range(APPOSITIONS + 1):
+            words = read_before(self.tokens, end, sv.lo, self.lex, self.blocked, comma=True)
+            speaker = self.speaker_at(words)
+            if (
+                speaker is not None
+                and speaker.kind == "anaphor"
+                and pronoun is None
+                and words[0].is_word  # not a quotation's closing mark: "...," he said
+            ):
+                pronoun = speaker  # "La CGT, elle, revendique": the name before the pronoun
+            elif speaker is not None or not words:
+                return speaker or pronoun
+            end = next(
+                (k for k in range(sv.lo, sv.hi) if self.tokens[k].start >= words[0].start), sv.lo
+            )
+            if end <= sv.lo or self.tokens[end - 1].text not in ",،":
+                return pronoun
+        return pronoun
