@@ -25,7 +25,7 @@ demo: $(STAMP)
 	$(BIN)/factcheck demo -o $(OUT)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)
 	$(BIN)/python -m factcheck.evaluate tests/devset tests/bundled
