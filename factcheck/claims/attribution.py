@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from factcheck.claims.lexicon import Lexicon, Token
+from factcheck.claims.lexicon import Lexicon, Match, Token
 from factcheck.claims.phrases import read_after
 from factcheck.claims.relays import RelayMixin
 from factcheck.claims.speakers import Naming, Speaker, name_speaker
@@ -106,14 +106,13 @@ class _Reader(VerbMixin, RelayMixin):
         self, sv: SentenceView, i: int, speaker: Speaker, via: tuple[str, ...], denied: bool = False
     ) -> None:
         if not via:  # named again in the same sentence ("..., التي أشارت"): same relay chain
-            via = next(
-                (
-                    a.via
-                    for a in reversed(self.found)
-                    if a.sentence == sv.index and a.speaker.name == speaker.name
-                ),
-                (),
-            )
+            same = [a for a in reversed(self.found) if a.sentence == sv.index]
+            again = next((a for a in same if a.speaker.name == speaker.name), None)
+            chain = next((a for a in same if speaker.name in a.via), None)
+            if again is not None:
+                via = again.via
+            elif chain is not None:  # "AFP, citing INA, which cited X, said": AFP relays X
+                speaker, via = chain.speaker, chain.via
         self.found.append(
             Attribution(speaker, via, self.tokens[i].start, sv.index, sv.clause_of(i), denied)
         )
@@ -133,28 +132,15 @@ class _Reader(VerbMixin, RelayMixin):
             if not tok.is_word or i in self.blocked or i in quoted:
                 i += 1
                 continue
-            m = lex.relay.at(self.tokens, i)
+            m = lex.passive.at(self.tokens, i)
             if m is not None:
+                self.passive(sv, m)
+            elif (m := lex.relay.at(self.tokens, i)) is not None:
                 self.relay(sv, m)
             elif (m := lex.according.at(self.tokens, i)) is not None:
                 speaker, _ = self.speaker_after(m.last, sv)
                 if speaker is not None and speaker.kind not in ("anaphor", "self"):
                     self.add(sv, m.first, speaker, ())
-            elif (m := lex.passive.at(self.tokens, i)) is not None:
-                speaker, _ = self.speaker_after(m.last, sv)
-                if speaker is not None and speaker.kind not in ("anaphor", "self"):
-                    reach = self.tokens[max(sv.lo, m.first - PASSIVE_REACH)].start
-                    self.found.append(
-                        Attribution(
-                            speaker,
-                            (),
-                            self.tokens[m.first].start,
-                            sv.index,
-                            sv.clause_of(m.first),
-                            False,
-                            reach,
-                        )
-                    )
             elif (m := lex.transmit.at(self.tokens, i)) is not None:
                 self.transmit(sv, m)
             elif (m := lex.object_relay.at(self.tokens, i)) is not None:
@@ -169,6 +155,17 @@ class _Reader(VerbMixin, RelayMixin):
                     self.found.append(cont)
             i = m.last if m is not None else i + 1
         self.gapped(sv)
+
+    def passive(self, sv: SentenceView, m: Match) -> None:
+        """ "les 30 000 recensées par le ministère": the agent speaks for the figure before."""
+        speaker, _ = self.speaker_after(m.last, sv)
+        if speaker is None or speaker.kind in ("anaphor", "self"):
+            return
+        reach = self.tokens[max(sv.lo, m.first - PASSIVE_REACH)].start
+        at = self.tokens[m.first].start
+        self.found.append(
+            Attribution(speaker, (), at, sv.index, sv.clause_of(m.first), False, reach)
+        )
 
     def gapped(self, sv: SentenceView) -> None:
         """ "le ministère a dénombré 22 000 manifestants, la CGT 55 000": after a comma, a

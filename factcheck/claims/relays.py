@@ -76,7 +76,7 @@ class RelayMixin:
             )
             if before is not None and before.kind != "anaphor":
                 self.add(sv, m.first, before, ())
-                base = self.found[-1]
+                base = self.found.pop()  # "Reuters, citing X": Reuters only relays
             else:
                 base = self.continued(sv, m.first, "", False)
         via = (base.speaker.name, *base.via) if base is not None else ()

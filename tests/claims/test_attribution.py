@@ -1,0 +1,75 @@
+"""Attribution rules on short texts written for these tests (not taken from any article)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from factcheck.claims import extract_claims
+from factcheck.mentions import find_mentions
+from factcheck.model import Claim, Document
+
+
+def _claims(text: str, language: str, publisher: str = "Example Wire") -> dict[str, Claim]:
+    doc = Document("d", publisher, language, text, datetime(2026, 3, 14, 9, 0))
+    return {c.value_text: c for c in extract_claims(doc, find_mentions(doc))}
+
+
+def test_relay_chain_nearest_relay_first() -> None:
+    text = (
+        "Agence France-Presse, citing the Iraqi News Agency, which cited the Joint Operations "
+        "Command, said 9 militants were killed."
+    )
+    nine = _claims(text, "en", publisher="Daily Example")["9"]
+    assert nine.speaker == "Iraqi Joint Operations Command"
+    assert nine.via == "Iraqi News Agency -> Agence France-Presse"
+
+
+def test_publisher_is_left_out_of_the_chain() -> None:
+    text = "ونقلت وكالة الأنباء العراقية عن قيادة العمليات المشتركة أن 9 مسلحين قتلوا."
+    nine = _claims(text, "ar", publisher="Iraqi News Agency")["9"]
+    assert (nine.speaker, nine.via) == ("Iraqi Joint Operations Command", "")
+
+
+def test_told_an_outlet_makes_it_a_relay() -> None:
+    text = "A police spokesman told Reuters that 12 protesters were arrested."
+    twelve = _claims(text, "en", publisher="Daily Example")["12"]
+    assert (twelve.speaker, twelve.via) == ("unnamed officials", "Reuters")
+
+
+def test_passive_agent_speaks_for_the_figure_before_it() -> None:
+    text = "Les syndicats ont compté 5 000 manifestants, contre 1 200 recensés par la préfecture."
+    found = _claims(text, "fr")
+    assert found["5 000"].speaker_text == "Les syndicats"
+    assert found["1 200"].speaker_text == "la préfecture"
+
+
+def test_multiplier_and_capacity_are_not_counts() -> None:
+    text = (
+        "Le stade, d'une capacité de 8 000 places, accueillait 20 000 personnes, selon la "
+        "police, soit deux fois plus que prévu."
+    )
+    assert list(_claims(text, "fr")) == ["20 000"]
+
+
+def test_first_person_plural_is_the_publisher() -> None:
+    text = "Nous avons compté 3 000 manifestants dans le cortège."
+    (claim,) = _claims(text, "fr", publisher="Syndicat Exemple").values()
+    assert (claim.speaker, claim.via) == ("Syndicat Exemple", "")
+    assert (claim.measure, claim.subject) == ("attended", "protesters")
+
+
+def test_others_take_the_previous_subject() -> None:
+    text = "The strike killed three soldiers and wounded 40 others, the army said."
+    forty = _claims(text, "en")["40"]
+    assert (forty.measure, forty.subject) == ("wounded", "soldiers")
+
+
+def test_cues_inside_a_quotation_are_not_the_report() -> None:
+    text = '"Nobody told us anything for hours," a resident said. The toll rose to 15.'
+    found = _claims(text, "en", publisher="Daily Example")
+    assert found["15"].speaker == "Daily Example"
+
+
+def test_speakers_counted_are_not_figures() -> None:
+    text = "Two security sources said 6 guards were killed."
+    assert list(_claims(text, "en")) == ["6"]
