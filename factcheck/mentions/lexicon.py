@@ -36,6 +36,9 @@ NUMBER_LISTS: Final = (
     "range_blockers",
     "duration_prepositions",
     "source_nouns",
+    "negative_words",
+    "ratio_words",
+    "decimal_words",
 )
 #: Word -> number mappings of the ``numbers`` section.
 NUMBER_MAPS: Final = (
@@ -46,6 +49,8 @@ NUMBER_MAPS: Final = (
     "approximate",
     "alone_values",
     "fractions",
+    "fraction_denominators",
+    "standalone_fractions",
 )
 #: Optional sections (absent means empty).
 OPTIONAL: Final = (
@@ -102,6 +107,11 @@ class Lexicon:
     unit_phrases: dict[tuple[str, ...], float]
     alone_values: dict[str, float]
     fractions: dict[str, float]
+    denominators: dict[str, float]
+    standalone_fractions: dict[str, float]
+    negative_words: frozenset[str]
+    decimal_words: frozenset[str]
+    ratio: re.Pattern[str]
     compound_only: frozenset[str]
     scales: dict[str, float]
     glued_scales: dict[str, float]
@@ -335,6 +345,11 @@ def lexicon(language: str) -> Lexicon:
         },
         alone_values=maps["alone_values"],
         fractions=maps["fractions"],
+        denominators=maps["fraction_denominators"],
+        standalone_fractions=maps["standalone_fractions"],
+        negative_words=frozenset(lists["negative_words"]),
+        decimal_words=frozenset(lists["decimal_words"]),
+        ratio=re.compile(rf"\s*(?:{alternation(lists['ratio_words'])})\s*$"),
         compound_only=frozenset(lists["compound_only"]),
         scales=maps["scales"],
         glued_scales=glued,
@@ -382,6 +397,7 @@ def lexicon(language: str) -> Lexicon:
                 *maps["local_scales"],
                 *maps["ordinals"],
                 *maps["fractions"],
+                *maps["standalone_fractions"],
                 *maps["alone_values"],
                 *extra["one_before_scale"],
                 *(phrase[0] for phrase in [*vague_t, *approx_t]),

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from typing import Final
 
 from factcheck.mentions.lexicon import Lexicon
+from factcheck.mentions.ratios import refine
 from factcheck.mentions.tokens import CLOCK, NUMBER, PUNCT, WORD, Tokens, tokenize
 from factcheck.mentions.words import (
     Atom,
@@ -193,7 +194,7 @@ def find_numbers(text: str, lex: Lexicon) -> tuple[list[Atom], Tokens]:
         first = next((k for k in inside if number_word(lex, toks.texts[k])), None)
         if first is not None:
             blocked.add(first)
-    atoms = _read(lex, text, toks, blocked)
+    atoms = refine(lex, text, toks, _read(lex, text, toks, blocked))
     floor = 0
     for atom in atoms:
         if atom.kind in ("number", "dual", "approx"):

@@ -246,6 +246,8 @@ def assign_role(
         return Role.CLAIM, "statement that no one was hurt", ""
     if atom.kind == "date":
         return Role.DATE, "a date (day, month or year)", ""
+    if atom.kind in ("fraction", "ratio"):
+        return Role.OTHER, f"a {atom.kind} (a share, not a count)", unit_after(lex, toks, atom)
     reason = _time(lex, text, atom, p)
     if reason:
         return Role.TIME, reason, ""

@@ -8,6 +8,7 @@ letters are their own token ("و3", "11من", "ال١٩٢"), so their span never
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
@@ -25,7 +26,10 @@ _TOKEN: Final = re.compile(
     r"|[ \u202f]?h[ \u202f]?[0-5]\d(?![\w])|h(?![\w])))"
     # "1 234 567", "700'000": groups of exactly three after the first
     r"|(?P<grouped>(?<![\d.,،٫])\d{1,3}(?:[ \u202f'٬]\d{3})+(?![\d])(?:[.,٫]\d+)?)"
-    r"|(?P<number>(?<![\d])(?:\d+(?:[.,،٫٬']\d+)*|(?<![\w.,])[.,]\d+))"
+    # a sign only where no word or figure is glued before it ("-5", not "10-20", "COVID-19"),
+    # and an exponent ("1e10", "1.1^23", "1.3x10^6")
+    r"|(?P<number>(?:(?<![\w.,\-])-)?(?<![\d])(?:\d+(?:[.,،٫٬']\d+)*|(?<![\w.,])[.,]\d+)"
+    r"(?:[eE][+\-]?\d+|\^[+\-]*\d+|[x×]10\^[+\-]?\d+)?)"
     r"|(?P<word>[^\W\d_]+)"
     r"|(?P<punct>[^\w\s])"
 )
@@ -69,7 +73,7 @@ def tokenize(text: str, group_separators: frozenset[str]) -> Tokens:
     values: dict[int, float] = {}
     for k, kind in enumerate(kinds):
         if kind == NUMBER:
-            value = digits_value(texts[k], group_separators)
+            value = _signed_value(texts[k], group_separators)
             if value is None:
                 kinds[k] = PUNCT
             else:
@@ -78,7 +82,80 @@ def tokenize(text: str, group_separators: frozenset[str]) -> Tokens:
             digits = re.findall(r"\d+", texts[k])
             minutes = int(digits[1]) / 60 if len(digits) > 1 else 0.0
             values[k] = int(digits[0]) + minutes
-    return Tokens(kinds, starts, ends, texts, values)
+    toks = Tokens(kinds, starts, ends, texts, values)
+    return _join_fractions(text, toks) if "/" in text or _VULGAR.search(text) else toks
+
+
+_EXPONENT: Final = re.compile(r"(?:[eE]|\^|[x×]10\^)([+\-]*)(\d+)$")
+_VULGAR: Final = re.compile(r"[\u00bc-\u00be\u2150-\u215e]")
+
+
+def _signed_value(raw: str, group_separators: frozenset[str]) -> float | None:
+    """The value of a number token with its sign and exponent ("-1.1^23", "1.3e6")."""
+    sign = -1.0 if raw.startswith("-") else 1.0
+    raw = raw.lstrip("-")
+    exponent = _EXPONENT.search(raw)
+    power = 0
+    if exponent:
+        signs, digits = exponent.groups()
+        power = -int(digits) if signs.count("-") % 2 else int(digits)
+        raw = raw[: exponent.start()]
+    value = digits_value(raw, group_separators)
+    if value is None:
+        return None
+    if exponent and exponent.group().startswith(("^",)):
+        return sign * value**power
+    return sign * value * 10.0**power
+
+
+def _join_fractions(text: str, toks: Tokens) -> Tokens:
+    """Join "3/4", "2 1/4", "-4/5" into one number token; read "⅔" as a number.
+
+    A slash is a fraction bar only between two integers, the first smaller than the second,
+    with no other slash around (so "24/7" and "15/07/2021" are not fractions).
+    """
+    kinds, starts, ends, texts, values = toks.kinds, toks.starts, toks.ends, toks.texts, toks.values
+    drop: set[int] = set()
+    for k, kind in enumerate(kinds):
+        if kind == WORD and len(texts[k]) == 1 and _VULGAR.match(texts[k]):
+            kinds[k], values[k] = NUMBER, unicodedata.numeric(texts[k])
+            continue
+        if texts[k] != "/" or not 0 < k < len(kinds) - 1:
+            continue
+        a, b = k - 1, k + 1
+        if kinds[a] != NUMBER or kinds[b] != NUMBER or ends[a] != starts[k] != ends[k] - 1:
+            continue
+        if (
+            starts[b] != ends[k]
+            or text[ends[b] : ends[b] + 1] == "/"
+            or text[starts[a] - 1 : starts[a]] == "/"
+        ):
+            continue
+        num, den = values[a], values[b]
+        if num != int(num) or den != int(den) or not 0 < abs(num) < den:
+            continue
+        value = num / den
+        first = a
+        whole = a - 1
+        gap = text[ends[whole] : starts[a]] if whole >= 0 else ""
+        if whole >= 0 and kinds[whole] == NUMBER and gap.strip() == "" and "\n" not in gap and gap:
+            w = values[whole]
+            if w == int(w) and num > 0:
+                value = w + value if w >= 0 else w - value
+                first = whole
+        kinds[first], ends[first], values[first] = NUMBER, ends[b], value
+        texts[first] = text[starts[first] : ends[b]]
+        drop.update(j for j in range(first + 1, b + 1))
+    if not drop:
+        return toks
+    keep = [j for j in range(len(kinds)) if j not in drop]
+    return Tokens(
+        [kinds[j] for j in keep],
+        [starts[j] for j in keep],
+        [ends[j] for j in keep],
+        [texts[j] for j in keep],
+        {new: values[old] for new, old in enumerate(keep) if old in values},
+    )
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:

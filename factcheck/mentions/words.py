@@ -38,6 +38,9 @@ class Atom:
     scale: float = 1.0  # the closing scale of a one-group number ("3 million" -> 1e6)
     unit: str = ""
     bare: int = -1  # start before a hedge was attached, -1 if none was
+    last_part: float = 0.0  # the last part added ("three" in "one hundred and three")
+    last_conj: bool = False  # whether a conjunction came before that last part
+    part_scale: float = 1.0  # the scale closed right before that last part ("two million and")
     notes: list[str] = field(default_factory=list)
 
 
@@ -90,7 +93,8 @@ def parse_number(lex: Lexicon, toks: Tokens, text: str, i: int, blocked: set[int
     any_words = False
     first_tok = last_tok = -1
     start = 0
-    conj = False
+    conj = last_conj = False
+    part_scale = 1.0
     prev_word = False
     j = i
     while j < n and j not in blocked:
@@ -124,14 +128,18 @@ def parse_number(lex: Lexicon, toks: Tokens, text: str, i: int, blocked: set[int
                 if conj:
                     break
                 cat, value, stem = "glued", lex.glued_scales[tok], tok
-            elif first_tok < 0 and (tok in lex.fractions or tok in lex.one_before_scale):
+            elif first_tok < 0 and (
+                tok in lex.fractions
+                or tok in lex.one_before_scale
+                or any(stem in lex.standalone_fractions for _, stem in lex.split(tok))
+            ):
                 # "half a million", "نصف مليون", "a dozen": only before a scale word
                 k = j + 1
                 if tok in lex.fractions and k < n and toks.texts[k] in lex.one_before_scale:
                     k += 1
                 nxt = number_word(lex, toks.texts[k]) if k < n else None
                 if not nxt or nxt[2] == "unit" or nxt[0]:
-                    return None
+                    return _lone(lex, toks, j)
                 cat, stem, span_last = "unit", tok, k - 1
                 value = lex.fractions.get(tok, 1.0)
             else:
@@ -170,7 +178,8 @@ def parse_number(lex: Lexicon, toks: Tokens, text: str, i: int, blocked: set[int
                 elif prev == "unit" and value >= _smallest_place(current):
                     break
                 current += value
-            last_part = value
+            part_scale = last_big if prev == "big" else 1.0
+            last_part, last_conj = value, conj
             prev = "digits" if cat == "digits" else "unit"
         elif cat in ("scale", "glued") and value == 100:
             if has_hundred or (current >= 100 and prev != "digits") or prev == "local":
@@ -214,7 +223,28 @@ def parse_number(lex: Lexicon, toks: Tokens, text: str, i: int, blocked: set[int
         last=last_tok,
         words=any_words,
         scale=last_big if one_group else 1.0,
+        last_part=last_part if prev in ("unit", "digits") else 0.0,
+        last_conj=last_conj and prev in ("unit", "digits"),
+        part_scale=part_scale if prev in ("unit", "digits") else 1.0,
     )
+
+
+def _lone(lex: Lexicon, toks: Tokens, i: int) -> Atom | None:
+    """A fraction word on its own ("نصف", "half") or an article before a denominator ("a
+    fifth"; kind ``article``, turned into a fraction or dropped by the ratios stage)."""
+    tok, n = toks.texts[i], len(toks)
+    if tok in lex.one_before_scale:
+        if i + 1 < n and toks.texts[i + 1] in lex.denominators:
+            return Atom(toks.starts[i], toks.ends[i], 1.0, 1.0, "article", i, i)
+        return None
+    if i > 0 and toks.texts[i - 1] in lex.ordinals:
+        return None  # "the first half" is a part of a period, not a figure
+    for prefix, stem in lex.split(tok):
+        if stem in lex.standalone_fractions:
+            value = lex.standalone_fractions[stem]
+            start = toks.starts[i] + len(prefix) - lex.kept(prefix)
+            return Atom(start, toks.ends[i], value, value, "fraction", i, i)
+    return None
 
 
 def parse_ordinal(lex: Lexicon, toks: Tokens, text: str, i: int) -> Atom | None:
