@@ -138,6 +138,7 @@ class Lexicon:
     article: tuple[str, ...]  # definite article forms glued to words ("ال", "لل"); () elsewhere
     name_links: frozenset[str]  # words that carry a name on ("باسم")
     relatives: frozenset[str]  # "who", "qui", "الذي": a relative clause after a speaker
+    agents: frozenset[str]  # "by", "par": a passive's agent, who may be the speaker
     object_preps: tuple[str, ...]  # "à", "to", "ل": the outlet a speaker talked to follows
     openers: frozenset[str]  # "that", "que", "أن": what was said starts here
     titles: frozenset[str]  # "رئيس", "spokesman", "porte-parole": before an organisation
@@ -252,6 +253,7 @@ def lexicon(language: str) -> Lexicon:
         article=tuple(lookup_key(str(a)) for a in sec.get("article") or []),
         name_links=words("name_links"),
         relatives=words("relatives"),
+        agents=words("agents"),
         object_preps=tuple(lookup_key(str(w)) for w in sec.get("object_preps") or []),
         openers=words("openers"),
         titles=words("titles"),

@@ -12,8 +12,9 @@ from typing import Final
 
 from factcheck.claims.lexicon import Lexicon, Token
 
-#: Longest speaker phrase, in words ("the spokesman of the Iraqi Joint Operations Command").
-SPEAKER_MAX_WORDS: Final = 9
+#: Longest speaker phrase, in words ("Un responsable de la sécurité s'exprimant sous couvert
+#: d'anonymat").
+SPEAKER_MAX_WORDS: Final = 12
 #: Punctuation that a speaker phrase may contain (quoted names, acronyms in brackets, U.S.).
 _INSIDE: Final = frozenset("\"'«»“”()-.’")
 #: Quotes and brackets trimmed from both ends of the words naming a speaker.

@@ -70,7 +70,7 @@ def governed(words: list[Token], start: int, lex: Lexicon) -> bool:
     """Whether a preposition stands between the phrase's start and a name found inside it
     ("des liens avec le groupe Etat islamique"): then the name is not the speaker."""
     return any(
-        t.is_word and t.key in lex.stop and t.key not in lex.name_links
+        t.is_word and t.key in lex.stop and t.key not in lex.name_links | lex.agents
         for t in words
         if t.start < start
     )
@@ -117,3 +117,39 @@ def aliases(name: str, language: str) -> tuple[str, ...]:
     except KeyError:
         return ()
     return entry.names(language)
+
+
+#: Shortest word that counts when a description is matched against registry names ("rights",
+#: "disaster"); shorter words ("of", "s", "la") say nothing about who speaks.
+DESCRIPTION_MIN_CHARS: Final = 4
+
+
+def described(lex: Lexicon, content: list[Token], country: str | None) -> str | None:
+    """The one registry entry of ``country`` whose names share the most words with a
+    description ("a local rights group" -> the country's human rights organisation, "the
+    country's disaster management agency" -> its disaster authority); None on a tie."""
+    if country is None:
+        return None
+    try:
+        from factcheck.claims import registry
+    except ImportError:
+        return None
+    generic = lex.stop | lex.determiners | lex.titles
+    words = {
+        k
+        for t in content
+        for k in t.keys[:1]
+        if len(k) >= DESCRIPTION_MIN_CHARS and k not in generic and not lex.speaker_heads.at([t], 0)
+    }
+    if not words:
+        return None
+    scores: list[tuple[int, str]] = []
+    for entry in registry.load_registry().entries:
+        if entry.country != country or str(entry.type) in OUTLETS:
+            continue
+        names = {t.key for name in entry.names(lex.language) for t in lex.tokenize(name)}
+        scores.append((len(words & names), entry.name))
+    scores.sort(reverse=True)
+    if not scores or scores[0][0] == 0 or (len(scores) > 1 and scores[1][0] == scores[0][0]):
+        return None
+    return scores[0][1]

@@ -16,7 +16,7 @@ from typing import Final
 
 from factcheck.claims.lexicon import Lexicon, Token
 from factcheck.claims.phrases import phrase_text, trimmed
-from factcheck.claims.sources import aliases, registry_name
+from factcheck.claims.sources import aliases, described, registry_name
 
 #: Longest phrase taken as a back-reference to an earlier speaker ("the command", "القيادة").
 ANAPHOR_MAX_WORDS: Final = 2
@@ -93,6 +93,10 @@ def name_speaker(
         if back is not None:
             return Speaker(back.name, written, back.gender or gender, back.kind, back.resolved)
     head = any(True for _ in lex.speaker_heads.scan(content))
+    if head:
+        known = described(lex, content, ctx.country)
+        if known is not None:
+            return Speaker(known, written, gender, "named", True)
     if head or _capitalised(content):
         kept = _name_part(words, lex)
         return Speaker(phrase_text(ctx.text, kept), phrase_text(ctx.text, kept), gender)
@@ -104,7 +108,8 @@ def _unnamed(name: str, content: list[Token], lex: Lexicon) -> str:
     if not name.startswith("unnamed "):
         return name
     words = [str(m.value) for m in lex.unnamed_descriptors.scan(content)]
-    words += [str(m.value[0]) for m in lex.affiliations.scan(content) if not m.value[2]]
+    if name == OFFICIALS:  # whose government they serve; sources are not qualified so
+        words += [str(m.value[0]) for m in lex.affiliations.scan(content) if not m.value[2]]
     extra = " ".join(dict.fromkeys(words))
     return f"unnamed {extra} {name[8:]}" if extra else name
 

@@ -114,6 +114,8 @@ class VerbMixin:
             end = next(
                 (k for k in range(sv.lo, sv.hi) if self.tokens[k].start >= words[0].start), sv.lo
             )
-            if end <= sv.lo or self.tokens[end - 1].text not in ",،":
+            if end <= sv.lo + 1 or self.tokens[end - 1].text not in ",،":
                 return pronoun
+            if pronoun is not None and not self.tokens[end - 2].is_word:
+                return pronoun  # «...», a-t-elle ajouté: the quotation is not a speaker
         return pronoun
