@@ -19,7 +19,7 @@ from functools import cache
 
 from factcheck.mentions.datemerge import is_year
 from factcheck.mentions.lexicon import Lexicon, alternation
-from factcheck.mentions.tokens import PUNCT, WORD, Tokens
+from factcheck.mentions.tokens import PUNCT, WORD, Tokens, is_fraction_token
 from factcheck.mentions.words import Atom, number_word
 
 _HYPHEN = "-"
@@ -49,13 +49,32 @@ def _denominator(lex: Lexicon, text: str, toks: Tokens, atom: Atom) -> None:
     after_and = _conjunction(lex).search(text, max(0, atom.start - CONJ_WINDOW), atom.start)
     if value == 1 and followed and not after_and:
         return  # "a third attack" is an ordinal, not a third
+    # "and a half million" is added by _add_fraction, which applies the scale to the sum
+    scale, last = (None, k) if after_and else _scale_after(lex, text, toks, k)
     if atom.last_conj and 0 < atom.last_part < den:
         part = atom.last_part
-        value = value - part + part / den * atom.part_scale
+        value = value - part + part / den * (scale or atom.part_scale)
+        kind = "number"
     else:
-        value = value / den
+        value = value / den * (scale or 1.0)
+        kind = "number" if scale else "fraction"
     atom.low = atom.high = value
-    atom.end, atom.last, atom.kind = toks.ends[k], k, "fraction"
+    atom.end, atom.last, atom.kind = toks.ends[last], last, kind
+
+
+def _scale_after(lex: Lexicon, text: str, toks: Tokens, k: int) -> tuple[float | None, int]:
+    """A scale word right after token ``k``, also as "of a million": (scale, its index)."""
+    j, n = k + 1, len(toks)
+    if j < n and toks.texts[j] in lex.of_words:
+        j += 1
+        if j < n and toks.texts[j] in lex.one_before_scale:
+            j += 1
+    if j >= n or toks.kinds[j] != WORD or "\n" in text[toks.ends[k] : toks.starts[j]]:
+        return None, k
+    found = number_word(lex, toks.texts[j])
+    if found and found[2] == "scale" and not found[0] and found[3] > 1:
+        return found[3], j
+    return None, k
 
 
 def _add_fraction(lex: Lexicon, text: str, toks: Tokens, whole: Atom, part: Atom) -> bool:
@@ -165,7 +184,14 @@ def refine(lex: Lexicon, text: str, toks: Tokens, atoms: list[Atom]) -> list[Ato
     for atom in atoms:
         if atom.kind in ("number", "article"):
             _denominator(lex, text, toks, atom)
-    atoms = [a for a in atoms if a.kind != "article"]
+        written = toks.texts[atom.first]
+        if atom.kind == "number" and atom.first == atom.last and is_fraction_token(written):
+            atom.kind = "fraction"  # "3/4", "⅔"
+    kept: list[Atom] = []
+    for atom in atoms:  # drop articles left alone and figures a fraction took in
+        if atom.kind != "article" and not (kept and atom.start < kept[-1].end):
+            kept.append(atom)
+    atoms = kept
     joined: list[Atom] = []
     for atom in atoms:
         if joined and _add_fraction(lex, text, toks, joined[-1], atom):

@@ -90,6 +90,11 @@ _EXPONENT: Final = re.compile(r"(?:[eE]|\^|[x×]10\^)([+\-]*)(\d+)$")
 _VULGAR: Final = re.compile(r"[\u00bc-\u00be\u2150-\u215e]")
 
 
+def is_fraction_token(raw: str) -> bool:
+    """Whether a number token is written as a fraction ("3/4", "-4/5", "⅔"), not a mixed one."""
+    return ("/" in raw and " " not in raw.strip()) or _VULGAR.fullmatch(raw) is not None
+
+
 def _signed_value(raw: str, group_separators: frozenset[str]) -> float | None:
     """The value of a number token with its sign and exponent ("-1.1^23", "1.3e6")."""
     sign = -1.0 if raw.startswith("-") else 1.0

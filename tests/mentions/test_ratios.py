@@ -1,0 +1,61 @@
+"""Fractions, negative figures, ratios and decimal words."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.mentions import find_mentions
+from factcheck.model import Document
+
+
+def _one(text: str, language: str) -> tuple[str, float | None, str]:
+    found = find_mentions(Document("t", "test", language, text))
+    assert len(found) == 1, found
+    m = found[0]
+    assert text[m.start : m.end] == m.text
+    return m.text, m.low, m.role.value
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span", "value"),
+    [
+        ("Two thirds of the town was flooded.", "en", "Two thirds", 2 / 3),
+        ("A fifth of the homes were lost.", "en", "A fifth", 0.2),
+        ("ثلاثة أرباع المنازل دمرت", "ar", "ثلاثة أرباع", 0.75),
+        ("Some 3/4 of the aid arrived.", "en", "3/4", 0.75),
+        ("The result is ⅔", "en", "⅔", 2 / 3),
+        ("One in three children is hungry.", "en", "One in three", 1 / 3),
+        ("واحد على ثلاثة", "ar", "واحد على ثلاثة", 1 / 3),
+    ],
+)
+def test_fractions_and_ratios_are_shares(text: str, language: str, span: str, value: float) -> None:
+    got_span, got_value, role = _one(text, language)
+    assert (got_span, role) == (span, "other")
+    assert got_value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span", "value"),
+    [
+        ("They counted one and a half million ballots.", "en", "one and a half million", 1.5e6),
+        ("The fund holds 3 million and a half.", "en", "3 million and a half", 3.5e6),
+        ("كان لديها واحد ونصف", "ar", "واحد ونصف", 1.5),
+        ("The answer is minus 5.", "en", "minus 5", -5),
+        ("Temperatures fell to -9.5 overnight.", "en", "-9.5", -9.5),
+        ("two hundred point zero three", "en", "two hundred point zero three", 200.03),
+        ("The reading was 1.3e6 units.", "en", "1.3e6", 1.3e6),
+    ],
+)
+def test_sums_signs_and_decimals(text: str, language: str, span: str, value: float) -> None:
+    got_span, got_value, _ = _one(text, language)
+    assert got_span == span
+    assert got_value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A third attack hit the city.", "Open 24/7 since 15/07/2021.", "the first half of 2024"],
+)
+def test_what_is_not_a_fraction(text: str) -> None:
+    found = find_mentions(Document("t", "test", "en", text))
+    assert all(m.role.value != "other" or "fraction" not in m.reason for m in found)
