@@ -23,7 +23,13 @@ from factcheck.claims.attribution import (
 from factcheck.claims.counted import Counted, armed_groups, count_of, group_at, scene, settle
 from factcheck.claims.lexicon import Lexicon, Token, lexicon
 from factcheck.claims.phrases import is_cue
-from factcheck.claims.scope import kind_of, scope_of, sentence_dates, year_mentions
+from factcheck.claims.scope import (
+    CONTEXT_MEASURES,
+    kind_of,
+    scope_of,
+    sentence_dates,
+    year_mentions,
+)
 from factcheck.claims.sources import canonical, country_of
 from factcheck.model import (
     Case,
@@ -147,8 +153,8 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         if not_a_count(tokens, b, lex):
             continue  # "10 millions de dinars", "8 000 places", "cinq fois": not a count
         what = count_of(scenes[n], a, b, group_at(groups, a), speaker, doc.language)
-        if not what.measure:
-            what = _inherit(what, n, m.low, counted)
+        if not what.measure or is_subset(tokens, a, views[n].lo, lex):
+            what = _inherit(what, n, m.low, counted, subset=bool(what.measure))
         if what.subject == PREVIOUS:  # "wounded more than 40 others": the same kind of people
             before = next((w.subject for k, _, w in reversed(counted) if k == n), "")
             what = replace(what, subject=before or "people")
@@ -159,6 +165,8 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         scope = scope_of(tokens, views[n], (a, b), lex, years, doc.published)
         if scope == Scope.EVENT and what.implied and kind_of(what.measure) == Kind.FORCE_SIZE:
             scope = Scope.CONTEXT  # "The U.S. has about 2,500 troops in Iraq": a standing level
+        if what.measure in CONTEXT_MEASURES:
+            scope = Scope.CONTEXT  # a population is background, never a figure of the event
         event_date, reported = dates[n]
         if event_date is None and scope == Scope.EVENT:
             event_date = first_event
@@ -194,17 +202,40 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
 
 #: Subject label of "others", "آخرين", "autres": the subject of the figure before it.
 PREVIOUS = "@previous"
+#: Longest subset cue, in words ("parmi lesquels", "من بينهم").
+SUBSET_CUE_WORDS = 3
 #: How many sentences back a figure without a measure word may take one from ("..., dont
 #: 48 000 à Paris", "la CGT 55 000", "ثم رفعتها إلى 45").
 INHERIT_MAX_SENTENCES = 1
 
 
+def is_subset(tokens: list[Token], a: int, lo: int, lex: Lexicon) -> bool:
+    """Whether a subset cue ends right before the figure at token ``a`` ("dont 15", "including
+    nine", "بينهم 31"), light words and one comma passed over."""
+    k = a - 1
+    while k >= lo and (not tokens[k].is_word or set(tokens[k].keys) & lex.light_words):
+        k -= 1
+    start = max(lo, k - SUBSET_CUE_WORDS + 1)
+    return any(
+        (m := lex.subset_cues.at(tokens, i)) is not None and m.last == k + 1
+        for i in range(start, k + 1)
+        if tokens[i].is_word
+    )
+
+
 def _inherit(
-    what: Counted, n: int, value: float | None, earlier: list[tuple[int, float | None, Counted]]
+    what: Counted,
+    n: int,
+    value: float | None,
+    earlier: list[tuple[int, float | None, Counted]],
+    subset: bool = False,
 ) -> Counted:
     """A figure with no measure word of its own counts what the figure it repeats counts (the
-    same value earlier in the document), else what the figure just before it counts."""
-    source = next((w for _, v, w in reversed(earlier) if v == value and w.measure), None)
+    same value earlier in the document), else what the figure just before it counts; a part
+    of the figure before ("dont 15 Saoudiens") counts what that figure counts."""
+    source = None
+    if not subset:
+        source = next((w for _, v, w in reversed(earlier) if v == value and w.measure), None)
     if source is None:
         source = next(
             (w for k, _, w in reversed(earlier) if n - k <= INHERIT_MAX_SENTENCES and w.measure),
@@ -212,6 +243,8 @@ def _inherit(
         )
     if source is None:
         return what
+    if subset:
+        return replace(what, measure=source.measure, subject=what.subject or source.subject)
     return Counted(source.measure, what.subject or source.subject, what.detail or source.detail)
 
 

@@ -198,7 +198,10 @@ def count_of(
 def settle(what: Counted, language: str) -> Counted:
     """Apply the subject a measure gives a generic subject ("attended" people are protesters,
     people "released" in an exchange are prisoners), from ``measure_subjects``."""
-    rule = lexicon(language).measure_subjects.get(what.measure)
+    lex = lexicon(language)
+    if what.subject in lex.force_subjects and what.measure in lex.force_measures:
+        return replace(what, measure=lex.force_measures[what.measure])  # troops "took part"
+    rule = lex.measure_subjects.get(what.measure)
     if rule is not None and (what.subject in rule[1] or not what.subject):
         return replace(what, subject=rule[0])
     return what

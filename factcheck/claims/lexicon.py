@@ -145,6 +145,9 @@ class Lexicon:
     light_words: frozenset[str]  # auxiliaries and articles: free in word distances
     heavy_words: frozenset[str]  # conjunctions: cost like a comma in word distances
     not_counted: frozenset[str]  # "fois", "places", "dinars": the number is not a count
+    subset_cues: Phrases  # "dont", "including", "بينهم": part of the figure before
+    force_measures: dict[str, str]  # a crowd measure said of forces: "took part" -> deployed
+    force_subjects: frozenset[str]  # subjects that are forces (soldiers, police, workers)
     measure_subjects: dict[str, tuple[str, frozenset[str]]]  # measure -> (subject, replaces)
 
     def tokenize(self, text: str) -> list[Token]:
@@ -260,6 +263,9 @@ def lexicon(language: str) -> Lexicon:
         light_words=words("light_words"),
         heavy_words=words("heavy_words"),
         not_counted=words("not_counted"),
+        subset_cues=Phrases(_pairs(sec.get("subset_cues"), "subset_cues", p)),
+        force_measures={str(k): str(v) for k, v in (sec.get("force_measures") or {}).items()},
+        force_subjects=frozenset(str(x) for x in sec.get("force_subjects") or []),
         measure_subjects={
             str(k): (str(v.get("subject", "")), frozenset(str(x) for x in v.get("replaces", [])))
             for k, v in (sec.get("measure_subjects") or {}).items()

@@ -22,6 +22,8 @@ from factcheck.model import Document, Kind, Mention, Role, Scope, Span
 #: Measures whose figures are casualties; the rest are counts, except force sizes.
 CASUALTY_MEASURES: Final = frozenset({"killed", "wounded", "casualties", "missing"})
 FORCE_MEASURES: Final = frozenset({"deployed"})
+#: Measures that are always background: a city's population is not a figure of the event.
+CONTEXT_MEASURES: Final = frozenset({"population"})
 
 
 def kind_of(measure: str) -> Kind:
