@@ -21,8 +21,15 @@ from factcheck.claims.attribution import (
     clauses,
 )
 from factcheck.claims.counted import Counted, armed_groups, count_of, group_at, scene, settle
+from factcheck.claims.figures import (
+    PREVIOUS,
+    counts_speakers,
+    inherit,
+    is_figure,
+    is_subset,
+    not_a_count,
+)
 from factcheck.claims.lexicon import Lexicon, Token, lexicon
-from factcheck.claims.phrases import is_cue
 from factcheck.claims.scope import (
     CONTEXT_MEASURES,
     kind_of,
@@ -39,7 +46,6 @@ from factcheck.model import (
     Mention,
     Polarity,
     Qualifier,
-    Role,
     Scope,
     Span,
 )
@@ -47,46 +53,6 @@ from factcheck.text.sentences import split_sentences
 
 #: Joins the relays of a chain, nearest first.
 VIA_SEPARATOR = " -> "
-
-
-def is_figure(mention: Mention) -> bool:
-    """Whether a mention becomes a claim: a counted figure or a "no casualties" statement."""
-    return mention.role == Role.CLAIM or mention.qualifier == Qualifier.NONE_REPORTED
-
-
-#: How far after a figure the noun naming unnamed speakers may come ("two U.S. officials"),
-#: and how far after that noun a measure word makes the figure a toll again ("two officials
-#: were killed").
-SPEAKER_NOUN_GAP = 3
-SPEAKER_MEASURE_GAP = 3
-#: How far from "two security sources" a reporting cue must be for them to be speakers.
-SPEAKER_CUE_GAP = 6
-
-
-def counts_speakers(tokens: list[Token], a: int, b: int, lex: Lexicon) -> bool:
-    """Whether the figure at ``[a, b)`` counts who speaks ("two security sources said"):
-    the speakers' number is not a claim. The figure's own words count ("مصدرين")."""
-    for i in range(a, min(len(tokens), b + SPEAKER_NOUN_GAP)):
-        m = lex.unnamed.at(tokens, i) if tokens[i].is_word else None
-        if m is not None:
-            after = range(m.last, min(len(tokens), m.last + SPEAKER_MEASURE_GAP))
-            if any(lex.measures.at(tokens, j) for j in after if tokens[j].is_word):
-                return False
-            near = range(max(0, a - SPEAKER_CUE_GAP), min(len(tokens), m.last + SPEAKER_CUE_GAP))
-            return any(is_cue(tokens, j, lex) for j in near)
-    return False
-
-
-def not_a_count(tokens: list[Token], b: int, lex: Lexicon) -> bool:
-    """Whether the word after the figure makes it something other than a count of the event
-    ("cinq fois plus", "8 000 places", "10 millions de dinars", "des deux camps"), from the
-    ``not_counted`` words of the language (the light words between are passed over)."""
-    k = b
-    while k < len(tokens) and (not tokens[k].is_word or set(tokens[k].keys) & lex.light_words):
-        if tokens[k].text in ",،.;:":
-            return False
-        k += 1
-    return k < len(tokens) and bool(set(tokens[k].keys) & lex.not_counted)
 
 
 def _views(tokens: list[Token], spans: list[Span], lex: Lexicon) -> list[SentenceView]:
@@ -154,7 +120,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
             continue  # "10 millions de dinars", "8 000 places", "cinq fois": not a count
         what = count_of(scenes[n], a, b, group_at(groups, a), speaker, doc.language)
         if not what.measure or is_subset(tokens, a, views[n].lo, lex):
-            what = _inherit(what, n, m.low, counted, subset=bool(what.measure))
+            what = inherit(what, n, m.low, counted, subset=bool(what.measure))
         if what.subject == PREVIOUS:  # "wounded more than 40 others": the same kind of people
             before = next((w.subject for k, _, w in reversed(counted) if k == n), "")
             what = replace(what, subject=before or "people")
@@ -198,54 +164,6 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
             )
         )
     return merge_repeated(claims)
-
-
-#: Subject label of "others", "آخرين", "autres": the subject of the figure before it.
-PREVIOUS = "@previous"
-#: Longest subset cue, in words ("parmi lesquels", "من بينهم").
-SUBSET_CUE_WORDS = 3
-#: How many sentences back a figure without a measure word may take one from ("..., dont
-#: 48 000 à Paris", "la CGT 55 000", "ثم رفعتها إلى 45").
-INHERIT_MAX_SENTENCES = 1
-
-
-def is_subset(tokens: list[Token], a: int, lo: int, lex: Lexicon) -> bool:
-    """Whether a subset cue ends right before the figure at token ``a`` ("dont 15", "including
-    nine", "بينهم 31"), light words and one comma passed over."""
-    k = a - 1
-    while k >= lo and (not tokens[k].is_word or set(tokens[k].keys) & lex.light_words):
-        k -= 1
-    start = max(lo, k - SUBSET_CUE_WORDS + 1)
-    return any(
-        (m := lex.subset_cues.at(tokens, i)) is not None and m.last == k + 1
-        for i in range(start, k + 1)
-        if tokens[i].is_word
-    )
-
-
-def _inherit(
-    what: Counted,
-    n: int,
-    value: float | None,
-    earlier: list[tuple[int, float | None, Counted]],
-    subset: bool = False,
-) -> Counted:
-    """A figure with no measure word of its own counts what the figure it repeats counts (the
-    same value earlier in the document), else what the figure just before it counts; a part
-    of the figure before ("dont 15 Saoudiens") counts what that figure counts."""
-    source = None
-    if not subset:
-        source = next((w for _, v, w in reversed(earlier) if v == value and w.measure), None)
-    if source is None:
-        source = next(
-            (w for k, _, w in reversed(earlier) if n - k <= INHERIT_MAX_SENTENCES and w.measure),
-            None,
-        )
-    if source is None:
-        return what
-    if subset:
-        return replace(what, measure=source.measure, subject=what.subject or source.subject)
-    return Counted(source.measure, what.subject or source.subject, what.detail or source.detail)
 
 
 def _sentence_of(views: list[SentenceView], i: int) -> int:
