@@ -74,6 +74,11 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     return out
 
 
+def _said(text: str, atom: Atom) -> str:
+    """The mention as it reads in the normalised text, quoted for a reason."""
+    return f"'{text[atom.start : atom.end]}'"
+
+
 def _before(p: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
     return p.search(text, max(0, start - CUE_WINDOW), start)
 
@@ -154,16 +159,16 @@ def _name(
     cue = _before(p["name_cue"], text, start)
     if cue:
         atom.start = cue.start("c")
-        return "number of a named thing"
+        return f"number of a named thing ({_said(text, atom)})"
     counted = _counted(lex, unit_after(lex, toks, atom, 1))
     word = _before(p["name_cue_word"], text, start)
     if word and not counted:
         atom.start = word.start("w")
-        return "part of a name"
+        return f"part of a name ({_said(text, atom)})"
     quoted = _before(p["quote_word"], text, start)
     if quoted and p["quote_close"].match(text, atom.end):
         atom.start = quoted.start("w")
-        return "part of a quoted name"
+        return f"part of a quoted name ({_said(text, atom)})"
     after = p["after_name_cues_after"].match(text, atom.end)
     word = _before(p["name_after_word"], text, start)
     capital = (
@@ -174,7 +179,7 @@ def _name(
     integer = atom.low == int(atom.low or 0)
     if word and not counted and not atom.words and integer and (after or capital):
         atom.start = word.start("w")
-        return "part of a name"
+        return f"part of a name ({_said(text, atom)})"
     if not atom.words and atom.first > 0:
         k = atom.first - 1
         if toks.kinds[k] == PUNCT and toks.texts[k] == "-" and toks.ends[k] == toks.starts[k + 1]:
@@ -256,7 +261,7 @@ def assign_role(
         if age:
             atom.end = age.end()
             return Role.AGE, "age given as an ordinal", ""
-        return Role.ORDINAL, "ordinal", ""
+        return Role.ORDINAL, f"ordinal ({_said(text, atom)})", ""
     unit = unit_after(lex, toks, atom)
     percent = p["after_percent_words"].match(text, atom.end)
     if percent:
@@ -277,7 +282,7 @@ def assign_role(
     if duration or unit in lex.duration_units:
         if duration:
             atom.end = duration.end()
-        return Role.DURATION, "length of time", unit
+        return Role.DURATION, f"length of time ({unit or _said(text, atom)})", unit
     if _years(text, toks, atom) and not _counted(lex, unit):
         return Role.DATE, "a year" if atom.qualifier == "exact" else "a span of years", ""
     reason = _name(lex, text, toks, atom, p, is_upper)
@@ -286,7 +291,7 @@ def assign_role(
     measure = p["after_measure_units"].match(text, atom.end)
     if measure:
         atom.end = measure.end()
-        return Role.OTHER, "a measurement", unit
+        return Role.OTHER, f"a measurement ({_said(text, atom)})", unit
     if _before(p["before_measure_before"], text, atom.start) or (
         p["after_measure_before"].match(text, atom.end)
     ):
@@ -295,5 +300,5 @@ def assign_role(
     if source in lex.source_nouns:
         return Role.OTHER, "number of sources quoted", source
     if unit:
-        return Role.CLAIM, f"counts {unit!r}", unit
+        return Role.CLAIM, f"counts '{unit}'", unit
     return Role.CLAIM, "a count (no other role applies)", ""

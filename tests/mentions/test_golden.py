@@ -84,6 +84,7 @@ def test_golden_case(language: str, source: str, case: dict[str, Any]) -> None:
     found = find_mentions(Document(case["id"], "golden", language, text))
     for m in found:
         assert text[m.start : m.end] == m.text, f"{case['id']}: span does not match its text"
+        assert m.reason, f"{case['id']}: {m.text!r} has no reason"
     expected = case.get("mentions") or []
     ok = len(found) == len(expected) and all(
         _matches(text, e, f) for e, f in zip(expected, found, strict=True)
