@@ -42,7 +42,6 @@ from factcheck.model import (
     Case,
     Claim,
     Document,
-    Kind,
     Mention,
     Polarity,
     Qualifier,
@@ -51,6 +50,8 @@ from factcheck.model import (
 )
 from factcheck.text.sentences import split_sentences
 
+#: Subjects whose bare count ("2,500 troops in Iraq", no deployment verb) is a standing level.
+STANDING_FORCES = frozenset({"soldiers"})
 #: Joins the relays of a chain, nearest first.
 VIA_SEPARATOR = " -> "
 
@@ -129,7 +130,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         if not what.measure and not what.subject:
             continue  # nothing counted: a capacity, a multiplier, a number of speakers
         scope = scope_of(tokens, views[n], (a, b), lex, years, doc.published)
-        if scope == Scope.EVENT and what.implied and kind_of(what.measure) == Kind.FORCE_SIZE:
+        if scope == Scope.EVENT and what.implied and what.subject in STANDING_FORCES:
             scope = Scope.CONTEXT  # "The U.S. has about 2,500 troops in Iraq": a standing level
         if what.measure in CONTEXT_MEASURES:
             scope = Scope.CONTEXT  # a population is background, never a figure of the event

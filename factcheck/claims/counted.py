@@ -29,14 +29,15 @@ COMMA_COST: Final = 2
 BEFORE_PENALTY: Final = 1
 #: Farthest an affiliation may be from its subject word or figure ("جنود أميركيين", "nine
 #: ISIS operatives", "عنصرا من تنظيم الدولة"): farther away it qualifies something else.
-AFFILIATION_WINDOW: Final = 4
+AFFILIATION_WINDOW: Final = 2
 #: How much farther than the measure word a subject word may be and still be the subject
 #: ("Police made 37 arrests": the arrests count people, not police).
 SUBJECT_SLACK: Final = 1
 #: Farthest the counted noun may be from its figure for the noun alone to give the measure.
 COUNTED_NOUN_GAP: Final = 2
-#: Subjects whose missing affiliation is taken from their speaker's name.
-OWN_FORCES: Final = frozenset({"soldiers", "police"})
+#: Subjects whose missing affiliation is taken from their speaker's name (a command reporting
+#: its own troops); police are left alone: their country is a place, not a side.
+OWN_FORCES: Final = frozenset({"soldiers"})
 #: The subject of an armed group's members, and the affiliation kind that marks such a group.
 MILITANTS: Final = "militants"
 

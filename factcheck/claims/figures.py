@@ -100,4 +100,6 @@ def inherit(
         return what
     if subset:
         return replace(what, measure=source.measure, subject=what.subject or source.subject)
-    return Counted(source.measure, what.subject or source.subject, what.detail or source.detail)
+    return Counted(
+        source.measure, what.subject or source.subject, what.detail or source.detail, source.implied
+    )

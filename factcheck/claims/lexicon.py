@@ -146,6 +146,7 @@ class Lexicon:
     heavy_words: frozenset[str]  # conjunctions: cost like a comma in word distances
     not_counted: frozenset[str]  # "fois", "places", "dinars": the number is not a count
     subset_cues: Phrases  # "dont", "including", "بينهم": part of the figure before
+    since_words: frozenset[str]  # "since", "منذ", "depuis": a running total when a date follows
     force_measures: dict[str, str]  # a crowd measure said of forces: "took part" -> deployed
     force_subjects: frozenset[str]  # subjects that are forces (soldiers, police, workers)
     measure_subjects: dict[str, tuple[str, frozenset[str]]]  # measure -> (subject, replaces)
@@ -264,6 +265,7 @@ def lexicon(language: str) -> Lexicon:
         heavy_words=words("heavy_words"),
         not_counted=words("not_counted"),
         subset_cues=Phrases(_pairs(sec.get("subset_cues"), "subset_cues", p)),
+        since_words=words("since_words"),
         force_measures={str(k): str(v) for k, v in (sec.get("force_measures") or {}).items()},
         force_subjects=frozenset(str(x) for x in sec.get("force_subjects") or []),
         measure_subjects={

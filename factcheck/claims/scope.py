@@ -13,15 +13,22 @@ event without a date in its sentence takes the first event date of the document.
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import cache
 from typing import Any, Final
 
 from factcheck.claims.attribution import SentenceView
 from factcheck.claims.lexicon import Lexicon, Token
+from factcheck.lang import load
 from factcheck.model import Document, Kind, Mention, Role, Scope, Span
+from factcheck.text.normalize import lookup_key
 
 #: Measures whose figures are casualties; the rest are counts, except force sizes.
 CASUALTY_MEASURES: Final = frozenset({"killed", "wounded", "casualties", "missing"})
 FORCE_MEASURES: Final = frozenset({"deployed"})
+#: How close after "since", "منذ", "depuis" a date must come for a running total.
+SINCE_DATE_GAP: Final = 2
+#: How far after "since" a year may come and still only anchor a comparison.
+SINCE_REACH: Final = 8
 #: Measures that are always background: a city's population is not a figure of the event.
 CONTEXT_MEASURES: Final = frozenset({"population"})
 
@@ -48,17 +55,39 @@ def scope_of(
     published: datetime | None,
 ) -> Scope:
     """The scope of the figure at tokens ``figure`` from the cues of its clause (never from
-    words of the figure itself: "لا يوجد أي مؤشر" is not "يوجد")."""
+    words of the figure itself: "لا يوجد أي مؤشر" is not "يوجد").
+
+    A running total ("since October 2023", "منذ أبريل 2023", "depuis 2014") is context; a year
+    before the publication year names another incident, unless it only anchors a comparison
+    after "since" ("the biggest since the pension battles of 2023").
+    """
     clause = sv.clause_of(figure[0])
     lo = sv.clause_starts[clause]
     hi = sv.clause_starts[clause + 1] if clause + 1 < len(sv.clause_starts) else sv.hi
     if any(not _inside(m.first, figure) for m in lex.context.scan(tokens, lo, hi)):
         return Scope.CONTEXT
+    since = [k for k in range(lo, hi) if tokens[k].is_word and tokens[k].key in lex.since_words]
+    dated = {j for j, _ in years} | {
+        k for k in range(lo, hi) if tokens[k].is_word and tokens[k].key in _months(lex.language)
+    }
+    if any(any(k < j <= k + SINCE_DATE_GAP for j in dated) for k in since):
+        return Scope.CONTEXT
     if any(not _inside(m.first, figure) for m in lex.other_event.scan(tokens, lo, hi)):
         return Scope.OTHER_EVENT
-    if published is not None and any(lo <= j < hi and year != published.year for j, year in years):
+    if published is not None and any(
+        lo <= j < hi and year < published.year and not any(j - SINCE_REACH <= k < j for k in since)
+        for j, year in years
+    ):
         return Scope.OTHER_EVENT
     return Scope.EVENT
+
+
+@cache
+def _months(language: str) -> frozenset[str]:
+    """Month names of a language from its time data (empty when it has none)."""
+    time = load(language).get("time") or {}
+    months = time.get("months") if isinstance(time, dict) else None
+    return frozenset(lookup_key(str(m)) for m in (months or {}))
 
 
 def year_mentions(mentions: list[Mention], tokens: list[Token]) -> list[tuple[int, int]]:
