@@ -13,7 +13,8 @@ from bisect import bisect_left
 from functools import cache
 from typing import Final
 
-from factcheck.mentions.lexicon import Lexicon, alternation
+from factcheck.mentions.lexicon import Lexicon
+from factcheck.mentions.patterns import alternation
 from factcheck.mentions.words import Atom
 
 #: What may stand between a month name and the day or year after it ("Jan. 28, 2024").

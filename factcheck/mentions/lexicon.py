@@ -9,82 +9,26 @@ hedges, ranges and cue words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Final
+from typing import Final
 
 from factcheck.errors import LanguageDataError
 from factcheck.lang import load
+from factcheck.mentions.patterns import (
+    NUMBER_LISTS,
+    NUMBER_MAPS,
+    OPTIONAL,
+    QUALIFIERS,
+    ROLE_LISTS,
+    alternation,
+    number_map,
+    prefix_group,
+    qualified,
+    word_list,
+)
 from factcheck.mentions.tokens import phrase_tokens
-from factcheck.text.normalize import lookup_key
 
-#: Word lists of the ``numbers`` section; each must be a list of lookup keys.
-NUMBER_LISTS: Final = (
-    "group_separators",
-    "prefixes",
-    "conjunctions",
-    "conjunction_prefixes",
-    "compound_only",
-    "ordinal_suffixes",
-    "not_numbers",
-    "counted_nouns",
-    "dual_suffixes",
-    "sound_plural_nouns",
-    "plural_suffixes",
-    "of_words",
-    "range_blockers",
-    "duration_prepositions",
-    "source_nouns",
-    "negative_words",
-    "ratio_words",
-    "decimal_words",
-)
-#: Word -> number mappings of the ``numbers`` section.
-NUMBER_MAPS: Final = (
-    "units",
-    "scales",
-    "local_scales",
-    "ordinals",
-    "approximate",
-    "alone_values",
-    "fractions",
-    "fraction_denominators",
-    "standalone_fractions",
-)
-#: Optional sections (absent means empty).
-OPTIONAL: Final = (
-    "glued_scales",
-    "one_before_scale",
-    "span_keeps",
-    "no_conjunction_words",
-    "unit_endings",
-)
-#: Cue lists of the ``roles`` section.
-ROLE_LISTS: Final = (
-    "year_cues",
-    "clock_before",
-    "clock_after",
-    "zone_words",
-    "duration_units",
-    "duration_before",
-    "percent_words",
-    "money_before",
-    "money_after",
-    "age_before",
-    "age_after",
-    "name_cues",
-    "measure_units",
-    "am_words",
-    "pm_words",
-    "age_units",
-    "person_nouns",
-    "name_cues_after",
-    "name_number_words",
-    "measure_before",
-    "hour_prepositions",
-)
-QUALIFIERS: Final = ("at_least", "at_most", "about")
 #: Most words remembered by Lexicon.may_start (a bound, so memory stays flat on big corpora).
 MEMO_SIZE: Final = 200_000
 #: How many words may stand between a verb of change and "from X to Y" ("rose overnight from").
@@ -180,80 +124,6 @@ class Lexicon:
         return 0
 
 
-def _words(value: Any, where: str, problems: list[str]) -> list[str]:
-    """A list of lookup keys, recording every entry that is not one."""
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        problems.append(f"{where}: expected a list")
-        return []
-    out: list[str] = []
-    for word in value:
-        if not isinstance(word, str) or not word.strip():
-            problems.append(f"{where}: {word!r} is not a word")
-        elif lookup_key(word) != word:
-            problems.append(
-                f"{where}: {word!r} is not stored as its lookup key {lookup_key(word)!r}"
-            )
-        else:
-            out.append(word)
-    return out
-
-
-def _numbers(value: Any, where: str, problems: list[str], width: int = 0) -> dict[str, Any]:
-    """A word -> number (or [low, high, point]) mapping, recording every bad entry."""
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        problems.append(f"{where}: expected a mapping")
-        return {}
-    out: dict[str, Any] = {}
-    for word, number in value.items():
-        _words([word], where, problems)
-        items = number if width else [number]
-        if (
-            not isinstance(items, list)
-            or (width and len(items) != width)
-            or not all(isinstance(x, int | float) and not isinstance(x, bool) for x in items)
-        ):
-            problems.append(f"{where}.{word}: expected {width or 'a'} number(s), got {number!r}")
-            continue
-        out[str(word)] = tuple(float(x) for x in items) if width else float(number)
-    return out
-
-
-def alternation(phrases: Iterable[str], guard_start: bool = True) -> str:
-    """A regex alternation of phrases, longest first; spaces and hyphens match flexibly.
-
-    Each phrase is guarded so it does not match inside a longer word; ``guard_start=False``
-    leaves the start open, for a pattern that guards it itself or allows a glued figure.
-    """
-    # phrases sharing the same guards are grouped, so each guard is tested once per position
-    groups: dict[tuple[str, str], list[str]] = {}
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        body = r"[\s\-]*".join(
-            r"\s+".join(re.escape(w) for w in chunk.split())
-            for chunk in re.split(r"(?<=\w)-(?=\w)", phrase)
-        )
-        start = r"(?<![^\W_])" if guard_start and phrase[0].isalnum() else ""
-        end = r"(?![^\W_])" if phrase[-1].isalnum() else ""
-        groups.setdefault((start, end), []).append(body)
-    parts = [f"{start}(?:{'|'.join(bodies)}){end}" for (start, end), bodies in groups.items()]
-    return "|".join(parts) or r"(?!x)x"
-
-
-def _qualified(block: dict[str, list[str]]) -> str:
-    """One named group per qualifier (``(?P<at_least>...)``), so a match says which it is."""
-    groups = [f"(?P<{q}>{alternation(words, False)})" for q, words in block.items() if words]
-    return "|".join(groups) or r"(?!x)x"
-
-
-def _prefix_group(lexicon_prefixes: list[str]) -> str:
-    """Optional one-letter particles a hedge may carry ("بنحو", "وأكثر من")."""
-    short = [re.escape(p) for p in lexicon_prefixes if len(p) == 1]
-    return f"(?:{'|'.join(short)})?" if short else ""
-
-
 @cache
 def lexicon(language: str) -> Lexicon:
     """The compiled, validated vocabulary of ``language`` (cached)."""
@@ -264,14 +134,14 @@ def lexicon(language: str) -> Lexicon:
     roles = data.get("roles")
     if not isinstance(num, dict) or not isinstance(roles, dict):
         raise LanguageDataError(where, ["sections 'numbers' and 'roles' must be mappings"])
-    lists = {k: _words(num.get(k), f"numbers.{k}", problems) for k in NUMBER_LISTS}
-    maps = {k: _numbers(num.get(k), f"numbers.{k}", problems) for k in NUMBER_MAPS}
-    glued = _numbers(num.get("glued_scales"), "numbers.glued_scales", problems)
-    vague = _numbers(num.get("vague"), "numbers.vague", problems, width=3)
-    extra = {k: _words(num.get(k), f"numbers.{k}", problems) for k in OPTIONAL[1:]}
-    cue_lists = {k: _words(roles.get(k), f"roles.{k}", problems) for k in ROLE_LISTS}
-    months = _numbers(roles.get("months"), "roles.months", problems)
-    weekdays = _numbers(roles.get("weekdays"), "roles.weekdays", problems)
+    lists = {k: word_list(num.get(k), f"numbers.{k}", problems) for k in NUMBER_LISTS}
+    maps = {k: number_map(num.get(k), f"numbers.{k}", problems) for k in NUMBER_MAPS}
+    glued = number_map(num.get("glued_scales"), "numbers.glued_scales", problems)
+    vague = number_map(num.get("vague"), "numbers.vague", problems, width=3)
+    extra = {k: word_list(num.get(k), f"numbers.{k}", problems) for k in OPTIONAL[1:]}
+    cue_lists = {k: word_list(roles.get(k), f"roles.{k}", problems) for k in ROLE_LISTS}
+    months = number_map(roles.get("months"), "roles.months", problems)
+    weekdays = number_map(roles.get("weekdays"), "roles.weekdays", problems)
     if num.get("order") not in ("any", "descending"):
         problems.append(f"numbers.order: expected 'any' or 'descending', got {num.get('order')!r}")
     hedges: dict[str, dict[str, list[str]]] = {}
@@ -283,7 +153,7 @@ def lexicon(language: str) -> Lexicon:
         for unknown in set(block) - set(QUALIFIERS):
             problems.append(f"numbers.{section}: unknown qualifier {unknown!r}")
         hedges[section] = {
-            q: _words(ws, f"numbers.{section}.{q}", problems)
+            q: word_list(ws, f"numbers.{section}.{q}", problems)
             for q, ws in block.items()
             if q in QUALIFIERS
         }
@@ -293,14 +163,14 @@ def lexicon(language: str) -> Lexicon:
             problems.append(f"numbers.ranges[{k}]: expected keys 'open' and 'middle'")
             continue
         opens = [w for w in spec["open"] if w != ""] if isinstance(spec["open"], list) else []
-        _words(opens, f"numbers.ranges[{k}].open", problems)
-        middles = _words(spec["middle"], f"numbers.ranges[{k}].middle", problems)
+        word_list(opens, f"numbers.ranges[{k}].open", problems)
+        middles = word_list(spec["middle"], f"numbers.ranges[{k}].middle", problems)
         optional = isinstance(spec["open"], list) and "" in spec["open"]
         open_re = re.compile(rf"(?:{alternation(opens)})\s*$") if opens else None
         ranges.append((open_re, re.compile(rf"\s*(?:{alternation(middles)})\s*$"), not optional))
     none = num.get("none_reported") or {}
     none_parts = {
-        k: _words(none.get(k), f"numbers.none_reported.{k}", problems)
+        k: word_list(none.get(k), f"numbers.none_reported.{k}", problems)
         for k in ("lead", "filler", "nouns")
     }
     feminine = num.get("feminine_stem") or {}
@@ -310,7 +180,7 @@ def lexicon(language: str) -> Lexicon:
     if problems:
         raise LanguageDataError(where, problems)
 
-    pfx = _prefix_group(lists["prefixes"])
+    pfx = prefix_group(lists["prefixes"])
     vague_t = {phrase_tokens(k): v for k, v in vague.items()}
     approx_t = {phrase_tokens(k): v for k, v in maps["approximate"].items()}
     number_words = set(maps["units"]) | set(maps["scales"]) | set(maps["ordinals"])
@@ -380,9 +250,9 @@ def lexicon(language: str) -> Lexicon:
         weekdays={k: int(v) for k, v in weekdays.items()},
         cues={k: re.compile(alternation(v)) for k, v in cue_lists.items()},
         hedge_before=re.compile(
-            rf"(?<![^\W_]){pfx}(?:{_qualified(hedges['hedges_before'])})[ \t\u202f]*$"
+            rf"(?<![^\W_]){pfx}(?:{qualified(hedges['hedges_before'])})[ \t\u202f]*$"
         ),
-        hedge_after=re.compile(rf"[ \t\u202f]*(?:{_qualified(hedges['hedges_after'])})"),
+        hedge_after=re.compile(rf"[ \t\u202f]*(?:{qualified(hedges['hedges_after'])})"),
         ranges=tuple(ranges),
         none_reported=re.compile(
             rf"(?<![^\W_]){pfx}(?P<h>(?:{alternation(none_parts['lead'], False)})"

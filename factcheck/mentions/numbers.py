@@ -12,17 +12,11 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Final
 
+from factcheck.mentions.forms import parse_dual, parse_ordinal
 from factcheck.mentions.lexicon import Lexicon
 from factcheck.mentions.ratios import refine
 from factcheck.mentions.tokens import CLOCK, NUMBER, PUNCT, WORD, Tokens, tokenize
-from factcheck.mentions.words import (
-    Atom,
-    match_phrase,
-    number_word,
-    parse_dual,
-    parse_number,
-    parse_ordinal,
-)
+from factcheck.mentions.words import Atom, match_phrase, number_word, parse_number
 
 _GAP: Final = re.compile(r"[\s\-]*")
 #: How far back (characters) a hedge or a range opener may start before its figure.

@@ -18,7 +18,8 @@ import re
 from functools import cache
 
 from factcheck.mentions.datemerge import is_year
-from factcheck.mentions.lexicon import Lexicon, alternation
+from factcheck.mentions.lexicon import Lexicon
+from factcheck.mentions.patterns import alternation
 from factcheck.mentions.tokens import PUNCT, WORD, Tokens, is_fraction_token
 from factcheck.mentions.words import Atom, number_word
 

@@ -19,7 +19,8 @@ from functools import cache
 from typing import Final
 
 from factcheck.mentions.datemerge import is_year
-from factcheck.mentions.lexicon import Lexicon, alternation
+from factcheck.mentions.lexicon import Lexicon
+from factcheck.mentions.patterns import alternation
 from factcheck.mentions.tokens import PUNCT, WORD, Tokens
 from factcheck.mentions.words import Atom
 from factcheck.model import Role

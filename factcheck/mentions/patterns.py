@@ -1,0 +1,155 @@
+"""Regular expressions built from word lists, and the checks of those lists at load.
+
+Kept apart from :mod:`factcheck.mentions.lexicon` so the compiled vocabulary and the
+validation helpers each stay small; used by the lexicon and by the stages that build their
+own cue patterns (roles, dates, ratios).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any, Final
+
+from factcheck.text.normalize import lookup_key
+
+#: Word lists of the ``numbers`` section; each must be a list of lookup keys.
+NUMBER_LISTS: Final = (
+    "group_separators",
+    "prefixes",
+    "conjunctions",
+    "conjunction_prefixes",
+    "compound_only",
+    "ordinal_suffixes",
+    "not_numbers",
+    "counted_nouns",
+    "dual_suffixes",
+    "sound_plural_nouns",
+    "plural_suffixes",
+    "of_words",
+    "range_blockers",
+    "duration_prepositions",
+    "source_nouns",
+    "negative_words",
+    "ratio_words",
+    "decimal_words",
+)
+#: Word -> number mappings of the ``numbers`` section.
+NUMBER_MAPS: Final = (
+    "units",
+    "scales",
+    "local_scales",
+    "ordinals",
+    "approximate",
+    "alone_values",
+    "fractions",
+    "fraction_denominators",
+    "standalone_fractions",
+)
+#: Optional sections (absent means empty).
+OPTIONAL: Final = (
+    "glued_scales",
+    "one_before_scale",
+    "span_keeps",
+    "no_conjunction_words",
+    "unit_endings",
+)
+#: Cue lists of the ``roles`` section.
+ROLE_LISTS: Final = (
+    "year_cues",
+    "clock_before",
+    "clock_after",
+    "zone_words",
+    "duration_units",
+    "duration_before",
+    "percent_words",
+    "money_before",
+    "money_after",
+    "age_before",
+    "age_after",
+    "name_cues",
+    "measure_units",
+    "am_words",
+    "pm_words",
+    "age_units",
+    "person_nouns",
+    "name_cues_after",
+    "name_number_words",
+    "measure_before",
+    "hour_prepositions",
+)
+QUALIFIERS: Final = ("at_least", "at_most", "about")
+
+
+def word_list(value: Any, where: str, problems: list[str]) -> list[str]:
+    """A list of lookup keys, recording every entry that is not one."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        problems.append(f"{where}: expected a list")
+        return []
+    out: list[str] = []
+    for word in value:
+        if not isinstance(word, str) or not word.strip():
+            problems.append(f"{where}: {word!r} is not a word")
+        elif lookup_key(word) != word:
+            problems.append(
+                f"{where}: {word!r} is not stored as its lookup key {lookup_key(word)!r}"
+            )
+        else:
+            out.append(word)
+    return out
+
+
+def number_map(value: Any, where: str, problems: list[str], width: int = 0) -> dict[str, Any]:
+    """A word -> number (or [low, high, point]) mapping, recording every bad entry."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        problems.append(f"{where}: expected a mapping")
+        return {}
+    out: dict[str, Any] = {}
+    for word, number in value.items():
+        word_list([word], where, problems)
+        items = number if width else [number]
+        if (
+            not isinstance(items, list)
+            or (width and len(items) != width)
+            or not all(isinstance(x, int | float) and not isinstance(x, bool) for x in items)
+        ):
+            problems.append(f"{where}.{word}: expected {width or 'a'} number(s), got {number!r}")
+            continue
+        out[str(word)] = tuple(float(x) for x in items) if width else float(number)
+    return out
+
+
+def alternation(phrases: Iterable[str], guard_start: bool = True) -> str:
+    """A regex alternation of phrases, longest first; spaces and hyphens match flexibly.
+
+    Each phrase is guarded so it does not match inside a longer word; ``guard_start=False``
+    leaves the start open, for a pattern that guards it itself or allows a glued figure.
+    """
+    # phrases sharing the same guards are grouped, so each guard is tested once per position
+    groups: dict[tuple[str, str], list[str]] = {}
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        body = r"[\s\-]*".join(
+            r"\s+".join(re.escape(w) for w in chunk.split())
+            for chunk in re.split(r"(?<=\w)-(?=\w)", phrase)
+        )
+        start = r"(?<![^\W_])" if guard_start and phrase[0].isalnum() else ""
+        end = r"(?![^\W_])" if phrase[-1].isalnum() else ""
+        groups.setdefault((start, end), []).append(body)
+    parts = [f"{start}(?:{'|'.join(bodies)}){end}" for (start, end), bodies in groups.items()]
+    return "|".join(parts) or r"(?!x)x"
+
+
+def qualified(block: dict[str, list[str]]) -> str:
+    """One named group per qualifier (``(?P<at_least>...)``), so a match says which it is."""
+    groups = [f"(?P<{q}>{alternation(words, False)})" for q, words in block.items() if words]
+    return "|".join(groups) or r"(?!x)x"
+
+
+def prefix_group(lexicon_prefixes: list[str]) -> str:
+    """Optional one-letter particles a hedge may carry ("بنحو", "وأكثر من")."""
+    short = [re.escape(p) for p in lexicon_prefixes if len(p) == 1]
+    return f"(?:{'|'.join(short)})?" if short else ""
