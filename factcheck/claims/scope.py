@@ -25,6 +25,9 @@ from factcheck.text.normalize import lookup_key
 #: Measures whose figures are casualties; the rest are counts, except force sizes.
 CASUALTY_MEASURES: Final = frozenset({"killed", "wounded", "casualties", "missing"})
 FORCE_MEASURES: Final = frozenset({"deployed"})
+#: How near a figure (in tokens) a context cue must be: "home to about 800,000" is context,
+#: a later figure of the same clause is not.
+CUE_WINDOW: Final = 6
 #: How close after "since", "منذ", "depuis" a date must come for a running total.
 SINCE_DATE_GAP: Final = 2
 #: How far after "since" a year may come and still only anchor a comparison.
@@ -64,21 +67,25 @@ def scope_of(
     clause = sv.clause_of(figure[0])
     lo = sv.clause_starts[clause]
     hi = sv.clause_starts[clause + 1] if clause + 1 < len(sv.clause_starts) else sv.hi
-    if any(not _inside(m.first, figure) for m in lex.context.scan(tokens, lo, hi)):
+    near_lo, near_hi = max(lo, figure[0] - CUE_WINDOW), min(hi, figure[1] + CUE_WINDOW)
+    if any(not _inside(m.first, figure) for m in lex.context.scan(tokens, near_lo, near_hi)):
         return Scope.CONTEXT
     since = [k for k in range(lo, hi) if tokens[k].is_word and tokens[k].key in lex.since_words]
     dated = {j for j, _ in years} | {
         k for k in range(lo, hi) if tokens[k].is_word and tokens[k].key in _months(lex.language)
     }
-    if any(any(k < j <= k + SINCE_DATE_GAP for j in dated) for k in since):
-        return Scope.CONTEXT
+    totals = [k for k in since if any(k < j <= k + SINCE_DATE_GAP for j in dated)]
+    if any(figure[0] < k for k in totals):
+        return Scope.CONTEXT  # "4,200 people have been killed since October 2023"
     if any(not _inside(m.first, figure) for m in lex.other_event.scan(tokens, lo, hi)):
         return Scope.OTHER_EVENT
     if published is not None and any(
-        lo <= j < hi and year < published.year and not any(j - SINCE_REACH <= k < j for k in since)
+        lo <= j < hi
+        and year < published.year
+        and (figure[0] > j or not any(j - SINCE_REACH <= k < j for k in since))
         for j, year in years
     ):
-        return Scope.OTHER_EVENT
+        return Scope.OTHER_EVENT  # "since April 2023, when nearly 900 were released"
     return Scope.EVENT
 
 
