@@ -240,6 +240,9 @@ def attribution_for(
     clause = sv.clause_of(i)
     same = [a for a in here if a.clause == clause]
     before = [a for a in same if a.at <= at]
+    denied = [a for a in before if a.denied]
+    if denied:  # "rejected the rights group's figure of 56": the denier speaks, denying
+        return denied[-1]
     if before:
         return before[-1]
     if same:

@@ -119,7 +119,15 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         speaker, speaker_text, via, denied = _who(att, doc, publisher)
         if not_a_count(tokens, b, lex):
             continue  # "10 millions de dinars", "8 000 places", "cinq fois": not a count
-        what = count_of(scenes[n], a, b, group_at(groups, a), speaker, doc.language)
+        what = count_of(
+            scenes[n],
+            a,
+            b,
+            group_at(groups, a),
+            speaker,
+            doc.language,
+            forward=m.qualifier == Qualifier.NONE_REPORTED,
+        )
         if not what.measure or is_subset(tokens, a, views[n].lo, lex):
             what = inherit(what, n, m.low, counted, subset=bool(what.measure))
         if what.subject == PREVIOUS:  # "wounded more than 40 others": the same kind of people

@@ -144,11 +144,20 @@ def _nearest(
 
 
 def count_of(
-    sc: Scene, a: int, b: int, armed_group: str, speaker_name: str, language: str
+    sc: Scene,
+    a: int,
+    b: int,
+    armed_group: str,
+    speaker_name: str,
+    language: str,
+    forward: bool = False,
 ) -> Counted:
-    """Measure, subject and detail of the figure at tokens ``[a, b)``."""
+    """Measure, subject and detail of the figure at tokens ``[a, b)``; with ``forward`` (a
+    "no casualties" phrase) the subject is never taken from before the figure ("eight rockets
+    ..., sans faire de victimes" counts people, not rockets)."""
     measure = _nearest(sc, sc.measures, a, b, before=0)  # "ont relâché 250 détenus": the verb
-    subject = _nearest(sc, sc.subjects, a, b)
+    subjects = [m for m in sc.subjects if m.last > a] if forward else sc.subjects
+    subject = _nearest(sc, subjects, a, b)
     role = _nearest(sc, sc.roles, a, b)
     measure_label = measure.value[0] if measure else ""
     subject_label = subject.value[0] if subject else ""

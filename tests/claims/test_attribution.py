@@ -73,3 +73,17 @@ def test_cues_inside_a_quotation_are_not_the_report() -> None:
 def test_speakers_counted_are_not_figures() -> None:
     text = "Two security sources said 6 guards were killed."
     assert list(_claims(text, "en")) == ["6"]
+
+
+def test_a_denied_figure_belongs_to_the_denier() -> None:
+    text = "The army rejected the rebels' figure of 300 dead as invented."
+    found = _claims(text, "en", publisher="Daily Example")
+    assert found["300"].speaker_text == "The army"
+    assert str(found["300"].polarity) == "denied"
+
+
+def test_no_casualties_counts_people_not_the_weapons_before_it() -> None:
+    text = "Huit roquettes ont été tirées contre la base, sans faire de victimes, selon l'armée."
+    found = _claims(text, "fr")
+    none = next(c for c in found.values() if str(c.qualifier) == "none_reported")
+    assert none.subject == "people"
