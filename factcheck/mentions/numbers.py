@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Final
 
+from factcheck.mentions.datemerge import is_year
 from factcheck.mentions.forms import parse_dual, parse_ordinal
 from factcheck.mentions.lexicon import Lexicon
 from factcheck.mentions.ratios import refine
@@ -147,6 +148,8 @@ def _join_range(lex: Lexicon, text: str, a: Atom, b: Atom, floor: int) -> Atom |
     gap = text[a.end : b.start]
     if "\n" in gap:
         return None
+    if is_year(text, a) != is_year(text, b):
+        return None  # "منذ ... 2023 إلى 4285 شهيداً": a year, then a count
     low = a.low * b.scale if b.scale > 1 and a.scale == 1 and a.low * b.scale <= b.low else a.low
     if low > b.low:
         return None

@@ -252,6 +252,9 @@ def assign_role(
         return Role.CLAIM, "statement that no one was hurt", ""
     if atom.kind == "date":
         return Role.DATE, "a date (day, month or year)", ""
+    if atom.kind == "fraction" and p["after_duration_units"].match(text, atom.end):
+        atom.end = p["after_duration_units"].match(text, atom.end).end()
+        return Role.DURATION, f"part of a length of time ({_said(text, atom)})", ""
     if atom.kind in ("fraction", "ratio"):
         return Role.OTHER, f"a {atom.kind} (a share, not a count)", unit_after(lex, toks, atom)
     reason = _time(lex, text, atom, p)
@@ -283,6 +286,7 @@ def assign_role(
     if duration or unit in lex.duration_units:
         if duration:
             atom.end = duration.end()
+            unit = duration.group().strip(" -\t")
         return Role.DURATION, f"length of time ({unit or _said(text, atom)})", unit
     if _years(text, toks, atom) and not _counted(lex, unit):
         return Role.DATE, "a year" if atom.qualifier == "exact" else "a span of years", ""
