@@ -167,3 +167,12 @@ def test_offsets_survive_block_boundaries() -> None:
 )
 def test_digits_value(raw: str, groups: str, value: float) -> None:
     assert digits_value(raw, frozenset(groups)) == pytest.approx(value)
+
+
+def test_a_particle_does_not_make_a_number_of_a_word() -> None:
+    assert _read("ضبطت كميات من الأسلحة", "ar") == []
+
+
+def test_no_range_between_a_year_and_a_count() -> None:
+    found = _read("ارتفع العدد منذ تشرين الأول 2023 إلى 4285 شهيداً", "ar")
+    assert [m[0] for m in found] == ["تشرين الأول 2023", "4285"]
