@@ -129,7 +129,8 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
             forward=m.qualifier == Qualifier.NONE_REPORTED,
         )
         if not what.measure or is_subset(tokens, a, views[n].lo, lex):
-            what = inherit(what, n, m.low, counted, subset=bool(what.measure))
+            near_only = bool(m.unit) and not what.subject  # "15 Hamas targets": its own noun
+            what = inherit(what, n, m.low, counted, subset=bool(what.measure), near_only=near_only)
         if what.subject == PREVIOUS:  # "wounded more than 40 others": the same kind of people
             before = next((w.subject for k, _, w in reversed(counted) if k == n), "")
             what = replace(what, subject=before or "people")
@@ -137,7 +138,9 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         what = settle(what, doc.language)
         if not what.measure and not what.subject:
             continue  # nothing counted: a capacity, a multiplier, a number of speakers
-        scope = scope_of(tokens, views[n], (a, b), lex, years, doc.published)
+        scope = scope_of(
+            tokens, views[n], (a, b), lex, years, doc.published, by_sentence.get(n, [])
+        )
         if scope == Scope.EVENT and what.implied and what.subject in STANDING_FORCES:
             scope = Scope.CONTEXT  # "The U.S. has about 2,500 troops in Iraq": a standing level
         if what.measure in CONTEXT_MEASURES:

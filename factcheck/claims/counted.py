@@ -29,10 +29,12 @@ COMMA_COST: Final = 2
 BEFORE_PENALTY: Final = 1
 #: Farthest an affiliation may be from its subject word or figure ("جنود أميركيين", "nine
 #: ISIS operatives", "عنصرا من تنظيم الدولة"): farther away it qualifies something else.
-AFFILIATION_WINDOW: Final = 2
+AFFILIATION_WINDOW: Final = 1
 #: How much farther than the measure word a subject word may be and still be the subject
 #: ("Police made 37 arrests": the arrests count people, not police).
 SUBJECT_SLACK: Final = 1
+#: Measures that only count inhabitants: with any other subject the measure word misleads.
+PEOPLE_ONLY: Final = frozenset({"population"})
 #: Farthest the counted noun may be from its figure for the noun alone to give the measure.
 COUNTED_NOUN_GAP: Final = 2
 #: Subjects whose missing affiliation is taken from their speaker's name (a command reporting
@@ -174,6 +176,8 @@ def count_of(
         )
     ):
         subject_label = measure.value[2]  # "112 قتيلا", "made 37 arrests": people
+    if measure_label in PEOPLE_ONLY and subject_label not in ("", "people"):
+        measure_label = ""  # "qui compte quelque 10 000 casques bleus" is a force, not a population
     implied = False
     role_is_noun = role is not None and _distance(sc, role, a, b) <= 1
     if (

@@ -38,8 +38,15 @@ def counts_speakers(tokens: list[Token], a: int, b: int, lex: Lexicon) -> bool:
             after = range(m.last, min(len(tokens), m.last + SPEAKER_MEASURE_GAP))
             if any(lex.measures.at(tokens, j) for j in after if tokens[j].is_word):
                 return False
-            near = range(max(0, a - SPEAKER_CUE_GAP), min(len(tokens), m.last + SPEAKER_CUE_GAP))
-            return any(is_cue(tokens, j, lex) for j in near)
+            after_cue = range(m.last, min(len(tokens), m.last + SPEAKER_CUE_GAP))
+            if any(is_cue(tokens, j, lex) for j in after_cue):
+                return True  # "two security sources said"
+            before = range(max(0, a - SPEAKER_CUE_GAP), a)
+            cue = [j for j in before if is_cue(tokens, j, lex)]
+            # "a indiqué à l'AFP deux responsables", not "he added that 4 medics were hurt"
+            return bool(cue) and not any(
+                tokens[j].is_word and tokens[j].key in lex.openers for j in range(cue[-1], a)
+            )
     return False
 
 
@@ -84,16 +91,22 @@ def inherit(
     value: float | None,
     earlier: list[tuple[int, float | None, Counted]],
     subset: bool = False,
+    near_only: bool = False,
 ) -> Counted:
     """A figure with no measure word of its own counts what the figure it repeats counts (the
-    same value earlier in the document), else what the figure just before it counts; a part
-    of the figure before ("dont 15 Saoudiens") counts what that figure counts."""
+    same value earlier in the document), else what the figure just before it counts (in the same
+    sentence only when the figure names a noun of its own); a part of the figure before ("dont
+    15 Saoudiens") counts what that figure counts."""
     source = None
     if not subset:
         source = next((w for _, v, w in reversed(earlier) if v == value and w.measure), None)
     if source is None:
         source = next(
-            (w for k, _, w in reversed(earlier) if n - k <= INHERIT_MAX_SENTENCES and w.measure),
+            (
+                w
+                for k, _, w in reversed(earlier)
+                if n - k <= (0 if near_only else INHERIT_MAX_SENTENCES) and w.measure
+            ),
             None,
         )
     if source is None:

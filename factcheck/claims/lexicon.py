@@ -139,6 +139,7 @@ class Lexicon:
     name_links: frozenset[str]  # words that carry a name on ("باسم")
     relatives: frozenset[str]  # "who", "qui", "الذي": a relative clause after a speaker
     agents: frozenset[str]  # "by", "par": a passive's agent, who may be the speaker
+    conjunctions: frozenset[str]  # "and", "et": end a speaker read backwards, between names
     object_preps: tuple[str, ...]  # "à", "to", "ل": the outlet a speaker talked to follows
     openers: frozenset[str]  # "that", "que", "أن": what was said starts here
     titles: frozenset[str]  # "رئيس", "spokesman", "porte-parole": before an organisation
@@ -147,6 +148,7 @@ class Lexicon:
     not_counted: frozenset[str]  # "fois", "places", "dinars": the number is not a count
     subset_cues: Phrases  # "dont", "including", "بينهم": part of the figure before
     since_words: frozenset[str]  # "since", "منذ", "depuis": a running total when a date follows
+    when_words: frozenset[str]  # "when", "lorsque", "عندما", "التي": a dated incident's clause
     force_measures: dict[str, str]  # a crowd measure said of forces: "took part" -> deployed
     force_subjects: frozenset[str]  # subjects that are forces (soldiers, police, workers)
     measure_subjects: dict[str, tuple[str, frozenset[str]]]  # measure -> (subject, replaces)
@@ -258,6 +260,7 @@ def lexicon(language: str) -> Lexicon:
         name_links=words("name_links"),
         relatives=words("relatives"),
         agents=words("agents"),
+        conjunctions=words("conjunctions"),
         object_preps=tuple(lookup_key(str(w)) for w in sec.get("object_preps") or []),
         openers=words("openers"),
         titles=words("titles"),
@@ -266,6 +269,7 @@ def lexicon(language: str) -> Lexicon:
         not_counted=words("not_counted"),
         subset_cues=Phrases(_pairs(sec.get("subset_cues"), "subset_cues", p)),
         since_words=words("since_words"),
+        when_words=words("when_words"),
         force_measures={str(k): str(v) for k, v in (sec.get("force_measures") or {}).items()},
         force_subjects=frozenset(str(x) for x in sec.get("force_subjects") or []),
         measure_subjects={

@@ -58,10 +58,20 @@ def read_before(
         tok = tokens[j]
         if j in blocked or _ends_phrase(tok, lex, lex.back_stop) or is_cue(tokens, j, lex):
             break
+        if tok.key in lex.conjunctions and not _joins_names(tokens, j, lo, out):
+            break  # "struck 15 targets and denied": a second verb of the same speaker
         out.append(tok)
         j -= 1
     out.reverse()
     return trimmed(out)
+
+
+def _joins_names(tokens: list[Token], j: int, lo: int, after: list[Token]) -> bool:
+    """Whether the conjunction at ``j`` joins two capitalised names ("Dongola and Merowe")."""
+    before = tokens[j - 1] if j - 1 >= lo else None
+    return bool(
+        before is not None and before.text[:1].isupper() and after and after[-1].text[:1].isupper()
+    )
 
 
 def _before_relative(tokens: list[Token], j: int, lo: int, lex: Lexicon) -> int:

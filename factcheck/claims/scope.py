@@ -56,6 +56,7 @@ def scope_of(
     lex: Lexicon,
     years: list[tuple[int, int]],
     published: datetime | None,
+    figures: list[tuple[int, int]] | None = None,
 ) -> Scope:
     """The scope of the figure at tokens ``figure`` from the cues of its clause (never from
     words of the figure itself: "لا يوجد أي مؤشر" is not "يوجد").
@@ -74,9 +75,10 @@ def scope_of(
     dated = {j for j, _ in years} | {
         k for k in range(lo, hi) if tokens[k].is_word and tokens[k].key in _months(lex.language)
     }
-    totals = [k for k in since if any(k < j <= k + SINCE_DATE_GAP for j in dated)]
-    if any(figure[0] < k for k in totals):
-        return Scope.CONTEXT  # "4,200 people have been killed since October 2023"
+    for k in since:
+        d = next((j for j in sorted(dated) if k < j <= k + SINCE_DATE_GAP), None)
+        if d is not None and _total_of(tokens, k, d, figures, lex) == figure:
+            return Scope.CONTEXT  # "4,200 killed since October 2023", "since 2023 to 40,000"
     if any(not _inside(m.first, figure) for m in lex.other_event.scan(tokens, lo, hi)):
         return Scope.OTHER_EVENT
     if published is not None and any(
@@ -87,6 +89,24 @@ def scope_of(
     ):
         return Scope.OTHER_EVENT  # "since April 2023, when nearly 900 were released"
     return Scope.EVENT
+
+
+def _total_of(
+    tokens: list[Token], k: int, d: int, figures: list[tuple[int, int]] | None, lex: Lexicon
+) -> tuple[int, int] | None:
+    """The figure a running total "since <date>" (since at ``k``, date at ``d``) is about: the
+    next figure after the date ("the toll since October 2023 rose to 40,000") unless a "when"
+    clause makes it another incident ("since April 2023, when nearly 900 ..."), else the figure
+    just before "since" ("4,200 people have been killed since October 2023")."""
+    ranked = sorted(figures or [])
+    after = [f for f in ranked if f[0] > d]
+    if after:
+        between = range(d + 1, after[0][0])
+        if not any(tokens[j].is_word and tokens[j].key in lex.when_words for j in between):
+            return after[0]
+        return None
+    before = [f for f in ranked if f[1] <= k]
+    return before[-1] if before else None
 
 
 @cache

@@ -87,3 +87,22 @@ def test_no_casualties_counts_people_not_the_weapons_before_it() -> None:
     found = _claims(text, "fr")
     none = next(c for c in found.values() if str(c.qualifier) == "none_reported")
     assert none.subject == "people"
+
+
+def test_running_totals_since_a_date_are_context() -> None:
+    text = (
+        "Strikes killed at least 27 people overnight, the ministry said, bringing the toll "
+        "since October 2023 to more than 40,000. The largest raid since April 2024, when 90 "
+        "people died, was in the north."
+    )
+    found = _claims(text, "en")
+    assert str(found["at least 27"].scope) == "event"
+    assert str(found["more than 40,000"].scope) == "context"
+    assert str(found["90"].scope) == "other_event"
+
+
+def test_coordinated_verb_keeps_its_subject() -> None:
+    text = "The army said it had hit 15 targets and denied that 27 civilians had died."
+    found = _claims(text, "en", publisher="Daily Example")
+    assert found["27"].speaker_text == "The army"
+    assert str(found["27"].polarity) == "denied"
