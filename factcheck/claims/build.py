@@ -56,6 +56,15 @@ STANDING_FORCES = frozenset({"soldiers"})
 VIA_SEPARATOR = " -> "
 
 
+def _in_compound(tokens: list[Token], a: int, b: int, m: Mention) -> bool:
+    """Whether the mention is part of a hyphenated word ("one-way attack drones", "a
+    three-storey building"): an adjective, not a count."""
+    if b - a != 1:
+        return False
+    tok = tokens[a]
+    return "-" in tok.text and len(m.text) < len(tok.text) and any(c.isalpha() for c in tok.text)
+
+
 def _views(tokens: list[Token], spans: list[Span], lex: Lexicon) -> list[SentenceView]:
     views: list[SentenceView] = []
     i = 0
@@ -92,7 +101,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         for m in mentions
         if is_figure(m)
         for a, b in [_token_range(tokens, m)]
-        if not counts_speakers(tokens, a, b, lex)
+        if not counts_speakers(tokens, a, b, lex) and not _in_compound(tokens, a, b, m)
     ]
     blocked = {k for _, a, b in figures for k in range(a, b)}
     texts = [(d.text, d.language) for d in case.documents] if case else []
