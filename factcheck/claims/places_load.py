@@ -34,6 +34,8 @@ WORD_KEYS: Final = (
     "place_nouns",
     "links",
     "breaks",
+    "coordinators",
+    "several",
     "there",
     "capital",
     "national",
@@ -77,6 +79,8 @@ class Words:
     place_nouns: frozenset[str]
     links: frozenset[str]
     breaks: frozenset[str]
+    coordinators: frozenset[str]
+    several: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +135,8 @@ def _parse_words(raw: Any, problems: list[str]) -> dict[str, Words]:
             place_nouns=_keys(table["place_nouns"]),
             links=_keys(table["links"]),
             breaks=_keys(table["breaks"]),
+            coordinators=_keys(table["coordinators"]),
+            several=_keys(table["several"]),
         )
     return out
 

@@ -1,0 +1,178 @@
+"""One sentence seen by the place rule: tokens, clause breaks, places and what introduces them.
+
+Used by :mod:`factcheck.claims.places`; the words it reads (locatives, lead words, clause
+words) come from ``data/places.yaml``, so the class holds no language knowledge itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final
+
+from factcheck.claims.places_load import Gazetteer, Place, Words
+from factcheck.mentions.phrases import Token, tokenize
+
+#: Words allowed between a locative and the place ("in the southern port city of Marseille"
+#: has 5); each must be a lead word, a place noun or a link word of the language.
+MAX_LEAD_WORDS: Final = 6
+#: Punctuation that ends a clause for every rule (strong) / for the clause of one figure (weak).
+STRONG: Final = re.compile(r"[;:؛()\[\]]")
+WEAK: Final = re.compile(r"[,،]")
+
+Item = tuple[int, int, Place | str]  # start, end, a place or a cue kind ("national", ...)
+
+
+class SentenceView:
+    """One sentence's tokens, places and clause breaks, for :func:`place_of_figure`."""
+
+    def __init__(self, text: str, language: str, gaz: Gazetteer, words: Words, country: str):
+        self.text, self.language, self.gaz, self.words = text, language, gaz, words
+        self.country = country
+        self.tokens: list[Token] = tokenize(text)
+        places: list[Item] = list(gaz.index.find(text, language))
+        cues = [c for c in gaz.cues.find(text, language) if not overlaps(c, places)]
+        self.items: list[Item] = sorted([*places, *cues], key=lambda x: x[0])
+        named = {p.country_name for _, _, p in places if isinstance(p, Place) and p.country_name}
+        self.sentence_country = named.pop() if len(named) == 1 else country
+
+    # --- tokens and breaks -----------------------------------------------------------------
+    def tok(self, offset: int) -> int:
+        """Index of the first token ending after ``offset``."""
+        for i, t in enumerate(self.tokens):
+            if t.end > offset:
+                return i
+        return len(self.tokens)
+
+    def core(self, key: str) -> str:
+        """A word's key without a conjunction clitic glued in front ("وفي" -> "في")."""
+        for conj in self.words.conjunctions:
+            if key.startswith(conj) and len(key) > len(conj):
+                rest = key[len(conj) :]
+                if rest in self.words.locatives or rest in self.words.breaks:
+                    return rest
+        return key
+
+    def breaks_before(self, i: int, strong_only: bool = False) -> bool:
+        """Whether a clause ends between token ``i - 1`` and token ``i``."""
+        if i <= 0 or i >= len(self.tokens):
+            return True
+        gap = self.text[self.tokens[i - 1].end : self.tokens[i].start]
+        if STRONG.search(gap):
+            return True
+        if strong_only:
+            return False
+        return bool(WEAK.search(gap)) or self.core(self.tokens[i].key) in self.words.breaks
+
+    def clause_start(self, i: int, strong_only: bool = False) -> int:
+        """The first token of the clause holding token ``i``."""
+        while i > 0 and not self.breaks_before(i, strong_only):
+            i -= 1
+        return max(i, 0)
+
+    # --- places ---------------------------------------------------------------------------
+    def locative_at(self, item: Item) -> int | None:
+        """Token index of the locative introducing ``item``, or None when it has none."""
+        start, _, what = item
+        if what in ("national", "there"):
+            return self.tok(start)  # these phrases carry their own preposition
+        i = self.tok(start)
+        if i >= len(self.tokens):
+            return None
+        first = self.tokens[i]
+        if start > first.start:  # a clitic glued in front: "بإدلب", "وبالرمادي"
+            clitics = tokenize(self.text[first.start : start])
+            return i if clitics and self._glued_locative(clitics[0].key) else None
+        w = self.words
+        for j in range(i - 1, max(i - 2 - MAX_LEAD_WORDS, -1), -1):
+            gap = self.text[self.tokens[j].end : self.tokens[j + 1].start]
+            if STRONG.search(gap) or WEAK.search(gap):
+                return None
+            key = self.core(self.tokens[j].key)
+            if key in w.locatives or self._glued_light(key):
+                return j
+            if key not in w.lead and key not in w.place_nouns and key not in w.links:
+                return None
+        return None
+
+    def _glued_locative(self, clitics: str) -> bool:
+        for conj in ("", *self.words.conjunctions):
+            if clitics.startswith(conj) and clitics[len(conj) :] in self.words.glued:
+                return True
+        return False
+
+    def _glued_light(self, key: str) -> bool:
+        """A locative glued on a light word: "بمدينة", "بمختلف"."""
+        w = self.words
+        for g in w.glued:
+            rest = key[len(g) :]
+            if key.startswith(g) and (rest in w.place_nouns or rest in w.lead):
+                return True
+        return False
+
+    def name_of(self, item: Item, before: int) -> str:
+        """The canonical name an item stands for; cues resolved from the sentence."""
+        what = item[2]
+        if isinstance(what, Place):
+            return " + ".join(sorted({p.name for p in self.chain(item)}))
+        if what == "national":
+            return self.sentence_country
+        if what == "capital":
+            named = self.followed_by_place(item)
+            if named is not None:
+                return named.name
+            capital = self.gaz.capitals.get(self.sentence_country)
+            return capital.name if capital else ""
+        for earlier in reversed([x for x in self.items if x[1] <= before]):  # "there"
+            if earlier[2] != "there" and (name := self.name_of(earlier, earlier[0])):
+                return name
+        return ""
+
+    def usable(self, item: Item) -> int | None:
+        """The locative introducing ``item`` when it names one area ("in the localities of
+        Dongola, ..." names several; "the capital Baghdad" is Baghdad), else None."""
+        at = self.locative_at(item)
+        if at is None:
+            return None
+        lead = [t.key for t in self.tokens[at : self.tok(item[0])]]
+        several = self.words.several
+        if any(k in several or any(k[len(g) :] in several for g in self.words.glued) for k in lead):
+            return None
+        return at
+
+    def chain(self, item: Item) -> list[Place]:
+        """The place of ``item`` and the places coordinated with it ("Idlib and Aleppo")."""
+        out = [item[2]] if isinstance(item[2], Place) else []
+        later = [x for x in self.items if x[0] >= item[1]]
+        end = item[1]
+        for nxt in later:
+            gap = self.text[end : nxt[0]]
+            keys = [self.core(t.key) for t in tokenize(gap)]
+            if not isinstance(nxt[2], Place) or STRONG.search(gap):
+                break
+            joins = [k in self.words.coordinators for k in keys]
+            light = [k in self.words.locatives or k in self.words.lead for k in keys]
+            if not (any(joins) or "," in gap) or not all(j or w for j, w in zip(joins, light)):
+                break
+            out.append(nxt[2])
+            end = nxt[1]
+        return out
+
+    def followed_by_place(self, item: Item) -> Place | None:
+        """The capital named right after a capital cue ("in the capital(,) Baghdad")."""
+        later = [x for x in self.items if x[0] >= item[1] and isinstance(x[2], Place)]
+        if later and not self.text[item[1] : later[0][0]].strip(" ,،"):
+            return later[0][2]  # type: ignore[return-value]
+        return None
+
+    # --- the rule -------------------------------------------------------------------------
+    def strong_end(self, last: int) -> int:
+        for k in range(last + 1, len(self.tokens)):
+            if self.breaks_before(k, strong_only=True):
+                return self.tokens[k].start
+        return len(self.text)
+
+
+def overlaps(item: tuple[int, int, object], others: Iterable[Item]) -> bool:
+    """Whether ``item`` overlaps one of ``others``."""
+    return any(item[0] < e and s < item[1] for s, e, _ in others)

@@ -1,0 +1,296 @@
+"""The place a figure counts (factcheck/claims/places.py) and the gazetteer it reads."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from factcheck.claims.places import find_places, main_country, place_of_figure
+from factcheck.claims.places_load import PlaceType, build_gazetteer, load_places
+from factcheck.errors import LanguageDataError
+from factcheck.text.sentences import split_sentences
+
+CASES = Path(__file__).parents[2] / "factcheck" / "cases"
+
+# (language, sentence, figure as written, expected place, event country or "")
+# The figure is found by its first occurrence; sentences are written for these tests.
+SENTENCES = [
+    # French: after the figure, frames, ellipsis, event location
+    (
+        "fr",
+        "On a compté 81 000 manifestants à Paris selon la préfecture, 30 000 à Marseille.",
+        "81 000",
+        "Paris",
+        "",
+    ),
+    (
+        "fr",
+        "On a compté 81 000 manifestants à Paris selon la préfecture, 30 000 à Marseille.",
+        "30 000",
+        "Marseille",
+        "",
+    ),
+    ("fr", "À Marseille, la CGT a compté 245 000 manifestants.", "245 000", "Marseille", ""),
+    ("fr", "Hier, à Toulouse, la police a dénombré 18 000 personnes.", "18 000", "Toulouse", ""),
+    ("fr", "Quelque 9 000 personnes ont défilé dans les rues de Lyon samedi.", "9 000", "Lyon", ""),
+    (
+        "fr",
+        "À Bordeaux, la préfecture a dénombré 12 000 manifestants, le syndicat 40 000.",
+        "40 000",
+        "Bordeaux",
+        "",
+    ),
+    (
+        "fr",
+        "La police a compté 6 500 manifestants à Rennes, les syndicats 15 000.",
+        "15 000",
+        "Rennes",
+        "",
+    ),
+    (
+        "fr",
+        "Au total, 2 millions de personnes ont défilé partout en France mardi.",
+        "2",
+        "France",
+        "",
+    ),
+    (
+        "fr",
+        "Le ministère a recensé 900 000 manifestants sur l'ensemble du territoire.",
+        "900 000",
+        "France",
+        "France",
+    ),
+    (
+        "fr",
+        "Le ministère a recensé 900 000 manifestants sur l'ensemble du territoire.",
+        "900 000",
+        "",
+        "",
+    ),
+    ("fr", "La police française a interpellé 120 personnes.", "120", "France", "France"),
+    ("fr", "La police française a interpellé 120 personnes.", "120", "", ""),
+    ("fr", "Un réfugié syrien figure parmi les 14 blessés.", "14", "", ""),
+    ("fr", "Dans la capitale, 4 000 policiers étaient mobilisés.", "4 000", "Paris", "France"),
+    (
+        "fr",
+        "Selon l'ONU, 300 civils ont été tués à Alep et à Idleb depuis lundi.",
+        "300",
+        "Aleppo + Idlib",
+        "",
+    ),
+    # English
+    (
+        "en",
+        "Police said 245,000 marched in Marseille, according to the CGT.",
+        "245,000",
+        "Marseille",
+        "",
+    ),
+    ("en", "In Lyon, police counted 22,000, while unions said 55,000.", "22,000", "Lyon", ""),
+    ("en", "In Lyon, police counted 22,000, while unions said 55,000.", "55,000", "Lyon", ""),
+    (
+        "en",
+        "At least 12 people were killed in Idlib, 5 in Aleppo, rescuers said.",
+        "12",
+        "Idlib",
+        "",
+    ),
+    (
+        "en",
+        "At least 12 people were killed in Idlib, 5 in Aleppo, rescuers said.",
+        "5",
+        "Aleppo",
+        "",
+    ),
+    (
+        "en",
+        "Officials said 17 people died in Idlib and Aleppo on Monday.",
+        "17",
+        "Aleppo + Idlib",
+        "",
+    ),
+    ("en", "Two US soldiers were among the 9 wounded, officials said.", "9", "", ""),
+    ("en", "French police counted 81,000 marchers.", "81,000", "", ""),
+    ("en", "Iraqi police said 14 militants were killed.", "14", "", ""),
+    ("en", "A Syrian refugee was among 6 people hurt.", "6", "", ""),
+    ("en", "Some 2,500 US troops are stationed in Iraq.", "2,500", "Iraq", ""),
+    (
+        "en",
+        "In the southern city of Basra, 40 people were treated for heat stroke.",
+        "40",
+        "Basra",
+        "",
+    ),
+    ("en", "Nearly 300 people were arrested across the country.", "300", "Turkey", "Turkey"),
+    ("en", "Police said 40 people were detained in the capital Ankara.", "40", "Ankara", ""),
+    (
+        "en",
+        "Authorities said 150 families were displaced in Fallujah and 80 in Ramadi.",
+        "80",
+        "Ramadi",
+        "",
+    ),
+    ("en", "Doctors at a hospital in Dongola said 130 people had died.", "130", "Sudan", "Sudan"),
+    ("en", "The quake killed 1,200 people in Malatya, the governor said.", "1,200", "Malatya", ""),
+    # Arabic
+    ("ar", "مقتل 12 في إدلب و5 في حلب", "12", "Idlib", ""),
+    ("ar", "مقتل 12 في إدلب و5 في حلب", "5", "Aleppo", ""),
+    ("ar", "وفي الأنبار، قتل 15 مسلحا في غارة ليلية", "15", "Anbar", ""),
+    ("ar", "قتل 3 جنود بالرمادي مساء الخميس", "3", "Ramadi", ""),
+    ("ar", "سقط 7 قتلى بمدينة الفلوجة", "7", "Fallujah", ""),
+    ("ar", "أصيب 30 من عناصر القوات العراقية", "30", "", ""),
+    ("ar", "أصيب 30 من عناصر القوات العراقية", "30", "Iraq", "Iraq"),
+    ("ar", "خرج 40 ألف متظاهر في صفاقس يوم السبت", "40", "Sfax", ""),
+    ("ar", "ارتفعت حصيلة الضحايا في السودان إلى 112 قتيلا", "112", "Sudan", ""),
+    ("ar", "قال مسؤول إن 60 شخصا قتلوا في الفاشر و20 في نيالا", "20", "Nyala", ""),
+    ("ar", "تظاهر 5 آلاف شخص في جميع أنحاء البلاد", "5", "Tunisia", "Tunisia"),
+    ("ar", "لقي 9 أشخاص حتفهم في العاصمة بغداد", "9", "Baghdad", ""),
+    ("ar", "انهار نحو 1200 منزل في محليات دنقلا والدبة", "1200", "", ""),
+    ("ar", "أصيب 4 لاجئين سوريين في الحادث", "4", "", ""),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "figure", "expected", "country"), SENTENCES)
+def test_place_of_figure(
+    language: str, sentence: str, figure: str, expected: str, country: str
+) -> None:
+    start = sentence.index(figure)
+    got = place_of_figure(sentence, start, start + len(figure), language, country=country)
+    assert got == expected, f"{sentence!r} / {figure!r}"
+
+
+# The bundled protest case: every figure in digits -> its place (event country from the case).
+PROTEST = {
+    "interieur-communique": [
+        ("1\u00a0280\u00a0000", "France"),
+        ("81\u00a0000", "Paris"),
+        ("30\u00a0000", "Marseille"),
+        ("22\u00a0000", "Lyon"),
+        ("25\u00a0000", "Nantes"),
+        ("11\u00a0000", "France"),
+        ("43", "France"),
+    ],
+    "cgt-communique": [
+        ("3,5 millions de salariés", "France"),
+        ("700 000", "Paris"),
+        ("245 000", "Marseille"),
+        ("55 000", "Lyon"),
+        ("75 000", "Nantes"),
+    ],
+    "reuters-wire": [
+        ("1.28", "France"),
+        ("3.5", "France"),
+        ("81,000", "Paris"),
+        ("700,000", "Paris"),
+        ("30,000", "Marseille"),
+        ("245,000", "Marseille"),
+        ("22 people", "Paris"),
+    ],
+    "echo-roundup": [
+        ("1,28", "France"),
+        ("3,5", "France"),
+        ("81 000", "Paris"),
+        ("700 000", "Paris"),
+        ("245 000", "Marseille"),
+        ("30 000", "Marseille"),
+        ("22 000", "Lyon"),
+        ("55 000", "Lyon"),
+        ("25 000", "Nantes"),
+        ("75 000", "Nantes"),
+        ("22 personnes", "Paris"),
+    ],
+}
+
+
+def _protest_places(doc_id: str, language: str, country: str) -> dict[str, str]:
+    text = (CASES / "paris-protest-2023-03" / f"{doc_id}.txt").read_text(encoding="utf-8")
+    got = {}
+    for written, _ in PROTEST[doc_id]:
+        start = text.index(written)
+        figure = re.match(r"\d+(?:[ \u00a0.,]\d+)*", written).group()  # type: ignore[union-attr]
+        span = next(s for s in split_sentences(text, language) if s.start <= start < s.end)
+        sentence = span.of(text)
+        at = start - span.start
+        got[written] = place_of_figure(sentence, at, at + len(figure), language, country=country)
+    return got
+
+
+@pytest.mark.parametrize("doc_id", sorted(PROTEST))
+def test_protest_case_places(doc_id: str) -> None:
+    case = yaml.safe_load((CASES / "paris-protest-2023-03" / "case.yaml").read_text("utf-8"))
+    docs = {d["id"]: d for d in case["documents"]}
+    texts = [
+        (CASES / "paris-protest-2023-03" / d["path"]).read_text("utf-8") for d in docs.values()
+    ]
+    country = main_country(texts)
+    assert country == "France"
+    got = _protest_places(doc_id, docs[doc_id]["language"], country)
+    assert got == dict(PROTEST[doc_id])
+
+
+def test_city_figures_need_no_country() -> None:
+    """Without the event's country, city figures still get their city."""
+    got = _protest_places("echo-roundup", "fr", "")
+    cities = {k: v for k, v in dict(PROTEST["echo-roundup"]).items() if v != "France"}
+    assert {k: got[k] for k in cities} == cities
+    assert got["1,28"] == "France"  # "dans toute la France" names it
+    assert got["3,5"] == ""  # nothing in the sentence: the event as a whole
+
+
+def test_find_places_spans_and_longest_match() -> None:
+    text = "Des frappes sur la bande de Gaza et à Rafah"
+    found = find_places(text, "fr")
+    assert [(text[s:e], p.name) for s, e, p in found] == [
+        ("bande de Gaza", "Gaza Strip"),
+        ("Rafah", "Rafah"),
+    ]
+    arabic = "اشتباكات وبالرمادي"
+    assert [(arabic[s:e], p.name) for s, e, p in find_places(arabic, "ar")] == [
+        ("الرمادي", "Ramadi")
+    ]
+
+
+def test_exact_case_names() -> None:
+    assert [p.name for _, _, p in find_places("A nice day in Nice", "en")] == ["Nice"]
+    assert [p.name for _, _, p in find_places("tell us in the US", "en")] == ["United States"]
+
+
+def test_gazetteer_coverage() -> None:
+    gaz = load_places()
+    countries = [p for p in gaz.places if p.type is PlaceType.COUNTRY]
+    assert len(countries) >= 60
+    iraq = {p.name for p in gaz.places if p.country == "Iraq"}
+    for name in ("Anbar", "Ramadi", "Fallujah", "Mosul", "Diwaniyah", "Basra", "Kirkuk"):
+        assert name in iraq
+    assert gaz.capitals["France"].name == "Paris"
+    assert gaz.get("Kassala").country == "Sudan"
+
+
+def test_every_place_has_its_parent() -> None:
+    gaz = load_places()
+    for place in gaz.places:
+        if place.type is PlaceType.COUNTRY:
+            assert place.country is None
+        elif place.country is not None:
+            assert gaz.get(place.country).type is PlaceType.COUNTRY
+
+
+def test_bad_gazetteer_lists_every_problem() -> None:
+    data = {
+        "words": {"en": {"locatives": ["in"]}, "xx": {}},
+        "places": [
+            {"name": "Atlantis", "type": "island"},
+            {"name": "Paris", "type": "city", "country": "Francia"},
+            {"name": "Lyon", "type": "city", "country": "France", "en": ["Paris"]},
+            {"name": "France", "type": "country", "country": "Europe", "colour": "blue"},
+        ],
+    }
+    with pytest.raises(LanguageDataError) as err:
+        build_gazetteer(data, "places.yaml")
+    text = str(err.value)
+    for needle in ("xx", "lead", "Atlantis", "Francia", "also names Paris", "colour", "no parent"):
+        assert needle in text, needle
