@@ -111,10 +111,12 @@ def _total_of(
 
 @cache
 def _months(language: str) -> frozenset[str]:
-    """Month names of a language from its time data (empty when it has none)."""
-    time = load(language).get("time") or {}
-    months = time.get("months") if isinstance(time, dict) else None
-    return frozenset(lookup_key(str(m)) for m in (months or {}))
+    """Month names of a language from its language data (empty when it has none)."""
+    names: set[str] = set()
+    for section in load(language).values():  # the months live in the dates' section
+        if isinstance(section, dict) and isinstance(section.get("months"), dict):
+            names |= {lookup_key(str(m)) for m in section["months"]}
+    return frozenset(names)
 
 
 def year_mentions(mentions: list[Mention], tokens: list[Token]) -> list[tuple[int, int]]:
