@@ -19,6 +19,8 @@ MAX_LEAD_WORDS: Final = 6
 #: Punctuation that ends a clause for every rule (strong) / for the clause of one figure (weak).
 STRONG: Final = re.compile(r"[;:؛()\[\]]")
 WEAK: Final = re.compile(r"[,،]")
+#: A country's possessive before one of its places ("Syria's Idlib", "Iraq’s Anbar").
+_POSSESSIVE: Final = re.compile(r"['’]s\s")
 
 Item = tuple[int, int, Place | str]  # start, end, a place or a cue kind ("national", ...)
 
@@ -114,7 +116,7 @@ class SentenceView:
         """The canonical name an item stands for; cues resolved from the sentence."""
         what = item[2]
         if isinstance(what, Place):
-            return " + ".join(sorted({p.name for p in self.chain(item)}))
+            return " + ".join(sorted({p.name for p in self.chain(self.refine(item))}))
         if what == "national":
             return self.sentence_country
         if what == "capital":
@@ -140,6 +142,18 @@ class SentenceView:
             return None
         return at
 
+    def refine(self, item: Item) -> Item:
+        """A place inside ``item`` named right after it: "Syria's Idlib province" is Idlib."""
+        for nxt in self.items:
+            if nxt[0] < item[1] or not isinstance(nxt[2], Place):
+                continue
+            gap = tokenize(self.text[item[1] : nxt[0]])
+            inside = isinstance(item[2], Place) and nxt[2].country == item[2].name
+            if inside and _POSSESSIVE.match(self.text, item[1]) and len(gap) == 1:
+                return nxt
+            break
+        return item
+
     def chain(self, item: Item) -> list[Place]:
         """The place of ``item`` and the places coordinated with it ("Idlib and Aleppo")."""
         out = [item[2]] if isinstance(item[2], Place) else []
@@ -150,9 +164,10 @@ class SentenceView:
             keys = [self.core(t.key) for t in tokenize(gap)]
             if not isinstance(nxt[2], Place) or STRONG.search(gap):
                 break
-            joins = [k in self.words.coordinators for k in keys]
-            light = [k in self.words.locatives or k in self.words.lead for k in keys]
-            if not (any(joins) or "," in gap) or not all(j or w for j, w in zip(joins, light)):
+            w = self.words
+            joins = any(k in w.coordinators for k in keys)
+            light = all(k in w.coordinators or k in w.locatives or k in w.lead for k in keys)
+            if not (joins or "," in gap) or not light:
                 break
             out.append(nxt[2])
             end = nxt[1]

@@ -136,6 +136,7 @@ SENTENCES = [
     ),
     ("en", "Doctors at a hospital in Dongola said 130 people had died.", "130", "Sudan", "Sudan"),
     ("en", "The quake killed 1,200 people in Malatya, the governor said.", "1,200", "Malatya", ""),
+    ("en", "An air strike killed 11 people in Syria's Idlib province.", "11", "Idlib", ""),
     # Arabic
     ("ar", "مقتل 12 في إدلب و5 في حلب", "12", "Idlib", ""),
     ("ar", "مقتل 12 في إدلب و5 في حلب", "5", "Aleppo", ""),
