@@ -184,7 +184,10 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
                 kind=kind_of(what.measure),
             )
         )
-    return merge_repeated(claims)
+    definite = frozenset(
+        m.start for m, a, _ in figures if a > 0 and set(tokens[a - 1].keys) & lex.determiners
+    )
+    return merge_repeated(claims, definite)
 
 
 def _sentence_of(views: list[SentenceView], i: int) -> int:
@@ -213,15 +216,24 @@ def _who(
     return speaker, text, via, att.denied
 
 
-def merge_repeated(claims: list[Claim]) -> list[Claim]:
-    """One claim per (speaker, measure, subject, figure, polarity, scope); others in also_at."""
+def merge_repeated(claims: list[Claim], definite: frozenset[int] = frozenset()) -> list[Claim]:
+    """One claim per (speaker, measure, subject, figure, polarity, scope); others in also_at.
+
+    A figure given with a definite article ("of the 161 detainees", "des 161 suspects") refers
+    back to the same figure said before: it joins it whatever noun it repeats it with.
+    """
     kept: dict[tuple[object, ...], int] = {}
+    loose: dict[tuple[object, ...], int] = {}
     out: list[Claim] = []
     for c in claims:
         key = (c.speaker, c.measure, c.subject, c.low, c.high, c.qualifier, c.polarity, c.scope)
-        if key in kept:
-            first = out[kept[key]]
-            out[kept[key]] = replace(
+        near = (c.speaker, c.measure, c.low, c.high, c.polarity)
+        k = kept.get(key)
+        if k is None and c.start in definite:
+            k = loose.get(near)
+        if k is not None:
+            first = out[k]
+            out[k] = replace(
                 first,
                 also_at=(*first.also_at, Span(c.start, c.end)),
                 subject_detail=first.subject_detail or c.subject_detail,
@@ -229,5 +241,6 @@ def merge_repeated(claims: list[Claim]) -> list[Claim]:
             )
             continue
         kept[key] = len(out)
+        loose.setdefault(near, len(out))
         out.append(c)
     return out
