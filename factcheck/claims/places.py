@@ -35,13 +35,22 @@ soldiers", "القوات العراقية"); demonyms are not in the gazetteer a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from typing import Final
+from collections.abc import Hashable, Iterable, Sequence
+from typing import Final, NamedTuple
 
-from factcheck.claims.places_clause import SentenceView
+from factcheck.claims.places_clause import Item, SentenceView
 from factcheck.claims.places_load import Place, PlaceType, load_places
 
-__all__ = ["Place", "PlaceType", "find_places", "main_country", "place_of_figure"]
+__all__ = [
+    "Found",
+    "Place",
+    "PlaceType",
+    "find_places",
+    "locate_figure",
+    "main_country",
+    "place_of_figure",
+    "settle_places",
+]
 
 #: Words allowed between a figure and the locative of its place: the counted noun and a
 #: verb group ("30 000 manifestants ont été comptabilisés à Marseille" has 4).
@@ -84,6 +93,16 @@ def main_country(texts: str | Iterable[str], language: str | None = None) -> str
     return max(counts, key=lambda c: counts[c]) if counts else ""
 
 
+class Found(NamedTuple):
+    """The place of one figure and how it was found: ``rule`` is "after", "ellipsis",
+    "frame", "event" or "default" (rule 5); ``explicit`` is False for the default and for a
+    part of a country of unknown extent ("in western Iraq")."""
+
+    name: str
+    rule: str
+    explicit: bool
+
+
 def place_of_figure(
     sentence: str,
     figure_start: int,
@@ -106,6 +125,25 @@ def place_of_figure(
     >>> place_of_figure("French police counted 81,000 marchers", 22, 28, "en", country="France")
     'France'
     """
+    return locate_figure(
+        sentence, figure_start, figure_end, language, country=country, figures=figures
+    ).name
+
+
+def locate_figure(
+    sentence: str,
+    figure_start: int,
+    figure_end: int,
+    language: str,
+    *,
+    country: str = "",
+    figures: Sequence[tuple[int, int]] = (),
+) -> Found:
+    """:func:`place_of_figure` with the rule that found the place (for :func:`settle_places`).
+
+    >>> locate_figure("Raid kills 15 militants in western Iraq", 11, 13, "en")
+    Found(name='Iraq', rule='after', explicit=False)
+    """
     gaz = load_places()
     words = gaz.words.get(language) or next(iter(gaz.words.values()))
     view = SentenceView(sentence, language, gaz, words, country)
@@ -113,12 +151,37 @@ def place_of_figure(
         (s, e) for s, e in _figure_spans(sentence, figures) if e <= figure_start or s >= figure_end
     ]
     spans = sorted([*others, (figure_start, figure_end)])
-    resolved: dict[int, tuple[str, bool]] = {}  # figure index -> (place, from rules 1-2)
-    for n, (start, end) in enumerate(spans):
-        resolved[n] = _resolve(view, spans, n, resolved)
+    done: list[Found] = []
+    for start, end in spans:
+        done.append(_resolve(view, spans, len(done), done))
         if (start, end) == (figure_start, figure_end):
-            return resolved[n][0]
-    return ""  # pragma: no cover - the figure is always in ``spans``
+            return done[-1]
+    raise AssertionError("unreachable: the figure is one of the spans")  # pragma: no cover
+
+
+def settle_places(keys: Sequence[Hashable], found: Sequence[Found], country: str = "") -> list[str]:
+    """The ``place`` column for claims of one case: ``keys[i]`` says what claim ``i`` counts
+    (e.g. its scope, kind, measure and subject), ``found[i]`` is its :func:`locate_figure`.
+
+    A place is kept only for a key whose claims name at least two different areas ("43
+    arrested nationwide" and "22 arrested in Paris"); when they name one area at most, the
+    event happened there and every claim of the key gets ``country``, so that a report giving
+    "87 wounded in Kankan" and one giving "more than 100 wounded" are still compared.
+
+    >>> f = [Found("Paris", "after", True), Found("France", "event", True)]
+    >>> settle_places(["arrested", "arrested"], f, "France")
+    ['Paris', 'France']
+    >>> settle_places(["wounded", "wounded"], [f[0], Found("France", "default", False)], "France")
+    ['France', 'France']
+    """
+    named: dict[Hashable, set[str]] = {}
+    for key, place in zip(keys, found, strict=True):
+        if place.explicit:
+            named.setdefault(key, set()).add(place.name)
+    return [
+        place.name if len(named.get(key, ())) >= 2 else country
+        for key, place in zip(keys, found, strict=True)
+    ]
 
 
 def _figure_spans(sentence: str, figures: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -127,27 +190,30 @@ def _figure_spans(sentence: str, figures: Sequence[tuple[int, int]]) -> list[tup
     return [m.span() for m in _DIGITS.finditer(sentence)]
 
 
-def _resolve(
-    view: SentenceView, spans: list[tuple[int, int]], n: int, done: dict[int, tuple[str, bool]]
-) -> tuple[str, bool]:
-    """(place, found by rules 1-2) for figure ``n`` of ``spans``."""
+def _resolve(view: SentenceView, spans: list[tuple[int, int]], n: int, done: list[Found]) -> Found:
+    """The place of figure ``n`` of ``spans`` (``done`` holds the figures before it)."""
     start, end = spans[n]
     first, last = view.tok(start), view.tok(end - 1)
     nxt = spans[n + 1][0] if n + 1 < len(spans) else len(view.text)
     prev = spans[n - 1][1] if n > 0 else 0
-    if name := _after(view, end, last, nxt):
-        return name, True
+    if found := _after(view, end, last, nxt):
+        return found
     opened = view.clause_start(first)
     elliptic = n > 0 and opened > view.tok(prev - 1) and first - opened <= MAX_ELLIPSIS_WORDS
-    if elliptic and done[n - 1][1] and done[n - 1][0]:
-        return done[n - 1][0], True
+    if elliptic and done[n - 1].rule in ("after", "ellipsis") and done[n - 1].name:
+        return done[n - 1]._replace(rule="ellipsis")
     lo = max(view.tokens[view.clause_start(first, True)].start, prev)
     stop = min(nxt, view.strong_end(last))
     found = _frame(view, start) or _event_country(view, lo, stop, (start, end))
-    return found or view.country, False
+    return found or Found(view.country, "default", False)
 
 
-def _after(view: SentenceView, end: int, last: int, nxt: int) -> str:
+def _found(view: SentenceView, item: Item, at: int, rule: str) -> Found | None:
+    name = view.name_of(item, item[0])
+    return Found(name, rule, not view.partial(item, at)) if name else None
+
+
+def _after(view: SentenceView, end: int, last: int, nxt: int) -> Found | None:
     """Rule 1: a place introduced by a locative right after the figure, same clause."""
     for item in view.items:
         if item[0] < end or item[0] >= nxt:
@@ -156,13 +222,13 @@ def _after(view: SentenceView, end: int, last: int, nxt: int) -> str:
         if at is None or at <= last or at - last - 1 > MAX_AFTER_WORDS:
             continue
         if any(view.breaks_before(k) for k in range(last + 1, at + 1)):
-            return ""
-        if name := view.name_of(item, item[0]):
-            return name
-    return ""
+            return None
+        if found := _found(view, item, at, "after"):
+            return found
+    return None
 
 
-def _frame(view: SentenceView, start: int) -> str:
+def _frame(view: SentenceView, start: int) -> Found | None:
     """Rule 3: the nearest place introduced by a locative that opens a clause."""
     for item in reversed([x for x in view.items if x[1] <= start]):
         at = view.usable(item)
@@ -170,12 +236,12 @@ def _frame(view: SentenceView, start: int) -> str:
             continue
         key = view.tokens[at].key
         opens = view.core(key) != key or at - view.clause_start(at) <= MAX_FRAME_LEAD
-        if opens and (name := view.name_of(item, item[0])):
-            return name
-    return ""
+        if opens and (found := _found(view, item, at, "frame")):
+            return found
+    return None
 
 
-def _event_country(view: SentenceView, lo: int, stop: int, figure: tuple[int, int]) -> str:
+def _event_country(view: SentenceView, lo: int, stop: int, figure: tuple[int, int]) -> Found | None:
     """Rule 4: a country or "nationwide" introduced by a locative in the clause."""
     for item in view.items:
         if not lo <= item[0] < stop or figure[0] <= item[0] < figure[1]:
@@ -184,6 +250,7 @@ def _event_country(view: SentenceView, lo: int, stop: int, figure: tuple[int, in
         country_like = what == "national" or (
             isinstance(what, Place) and what.type is PlaceType.COUNTRY
         )
-        if country_like and view.usable(item) is not None:
-            return view.name_of(item, item[0])
-    return ""
+        at = view.usable(item) if country_like else None
+        if at is not None:
+            return _found(view, item, at, "event")
+    return None

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from factcheck.claims.places_load import Gazetteer, Place, Words
+from factcheck.claims.places_load import Gazetteer, Place, PlaceType, Words
 from factcheck.mentions.phrases import Token, tokenize
 
 #: Words allowed between a locative and the place ("in the southern port city of Marseille"
@@ -75,9 +75,12 @@ class SentenceView:
     # --- places ---------------------------------------------------------------------------
     def locative_at(self, item: Item) -> int | None:
         """Token index of the locative introducing ``item``, or None when it has none."""
-        start, _, what = item
-        if what in ("national", "there"):
+        start, end, what = item
+        if what == "national":
             return self.tok(start)  # these phrases carry their own preposition
+        if what == "there":  # an adverb ending its clause ("the procession there."), not "there is"
+            after = self.tok(end)
+            return self.tok(start) if self.breaks_before(after) else None
         i = self.tok(start)
         if i >= len(self.tokens):
             return None
@@ -153,6 +156,14 @@ class SentenceView:
                 return nxt
             break
         return item
+
+    def partial(self, item: Item, at: int) -> bool:
+        """A part of a country, of unknown extent: "in western Iraq", "في شمال سوريا"."""
+        if not isinstance(item[2], Place) or item[2].type is not PlaceType.COUNTRY:
+            return False
+        keys = [self.core(t.key) for t in self.tokens[at : self.tok(item[0])]]
+        glued = [k[len(g) :] for k in keys for g in self.words.glued if k.startswith(g)]
+        return any(k in self.words.parts for k in [*keys, *glued])
 
     def chain(self, item: Item) -> list[Place]:
         """The place of ``item`` and the places coordinated with it ("Idlib and Aleppo")."""

@@ -35,6 +35,7 @@ WORD_KEYS: Final = (
     "links",
     "breaks",
     "coordinators",
+    "parts",
     "several",
     "there",
     "capital",
@@ -80,6 +81,7 @@ class Words:
     links: frozenset[str]
     breaks: frozenset[str]
     coordinators: frozenset[str]
+    parts: frozenset[str]
     several: frozenset[str]
 
 
@@ -136,6 +138,7 @@ def _parse_words(raw: Any, problems: list[str]) -> dict[str, Words]:
             links=_keys(table["links"]),
             breaks=_keys(table["breaks"]),
             coordinators=_keys(table["coordinators"]),
+            parts=_keys(table["parts"]),
             several=_keys(table["several"]),
         )
     return out
