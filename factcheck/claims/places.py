@@ -25,7 +25,13 @@ The rule, in order (first that applies wins; thresholds named below):
 
 A country name without a locative is an affiliation, not a place ("French police", "US
 soldiers", "القوات العراقية"); demonyms are not in the gazetteer at all ("a Syrian refugee").
-"The capital" is the capital of ``country`` or of the country the sentence names.
+"The capital" is the capital of the country the sentence names, else of ``country``; places
+joined by "and" give both names ("Aleppo + Idlib").
+
+One event is often placed at different scales by different reports ("in western Iraq", "in
+Anbar", nothing at all). :func:`settle_places` therefore keeps places only where the claims
+of a case count the same thing in several areas (city counts and a national total), and gives
+the case's country everywhere else, so the figures of a one-place event still meet.
 
 >>> s = "81 000 à Paris selon la préfecture, 30 000 à Marseille"
 >>> place_of_figure(s, 0, 6, "fr"), place_of_figure(s, 36, 42, "fr")

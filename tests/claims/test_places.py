@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factcheck.claims.places import find_places, main_country, place_of_figure
+from factcheck.claims.places import (
+    Found,
+    find_places,
+    locate_figure,
+    main_country,
+    place_of_figure,
+    settle_places,
+)
 from factcheck.claims.places_load import PlaceType, build_gazetteer, load_places
 from factcheck.errors import LanguageDataError
 from factcheck.text.sentences import split_sentences
@@ -207,7 +214,7 @@ PROTEST = {
 }
 
 
-def _protest_places(doc_id: str, language: str, country: str) -> dict[str, str]:
+def _protest_found(doc_id: str, language: str, country: str) -> dict[str, Found]:
     text = (CASES / "paris-protest-2023-03" / f"{doc_id}.txt").read_text(encoding="utf-8")
     got = {}
     for written, _ in PROTEST[doc_id]:
@@ -216,8 +223,12 @@ def _protest_places(doc_id: str, language: str, country: str) -> dict[str, str]:
         span = next(s for s in split_sentences(text, language) if s.start <= start < s.end)
         sentence = span.of(text)
         at = start - span.start
-        got[written] = place_of_figure(sentence, at, at + len(figure), language, country=country)
+        got[written] = locate_figure(sentence, at, at + len(figure), language, country=country)
     return got
+
+
+def _protest_places(doc_id: str, language: str, country: str) -> dict[str, str]:
+    return {k: f.name for k, f in _protest_found(doc_id, language, country).items()}
 
 
 @pytest.mark.parametrize("doc_id", sorted(PROTEST))
@@ -295,3 +306,72 @@ def test_bad_gazetteer_lists_every_problem() -> None:
     text = str(err.value)
     for needle in ("xx", "lead", "Atlantis", "Francia", "also names Paris", "colour", "no parent"):
         assert needle in text, needle
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "figure", "rule", "explicit"),
+    [
+        ("en", "Raid kills 15 militants in western Iraq", "15", "after", False),
+        ("en", "Raid kills 15 militants in Iraq", "15", "after", True),
+        ("ar", "مقتل 15 مسلحا في غرب العراق", "15", "after", False),
+        (
+            "fr",
+            "À Lyon, le ministère a dénombré 22 000 manifestants, la CGT 55 000.",
+            "55 000",
+            "frame",
+            True,
+        ),
+        ("en", "12 died in Idlib, 5 injured", "5", "ellipsis", True),
+        (
+            "en",
+            "No soldiers were hurt and there is no sign 3 civilians were",
+            "3",
+            "default",
+            False,
+        ),
+    ],
+)
+def test_locate_figure_rules(
+    language: str, sentence: str, figure: str, rule: str, explicit: bool
+) -> None:
+    start = sentence.index(figure)
+    found = locate_figure(sentence, start, start + len(figure), language)
+    assert (found.rule, found.explicit) == (rule, explicit)
+
+
+def test_settle_places_keeps_places_only_where_areas_differ() -> None:
+    """Arrests: 43 nationwide vs 22 in Paris stay apart; wounded: one named area (Nantes) and
+    unplaced figures are one event, all given the country."""
+    cases = [
+        (
+            "arrested",
+            "Le ministère a recensé 43 interpellations sur le territoire national.",
+            "43",
+            "fr",
+        ),
+        ("arrested", "À Paris, au moins 22 personnes ont été interpellées.", "22", "fr"),
+        ("wounded", "Au moins 87 blessés dans la bousculade à Nantes.", "87", "fr"),
+        ("wounded", "More than 100 people were treated for injuries.", "100", "en"),
+    ]
+    found = []
+    for _, sentence, figure, language in cases:
+        start = sentence.index(figure)
+        found.append(
+            locate_figure(sentence, start, start + len(figure), language, country="France")
+        )
+    keys = [key for key, *_ in cases]
+    assert settle_places(keys, found, "France") == ["France", "Paris", "France", "France"]
+
+
+def test_settle_places_on_the_protest_case() -> None:
+    """Crowd counts and arrests are given for several areas: every place is kept."""
+    languages = {"reuters-wire": "en"}
+    keys, found, expected = [], [], []
+    for doc_id, rows in PROTEST.items():
+        got = _protest_found(doc_id, languages.get(doc_id, "fr"), "France")
+        for written, place in rows:
+            arrests = written in ("43", "22 people", "22 personnes")
+            keys.append("deployed" if "11" in written else "arrested" if arrests else "attended")
+            found.append(got[written])
+            expected.append(place)
+    assert settle_places(keys, found, "France") == expected
