@@ -35,6 +35,10 @@ AFFILIATION_WINDOW: Final = 1
 SUBJECT_SLACK: Final = 1
 #: Measures that only count inhabitants: with any other subject the measure word misleads.
 PEOPLE_ONLY: Final = frozenset({"population"})
+#: Subject label of "عنصر", "members": the group named after it says whose members.
+MEMBER: Final = "@member"
+#: How far after "عنصر" the group may be named ("عنصر من فرق الإنقاذ").
+MEMBER_GAP: Final = 3
 #: Farthest the counted noun may be from its figure for the noun alone to give the measure.
 COUNTED_NOUN_GAP: Final = 2
 #: Subjects whose missing affiliation is taken from their speaker's name (a command reporting
@@ -163,6 +167,8 @@ def count_of(
     role = _nearest(sc, sc.roles, a, b)
     measure_label = measure.value[0] if measure else ""
     subject_label = subject.value[0] if subject else ""
+    if subject_label == MEMBER:  # "عنصر من فرق الإنقاذ", "عناصر التنظيم": whose members
+        subject_label = _member_of(sc, subject)
     inside = measure is not None and a <= measure.first and measure.last <= b
     if (
         measure is not None
@@ -219,6 +225,16 @@ def settle(what: Counted, language: str) -> Counted:
     if rule is not None and (what.subject in rule[1] or not what.subject):
         return replace(what, subject=rule[0])
     return what
+
+
+def _member_of(sc: Scene, member: Match) -> str:
+    """The subject of the group named right after "عنصر", "members" ("عنصر من فرق الإنقاذ"
+    -> workers), else militants (members of the armed group the text is about)."""
+    for m in sorted(sc.subjects, key=lambda m: m.first):
+        near = m.first >= member.last and _gap(sc, member.last, m.first) <= MEMBER_GAP
+        if near and m.value[0] != MEMBER:
+            return str(m.value[0])
+    return MILITANTS
 
 
 def _affiliation(sc: Scene, a: int, b: int, subject: Match | None) -> Match | None:
