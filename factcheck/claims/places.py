@@ -61,9 +61,9 @@ __all__ = [
 #: Words allowed between a figure and the locative of its place: the counted noun and a
 #: verb group ("30 000 manifestants ont été comptabilisés à Marseille" has 4).
 MAX_AFTER_WORDS: Final = 8
-#: Words allowed before a locative that still opens its clause ("Hier, à Paris", "Meanwhile
-#: in Lyon", "أما في حلب").
-MAX_FRAME_LEAD: Final = 2
+#: Words allowed before a locative that still opens its clause ("Meanwhile in Lyon", "أما في
+#: حلب"); "A doctor at Kankan hospital told ..." has 2 and is a speaker's place, not a frame.
+MAX_FRAME_LEAD: Final = 1
 #: Words a verbless elliptic clause may have before its figure ("la CGT 55 000", "le
 #: syndicat environ 75 000").
 MAX_ELLIPSIS_WORDS: Final = 3

@@ -146,13 +146,17 @@ class SentenceView:
         return at
 
     def refine(self, item: Item) -> Item:
-        """A place inside ``item`` named right after it: "Syria's Idlib province" is Idlib."""
+        """A place inside ``item`` named right after its possessive: "Syria's Idlib province"
+        is Idlib, "Guinea's second city Kankan" is Kankan."""
         for nxt in self.items:
             if nxt[0] < item[1] or not isinstance(nxt[2], Place):
                 continue
-            gap = tokenize(self.text[item[1] : nxt[0]])
+            gap = self.text[item[1] : nxt[0]]
+            keys = [self.core(t.key) for t in tokenize(gap)][1:]  # after the "s"
             inside = isinstance(item[2], Place) and nxt[2].country == item[2].name
-            if inside and _POSSESSIVE.match(self.text, item[1]) and len(gap) == 1:
+            plain = not (STRONG.search(gap) or WEAK.search(gap)) and len(keys) < MAX_LEAD_WORDS
+            light = not any(k in self.words.locatives or k in self.words.breaks for k in keys)
+            if inside and _POSSESSIVE.match(self.text, item[1]) and plain and light:
                 return nxt
             break
         return item

@@ -144,6 +144,14 @@ SENTENCES = [
     ("en", "Doctors at a hospital in Dongola said 130 people had died.", "130", "Sudan", "Sudan"),
     ("en", "The quake killed 1,200 people in Malatya, the governor said.", "1,200", "Malatya", ""),
     ("en", "An air strike killed 11 people in Syria's Idlib province.", "11", "Idlib", ""),
+    (
+        "en",
+        "At least 56 people died in a crush at a stadium in Guinea's second city Kankan.",
+        "56",
+        "Kankan",
+        "",
+    ),
+    ("en", "A doctor at Kankan hospital told Reuters about 50 bodies had arrived.", "50", "", ""),
     # Arabic
     ("ar", "مقتل 12 في إدلب و5 في حلب", "12", "Idlib", ""),
     ("ar", "مقتل 12 في إدلب و5 في حلب", "5", "Aleppo", ""),
