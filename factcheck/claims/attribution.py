@@ -90,7 +90,9 @@ class _Reader(VerbMixin, RelayMixin):
         self.found: list[Attribution] = []
 
     def earlier_speakers(self) -> list[Speaker]:
-        return [a.speaker for a in reversed(self.found) if a.speaker.kind != "anaphor"]
+        """The document's speakers so far, most recent first, each once."""
+        seen = dict.fromkeys(a.speaker for a in reversed(self.found) if a.speaker.kind != "anaphor")
+        return list(seen)
 
     def speaker_at(self, words: list[Token], wider: list[Token] | None = None) -> Speaker | None:
         ctx = Naming(self.text, self.lex, self.earlier_speakers(), self.country, self.publisher)

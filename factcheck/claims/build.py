@@ -10,6 +10,7 @@ twice) is one claim whose other spans are kept in ``also_at``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
 
@@ -78,12 +79,15 @@ def _views(tokens: list[Token], spans: list[Span], lex: Lexicon) -> list[Sentenc
     return views
 
 
-def _token_range(tokens: list[Token], m: Mention) -> tuple[int, int]:
-    inside = [k for k, t in enumerate(tokens) if t.start < m.end and t.end > m.start]
-    if not inside:
-        k = next((k for k, t in enumerate(tokens) if t.start >= m.start), len(tokens))
-        return k, k
-    return inside[0], inside[-1] + 1
+def _token_range(tokens: list[Token], starts: list[int], m: Mention) -> tuple[int, int]:
+    """Token indices ``[a, b)`` the mention covers (``starts``: the tokens' start offsets)."""
+    a = bisect_right(starts, m.start) - 1
+    if a < 0 or tokens[a].end <= m.start:
+        a += 1
+    b = a
+    while b < len(tokens) and tokens[b].start < m.end:
+        b += 1
+    return a, max(a, b)
 
 
 def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = None) -> list[Claim]:
@@ -96,16 +100,17 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
     tokens = lex.tokenize(doc.text)
     spans = split_sentences(doc.text, doc.language)
     views = _views(tokens, spans, lex)
+    starts = [t.start for t in tokens]
     figures = [
         (m, a, b)
         for m in mentions
         if is_figure(m)
-        for a, b in [_token_range(tokens, m)]
+        for a, b in [_token_range(tokens, starts, m)]
         if not counts_speakers(tokens, a, b, lex) and not _in_compound(tokens, a, b, m)
     ]
     blocked = {k for _, a, b in figures for k in range(a, b)}
-    texts = [(d.text, d.language) for d in case.documents] if case else []
-    country = country_of(texts or [(doc.text, doc.language)])
+    texts = tuple((d.text, d.language) for d in case.documents) if case else ()
+    country = country_of(texts or ((doc.text, doc.language),))
     publisher = canonical(doc.publisher, doc.language) if doc.publisher else ""
     found = attribute(doc.text, tokens, views, lex, blocked, country, publisher)
     groups = armed_groups(tokens, lex)

@@ -40,10 +40,7 @@ class Token:
     end: int
     text: str
     keys: tuple[str, ...]
-
-    @property
-    def is_word(self) -> bool:
-        return bool(_WORD.fullmatch(self.text))
+    is_word: bool = True
 
     @property
     def key(self) -> str:
@@ -164,7 +161,8 @@ class Lexicon:
                     stem = key[len(prefix) :]
                     if stem not in keys:
                         keys.append(stem)
-            out.append(Token(m.start(), m.end(), m.group(), tuple(keys)))
+            word = bool(_WORD.fullmatch(m.group()))
+            out.append(Token(m.start(), m.end(), m.group(), tuple(keys), word))
         return out
 
     def gender_of(self, words: list[Token]) -> str:

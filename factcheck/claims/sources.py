@@ -29,7 +29,8 @@ def canonical(text: str, language: str) -> str:
     return entry.name if entry is not None else text
 
 
-def country_of(texts: list[tuple[str, str]]) -> str | None:
+@cache
+def country_of(texts: tuple[tuple[str, str], ...]) -> str | None:
     """The country the registry names most often in these texts (None without a registry).
 
     Generic speakers ("the health ministry", "الحكومة") resolve to that country's entry.

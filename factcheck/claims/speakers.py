@@ -12,9 +12,10 @@ when they start with a speaker noun ("ministry", "وزارة") or are capitalise
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Final
 
-from factcheck.claims.lexicon import Lexicon, Token
+from factcheck.claims.lexicon import Lexicon, Token, lexicon
 from factcheck.claims.phrases import phrase_text, trimmed
 from factcheck.claims.sources import aliases, described, registry_name
 
@@ -162,12 +163,18 @@ def _head_match(core: list[Token], lex: Lexicon, earlier: list[Speaker]) -> Spea
     for sp in earlier:
         if sp.kind != "named" or not sp.name:
             continue
-        names = {
-            k
-            for written in (sp.text, sp.name, *aliases(sp.name, lex.language))
-            for t in lex.tokenize(written)
-            for k in t.keys
-        }
-        if heads & names:
+        if heads & _name_keys(sp.text, sp.name, lex.language):
             return sp
     return None
+
+
+@cache
+def _name_keys(text: str, name: str, language: str) -> frozenset[str]:
+    """Lookup keys of a speaker's words, canonical name and aliases (cached: asked often)."""
+    lex = lexicon(language)
+    return frozenset(
+        k
+        for written in (text, name, *aliases(name, language))
+        for t in lex.tokenize(written)
+        for k in t.keys
+    )
