@@ -1,0 +1,95 @@
+"""The ``place`` column for a claims table, from the table alone.
+
+:func:`add_places` reads each claim's ``sentence``, ``start``/``end`` and ``value_text``,
+finds the figure inside its sentence (a claim's ``value_text`` is the text at its offsets, so
+the sentence's own offset follows from where the figures of that sentence sit in it), applies
+:func:`factcheck.claims.places.locate_figure` with the other claims of the sentence as clause
+bounds, and settles the places of a case with :func:`~factcheck.claims.places.settle_places`.
+It returns a new frame; the input is never changed.
+
+>>> import pandas as pd
+>>> s = "81 000 à Paris selon la préfecture, 1,28 million dans toute la France."
+>>> claims = pd.DataFrame({
+...     "doc_id": ["d", "d"], "language": ["fr", "fr"], "sentence": [s, s],
+...     "start": [100, 136], "end": [106, 140], "value_text": ["81 000", "1,28"],
+...     "scope": ["event"] * 2, "kind": ["count"] * 2, "measure": ["attended"] * 2,
+...     "subject": ["protesters"] * 2})
+>>> add_places(claims)["place"].tolist()
+['Paris', 'France']
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable
+
+import pandas as pd
+
+from factcheck.claims.places import Found, locate_figure, main_country, settle_places
+
+#: Columns that say what a claim counts: claims of one case with the same values are the
+#: ones whose places are settled together (see settle_places).
+KEY_COLUMNS = ("scope", "kind", "measure", "subject")
+
+
+def add_places(claims: pd.DataFrame, country: str | None = None) -> pd.DataFrame:
+    """A copy of ``claims`` with a ``place`` column (docs/claims.md, "Place").
+
+    ``country`` is the event's country; by default the country the sentences of each case
+    (``case_id`` column, else the whole table) name most often.
+    """
+    n = len(claims)
+    col = {c: _column(claims, c) for c in ("doc_id", "language", "sentence", "value_text")}
+    start, end = _column(claims, "start"), _column(claims, "end")
+    cases = _column(claims, "case_id") if "case_id" in claims.columns else [""] * n
+    keys: list[Hashable] = [
+        (cases[i], *(str(_column(claims, c)[i]) for c in KEY_COLUMNS)) for i in range(n)
+    ]
+    by_sentence: dict[tuple[str, str], list[int]] = {}
+    for i in range(n):
+        by_sentence.setdefault((col["doc_id"][i], col["sentence"][i]), []).append(i)
+    countries = {}
+    for case in set(cases):
+        sentences = {col["sentence"][i] for i in range(n) if cases[i] == case}
+        countries[case] = main_country(sentences) if country is None else country
+    found: list[Found] = [Found("", "default", False)] * n
+    for (_, sentence), rows in by_sentence.items():
+        origin = _sentence_origin(sentence, [(int(start[i]), col["value_text"][i]) for i in rows])
+        spans = [(int(start[i]) - origin, int(end[i]) - origin) for i in rows]
+        inside = [(a, b) for a, b in spans if a >= 0 and b <= len(sentence)]
+        for i, (a, b) in zip(rows, spans, strict=True):
+            if (a, b) not in inside:
+                found[i] = Found(countries[cases[i]], "default", False)
+                continue
+            found[i] = locate_figure(
+                sentence,
+                a,
+                b,
+                col["language"][i],
+                country=countries[cases[i]],
+                figures=inside,
+            )
+    places = [""] * n
+    for case, country_ in countries.items():
+        rows = [i for i in range(n) if cases[i] == case]
+        settled = settle_places([keys[i] for i in rows], [found[i] for i in rows], country_)
+        for i, place in zip(rows, settled, strict=True):
+            places[i] = place
+    return claims.assign(place=places)
+
+
+def _column(claims: pd.DataFrame, name: str) -> list:
+    if name not in claims.columns:
+        return [""] * len(claims)
+    return ["" if pd.isna(v) else v for v in claims[name].tolist()]
+
+
+def _sentence_origin(sentence: str, figures: list[tuple[int, str]]) -> int:
+    """The document offset of ``sentence``: the one most figures of it agree on."""
+    votes: Counter[int] = Counter()
+    for start, text in figures:
+        at = sentence.find(text)
+        while at >= 0 and text:
+            votes[start - at] += 1
+            at = sentence.find(text, at + 1)
+    return votes.most_common(1)[0][0] if votes else 0
