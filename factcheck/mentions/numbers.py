@@ -141,9 +141,10 @@ def _hedge(lex: Lexicon, text: str, atom: Atom, floor: int) -> None:
 
 def _join_range(lex: Lexicon, text: str, a: Atom, b: Atom, floor: int) -> Atom | None:
     """``a`` and ``b`` as one range ("between 10 and 20"), or None if they are not one."""
-    if a.kind != "number" or b.kind != "number" or "exact" not in (a.qualifier, b.qualifier):
+    if a.kind != "number" or b.kind != "number" or a.low is None or b.low is None:
         return None
-    if a.qualifier != "exact" or b.qualifier != "exact" or a.low is None or b.low is None:
+    # "some 40-50 people": a hedge of about before the first bound stays in the range's span
+    if a.qualifier not in ("exact", "about") or b.qualifier != "exact":
         return None
     gap = text[a.end : b.start]
     if "\n" in gap:
