@@ -151,12 +151,14 @@ def locate_figure(
     Found(name='Iraq', rule='after', explicit=False)
     """
     gaz = load_places()
-    words = gaz.words.get(language) or next(iter(gaz.words.values()))
+    words = gaz.words.get(language) or gaz.words["en"]  # another language: English words
     view = SentenceView(sentence, language, gaz, words, country)
+    if not 0 <= figure_start < figure_end <= len(sentence) or not view.tokens:
+        return Found(country, "default", False)
     others = [
         (s, e) for s, e in _figure_spans(sentence, figures) if e <= figure_start or s >= figure_end
     ]
-    spans = sorted([*others, (figure_start, figure_end)])
+    spans = sorted({*others, (figure_start, figure_end)})
     done: list[Found] = []
     for start, end in spans:
         done.append(_resolve(view, spans, len(done), done))

@@ -68,6 +68,7 @@ class SentenceView:
 
     def clause_start(self, i: int, strong_only: bool = False) -> int:
         """The first token of the clause holding token ``i``."""
+        i = min(i, len(self.tokens) - 1)
         while i > 0 and not self.breaks_before(i, strong_only):
             i -= 1
         return max(i, 0)

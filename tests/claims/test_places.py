@@ -383,3 +383,23 @@ def test_settle_places_on_the_protest_case() -> None:
             found.append(got[written])
             expected.append(place)
     assert settle_places(keys, found, "France") == expected
+
+
+def test_odd_spans_give_the_default() -> None:
+    assert place_of_figure("", 0, 0, "fr", country="France") == "France"
+    assert place_of_figure("12 tués à Alep", 5, 2, "fr") == ""
+    assert place_of_figure("Bilan — 12 tués à Alep", 6, 7, "fr") == ""  # bounded by the 12
+    assert place_of_figure("12 killed in Idlib", 0, 2, "de") == "Idlib"  # English words
+
+
+def test_every_word_of_the_bundled_cases_as_a_figure() -> None:
+    """No sentence or span of the bundled cases makes the rule fail."""
+    for case in sorted(CASES.iterdir()):
+        meta = yaml.safe_load((case / "case.yaml").read_text("utf-8"))
+        for doc in meta["documents"]:
+            text = (case / doc["path"]).read_text("utf-8")
+            for span in split_sentences(text, doc["language"]):
+                sentence = span.of(text)
+                for word in re.finditer(r"\S+", sentence):
+                    found = locate_figure(sentence, *word.span(), doc["language"])
+                    assert isinstance(found.name, str)
