@@ -403,3 +403,38 @@ def test_every_word_of_the_bundled_cases_as_a_figure() -> None:
                 for word in re.finditer(r"\S+", sentence):
                     found = locate_figure(sentence, *word.span(), doc["language"])
                     assert isinstance(found.name, str)
+
+
+IRAQ_GOVERNORATES = [
+    "Baghdad", "Basra", "Nineveh", "Anbar", "Saladin", "Diyala", "Kirkuk", "Erbil", "Dohuk",
+    "Sulaymaniyah", "Babil", "Karbala", "Najaf", "Qadisiyyah", "Wasit", "Maysan", "Dhi Qar",
+    "Muthanna",
+]  # fmt: skip
+SYRIA_GOVERNORATES = [
+    "Damascus", "Rif Dimashq", "Aleppo", "Idlib", "Homs", "Hama", "Latakia", "Tartus", "Raqqa",
+    "Deir ez-Zor", "Hasakah", "Daraa", "Suwayda", "Quneitra",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("country", "names"), [("Iraq", IRAQ_GOVERNORATES), ("Syria", SYRIA_GOVERNORATES)]
+)
+def test_every_governorate_is_listed(country: str, names: list[str]) -> None:
+    gaz = load_places()
+    assert all(gaz.get(name).country == country for name in names)
+
+
+@pytest.mark.parametrize(
+    ("name", "forms"),
+    [
+        ("Mosul", [("en", "Mosul"), ("fr", "Mossoul"), ("ar", "الموصل")]),
+        ("Aleppo", [("en", "Aleppo"), ("fr", "Alep"), ("ar", "حلب")]),
+        ("Diwaniyah", [("en", "Diwaniya"), ("fr", "Diwaniyah"), ("ar", "الديوانية")]),
+        ("Khartoum", [("en", "Khartoum"), ("fr", "Khartoum"), ("ar", "الخرطوم")]),
+        ("Marseille", [("en", "Marseilles"), ("fr", "Marseille"), ("ar", "مرسيليا")]),
+        ("Gaza Strip", [("en", "Gaza"), ("fr", "bande de Gaza"), ("ar", "قطاع غزة")]),
+    ],
+)
+def test_names_in_three_languages(name: str, forms: list[tuple[str, str]]) -> None:
+    for language, written in forms:
+        assert [p.name for _, _, p in find_places(written, language)] == [name], written
