@@ -1,8 +1,9 @@
 """Score extracted claims against hand-checked expectations, per language.
 
-``python -m factcheck.evaluate tests/devset tests/bundled/anbar-raid-2024-08.yaml`` reads
-development cases (a folder with ``case.yaml`` and ``expected.yaml``, or a folder of such
-folders) and bundled-style expectation files (``case: <id>`` naming ``factcheck/cases/<id>``),
+``python -m factcheck.evaluate tests/devset tests/bundled`` reads development cases (a folder
+with ``case.yaml`` and ``expected.yaml``, or a folder of such folders) and bundled-style
+expectation files (``case: <id>`` naming ``factcheck/cases/<id>``, given one by one or as a
+folder of them),
 runs the mentions and claims stages on every document, and prints one row per language:
 precision and recall of claims, then the accuracy of measure, subject, speaker, via,
 qualifier, low/high (and subject_detail, scope, polarity) among matched claims.
@@ -91,9 +92,10 @@ def sources(paths: Sequence[str]) -> Iterator[tuple[Case, dict[str, Any], str]]:
             yield load_case(path), _load_yaml(path / "expected.yaml"), str(path)
         elif path.is_dir():
             subs = sorted(p for p in path.iterdir() if (p / "expected.yaml").is_file())
-            if not subs:
-                raise FactcheckError(f"{path}: no case folder with expected.yaml")
-            yield from sources([str(p) for p in subs])
+            files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+            if not subs and not files:
+                raise FactcheckError(f"{path}: no case folder with expected.yaml, no .yaml file")
+            yield from sources([str(p) for p in [*subs, *files]])
         elif path.is_file():
             data = _load_yaml(path)
             if not isinstance(data, dict) or "case" not in data:

@@ -62,3 +62,10 @@ def test_runs_on_the_development_set(capsys: pytest.CaptureFixture[str]) -> None
         pytest.skip("no development set in this checkout")
     assert main([str(REPO / "tests" / "devset")]) == 0
     assert "precision" in capsys.readouterr().out
+
+
+def test_a_folder_of_bundled_expectations_is_read(capsys: pytest.CaptureFixture[str]) -> None:
+    if not (REPO / "tests" / "bundled").is_dir():
+        pytest.skip("no bundled expectations in this checkout")
+    assert main([str(REPO / "tests" / "bundled")]) == 0
+    assert "recall" in capsys.readouterr().out
