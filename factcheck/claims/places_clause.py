@@ -180,6 +180,8 @@ class SentenceView:
             keys = [self.core(t.key) for t in tokenize(gap)]
             if not isinstance(nxt[2], Place) or STRONG.search(gap):
                 break
+            if nxt[2].name in {p.country for p in out}:  # "Antakya, Turkey": where it is
+                break
             w = self.words
             joins = any(k in w.coordinators for k in keys)
             light = all(k in w.coordinators or k in w.locatives or k in w.lead for k in keys)

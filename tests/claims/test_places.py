@@ -152,6 +152,14 @@ SENTENCES = [
         "",
     ),
     ("en", "A doctor at Kankan hospital told Reuters about 50 bodies had arrived.", "50", "", ""),
+    (
+        "fr",
+        "Le séisme a fait 43 morts dans la province de Hatay, dans le sud de la Turquie.",
+        "43",
+        "Hatay",
+        "",
+    ),
+    ("en", "The quake killed 31 people in Antakya, Turkey, on Monday.", "31", "Antakya", ""),
     # Arabic
     ("ar", "مقتل 12 في إدلب و5 في حلب", "12", "Idlib", ""),
     ("ar", "مقتل 12 في إدلب و5 في حلب", "5", "Aleppo", ""),
