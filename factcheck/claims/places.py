@@ -15,7 +15,8 @@ The rule, in order (first that applies wins; thresholds named below):
 2. **Ellipsis**: a figure opening a verbless clause after a comma or conjunction ("…, 5 in
    Aleppo" has its own place; "…, la CGT 55 000" has not) takes the place of the figure before.
 3. **Frame**: the nearest place introduced by a locative that opens a clause before the
-   figure: "À Marseille, la CGT a compté 245 000", "In Lyon, police counted 22,000", "وفي حلب".
+   figure: "À Marseille, la CGT a compté 245 000", "In Lyon, police counted 22,000", "وفي حلب";
+   or that follows a toll noun: "the death toll in Malatya rose to 420".
 4. **Event location**: a country (or "nationwide") introduced by a locative anywhere in the
    figure's clause, commas included: "3,5 millions de salariés, …, ont manifesté partout en
    France" -> France; cities there are not taken (they may locate a speaker: "doctors at a
@@ -64,6 +65,8 @@ MAX_AFTER_WORDS: Final = 8
 #: Words allowed before a locative that still opens its clause ("Meanwhile in Lyon", "أما في
 #: حلب"); "A doctor at Kankan hospital told ..." has 2 and is a speaker's place, not a frame.
 MAX_FRAME_LEAD: Final = 1
+#: Words a toll noun may stand before the locative of its place ("حصيلة الضحايا في").
+TOLL_WINDOW: Final = 2
 #: Words a verbless elliptic clause may have before its figure ("la CGT 55 000", "le
 #: syndicat environ 75 000").
 MAX_ELLIPSIS_WORDS: Final = 3
@@ -237,14 +240,19 @@ def _after(view: SentenceView, end: int, last: int, nxt: int) -> Found | None:
 
 
 def _frame(view: SentenceView, start: int) -> Found | None:
-    """Rule 3: the nearest place introduced by a locative that opens a clause."""
+    """Rule 3: the nearest place introduced by a locative that opens a clause, or that
+    follows a toll noun ("le bilan à Derna", "حصيلة الضحايا في ملاطية")."""
     for item in reversed([x for x in view.items if x[1] <= start]):
         at = view.usable(item)
         if at is None:
             continue
         key = view.tokens[at].key
         opens = view.core(key) != key or at - view.clause_start(at) <= MAX_FRAME_LEAD
-        if opens and (found := _found(view, item, at, "frame")):
+        toll = any(
+            view.core(view.tokens[k].key) in view.words.tolls
+            for k in range(max(view.clause_start(at), at - TOLL_WINDOW), at)
+        )
+        if (opens or toll) and (found := _found(view, item, at, "frame")):
             return found
     return None
 

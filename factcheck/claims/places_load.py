@@ -36,6 +36,7 @@ WORD_KEYS: Final = (
     "breaks",
     "coordinators",
     "parts",
+    "tolls",
     "several",
     "there",
     "capital",
@@ -82,6 +83,7 @@ class Words:
     breaks: frozenset[str]
     coordinators: frozenset[str]
     parts: frozenset[str]
+    tolls: frozenset[str]
     several: frozenset[str]
 
 
@@ -139,6 +141,7 @@ def _parse_words(raw: Any, problems: list[str]) -> dict[str, Words]:
             breaks=_keys(table["breaks"]),
             coordinators=_keys(table["coordinators"]),
             parts=_keys(table["parts"]),
+            tolls=_keys(table["tolls"]),
             several=_keys(table["several"]),
         )
     return out

@@ -160,6 +160,9 @@ SENTENCES = [
         "",
     ),
     ("en", "The quake killed 31 people in Antakya, Turkey, on Monday.", "31", "Antakya", ""),
+    ("en", "The death toll in Malatya rose to 420, officials said.", "420", "Malatya", ""),
+    ("fr", "Le bilan à Derna s'élève désormais à 3 800 morts.", "3 800", "Derna", ""),
+    ("ar", "ارتفعت حصيلة الضحايا في ملاطية إلى 420 قتيلا", "420", "Malatya", ""),
     # Arabic
     ("ar", "مقتل 12 في إدلب و5 في حلب", "12", "Idlib", ""),
     ("ar", "مقتل 12 في إدلب و5 في حلب", "5", "Aleppo", ""),
