@@ -198,8 +198,8 @@ class SentenceView:
             return later[0][2]  # type: ignore[return-value]
         return None
 
-    # --- the rule -------------------------------------------------------------------------
     def strong_end(self, last: int) -> int:
+        """Offset where the clause after token ``last`` ends at a strong break (or the end)."""
         for k in range(last + 1, len(self.tokens)):
             if self.breaks_before(k, strong_only=True):
                 return self.tokens[k].start
