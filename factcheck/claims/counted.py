@@ -35,6 +35,8 @@ AFFILIATION_WINDOW: Final = 1
 SUBJECT_SLACK: Final = 1
 #: Measures that only count inhabitants: with any other subject the measure word misleads.
 PEOPLE_ONLY: Final = frozenset({"population"})
+#: How far after a figure its partitive link may start ("97 des 161").
+PARTITIVE_GAP: Final = 2
 #: Subject label of "عنصر", "members": the group named after it says whose members.
 MEMBER: Final = "@member"
 #: How far after "عنصر" the group may be named ("عنصر من فرق الإنقاذ").
@@ -69,6 +71,8 @@ class Scene:
     roles: list[Match]
     figures: list[tuple[int, int]]  # token ranges of the sentence's claim figures
     cost: list[int]  # cost[k]: distance from the sentence start to token k (light words free)
+    tokens: list[Token]
+    lex: Lexicon
 
 
 def scene(
@@ -101,6 +105,8 @@ def scene(
         list(lex.roles.scan(tokens, sv.lo, sv.hi)),
         figures,
         cost,
+        tokens,
+        lex,
     )
 
 
@@ -163,7 +169,8 @@ def count_of(
     ..., sans faire de victimes" counts people, not rockets)."""
     measure = _nearest(sc, sc.measures, a, b, before=0)  # "ont relâché 250 détenus": the verb
     subjects = [m for m in sc.subjects if m.last > a] if forward else sc.subjects
-    subject = _nearest(sc, subjects, a, b)
+    sa, sb = _partitive(sc, b) or (a, b)  # where the counted noun is looked for
+    subject = _nearest(sc, subjects, sa, sb)
     role = _nearest(sc, sc.roles, a, b)
     measure_label = measure.value[0] if measure else ""
     subject_label = subject.value[0] if subject else ""
@@ -177,7 +184,7 @@ def count_of(
             subject is None
             or (
                 not inside
-                and _distance(sc, subject, a, b) > _distance(sc, measure, a, b, 0) + SUBJECT_SLACK
+                and _distance(sc, subject, sa, sb) > _distance(sc, measure, a, b, 0) + SUBJECT_SLACK
             )
         )
     ):
@@ -225,6 +232,24 @@ def settle(what: Counted, language: str) -> Counted:
     if rule is not None and (what.subject in rule[1] or not what.subject):
         return replace(what, subject=rule[0])
     return what
+
+
+def _partitive(sc: Scene, b: int) -> tuple[int, int] | None:
+    """The figure a partitive figure is part of ("97 des 161 suspects", "12 of the 161
+    detainees", "5 من أصل 20"): the subject is counted by that figure's noun."""
+    lex = sc.lex
+    k = b
+    while k < sc.sv.hi and k - b < PARTITIVE_GAP:
+        match = lex.partitives.at(sc.tokens, k) if sc.tokens[k].is_word else None
+        if match is not None:
+            k = match.last
+            while k < sc.sv.hi and set(sc.tokens[k].keys) & lex.light_words:
+                k += 1
+            return next(((f, g) for f, g in sc.figures if f == k), None)
+        if sc.tokens[k].is_word:
+            return None
+        k += 1
+    return None
 
 
 def _member_of(sc: Scene, member: Match) -> str:

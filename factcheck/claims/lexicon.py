@@ -143,6 +143,7 @@ class Lexicon:
     light_words: frozenset[str]  # auxiliaries and articles: free in word distances
     heavy_words: frozenset[str]  # conjunctions: cost like a comma in word distances
     not_counted: frozenset[str]  # "fois", "places", "dinars": the number is not a count
+    partitives: Phrases  # "des", "of the", "من أصل" between two figures: part of a whole
     subset_cues: Phrases  # "dont", "including", "بينهم": part of the figure before
     since_words: frozenset[str]  # "since", "منذ", "depuis": a running total when a date follows
     when_words: frozenset[str]  # "when", "lorsque", "عندما", "التي": a dated incident's clause
@@ -265,6 +266,7 @@ def lexicon(language: str) -> Lexicon:
         light_words=words("light_words"),
         heavy_words=words("heavy_words"),
         not_counted=words("not_counted"),
+        partitives=Phrases(_pairs(sec.get("partitives"), "partitives", p)),
         subset_cues=Phrases(_pairs(sec.get("subset_cues"), "subset_cues", p)),
         since_words=words("since_words"),
         when_words=words("when_words"),

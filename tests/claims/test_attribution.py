@@ -106,3 +106,15 @@ def test_coordinated_verb_keeps_its_subject() -> None:
     found = _claims(text, "en", publisher="Daily Example")
     assert found["27"].speaker_text == "The army"
     assert str(found["27"].polarity) == "denied"
+
+
+def test_a_part_is_counted_by_the_noun_of_its_whole() -> None:
+    text = "Le tribunal a placé en détention 40 des 90 suspects arrêtés lundi, selon la police."
+    found = _claims(text, "fr")
+    assert found["40"].subject == "suspects"
+
+
+def test_members_count_the_group_named_after_them() -> None:
+    text = "وقالت المديرية إن أكثر من 300 عنصر من فرق الإنقاذ يشاركون في البحث."
+    (claim,) = _claims(text, "ar").values()
+    assert claim.subject == "workers"
