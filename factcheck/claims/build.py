@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
 
+from factcheck.claims.affiliation import armed_groups, group_at
 from factcheck.claims.attribution import (
     Attribution,
     SentenceView,
@@ -21,7 +22,7 @@ from factcheck.claims.attribution import (
     attribution_for,
     clauses,
 )
-from factcheck.claims.counted import Counted, armed_groups, count_of, group_at, scene, settle
+from factcheck.claims.counted import Counted, count_of, settle
 from factcheck.claims.figures import (
     PREVIOUS,
     counts_speakers,
@@ -31,6 +32,7 @@ from factcheck.claims.figures import (
     not_a_count,
 )
 from factcheck.claims.lexicon import Lexicon, Token, lexicon
+from factcheck.claims.scene import scene
 from factcheck.claims.scope import (
     CONTEXT_MEASURES,
     kind_of,

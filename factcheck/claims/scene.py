@@ -1,0 +1,123 @@
+"""One sentence's lexicon matches and the word distances between them and a figure.
+
+Words inside the figure's own span are at distance 0 ("no one was hurt", "جنديين"); light
+words (auxiliaries, articles) are free, commas and conjunctions cost more, and a word in
+another clause or beyond another figure is penalised, so "15 killed and 7 wounded" gives each
+figure its own verb.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from factcheck.claims.attribution import SentenceView
+from factcheck.claims.lexicon import Lexicon, Match, Token
+
+#: Farthest a measure or subject word may be from its figure, in tokens.
+WINDOW: Final = 14
+#: Extra distance for each other figure between a word and this figure.
+CROSS_PENALTY: Final = 10
+#: Extra distance for a word in another clause ("while", "فيما", ";").
+CLAUSE_PENALTY: Final = 6
+#: Distance a comma or colon adds: a word beyond one likely belongs to another phrase.
+COMMA_COST: Final = 2
+#: Extra distance for a subject word before the figure (the counted noun usually follows it).
+BEFORE_PENALTY: Final = 1
+#: The subject of an armed group's members, and the affiliation kind that marks such a group.
+MILITANTS: Final = "militants"
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """One sentence's lexicon matches, found once and shared by its figures."""
+
+    sv: SentenceView
+    measures: list[Match]
+    subjects: list[Match]
+    affiliations: list[Match]
+    roles: list[Match]
+    figures: list[tuple[int, int]]  # token ranges of the sentence's claim figures
+    cost: list[int]  # cost[k]: distance from the sentence start to token k (light words free)
+    tokens: list[Token]
+    lex: Lexicon
+
+
+def scene(
+    tokens: list[Token], sv: SentenceView, lex: Lexicon, figures: list[tuple[int, int]]
+) -> Scene:
+    """The measure, subject, affiliation and role words of a sentence."""
+    subjects = list(lex.subjects.scan(tokens, sv.lo, sv.hi))
+    measures = [  # "عمال إنقاذ", "rescue workers": the measure word belongs to the subject
+        m
+        for m in lex.measures.scan(tokens, sv.lo, sv.hi)
+        if not any(
+            n.first <= m.first and m.last <= n.last and n.last - n.first > 1 for n in subjects
+        )
+    ]
+    cost = [0]
+    for k in range(sv.lo, sv.hi):
+        tok = tokens[k]
+        if not tok.is_word:
+            step = COMMA_COST if tok.text in ",،;:" else 0
+        elif set(tok.keys) & lex.heavy_words:
+            step = COMMA_COST  # "and that", "et", "أن": a new phrase starts
+        else:
+            step = 0 if set(tok.keys) & lex.light_words else 1
+        cost.append(cost[-1] + step)
+    return Scene(
+        sv,
+        measures,
+        subjects,
+        [*lex.affiliations.scan(tokens, sv.lo, sv.hi), *_group_refs(tokens, sv, lex)],
+        list(lex.roles.scan(tokens, sv.lo, sv.hi)),
+        figures,
+        cost,
+        tokens,
+        lex,
+    )
+
+
+def _group_refs(tokens: list[Token], sv: SentenceView, lex: Lexicon) -> list[Match]:
+    """ "the group", "التنظيم": placeholders resolved to the last armed group named."""
+    return [
+        Match(m.first, m.last, ("@group", 0, MILITANTS))
+        for m in lex.group_anaphors.scan(tokens, sv.lo, sv.hi)
+    ]
+
+
+def gap(sc: Scene, lo: int, hi: int) -> int:
+    """Distance between token indices ``lo`` <= ``hi`` of the sentence (light words free)."""
+    base = sc.sv.lo
+    return sc.cost[hi - base] - sc.cost[lo - base]
+
+
+def distance(sc: Scene, m: Match, a: int, b: int, before: int = BEFORE_PENALTY) -> int:
+    """Word distance from the figure at ``[a, b)`` to match ``m``, with penalties."""
+    if m.first < b and m.last > a:
+        return 0
+    if m.last <= a:
+        d, lo, hi = gap(sc, m.last, a) + before, m.last, a
+    else:
+        d, lo, hi = gap(sc, b, m.first), b, m.first
+    d += CROSS_PENALTY * sum(1 for f, g in sc.figures if f >= lo and g <= hi and (f, g) != (a, b))
+    if sc.sv.clause_of(m.first) != sc.sv.clause_of(a):
+        d += CLAUSE_PENALTY
+    return d
+
+
+def nearest(
+    sc: Scene, matches: list[Match], a: int, b: int, before: int = BEFORE_PENALTY
+) -> Match | None:
+    """The nearest match; on a tie the one after the figure (its counted noun or verb), and a
+    word that is also a subject ("détenus") loses to a plain verb ("ont relâché")."""
+    nouns = {(n.first, n.last) for n in sc.subjects}
+    best = min(
+        (
+            (distance(sc, m, a, b, before) + ((m.first, m.last) in nouns), -m.first, m)
+            for m in matches
+        ),
+        default=None,
+        key=lambda x: (x[0], x[1]),
+    )
+    return best[2] if best is not None and best[0] <= WINDOW else None
