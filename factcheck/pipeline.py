@@ -15,6 +15,7 @@ import pandas as pd
 
 from factcheck.case import CaseSource, load_case
 from factcheck.claims import extract_claims
+from factcheck.claims.places_table import add_places
 from factcheck.mentions import find_mentions
 from factcheck.model import Case, Claim, Mention
 from factcheck.schema import claims_frame, mentions_frame
@@ -36,7 +37,13 @@ def mentions(source: CaseSource, **load: Any) -> pd.DataFrame:
 def extract(source: CaseSource, **load: Any) -> pd.DataFrame:
     """The claims table: who asserts which figure about what, with spans into the original."""
     case = load_case(source, **load)
-    return claims_frame(_analyse(case).claims)
+    return claims_table(_analyse(case).claims)
+
+
+def claims_table(claims: list[Claim]) -> pd.DataFrame:
+    """The claims table of a case's claims, with the ``place`` each figure counts (the area:
+    a city, a province, the country) so that city figures never pair with national totals."""
+    return add_places(claims_frame(claims))
 
 
 @dataclass(frozen=True)
@@ -55,7 +62,7 @@ class Analysis:
 
     @property
     def claims_table(self) -> pd.DataFrame:
-        return claims_frame(self.claims)
+        return claims_table(self.claims)
 
 
 def _analyse(case: Case) -> Analysis:
@@ -74,7 +81,7 @@ def analyse(source: CaseSource, *, policy: str = "best", **load: Any) -> Analysi
 
     case = load_case(source, **load)
     result = _analyse(case)
-    comparison = compare(claims_frame(result.claims), policy=policy)
+    comparison = compare(claims_table(result.claims), policy=policy)
     return Analysis(case, result.mentions, result.claims, comparison)
 
 

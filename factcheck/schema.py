@@ -54,7 +54,10 @@ CLAIM_CONTRACT: Final[tuple[Column, ...]] = (
 )
 #: Extension columns (documented in docs/tables.md): other spans of the same claim repeated in
 #: the document, as JSON text ``[[start, end], ...]``.
-CLAIM_EXTRA: Final[tuple[Column, ...]] = (Column("also_at", "str", "JSON list of [start, end]"),)
+CLAIM_EXTRA: Final[tuple[Column, ...]] = (
+    Column("also_at", "str", "JSON list of [start, end]"),
+    Column("place", "str", "area the figure counts, added by claims.places_table.add_places"),
+)
 
 MENTION_CONTRACT: Final[tuple[Column, ...]] = (
     Column("doc_id", "str"),
@@ -136,7 +139,7 @@ def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
         }
         for c in claims
     ]
-    columns = [*CLAIM_COLUMNS, *(c.name for c in CLAIM_EXTRA)]
+    columns = [*CLAIM_COLUMNS, "also_at"]
     return _typed(pd.DataFrame(rows, columns=columns), CLAIM_CONTRACT + CLAIM_EXTRA)
 
 
