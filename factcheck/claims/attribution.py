@@ -30,6 +30,8 @@ from factcheck.claims.verbs import VerbMixin
 
 #: How many tokens before a passive cue ("les 30 000 recensées par le ministère") it reaches.
 PASSIVE_REACH: Final = 6
+#: How far after "according to a report" the name of who made it may come.
+REPORT_WINDOW: Final = 8
 #: Longest phrase naming the speaker of a gapped clause ("..., la CGT 55 000"), in tokens.
 GAP_MAX_TOKENS: Final = 5
 
@@ -140,9 +142,7 @@ class _Reader(VerbMixin, RelayMixin):
             elif (m := lex.relay.at(self.tokens, i)) is not None:
                 self.relay(sv, m)
             elif (m := lex.according.at(self.tokens, i)) is not None:
-                speaker, _ = self.speaker_after(m.last, sv)
-                if speaker is not None and speaker.kind not in ("anaphor", "self"):
-                    self.add(sv, m.first, speaker, ())
+                self.according(sv, m)
             elif (m := lex.transmit.at(self.tokens, i)) is not None:
                 self.transmit(sv, m)
             elif (m := lex.object_relay.at(self.tokens, i)) is not None:
@@ -157,6 +157,19 @@ class _Reader(VerbMixin, RelayMixin):
                     self.found.append(cont)
             i = m.last if m is not None else i + 1
         self.gapped(sv)
+
+    def according(self, sv: SentenceView, m: Match) -> None:
+        """ "according to X"; "selon un bilan communiqué par X", "بحسب حصيلة وزارة الصحة":
+        past a report noun, the first name within ``REPORT_WINDOW`` tokens."""
+        speaker, words = self.speaker_after(m.last, sv)
+        if speaker is None and words and self.lex.report_nouns.scan(words[:3]):
+            for k in range(m.last + 1, min(sv.hi, m.last + REPORT_WINDOW)):
+                found, _ = self.speaker_after(k, sv)
+                if found is not None and found.kind in ("named", "unnamed"):
+                    speaker = found
+                    break
+        if speaker is not None and speaker.kind not in ("anaphor", "self"):
+            self.add(sv, m.first, speaker, ())
 
     def passive(self, sv: SentenceView, m: Match) -> None:
         """ "les 30 000 recensées par le ministère": the agent speaks for the figure before."""

@@ -108,6 +108,7 @@ class Lexicon:
     participles: Phrases  # cues that never name a speaker ("مشيرة إلى") -> gender
     according: Phrases  # speaker follows: "according to X"
     passive: Phrases  # speaker follows and binds the figure before: "recensées par X"
+    report_nouns: Phrases  # "bilan", "toll", "حصيلة": who made it is named a little later
     relay: Phrases  # source follows; the speaker so far becomes a relay: "citing X"
     transmit: Phrases  # verbs whose source follows a relay preposition: "نقلت ... عن X"
     relay_preps: frozenset[str]
@@ -229,6 +230,7 @@ def lexicon(language: str) -> Lexicon:
         participles=Phrases(_pairs(sec.get("participles"), "participles", p)),
         according=Phrases(_pairs(sec.get("according"), "according", p)),
         passive=Phrases(_pairs(sec.get("passive"), "passive", p)),
+        report_nouns=Phrases(_pairs(sec.get("report_nouns"), "report_nouns", p)),
         relay=Phrases(_pairs(sec.get("relay"), "relay", p)),
         transmit=Phrases(_pairs(sec.get("transmit"), "transmit", p)),
         relay_preps=words("relay_preps"),

@@ -118,3 +118,14 @@ def test_members_count_the_group_named_after_them() -> None:
     text = "وقالت المديرية إن أكثر من 300 عنصر من فرق الإنقاذ يشاركون في البحث."
     (claim,) = _claims(text, "ar").values()
     assert claim.subject == "workers"
+
+
+def test_according_to_a_report_names_who_made_it() -> None:
+    text = "Selon un bilan communiqué jeudi par le ministère de la Santé, 31 personnes sont mortes."
+    assert _claims(text, "fr")["31"].speaker_text == "le ministère de la Santé"
+
+
+def test_people_quoted_by_an_outlet() -> None:
+    text = "Des habitants cités par l'AFP évoquent une quarantaine de morts."
+    (claim,) = _claims(text, "fr", publisher="Journal Exemple").values()
+    assert (claim.speaker, claim.via) == ("eyewitnesses", "Agence France-Presse")
