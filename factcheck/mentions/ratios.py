@@ -52,9 +52,11 @@ def _denominator(lex: Lexicon, text: str, toks: Tokens, atom: Atom) -> None:
         return  # "a third attack" is an ordinal, not a third
     # "and a half million" is added by _add_fraction, which applies the scale to the sum
     scale, last = (None, k) if after_and else _scale_after(lex, text, toks, k)
-    if atom.last_conj and 0 < atom.last_part < den:
-        part = atom.last_part
-        value = value - part + part / den * (scale or atom.part_scale)
+    # the longest ending part after "and" smaller than the denominator is its numerator
+    tail = next(((v, sc) for v, sc in atom.tails if 0 < v < den), None)
+    if tail:
+        part, part_scale = tail  # "two hundred and fifty-four hundredths" is 200.54
+        value = value - part + part / den * (scale or part_scale)
         kind = "number"
     else:
         value = value / den * (scale or 1.0)

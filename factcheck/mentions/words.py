@@ -41,6 +41,10 @@ class Atom:
     last_part: float = 0.0  # the last part added ("three" in "one hundred and three")
     last_conj: bool = False  # whether a conjunction came before that last part
     part_scale: float = 1.0  # the scale closed right before that last part ("two million and")
+    # Ending parts that a conjunction opens, longest first, each with the scale closed right
+    # before it: "two hundred and fifty-four" -> ((54, 1),), "مئتان وواحد وسبعون" -> ((71, 1),
+    # (70, 1)), "two million and three" -> ((3, 1e6),). A denominator divides one of them.
+    tails: tuple[tuple[float, float], ...] = ()
     notes: list[str] = field(default_factory=list)
 
 
@@ -95,6 +99,7 @@ def parse_number(lex: Lexicon, toks: Tokens, text: str, i: int, blocked: set[int
     start = 0
     conj = last_conj = False
     part_scale = 1.0
+    tails: list[list[float]] = []  # [value, scale] of each ending part opened by a conjunction
     prev_word = False
     j = i
     while j < n and j not in blocked:
@@ -180,21 +185,28 @@ def parse_number(lex: Lexicon, toks: Tokens, text: str, i: int, blocked: set[int
                 current += value
             part_scale = last_big if prev == "big" else 1.0
             last_part, last_conj = value, conj
+            for item in tails:
+                item[0] += value
+            if conj:
+                tails.append([value, part_scale])
             prev = "digits" if cat == "digits" else "unit"
         elif cat in ("scale", "glued") and value == 100:
             if has_hundred or (current >= 100 and prev != "digits") or prev == "local":
                 break
             current = (current or 1) * 100
             has_hundred, prev, last_part = True, "hundred", current
+            tails.clear()
         elif cat in ("scale", "glued"):
             if prev == "big" or value >= last_big or (current >= value and prev != "digits"):
                 break
             total += (current or 1) * value
             current, last_big, has_hundred, prev = 0.0, value, False, "big"
+            tails.clear()
         elif cat == "local":
             if prev == "local":
                 break
             base = last_part if prev else 1.0
+            tails.clear()
             current = current - (last_part if prev else 0) + base * value
             prev = "local"
         if kind == WORD and stem not in lex.compound_only and stem not in lex.one_before_scale:
@@ -226,6 +238,7 @@ def parse_number(lex: Lexicon, toks: Tokens, text: str, i: int, blocked: set[int
         last_part=last_part if prev in ("unit", "digits") else 0.0,
         last_conj=last_conj and prev in ("unit", "digits"),
         part_scale=part_scale if prev in ("unit", "digits") else 1.0,
+        tails=tuple((v, sc) for v, sc in tails) if prev in ("unit", "digits") else (),
     )
 
 
