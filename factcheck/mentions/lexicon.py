@@ -59,6 +59,8 @@ class Lexicon:
     compound_only: frozenset[str]
     scales: dict[str, float]
     glued_scales: dict[str, float]
+    spaced_scales: dict[str, float]
+    ordinal_units: dict[str, float]
     local_scales: dict[str, float]
     one_before_scale: frozenset[str]
     ordinals: dict[str, float]
@@ -137,6 +139,8 @@ def lexicon(language: str) -> Lexicon:
     lists = {k: word_list(num.get(k), f"numbers.{k}", problems) for k in NUMBER_LISTS}
     maps = {k: number_map(num.get(k), f"numbers.{k}", problems) for k in NUMBER_MAPS}
     glued = number_map(num.get("glued_scales"), "numbers.glued_scales", problems)
+    spaced = number_map(num.get("spaced_scales"), "numbers.spaced_scales", problems)
+    ordinal_units = number_map(num.get("ordinal_units"), "numbers.ordinal_units", problems)
     vague = number_map(num.get("vague"), "numbers.vague", problems, width=3)
     extra = {k: word_list(num.get(k), f"numbers.{k}", problems) for k in OPTIONAL[1:]}
     cue_lists = {k: word_list(roles.get(k), f"roles.{k}", problems) for k in ROLE_LISTS}
@@ -223,6 +227,8 @@ def lexicon(language: str) -> Lexicon:
         compound_only=frozenset(lists["compound_only"]),
         scales=maps["scales"],
         glued_scales=glued,
+        spaced_scales=spaced,
+        ordinal_units=ordinal_units,
         local_scales=maps["local_scales"],
         one_before_scale=frozenset(extra["one_before_scale"]),
         ordinals=maps["ordinals"],

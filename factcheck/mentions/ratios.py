@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from factcheck.mentions.compound import compounds
 from factcheck.mentions.datemerge import is_year
 from factcheck.mentions.lexicon import Lexicon
 from factcheck.mentions.patterns import alternation
@@ -182,6 +183,7 @@ def _decimals(lex: Lexicon, text: str, toks: Tokens, atoms: list[Atom]) -> list[
 
 def refine(lex: Lexicon, text: str, toks: Tokens, atoms: list[Atom]) -> list[Atom]:
     """Fractions, negatives and ratios among ``atoms`` (see the module docstring)."""
+    atoms = compounds(lex, text, toks, atoms)
     if lex.decimal_words:
         atoms = _decimals(lex, text, toks, atoms)
     for atom in atoms:

@@ -59,3 +59,34 @@ def test_sums_signs_and_decimals(text: str, language: str, span: str, value: flo
 def test_what_is_not_a_fraction(text: str) -> None:
     found = find_mentions(Document("t", "test", "en", text))
     assert all(m.role.value != "other" or "fraction" not in m.reason for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "role"),
+    [
+        ("Only a twenty-first of the budget was spent.", "a twenty-first", 1 / 21, "other"),
+        ("three twenty-firsts", "three twenty-firsts", 3 / 21, "other"),
+        ("one hundred thirty fifths", "one hundred thirty fifths", 100 / 35, "other"),
+        ("one one hundred and fifth", "one one hundred and fifth", 1 / 105, "other"),
+        (
+            "two hundred and fifty-four hundredths",
+            "two hundred and fifty-four hundredths",
+            200.54,
+            None,
+        ),
+        ("It opened in the twenty-first century.", "twenty-first", 21, "ordinal"),
+        ("the one hundred and fifth anniversary", "one hundred and fifth", 105, "ordinal"),
+    ],
+)
+def test_compound_denominators_and_ordinals(
+    text: str, span: str, value: float, role: str | None
+) -> None:
+    got_span, got_value, got_role = _one(text, "en")
+    assert got_span == span
+    assert got_value == pytest.approx(value)
+    assert role is None or got_role == role
+
+
+def test_spaced_tens_and_unit_ordinal_stay_apart() -> None:
+    found = find_mentions(Document("t", "test", "en", "Twenty first responders were hurt."))
+    assert [(m.text, m.low) for m in found] == [("Twenty", 20.0), ("first", 1.0)]
