@@ -54,7 +54,10 @@ def count_of(
     "no casualties" phrase) the subject is never taken from before the figure ("eight rockets
     ..., sans faire de victimes" counts people, not rockets)."""
     measure = nearest(sc, sc.measures, a, b, before=0)  # "ont relâché 250 détenus": the verb
-    subjects = [m for m in sc.subjects if m.last > a] if forward else sc.subjects
+    clause = sc.sv.clause_of(a)  # the counted noun is in the figure's own clause
+    subjects = [m for m in sc.subjects if sc.sv.clause_of(m.first) == clause]
+    if forward:
+        subjects = [m for m in subjects if m.last > a]
     sa, sb = _partitive(sc, b) or (a, b)  # where the counted noun is looked for
     subject = nearest(sc, subjects, sa, sb)
     role = nearest(sc, sc.roles, a, b)

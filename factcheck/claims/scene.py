@@ -24,6 +24,8 @@ CLAUSE_PENALTY: Final = 6
 COMMA_COST: Final = 2
 #: Extra distance for a subject word before the figure (the counted noun usually follows it).
 BEFORE_PENALTY: Final = 1
+#: Longest reporting cue, in words ("put the toll at").
+CUE_WORDS: Final = 4
 #: The subject of an armed group's members, and the affiliation kind that marks such a group.
 MILITANTS: Final = "militants"
 
@@ -47,7 +49,12 @@ def scene(
     tokens: list[Token], sv: SentenceView, lex: Lexicon, figures: list[tuple[int, int]]
 ) -> Scene:
     """The measure, subject, affiliation and role words of a sentence."""
-    subjects = list(lex.subjects.scan(tokens, sv.lo, sv.hi))
+    subjects = [  # "police said", "قالت الشرطة": who speaks is not what is counted
+        m
+        for m in lex.subjects.scan(tokens, sv.lo, sv.hi)
+        if not (m.last < sv.hi and tokens[m.last].is_word and lex.say.at(tokens, m.last))
+        and not _after_cue(tokens, m.first, sv.lo, lex)
+    ]
     measures = [  # "عمال إنقاذ", "rescue workers": the measure word belongs to the subject
         m
         for m in lex.measures.scan(tokens, sv.lo, sv.hi)
@@ -76,6 +83,15 @@ def scene(
         tokens,
         lex,
     )
+
+
+def _after_cue(tokens: list[Token], i: int, lo: int, lex: Lexicon) -> bool:
+    """Whether a reporting verb ends right before token ``i`` ("قالت الشرطة")."""
+    for j in range(max(lo, i - CUE_WORDS), i):
+        m = lex.say.at(tokens, j) if tokens[j].is_word else None
+        if m is not None and m.last == i:
+            return True
+    return False
 
 
 def _group_refs(tokens: list[Token], sv: SentenceView, lex: Lexicon) -> list[Match]:

@@ -77,16 +77,21 @@ def name_speaker(
         if value == SELF:
             return Speaker("", written, "", "self")
         return Speaker("", written, value, "anaphor")
+    lead = next((t for t in content if t.key not in lex.determiners and not t.key.isdigit()), None)
+    unnamed = next(iter(lex.unnamed.scan(content[:3])), None)
+    if unnamed is not None and lead is not None and lead.key not in lex.titles:
+        # "مصدر طبي لـ"رويترز"", "two officials": the outlet named after them only relays
+        return Speaker(_unnamed(str(unnamed.value), content, lex), written, gender, "unnamed")
     found = registry_name(ctx.text, lex, ctx.country, words, wider or words)
     if found:
         return Speaker(found, written, gender, "named", True)
-    for m in lex.unnamed.scan(content[:3]):
-        return Speaker(_unnamed(str(m.value), content, lex), written, gender, "unnamed")
     link = next((k for k, t in enumerate(words) if k and t.key in lex.name_links), None)
     if link is not None and link + 1 < len(words):
         org = name_speaker(ctx, words[link + 1 :])  # "المتحدثة باسم الوزارة": the ministry
         if org is not None and org.kind == "named":
             return replace(org, text=written)
+    if unnamed is not None:  # "a spokesman" with no organisation named
+        return Speaker(_unnamed(str(unnamed.value), content, lex), written, gender, "unnamed")
     core = [t for t in content if t.key not in lex.determiners]
     if core and len(core) <= ANAPHOR_MAX_WORDS:
         publisher = Speaker(ctx.publisher, "", "", "named", True)

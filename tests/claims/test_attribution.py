@@ -129,3 +129,22 @@ def test_people_quoted_by_an_outlet() -> None:
     text = "Des habitants cités par l'AFP évoquent une quarantaine de morts."
     (claim,) = _claims(text, "fr", publisher="Journal Exemple").values()
     assert (claim.speaker, claim.via) == ("eyewitnesses", "Agence France-Presse")
+
+
+def test_spokesman_for_an_organisation_and_crowd_counts() -> None:
+    text = (
+        "John Carter, a spokesman for the Interior Ministry, said 9 officers were injured. "
+        "Organisers put the turnout at 80,000, while police estimated it at 25,000."
+    )
+    found = _claims(text, "en", publisher="Daily Example")
+    assert found["9"].speaker_text == "a spokesman for the Interior Ministry"
+    assert found["9"].speaker != "unnamed officials"
+    for value in ("80,000", "25,000"):
+        assert (found[value].measure, found[value].subject) == ("attended", "protesters")
+    assert found["25,000"].speaker_text == "police"
+
+
+def test_an_unnamed_source_speaking_to_an_outlet() -> None:
+    text = 'وأكد مصدر طبي لـ"رويترز" وصول 6 جثث إلى المستشفى.'
+    (claim,) = _claims(text, "ar", publisher="Example Wire").values()
+    assert (claim.speaker, claim.via) == ("unnamed medical sources", "Reuters")
