@@ -58,14 +58,15 @@ def find_mentions(doc: Document) -> list[Mention]:
     found: list[Mention] = []
     for offset, block in _blocks(doc.text):
         nt = normalize(block)
-        atoms, toks = find_numbers(nt.text, lex)
-        atoms = merge_dates(lex, nt.text, atoms)
 
         def is_upper(offset: int, nt: NormalizedText = nt, block: str = block) -> bool:
             try:
                 return block[nt.to_original(offset, offset + 1).start].isupper()
             except (ValueError, IndexError):
                 return False
+
+        atoms, toks = find_numbers(nt.text, lex, is_upper)
+        atoms = merge_dates(lex, nt.text, atoms)
 
         for atom in atoms:
             role, reason, unit = assign_role(lex, nt.text, toks, atom, is_upper)

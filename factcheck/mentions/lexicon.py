@@ -60,6 +60,7 @@ class Lexicon:
     scales: dict[str, float]
     glued_scales: dict[str, float]
     spaced_scales: dict[str, float]
+    spaced_capitals: dict[str, float]
     ordinal_units: dict[str, float]
     local_scales: dict[str, float]
     one_before_scale: frozenset[str]
@@ -140,6 +141,7 @@ def lexicon(language: str) -> Lexicon:
     maps = {k: number_map(num.get(k), f"numbers.{k}", problems) for k in NUMBER_MAPS}
     glued = number_map(num.get("glued_scales"), "numbers.glued_scales", problems)
     spaced = number_map(num.get("spaced_scales"), "numbers.spaced_scales", problems)
+    capitals = number_map(num.get("spaced_capitals"), "numbers.spaced_capitals", problems)
     ordinal_units = number_map(num.get("ordinal_units"), "numbers.ordinal_units", problems)
     vague = number_map(num.get("vague"), "numbers.vague", problems, width=3)
     extra = {k: word_list(num.get(k), f"numbers.{k}", problems) for k in OPTIONAL[1:]}
@@ -228,6 +230,7 @@ def lexicon(language: str) -> Lexicon:
         scales=maps["scales"],
         glued_scales=glued,
         spaced_scales=spaced,
+        spaced_capitals=capitals,
         ordinal_units=ordinal_units,
         local_scales=maps["local_scales"],
         one_before_scale=frozenset(extra["one_before_scale"]),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from typing import Final
 
 from factcheck.mentions.datemerge import is_year
@@ -20,6 +21,11 @@ from factcheck.mentions.tokens import CLOCK, NUMBER, PUNCT, WORD, Tokens, tokeni
 from factcheck.mentions.words import Atom, match_phrase, number_word, parse_number
 
 _GAP: Final = re.compile(r"[\s\-]*")
+#: A figure written with a decimal or thousands separator ("2.33", "1,674,200.5").
+_SEPARATED: Final = re.compile(r"\d[.,'٬٫\u202f ]\d")
+#: The gaps allowed between a figure and a scale letter after it.
+SPACES: Final = frozenset({" ", "  ", "\u202f", "\u00a0"})
+IsUpper = Callable[[int], bool]
 #: How far back (characters) a hedge or a range opener may start before its figure.
 HEDGE_WINDOW: Final = 60
 
@@ -180,8 +186,39 @@ def _join_range(lex: Lexicon, text: str, a: Atom, b: Atom, floor: int) -> Atom |
     return None
 
 
-def find_numbers(text: str, lex: Lexicon) -> tuple[list[Atom], Tokens]:
-    """Figures of normalised ``text`` with hedges and ranges applied, sorted by start."""
+def _spaced_scale(lex: Lexicon, text: str, toks: Tokens, atom: Atom, is_upper: IsUpper) -> None:
+    """Apply a scale letter set after a space ("2.33 k", "1,674.5 G") to ``atom``.
+
+    Only after a figure written with a separator (a quantity, not "5 m" of a length), only
+    the letters of ``spaced_scales`` (lower case) and ``spaced_capitals`` (capital: a lower-case
+    "m" or "g" is metres or grams), and only when the letter ends its word.
+    """
+    k = atom.last + 1
+    if atom.kind != "number" or atom.first != atom.last or k >= len(toks) or atom.low is None:
+        return
+    if toks.kinds[atom.first] != NUMBER or toks.kinds[k] != WORD or toks.gap(text, k) not in SPACES:
+        return
+    if not _SEPARATED.search(toks.texts[atom.first]):
+        return
+    word = toks.texts[k]
+    capital = is_upper(toks.starts[k])
+    value = (lex.spaced_capitals if capital else lex.spaced_scales).get(word)
+    if value is None or (
+        len(word) > 1 and any(is_upper(toks.starts[k] + c) for c in range(1, len(word)))
+    ):
+        return
+    atom.low = atom.high = atom.low * value
+    atom.end, atom.last, atom.scale = toks.ends[k], k, value
+
+
+def find_numbers(
+    text: str, lex: Lexicon, is_upper: IsUpper | None = None
+) -> tuple[list[Atom], Tokens]:
+    """Figures of normalised ``text`` with hedges and ranges applied, sorted by start.
+
+    ``is_upper(offset)`` says whether the original character at a normalised offset is a
+    capital (the text is casefolded); without it, no scale letter after a space is read.
+    """
     toks = tokenize(text, lex.group_separators)
     none_spans = [(m.start("h"), m.end("h")) for m in lex.none_reported.finditer(text)]
     protected = [(m.start(), m.end()) for m in lex.protected.finditer(text)]
@@ -193,6 +230,9 @@ def find_numbers(text: str, lex: Lexicon) -> tuple[list[Atom], Tokens]:
         if first is not None:
             blocked.add(first)
     atoms = refine(lex, text, toks, _read(lex, text, toks, blocked))
+    if is_upper is not None and (lex.spaced_scales or lex.spaced_capitals):
+        for atom in atoms:
+            _spaced_scale(lex, text, toks, atom, is_upper)
     floor = 0
     for atom in atoms:
         if atom.kind in ("number", "dual", "approx"):

@@ -9,7 +9,9 @@ grammar here is how parts of a number combine:
   ``any``, and there a conjunction is needed between parts except before the words listed in
   ``no_conjunction_words`` ("خمسة عشر");
 - 100 multiplies the part before it; larger scales close a group (``total += part * scale``),
-  each smaller than the last; ``local_scales`` multiply only the last part ("two dozen");
+  each smaller than the last; a larger scale right after the first group multiplies it
+  ("three lakh crore", "a thousand million"); ``local_scales`` multiply only the last part
+  ("two dozen");
 - digits join a number only as its first part or right after a scale ("4 thousand 3 hundred").
 """
 
@@ -99,6 +101,7 @@ def parse_number(lex: Lexicon, toks: Tokens, text: str, i: int, blocked: set[int
     start = 0
     conj = last_conj = False
     part_scale = 1.0
+    groups = 0  # groups closed by a scale above a hundred ("two million", "three thousand")
     tails: list[list[float]] = []  # [value, scale] of each ending part opened by a conjunction
     prev_word = False
     j = i
@@ -196,10 +199,16 @@ def parse_number(lex: Lexicon, toks: Tokens, text: str, i: int, blocked: set[int
             current = (current or 1) * 100
             has_hundred, prev, last_part = True, "hundred", current
             tails.clear()
+        elif cat in ("scale", "glued") and prev == "big" and value > last_big and not conj:
+            if groups > 1 or kind != WORD:
+                break
+            total *= value  # stacked scales: "three lakh crore", "a thousand million"
+            last_big = value
         elif cat in ("scale", "glued"):
             if prev == "big" or value >= last_big or (current >= value and prev != "digits"):
                 break
             total += (current or 1) * value
+            groups += 1
             current, last_big, has_hundred, prev = 0.0, value, False, "big"
             tails.clear()
         elif cat == "local":

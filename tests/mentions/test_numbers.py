@@ -33,6 +33,14 @@ def _read(text: str, language: str) -> list[tuple[str, float | None, float | Non
         ("3,5 millions de personnes", "fr", ("3,5 millions", 3_500_000)),
         ("1.28 million people", "en", ("1.28 million", 1_280_000)),
         ("rescued 1\u2009250 residents", "en", ("1\u2009250", 1250)),
+        ("a budget of three lakh crore", "en", ("three lakh crore", 3e12)),
+        ("a thousand million doses", "en", ("a thousand million", 1e9)),
+        ("ألف مليون شخص", "ar", ("ألف مليون", 1e9)),
+        ("views reached 2.33 k", "en", ("2.33 k", 2330)),
+        ("raised 1,674.5 G", "en", ("1,674.5 G", 1_674_500_000_000)),
+        ("2.5 M people signed", "en", ("2.5 M", 2_500_000)),
+        ("a wall 2.5 m high", "en", ("2.5 m", 2.5)),
+        ("a 5 m wall", "en", ("5 m", 5)),
     ],
 )
 def test_digits_scripts_separators_and_scales(
