@@ -56,11 +56,17 @@ class Lexicon:
     negative_words: frozenset[str]
     decimal_words: frozenset[str]
     ratio: re.Pattern[str]
+    part_ratio: re.Pattern[str]
     compound_only: frozenset[str]
     scales: dict[str, float]
     glued_scales: dict[str, float]
     spaced_scales: dict[str, float]
     spaced_capitals: dict[str, float]
+    ambiguous_denominators: dict[str, float]
+    ambiguous_duals: dict[str, float]
+    definite_articles: tuple[str, ...]
+    singular_endings: tuple[str, ...]
+    share_of_words: frozenset[str]
     ordinal_units: dict[str, float]
     local_scales: dict[str, float]
     one_before_scale: frozenset[str]
@@ -142,6 +148,14 @@ def lexicon(language: str) -> Lexicon:
     glued = number_map(num.get("glued_scales"), "numbers.glued_scales", problems)
     spaced = number_map(num.get("spaced_scales"), "numbers.spaced_scales", problems)
     capitals = number_map(num.get("spaced_capitals"), "numbers.spaced_capitals", problems)
+    shares = {
+        k: number_map(num.get(k), f"numbers.{k}", problems)
+        for k in ("ambiguous_denominators", "ambiguous_duals")
+    }
+    share_lists = {
+        k: word_list(num.get(k), f"numbers.{k}", problems)
+        for k in ("definite_articles", "singular_endings", "share_of_words", "part_words")
+    }
     ordinal_units = number_map(num.get("ordinal_units"), "numbers.ordinal_units", problems)
     vague = number_map(num.get("vague"), "numbers.vague", problems, width=3)
     extra = {k: word_list(num.get(k), f"numbers.{k}", problems) for k in OPTIONAL[1:]}
@@ -226,11 +240,21 @@ def lexicon(language: str) -> Lexicon:
         negative_words=frozenset(lists["negative_words"]),
         decimal_words=frozenset(lists["decimal_words"]),
         ratio=re.compile(rf"\s*(?:{alternation(lists['ratio_words'])})\s*$"),
+        part_ratio=re.compile(
+            rf"\s*(?:{alternation(share_lists['part_words'])})\s*$"
+            if share_lists["part_words"]
+            else r"(?!x)x"
+        ),
         compound_only=frozenset(lists["compound_only"]),
         scales=maps["scales"],
         glued_scales=glued,
         spaced_scales=spaced,
         spaced_capitals=capitals,
+        ambiguous_denominators=shares["ambiguous_denominators"],
+        ambiguous_duals=shares["ambiguous_duals"],
+        definite_articles=tuple(share_lists["definite_articles"]),
+        singular_endings=tuple(share_lists["singular_endings"]),
+        share_of_words=frozenset(share_lists["share_of_words"]),
         ordinal_units=ordinal_units,
         local_scales=maps["local_scales"],
         one_before_scale=frozenset(extra["one_before_scale"]),

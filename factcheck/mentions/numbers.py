@@ -17,6 +17,7 @@ from factcheck.mentions.datemerge import is_year
 from factcheck.mentions.forms import parse_dual, parse_ordinal
 from factcheck.mentions.lexicon import Lexicon
 from factcheck.mentions.ratios import refine
+from factcheck.mentions.shares import read_shares
 from factcheck.mentions.tokens import CLOCK, NUMBER, PUNCT, WORD, Tokens, tokenize
 from factcheck.mentions.words import Atom, match_phrase, number_word, parse_number
 
@@ -247,6 +248,7 @@ def find_numbers(
             joined[-1] = both
         else:
             joined.append(atom)
+    joined = read_shares(lex, text, toks, joined)
     for start, end in none_spans:
         first = bisect_left(toks.starts, start)
         joined.append(Atom(start, end, 0.0, 0.0, "none", first, first, qualifier="none_reported"))

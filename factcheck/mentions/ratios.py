@@ -128,13 +128,19 @@ def _ratio(lex: Lexicon, text: str, a: Atom, b: Atom) -> Atom | None:
         return None
     if not lex.ratio.match(text[a.end : b.start]) or "\n" in text[a.end : b.start]:
         return None
-    if (
-        is_year(text, b)
-        or not abs(a.low) < b.low
-        or lex.cues["duration_units"].match(text, b.end + 1)
-    ):
+    if is_year(text, b) or lex.cues["duration_units"].match(text, b.end + 1):
         return None
     value = a.low / b.low
+    if not abs(a.low) < b.low:
+        # a larger first figure is a score or a distribution ("3 على 2", "2000 على 3 مخيمات"),
+        # except with a word that says "parts of": "مئة أجزاء من خمسة وثلاثين" is 100/35, and
+        # there a figure ending in "و" + a smaller part is a whole and a fraction ("مائتان
+        # وثلاثة جزء من مائة" is 200.03, like "two hundred and three hundredths")
+        if not lex.part_ratio.match(text[a.end : b.start]):
+            return None
+        tail = next((v for v, _ in a.tails if 0 < v < b.low), None)
+        if tail:
+            value = a.low - tail + tail / b.low
     return Atom(a.start, b.end, value, value, "ratio", a.first, b.last)
 
 

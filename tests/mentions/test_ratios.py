@@ -90,3 +90,38 @@ def test_compound_denominators_and_ordinals(
 def test_spaced_tens_and_unit_ordinal_stay_apart() -> None:
     found = find_mentions(Document("t", "test", "en", "Twenty first responders were hurt."))
     assert [(m.text, m.low) for m in found] == [("Twenty", 20.0), ("first", 1.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("انتهيت من ثلاث وخمس المهام", "ثلاث وخمس", 3.2),
+        ("لدي مئة وثلاثون وخمسين", "مئة وثلاثون وخمسين", 130.4),
+        ("قرأت ثلاث وعشرون خمس من الكتاب", "ثلاث وعشرون خمس", 23 / 5),
+        ("اكلت خمس الفطيرة", "خمس", 0.2),
+        ("خمس العشرين", "خمس العشرين", 4),
+        ("واحد من مليون", "واحد من مليون", 1e-6),
+        ("مئة أجزاء من خمسة وثلاثين", "مئة أجزاء من خمسة وثلاثين", 100 / 35),
+        ("السعر مائتان وثلاثة جزء من مائة", "مائتان وثلاثة جزء من مائة", 200.03),
+    ],
+)
+def test_arabic_fractions_where_the_cardinal_cannot_be(text: str, span: str, value: float) -> None:
+    got_span, got_value, _ = _one(text, "ar")
+    assert got_span == span
+    assert got_value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قتل خمس نساء", [("خمس", 5.0)]),
+        ("مئة وخمس", [("مئة وخمس", 105.0)]),
+        ("خمس عشرة", [("خمس عشرة", 15.0)]),
+        ("ثمن الوقود", []),
+        ("واحد من ثلاثة", [("واحد", 1.0), ("ثلاثة", 3.0)]),
+        ("وزعت 2000 على 3 مخيمات", [("2000", 2000.0), ("3", 3.0)]),
+    ],
+)
+def test_arabic_cardinals_stay_cardinals(text: str, expected: list[tuple[str, float]]) -> None:
+    found = find_mentions(Document("t", "test", "ar", text))
+    assert [(m.text, m.low) for m in found] == expected
