@@ -4,8 +4,8 @@ A case passes when one mention's span covers the case's span (compared without c
 upstream spans are lower-cased; an attached particle such as the "ب" of "بألفين", which
 docs/mentions.md leaves out of every span, need not be covered) and its low and high both
 equal the case's value, within a relative 1e-9. The suite is a peer's view, not ours: cases
-we read differently on purpose are listed with the reason in docs/peer-suite.md. Run this file directly to print the report:
-``python tests/mentions/test_peer_suite.py``.
+we read differently on purpose are listed with the reason in docs/peer-suite.md. Run this
+file directly to print the report: ``python tests/mentions/test_peer_suite.py``.
 """
 
 from __future__ import annotations
