@@ -6,7 +6,8 @@ expectation files (``case: <id>`` naming ``factcheck/cases/<id>``, given one by 
 folder of them),
 runs the mentions and claims stages on every document, and prints one row per language:
 precision and recall of claims, then the accuracy of measure, subject, speaker, via,
-qualifier, low/high (and subject_detail, scope, polarity) among matched claims.
+qualifier, low/high (and subject_detail, scope, polarity, and ``place`` where the expectation
+gives one: the column ``factcheck.extract`` adds, docs/claims.md "Place") among matched claims.
 
 A predicted claim matches an expected one when both are in the same document and their spans
 overlap (``also_at`` spans included). An expected figure whose text is not in its document is
@@ -28,9 +29,11 @@ import yaml
 
 from factcheck.case import load_case
 from factcheck.claims import extract_claims
+from factcheck.claims.places_table import add_places
 from factcheck.errors import FactcheckError
 from factcheck.mentions import find_mentions
 from factcheck.model import Case, Claim
+from factcheck.schema import claims_frame
 
 #: Fields compared among matched claims, in the order the table prints them.
 FIELDS: Final = (
@@ -43,6 +46,7 @@ FIELDS: Final = (
     "subject_detail",
     "scope",
     "polarity",
+    "place",  # scored only on expectations that give a place
 )
 CASES_DIR: Final = Path(__file__).parent / "cases"
 
@@ -65,6 +69,7 @@ class Tally:
     predicted: int = 0
     matched: int = 0
     right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    checked: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
     misses: list[str] = field(default_factory=list)
 
 
@@ -141,8 +146,9 @@ def _same_number(a: Any, b: Any) -> bool:
     return na == nb and (na or float(a) == float(b))
 
 
-def compare_fields(claim: Claim, row: dict[str, Any]) -> dict[str, bool]:
-    """Which fields of a matched claim agree with the expectation."""
+def compare_fields(claim: Claim, row: dict[str, Any], place: str = "") -> dict[str, bool]:
+    """Which fields of a matched claim agree with the expectation (``place``: the claim's
+    place as ``add_places`` gives it; scored only when the expectation has a place)."""
 
     def text(key: str) -> str:
         value = row.get(key)
@@ -159,7 +165,7 @@ def compare_fields(claim: Claim, row: dict[str, Any]) -> dict[str, bool]:
         "subject_detail": claim.subject_detail == text("subject_detail"),
         "scope": str(claim.scope) == (text("scope") or "event"),
         "polarity": str(claim.polarity) == (text("polarity") or "asserted"),
-    }
+    } | ({"place": place.casefold() == text("place").casefold()} if "place" in row else {})
 
 
 def score(paths: Sequence[str]) -> tuple[dict[str, Tally], list[str]]:
@@ -168,8 +174,10 @@ def score(paths: Sequence[str]) -> tuple[dict[str, Tally], list[str]]:
     problems: list[str] = []
     for case, data, where in sources(paths):
         wanted = expectations(case, data, where, problems)
+        by_doc = {d.id: extract_claims(d, find_mentions(d), case) for d in case.documents}
+        places = _places([c for claims in by_doc.values() for c in claims])
         for doc in case.documents:
-            claims = extract_claims(doc, find_mentions(doc), case)
+            claims = by_doc[doc.id]
             tally = tallies.setdefault(doc.language, Tally())
             mine = [e for e in wanted if e.doc_id == doc.id]
             tally.expected += len(mine)
@@ -185,14 +193,25 @@ def score(paths: Sequence[str]) -> tuple[dict[str, Tally], list[str]]:
                     continue
                 free.remove(hit)
                 tally.matched += 1
-                for name, ok in compare_fields(hit, exp.row).items():
+                place = places.get((hit.doc_id, hit.start), "")
+                for name, ok in compare_fields(hit, exp.row, place).items():
+                    tally.checked[name] += 1
                     tally.right[name] += ok
                     if not ok:
-                        tally.misses.append(_wrong(doc.id, name, hit, exp.row))
+                        tally.misses.append(_wrong(doc.id, name, hit, exp.row, place))
             tally.misses += [
                 f"extra    {doc.id}: {c.value_text!r} ({c.sentence[:70]})" for c in free
             ]
     return tallies, problems
+
+
+def _places(claims: list[Claim]) -> dict[tuple[str, int], str]:
+    """(doc_id, start) -> place, for the claims of one case, as ``factcheck.extract`` sets it."""
+    if not claims:
+        return {}
+    frame = add_places(claims_frame(claims))
+    keys = zip(frame["doc_id"], frame["start"], strict=True)
+    return {(str(d), int(s)): str(p) for (d, s), p in zip(keys, frame["place"], strict=True)}
 
 
 def _claim_overlaps(claim: Claim, span: tuple[int, int]) -> bool:
@@ -200,8 +219,11 @@ def _claim_overlaps(claim: Claim, span: tuple[int, int]) -> bool:
     return any(_overlaps(s, span) for s in spans)
 
 
-def _wrong(doc_id: str, name: str, claim: Claim, row: dict[str, Any]) -> str:
-    got = (claim.low, claim.high) if name == "low_high" else getattr(claim, name)
+def _wrong(doc_id: str, name: str, claim: Claim, row: dict[str, Any], place: str = "") -> str:
+    if name == "place":
+        got: Any = place
+    else:
+        got = (claim.low, claim.high) if name == "low_high" else getattr(claim, name)
     want = (row.get("low"), row.get("high")) if name == "low_high" else row.get(name)
     return f"{name:<9}{doc_id}: {claim.value_text!r}: got {str(got)!r}, expected {str(want)!r}"
 
@@ -215,6 +237,7 @@ def table(tallies: dict[str, Tally]) -> str:
         total.matched += t.matched
         for name in FIELDS:
             total.right[name] += t.right[name]
+            total.checked[name] += t.checked[name]
     heads = ["lang", "expected", "predicted", "precision", "recall", *FIELDS]
     rows = [heads]
     for lang, t in [*sorted(tallies.items()), ("all", total)]:
@@ -229,7 +252,7 @@ def table(tallies: dict[str, Tally]) -> str:
                 str(t.predicted),
                 ratio(t.matched, t.predicted),
                 ratio(t.matched, t.expected),
-                *(ratio(t.right[f], t.matched) for f in FIELDS),
+                *(ratio(t.right[f], t.checked[f]) for f in FIELDS),
             ]
         )
     widths = [max(len(r[i]) for r in rows) for i in range(len(heads))]

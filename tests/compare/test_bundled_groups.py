@@ -1,7 +1,9 @@
 """compare() on the hand-checked claims of the bundled cases gives the hand-checked groups.
 
 The claims come from ``tests/bundled/<case>.yaml`` (not from extraction), so this tests the
-align and compare stages alone against the expected ``groups`` of each case.
+align and compare stages alone against the expected ``groups`` of each case. The ``place``
+column (docs/tables.md) is carried over from the expectations ("" where they give none) and
+groups are matched on it too.
 """
 
 from __future__ import annotations
@@ -59,9 +61,9 @@ def claims_of(case_id: str) -> pd.DataFrame:
             "scope": c.get("scope", "event"), "value_text": c["value_text"], "start": start,
             "end": start + len(c["value_text"]), "sentence": "",
             "event_date": _day(c.get("event_date")), "reported_at": reported,
-            "kind": c.get("kind", "casualty"),
+            "kind": c.get("kind", "casualty"), "place": c.get("place", ""),
         })  # fmt: skip
-    return pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
+    return pd.DataFrame(rows, columns=[*CLAIM_COLUMNS, "place"])
 
 
 def _cases() -> list[str]:
@@ -72,15 +74,17 @@ def _cases() -> list[str]:
 def test_bundled_groups(case_id: str) -> None:
     expected = yaml.safe_load((BUNDLED / f"{case_id}.yaml").read_text(encoding="utf-8"))
     table = compare(claims_of(case_id), "best")
-    assert len(table) == len(expected["groups"]), table[["measure", "subject", "subject_detail"]]
+    assert len(table) == len(expected["groups"]), table[["measure", "subject", "place"]]
     for want in expected["groups"]:
         hit = table[
             (table.measure == want["measure"])
             & (table.subject == want["subject"])
             & (table.subject_detail == want["subject_detail"])
             & (table.scope == want["scope"])
+            & (table.place == want.get("place", ""))
         ]
         label = f"{case_id}: {want['measure']} {want['subject']} {want['subject_detail']}"
+        label += f" {want.get('place', '')}"
         assert len(hit) == 1, label
         row = hit.iloc[0]
         assert row.verdict == want["verdict"], (label, row.note)
