@@ -1,0 +1,165 @@
+"""The bundled cases end to end: real extraction, then alignment and comparison.
+
+``factcheck.extract`` runs on each bundled case and ``factcheck.compare`` on its claims; the
+outcomes the compare issue asks for are checked on that real output, and so is every expected
+claim and group of ``tests/bundled/<case>.yaml`` (format: tests/bundled/README.md).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+import yaml
+
+import factcheck
+
+BUNDLED = Path(__file__).resolve().parent / "bundled"
+CASES = sorted(p.stem for p in BUNDLED.glob("*.yaml"))
+
+
+@cache
+def _run(case_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    claims = factcheck.extract(factcheck.bundled_case(case_id))
+    return claims, factcheck.compare(claims)
+
+
+def _expected(case_id: str) -> dict[str, Any]:
+    return yaml.safe_load((BUNDLED / f"{case_id}.yaml").read_text(encoding="utf-8"))
+
+
+def _group(table: pd.DataFrame, **key: str) -> pd.Series:
+    """The one comparison row with these column values."""
+    hit = table
+    for column, value in key.items():
+        hit = hit[hit[column] == value]
+    assert len(hit) == 1, (key, table[["measure", "subject", "subject_detail", "place", "scope"]])
+    return hit.iloc[0]
+
+
+def _claims_of(claims: pd.DataFrame, row: pd.Series) -> pd.DataFrame:
+    return claims[claims.claim_id.isin(json.loads(row.claim_ids))]
+
+
+# --- the outcomes of the compare issue -------------------------------------------------------
+
+
+def test_anbar_raid() -> None:
+    claims, table = _run("anbar-raid-2024-08")
+    killed = _group(table, measure="killed", subject="militants", scope="event")
+    assert killed.verdict == "discrepant", killed.note
+    assert json.loads(killed.figures) == {
+        "US Central Command": [15, 15],
+        "Iraqi Joint Operations Command": [14, 14],
+    }
+    assert killed.gap == 1 and killed.rel_gap == pytest.approx(1 / 15, abs=1e-3)
+    assert killed.conservative == 14
+    assert (killed.range_low, killed.range_high) == (14, 15)
+
+    wounded = _group(table, measure="wounded", subject="soldiers")
+    assert wounded.subject_detail == "US"
+    assert (wounded.verdict, wounded.low, wounded.high) == ("single_source", 7, 7)
+
+    civilians = _group(table, subject="civilians")
+    assert (civilians.low, civilians.high) == (0, 0)
+    assert set(_claims_of(claims, civilians).qualifier) == {"none_reported"}
+
+    troops = _group(table, measure="deployed", subject="soldiers")
+    assert troops.scope == "context" and troops.n_claims == 1
+    assert troops.verdict == "single_source" and troops.low == 2500
+
+
+def test_protest_cities_and_national_totals() -> None:
+    claims, table = _run("paris-protest-2023-03")
+    crowds = table[(table.measure == "attended") & (table.subject == "protesters")]
+    for city in ("Paris", "Marseille", "Lyon", "Nantes"):
+        row = _group(crowds, place=city)
+        assert row.verdict == "discrepant", (city, row.note)
+        assert row.n_sources == 2, (city, row.speakers)
+    for _, row in table.iterrows():
+        places = set(_claims_of(claims, row).place)
+        assert len(places) == 1, (row.group_id, places)
+    national = _group(crowds, place="France")
+    assert national.verdict == "discrepant", national.note
+
+
+def test_rising_toll_is_an_update() -> None:
+    claims, table = _run("sudan-floods-2025-08")
+    killed = _group(table, measure="killed", subject="people", scope="event")
+    ministry = _claims_of(claims, killed)
+    ministry = ministry[ministry.speaker == "Sudanese Ministry of Health"]
+    assert {20, 45, 112} <= set(ministry.low), killed.claim_ids
+    figures = json.loads(killed.figures)
+    assert figures["Sudanese Ministry of Health"] == [112, 112]
+    assert "update" in killed.reasons.split(","), killed.note
+    assert "20" in killed.note and "45" in killed.note, killed.note
+
+
+# --- every expectation of tests/bundled ------------------------------------------------------
+
+
+def _span(text: str, needle: str, occurrence: int) -> tuple[int, int]:
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(needle, start + 1)
+    return start, start + len(needle)
+
+
+@pytest.mark.parametrize("case_id", CASES)
+def test_expected_claims_are_found(case_id: str) -> None:
+    """Each expected claim is extracted with its speaker, measure, subject and place."""
+    claims, _ = _run(case_id)
+    case = factcheck.load_case(factcheck.bundled_case(case_id))
+    misses = []
+    for want in _expected(case_id)["claims"]:
+        doc = case.document(want["doc"])
+        a, b = _span(doc.text, want["value_text"], want.get("occurrence", 1))
+        mine = claims[(claims.doc_id == doc.id) & (claims.start < b) & (claims.end > a)]
+        label = f"{doc.id}: {want['value_text']!r}"
+        if mine.empty:
+            misses.append(f"missed {label}")
+            continue
+        got = mine.iloc[0]
+        for key in ("speaker", "via", "measure", "subject", "subject_detail", "scope", "place"):
+            if key in want and got[key] != (want[key] or ""):
+                misses.append(f"{key} {label}: got {got[key]!r}, expected {want[key]!r}")
+        if "event_date" in want and want["event_date"] is not None:
+            if pd.isna(got.event_date) or str(got.event_date)[:10] != str(want["event_date"]):
+                misses.append(f"event_date {label}: got {got.event_date}")
+    assert not misses, "\n".join(misses)
+
+
+@pytest.mark.parametrize("case_id", CASES)
+def test_expected_groups(case_id: str) -> None:
+    """The comparison of the real extraction has the expected groups."""
+    _, table = _run(case_id)
+    groups = _expected(case_id)["groups"]
+    assert len(table) == len(groups), table[["measure", "subject", "place", "scope", "speakers"]]
+    for want in groups:
+        key = {k: want.get(k) for k in ("measure", "subject", "subject_detail", "scope", "place")}
+        row = _group(table, **{k: v for k, v in key.items() if k in want})
+        label = f"{case_id}: {row.group_id} {want['measure']} {want['subject']}"
+        assert row.verdict == want["verdict"], (label, row.note)
+        assert set(row.speakers.split("; ")) == set(want["speakers"]), label
+        assert row.n_sources == want["n_sources"], label
+        for key in ("low", "high", "spread", "rel_spread"):
+            if key in want:
+                if want[key] is None:
+                    assert math.isnan(row[key]), (label, key)
+                else:
+                    assert row[key] == pytest.approx(want[key], abs=1e-3), (label, key)
+        if "reason" in want:
+            assert row.reason == want["reason"], (label, row.note)
+        figures = json.loads(row.figures)
+        for speaker, interval in want.get("latest", {}).items():
+            assert figures[speaker] == interval, (label, speaker)
+        reconciled = want.get("reconciled", {})
+        if "conservative" in reconciled:
+            assert row.conservative == reconciled["conservative"], label
+        if "range" in reconciled:
+            assert [row.range_low, row.range_high] == reconciled["range"], label
