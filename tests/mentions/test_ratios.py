@@ -26,6 +26,8 @@ def _one(text: str, language: str) -> tuple[str, float | None, str]:
         ("The result is ⅔", "en", "⅔", 2 / 3),
         ("One in three children is hungry.", "en", "One in three", 1 / 3),
         ("واحد على ثلاثة", "ar", "واحد على ثلاثة", 1 / 3),
+        ("واحد من كل ثلاثة", "ar", "واحد من كل ثلاثة", 1 / 3),
+        ("One in every five homes", "en", "One in every five", 0.2),
     ],
 )
 def test_fractions_and_ratios_are_shares(text: str, language: str, span: str, value: float) -> None:
