@@ -2,7 +2,8 @@
 
 Arabic writes "a fifth" and "five" alike when unvocalised (خمس), "two fifths" and "fifty"
 alike (خمسين). The cardinal stays the reading, except where the grammar of numbers rules it
-out (``numbers.ambiguous_denominators`` and ``ambiguous_duals`` of lang/*.yaml):
+out (``numbers.ambiguous_denominators`` and ``ambiguous_duals`` of lang/*.yaml), and
+never before a unit of time ("ثلاث وخمس دقائق" is 3:05, "ثلاث وخمس سنوات" three and five):
 
 - after "و" that could not continue the number before it: "ثلاث وخمس" is 3 1/5 (a unit after
   a unit does not compose), "مئة وثلاثون وخمسين" is 130 2/5; "مئة وخمس" stays 105 (the reader
@@ -97,7 +98,9 @@ def read_shares(lex: Lexicon, text: str, toks: Tokens, atoms: list[Atom]) -> lis
         single = _lone_word(lex, toks, atom, lex.ambiguous_denominators)
         dual = _lone_word(lex, toks, atom, lex.ambiguous_duals)
         new: Atom | None = None
-        if prev is not None and _exact_words(prev) and (single or dual):
+        # "ثلاث وخمس دقائق" (3:05), "ثلاث وخمس سنوات": five of a unit of time, not a fifth
+        timed = bool(lex.cues["duration_units"].match(text, atom.end + 1))
+        if prev is not None and _exact_words(prev) and (single or dual) and not timed:
             if _joined(lex, text, toks, prev, atom):  # "ثلاث وخمس", "مئة وثلاثون وخمسين"
                 part = 1 / lex.ambiguous_denominators[single] if single else 0.0
                 if dual:

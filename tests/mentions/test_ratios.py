@@ -127,3 +127,8 @@ def test_arabic_fractions_where_the_cardinal_cannot_be(text: str, span: str, val
 def test_arabic_cardinals_stay_cardinals(text: str, expected: list[tuple[str, float]]) -> None:
     found = find_mentions(Document("t", "test", "ar", text))
     assert [(m.text, m.low) for m in found] == expected
+
+
+def test_five_before_a_unit_of_time_stays_five() -> None:
+    found = find_mentions(Document("t", "test", "ar", "وصل الساعة ثلاث وخمس دقائق"))
+    assert ("خمس دقائق", 5.0) in [(m.text, m.low) for m in found]
