@@ -68,6 +68,11 @@ def clauses(tokens: list[Token], lo: int, hi: int, lex: Lexicon) -> tuple[int, .
     for m in lex.clause_breaks.scan(tokens, lo, hi):
         starts.append(m.first)
     starts += [i for i in range(lo, hi) if tokens[i].text == ";"]
+    starts += [
+        i
+        for i in range(lo + 1, hi)
+        if tokens[i - 1].text == "," and set(tokens[i].keys) & lex.comma_clause_breaks
+    ]
     return tuple(sorted(set(starts)))
 
 

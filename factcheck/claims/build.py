@@ -41,6 +41,7 @@ from factcheck.claims.scope import (
     year_mentions,
 )
 from factcheck.claims.sources import canonical, country_of
+from factcheck.claims.toll_dates import named_day, settle_toll_dates
 from factcheck.model import (
     Case,
     Claim,
@@ -131,6 +132,8 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
     }
     dates = {n: sentence_dates(doc, spans[n], mentions) for n in scenes}
     first_event = next((dates[n][0] for n in sorted(dates) if dates[n][0] is not None), None)
+    named = {n: named_day(doc, spans[n], tokens[by_sentence[n][0][0]].start) for n in scenes}
+    first_named = next((named[n] for n in sorted(named) if named[n] is not None), None)
     claims: list[Claim] = []
     counted: list[tuple[int, float | None, Counted]] = []  # sentence, value, what, in order
     for m, a, b in figures:
@@ -168,6 +171,8 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         if what.measure in CONTEXT_MEASURES:
             scope = Scope.CONTEXT  # a population is background, never a figure of the event
         event_date, reported = dates[n]
+        if named[n] is None and first_named is not None:
+            event_date = first_named  # no day of its own: the day the document opened with
         if event_date is None and scope == Scope.EVENT:
             event_date = first_event
         if scope == Scope.CONTEXT:
@@ -200,7 +205,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
     definite = frozenset(
         m.start for m, a, _ in figures if a > 0 and set(tokens[a - 1].keys) & lex.determiners
     )
-    return merge_repeated(claims, definite)
+    return merge_repeated(settle_toll_dates(doc, claims), definite)
 
 
 def _sentence_of(views: list[SentenceView], i: int) -> int:

@@ -55,6 +55,8 @@ def count_of(
     ..., sans faire de victimes" counts people, not rockets)."""
     measure = nearest(sc, sc.measures, a, b, before=0)  # "ont relâché 250 détenus": the verb
     clause = sc.sv.clause_of(a)  # the counted noun is in the figure's own clause
+    if measure is None:
+        measure = _toll_head(sc, a, clause)
     subjects = [m for m in sc.subjects if sc.sv.clause_of(m.first) == clause]
     if forward:
         subjects = [m for m in subjects if m.last > a]
@@ -121,6 +123,16 @@ def settle(what: Counted, language: str) -> Counted:
     if rule is not None and (what.subject in rule[1] or not what.subject):
         return replace(what, subject=rule[0])
     return what
+
+
+def _toll_head(sc: Scene, a: int, clause: int) -> Match | None:
+    """The measure a toll clause opens with, at any distance, for a figure right after a
+    toll link ("The death toll from floods that tore through ... rose to 112")."""
+    links = sc.lex.toll_links.scan(sc.tokens, sc.sv.lo, a)
+    if not any(m.last == a for m in links):
+        return None
+    before = [m for m in sc.measures if m.last <= a and sc.sv.clause_of(m.first) == clause]
+    return min(before, key=lambda m: m.first, default=None)
 
 
 def _partitive(sc: Scene, b: int) -> tuple[int, int] | None:

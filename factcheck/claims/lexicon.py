@@ -121,6 +121,7 @@ class Lexicon:
     back_stop: frozenset[str]  # words that end a speaker phrase read backwards
     skip: frozenset[str]  # words skipped between a verb and its speaker (times, days)
     clause_breaks: Phrases
+    comma_clause_breaks: frozenset[str]  # "as": opens a clause right after a comma
     measures: Phrases
     subjects: Phrases
     affiliations: Phrases  # -> (label, priority)
@@ -145,6 +146,7 @@ class Lexicon:
     heavy_words: frozenset[str]  # conjunctions: cost like a comma in word distances
     not_counted: frozenset[str]  # "fois", "places", "dinars": the number is not a count
     partitives: Phrases  # "des", "of the", "من أصل" between two figures: part of a whole
+    toll_links: Phrases  # "rose to", "s'élève à": the figure is the toll the clause opened with
     subset_cues: Phrases  # "dont", "including", "بينهم": part of the figure before
     since_words: frozenset[str]  # "since", "منذ", "depuis": a running total when a date follows
     when_words: frozenset[str]  # "when", "lorsque", "عندما", "التي": a dated incident's clause
@@ -243,6 +245,7 @@ def lexicon(language: str) -> Lexicon:
         back_stop=words("back_stop"),
         skip=words("skip"),
         clause_breaks=Phrases(_pairs(sec.get("clause_breaks"), "clause_breaks", p)),
+        comma_clause_breaks=words("comma_clause_breaks"),
         measures=Phrases(_labelled(sec.get("measures"), "measures", p)),
         subjects=Phrases(_labelled(sec.get("subjects"), "subjects", p)),
         affiliations=Phrases(_labelled(sec.get("affiliations"), "affiliations", p)),
@@ -269,6 +272,7 @@ def lexicon(language: str) -> Lexicon:
         heavy_words=words("heavy_words"),
         not_counted=words("not_counted"),
         partitives=Phrases(_pairs(sec.get("partitives"), "partitives", p)),
+        toll_links=Phrases(_pairs(sec.get("toll_links"), "toll_links", p)),
         subset_cues=Phrases(_pairs(sec.get("subset_cues"), "subset_cues", p)),
         since_words=words("since_words"),
         when_words=words("when_words"),
