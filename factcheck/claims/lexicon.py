@@ -128,6 +128,7 @@ class Lexicon:
     group_anaphors: Phrases  # "the group", "التنظيم": the last armed group named
     roles: Phrases  # -> (label, default subject)
     context: Phrases
+    context_clause: Phrases  # running-total cues valid anywhere in the figure's clause
     other_event: Phrases
     none_subjects: Phrases  # "no one", "لا أحد": who a none_reported phrase counts
     gender_f_suffixes: tuple[str, ...]
@@ -252,6 +253,7 @@ def lexicon(language: str) -> Lexicon:
         group_anaphors=Phrases(_pairs(sec.get("group_anaphors"), "group_anaphors", p)),
         roles=Phrases(_labelled(sec.get("roles"), "roles", p)),
         context=Phrases(_pairs(sec.get("context"), "context", p)),
+        context_clause=Phrases(_pairs(sec.get("context_clause"), "context_clause", p)),
         other_event=Phrases(_pairs(sec.get("other_event"), "other_event", p)),
         none_subjects=Phrases(_labelled(sec.get("none_subjects"), "none_subjects", p)),
         gender_f_suffixes=tuple(lookup_key(s) for s in sec.get("feminine_suffixes") or []),

@@ -71,6 +71,8 @@ def scope_of(
     near_lo, near_hi = max(lo, figure[0] - CUE_WINDOW), min(hi, figure[1] + CUE_WINDOW)
     if any(not _inside(m.first, figure) for m in lex.context.scan(tokens, near_lo, near_hi)):
         return Scope.CONTEXT
+    if any(m.first >= figure[1] for m in lex.context_clause.scan(tokens, lo, hi)):
+        return Scope.CONTEXT  # "10 million displaced inside Sudan since the conflict erupted"
     since = [k for k in range(lo, hi) if tokens[k].is_word and tokens[k].key in lex.since_words]
     dated = {j for j, _ in years} | {
         k for k in range(lo, hi) if tokens[k].is_word and tokens[k].key in _months(lex.language)
