@@ -117,6 +117,7 @@ class Lexicon:
     anaphors: Phrases  # pronouns and "the statement" -> gender
     unnamed: Phrases  # "sources" -> canonical unnamed speaker
     speaker_heads: Phrases  # nouns that can start a speaker's name ("ministry", "وزارة")
+    type_heads: Phrases  # "le syndicat", "the union" -> registry type of the speaker meant
     stop: frozenset[str]  # words that end a speaker phrase
     back_stop: frozenset[str]  # words that end a speaker phrase read backwards
     skip: frozenset[str]  # words skipped between a verb and its speaker (times, days)
@@ -242,6 +243,7 @@ def lexicon(language: str) -> Lexicon:
         anaphors=Phrases(_pairs(sec.get("anaphors"), "anaphors", p)),
         unnamed=Phrases(_pairs(sec.get("unnamed"), "unnamed", p)),
         speaker_heads=Phrases(_pairs(sec.get("speaker_heads"), "speaker_heads", p)),
+        type_heads=Phrases(_pairs(sec.get("type_heads"), "type_heads", p)),
         stop=words("stop"),
         back_stop=words("back_stop"),
         skip=words("skip"),

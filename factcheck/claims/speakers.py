@@ -98,6 +98,9 @@ def name_speaker(
         back = _head_match(core, lex, [*ctx.earlier, publisher])
         if back is not None:
             return Speaker(back.name, written, back.gender or gender, back.kind, back.resolved)
+        back = _type_match(core, lex, ctx.earlier)
+        if back is not None:
+            return Speaker(back.name, written, back.gender or gender, back.kind, back.resolved)
     head = any(True for _ in lex.speaker_heads.scan(content))
     if head:
         known = described(lex, content, ctx.country)
@@ -169,6 +172,23 @@ def _head_match(core: list[Token], lex: Lexicon, earlier: list[Speaker]) -> Spea
         if sp.kind != "named" or not sp.name:
             continue
         if heads & _name_keys(sp.text, sp.name, lex.language):
+            return sp
+    return None
+
+
+def _type_match(core: list[Token], lex: Lexicon, earlier: list[Speaker]) -> Speaker | None:
+    """ "le syndicat", "the union" (only a type noun): the most recent earlier named speaker
+    whose registry entry has that type (``type_heads`` in the language data)."""
+    found = list(lex.type_heads.scan(core))
+    if len(found) != 1 or found[0].first != 0 or found[0].last != len(core):
+        return None
+    try:
+        from factcheck.claims.registry import resolve
+    except ImportError:
+        return None
+    for sp in earlier:  # most recent first
+        entry = resolve(sp.name) if sp.kind == "named" and sp.resolved else None
+        if entry is not None and str(entry.type) == str(found[0].value):
             return sp
     return None
 
