@@ -30,6 +30,9 @@ from factcheck.claims.verbs import VerbMixin
 
 #: How many tokens before a passive cue ("les 30 000 recensées par le ministère") it reaches.
 PASSIVE_REACH: Final = 6
+#: Farthest a postposed "according to X" may follow a figure and govern it alone ("245,000
+#: according to the union"; a counted noun may sit between).
+POSTPOSED_GAP: Final = 2
 #: How far after "according to a report" the name of who made it may come.
 REPORT_WINDOW: Final = 8
 #: Longest phrase naming the speaker of a gapped clause ("..., la CGT 55 000"), in tokens.
@@ -173,8 +176,31 @@ class _Reader(VerbMixin, RelayMixin):
                 if found is not None and found.kind in ("named", "unnamed"):
                     speaker = found
                     break
-        if speaker is not None and speaker.kind not in ("anaphor", "self"):
+        if speaker is None or speaker.kind in ("anaphor", "self"):
+            return
+        figure = self.figure_before(sv, m.first)
+        if figure is None:
             self.add(sv, m.first, speaker, ())
+            return
+        at = self.tokens[m.first].start  # "against 245,000 according to the union": that figure
+        reach = self.tokens[figure].start
+        self.found.append(
+            Attribution(speaker, (), at, sv.index, sv.clause_of(m.first), False, reach)
+        )
+
+    def figure_before(self, sv: SentenceView, i: int) -> int | None:
+        """First token of a figure ending at most ``POSTPOSED_GAP`` tokens before ``i``, in the
+        same clause and with nothing but its counted noun between."""
+        k = i - 1
+        while k >= sv.lo and i - k <= POSTPOSED_GAP and k not in self.blocked:
+            if not self.tokens[k].is_word:
+                return None  # a comma: the cue closes the whole clause, not one figure
+            k -= 1
+        if k < sv.lo or k not in self.blocked or sv.clause_of(k) != sv.clause_of(i):
+            return None
+        while k - 1 >= sv.lo and k - 1 in self.blocked:
+            k -= 1
+        return k
 
     def passive(self, sv: SentenceView, m: Match) -> None:
         """ "les 30 000 recensées par le ministère": the agent speaks for the figure before."""
