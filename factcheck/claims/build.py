@@ -30,6 +30,7 @@ from factcheck.claims.figures import (
     is_figure,
     is_subset,
     not_a_count,
+    sets_a_level,
 )
 from factcheck.claims.lexicon import Lexicon, Token, lexicon
 from factcheck.claims.scene import scene
@@ -153,6 +154,8 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
             doc.language,
             forward=m.qualifier == Qualifier.NONE_REPORTED,
         )
+        if not what.measure and not what.subject and sets_a_level(tokens, a, views[n].lo, lex):
+            continue  # "raising the pension age by two years, to 64": a level, not a count
         if not what.measure or is_subset(tokens, a, views[n].lo, lex):
             near_only = bool(m.unit) and not what.subject  # "15 Hamas targets": its own noun
             what = inherit(what, n, m.low, counted, subset=bool(what.measure), near_only=near_only)

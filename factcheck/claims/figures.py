@@ -64,6 +64,22 @@ def not_a_count(tokens: list[Token], b: int, lex: Lexicon) -> bool:
     return k < len(tokens) and bool(set(tokens[k].keys) & lex.not_counted)
 
 
+#: How far before a figure a level noun ("the pension age ... to 64") may come.
+LEVEL_WINDOW = 8
+
+
+def sets_a_level(tokens: list[Token], a: int, lo: int, lex: Lexicon) -> bool:
+    """Whether the figure at token ``a`` is the value a level noun is set to ("raising the
+    minimum pension age by two years, to 64", "l'âge de départ à 64"): a ``level_nouns`` word
+    within ``LEVEL_WINDOW`` tokens before it, in its sentence, and no measure word between."""
+    for k in range(a - 1, max(lo, a - LEVEL_WINDOW) - 1, -1):
+        if lex.measures.at(tokens, k) is not None:
+            return False
+        if set(tokens[k].keys) & lex.level_nouns:
+            return True
+    return False
+
+
 #: Subject label of "others", "آخرين", "autres": the subject of the figure before it.
 PREVIOUS = "@previous"
 #: Longest subset cue, in words ("parmi lesquels", "من بينهم").

@@ -146,6 +146,7 @@ class Lexicon:
     titles: frozenset[str]  # "رئيس", "spokesman", "porte-parole": before an organisation
     light_words: frozenset[str]  # auxiliaries and articles: free in word distances
     heavy_words: frozenset[str]  # conjunctions: cost like a comma in word distances
+    level_nouns: frozenset[str]  # "age", "âge", "سن": a figure set to one is not a count
     not_counted: frozenset[str]  # "fois", "places", "dinars": the number is not a count
     partitives: Phrases  # "des", "of the", "من أصل" between two figures: part of a whole
     toll_links: Phrases  # "rose to", "s'élève à": the figure is the toll the clause opened with
@@ -274,6 +275,7 @@ def lexicon(language: str) -> Lexicon:
         titles=words("titles"),
         light_words=words("light_words"),
         heavy_words=words("heavy_words"),
+        level_nouns=words("level_nouns"),
         not_counted=words("not_counted"),
         partitives=Phrases(_pairs(sec.get("partitives"), "partitives", p)),
         toll_links=Phrases(_pairs(sec.get("toll_links"), "toll_links", p)),
