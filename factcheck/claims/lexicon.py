@@ -134,7 +134,6 @@ class Lexicon:
     none_subjects: Phrases  # "no one", "لا أحد": who a none_reported phrase counts
     gender_f_suffixes: tuple[str, ...]
     feminine_heads: frozenset[str]
-    unnamed_descriptors: Phrases  # "medical" in "medical sources" -> kept in the name
     determiners: frozenset[str]  # "the", "le": dropped before a back-reference's head
     article: tuple[str, ...]  # definite article forms glued to words ("ال", "لل"); () elsewhere
     name_links: frozenset[str]  # words that carry a name on ("باسم")
@@ -261,9 +260,6 @@ def lexicon(language: str) -> Lexicon:
         none_subjects=Phrases(_labelled(sec.get("none_subjects"), "none_subjects", p)),
         gender_f_suffixes=tuple(lookup_key(s) for s in sec.get("feminine_suffixes") or []),
         feminine_heads=words("feminine_heads"),
-        unnamed_descriptors=Phrases(
-            _pairs(sec.get("unnamed_descriptors"), "unnamed_descriptors", p)
-        ),
         determiners=words("determiners"),
         article=tuple(lookup_key(str(a)) for a in sec.get("article") or []),
         name_links=words("name_links"),

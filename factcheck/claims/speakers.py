@@ -113,11 +113,13 @@ def name_speaker(
 
 
 def _unnamed(name: str, content: list[Token], lex: Lexicon) -> str:
-    """ "unnamed officials" -> "unnamed US officials", "unnamed medical sources"."""
+    """ "unnamed officials" -> "unnamed US officials": officials keep the government they
+    serve (it says which party speaks); sources are never qualified ("medical sources",
+    "مصدر أمني" are "unnamed sources", their kind stays in speaker_text)."""
     if not name.startswith("unnamed "):
         return name
-    words = [str(m.value) for m in lex.unnamed_descriptors.scan(content)]
-    if name == OFFICIALS:  # whose government they serve; sources are not qualified so
+    words: list[str] = []
+    if name == OFFICIALS:
         words += [str(m.value[0]) for m in lex.affiliations.scan(content) if not m.value[2]]
     extra = " ".join(dict.fromkeys(words))
     return f"unnamed {extra} {name[8:]}" if extra else name
