@@ -153,6 +153,8 @@ def _misses(case_id: str) -> list[str]:
             misses.append(f"missed {label}")
             continue
         got = mine.iloc[0]
+        if not all(_overlaps(next(mine.itertuples()), a, b) for a, b in spans):
+            misses.append(f"also_at {label}: {got.also_at}")
         for key in ("speaker", "via", "measure", "subject", "subject_detail", "scope", "place"):
             if key in want and got[key] != (want[key] or ""):
                 misses.append(f"{key} {label}: got {got[key]!r}, expected {want[key]!r}")

@@ -136,6 +136,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
     named = {n: named_day(doc, spans[n], tokens[by_sentence[n][0][0]].start) for n in scenes}
     first_named = next((named[n] for n in sorted(named) if named[n] is not None), None)
     claims: list[Claim] = []
+    headline: list[tuple[Mention, str]] = []
     counted: list[tuple[int, float | None, Counted]] = []  # sentence, value, what, in order
     for m, a, b in figures:
         n = _sentence_of(views, a)
@@ -165,6 +166,8 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         counted.append((n, m.low, what))
         what = settle(what, doc.language)
         if not what.measure and not what.subject:
+            if n == 0:  # a headline's bare figure may be the body's claim, said first
+                headline.append((m, speaker))
             continue  # nothing counted: a capacity, a multiplier, a number of speakers
         scope = scope_of(
             tokens, views[n], (a, b), lex, years, doc.published, by_sentence.get(n, [])
@@ -208,7 +211,29 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
     definite = frozenset(
         m.start for m, a, _ in figures if a > 0 and set(tokens[a - 1].keys) & lex.determiners
     )
-    return merge_repeated(settle_toll_dates(doc, claims), definite)
+    return headline_repeats(merge_repeated(settle_toll_dates(doc, claims), definite), headline)
+
+
+def headline_repeats(claims: list[Claim], headline: list[tuple[Mention, str]]) -> list[Claim]:
+    """A headline figure with nothing counted around it ("Retraites : plus de 3,5 millions dans
+    la rue") joins, in ``also_at``, the first later claim of the same speaker that gives the
+    same figure: the body says what it counts."""
+    out = list(claims)
+    for m, speaker in headline:
+        k = next(
+            (
+                k
+                for k, c in enumerate(out)
+                if c.start > m.start
+                and c.speaker == speaker
+                and c.qualifier == m.qualifier
+                and (c.low, c.high) == (m.low, m.high)
+            ),
+            None,
+        )
+        if k is not None:
+            out[k] = replace(out[k], also_at=(Span(m.start, m.end), *out[k].also_at))
+    return out
 
 
 def _sentence_of(views: list[SentenceView], i: int) -> int:
