@@ -19,6 +19,8 @@ from factcheck.mentions.patterns import (
     NUMBER_LISTS,
     NUMBER_MAPS,
     OPTIONAL,
+    OPTIONAL_LISTS,
+    OPTIONAL_MAPS,
     QUALIFIERS,
     ROLE_LISTS,
     alternation,
@@ -146,17 +148,8 @@ def lexicon(language: str) -> Lexicon:
     lists = {k: word_list(num.get(k), f"numbers.{k}", problems) for k in NUMBER_LISTS}
     maps = {k: number_map(num.get(k), f"numbers.{k}", problems) for k in NUMBER_MAPS}
     glued = number_map(num.get("glued_scales"), "numbers.glued_scales", problems)
-    spaced = number_map(num.get("spaced_scales"), "numbers.spaced_scales", problems)
-    capitals = number_map(num.get("spaced_capitals"), "numbers.spaced_capitals", problems)
-    shares = {
-        k: number_map(num.get(k), f"numbers.{k}", problems)
-        for k in ("ambiguous_denominators", "ambiguous_duals")
-    }
-    share_lists = {
-        k: word_list(num.get(k), f"numbers.{k}", problems)
-        for k in ("definite_articles", "singular_endings", "share_of_words", "part_words")
-    }
-    ordinal_units = number_map(num.get("ordinal_units"), "numbers.ordinal_units", problems)
+    more = {k: number_map(num.get(k), f"numbers.{k}", problems) for k in OPTIONAL_MAPS}
+    more_lists = {k: word_list(num.get(k), f"numbers.{k}", problems) for k in OPTIONAL_LISTS}
     vague = number_map(num.get("vague"), "numbers.vague", problems, width=3)
     extra = {k: word_list(num.get(k), f"numbers.{k}", problems) for k in OPTIONAL[1:]}
     cue_lists = {k: word_list(roles.get(k), f"roles.{k}", problems) for k in ROLE_LISTS}
@@ -241,21 +234,17 @@ def lexicon(language: str) -> Lexicon:
         decimal_words=frozenset(lists["decimal_words"]),
         ratio=re.compile(rf"\s*(?:{alternation(lists['ratio_words'])})\s*$"),
         part_ratio=re.compile(
-            rf"\s*(?:{alternation(share_lists['part_words'])})\s*$"
-            if share_lists["part_words"]
+            rf"\s*(?:{alternation(more_lists['part_words'])})\s*$"
+            if more_lists["part_words"]
             else r"(?!x)x"
         ),
         compound_only=frozenset(lists["compound_only"]),
         scales=maps["scales"],
         glued_scales=glued,
-        spaced_scales=spaced,
-        spaced_capitals=capitals,
-        ambiguous_denominators=shares["ambiguous_denominators"],
-        ambiguous_duals=shares["ambiguous_duals"],
-        definite_articles=tuple(share_lists["definite_articles"]),
-        singular_endings=tuple(share_lists["singular_endings"]),
-        share_of_words=frozenset(share_lists["share_of_words"]),
-        ordinal_units=ordinal_units,
+        **more,
+        definite_articles=tuple(more_lists["definite_articles"]),
+        singular_endings=tuple(more_lists["singular_endings"]),
+        share_of_words=frozenset(more_lists["share_of_words"]),
         local_scales=maps["local_scales"],
         one_before_scale=frozenset(extra["one_before_scale"]),
         ordinals=maps["ordinals"],

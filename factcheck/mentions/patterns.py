@@ -54,6 +54,17 @@ OPTIONAL: Final = (
     "no_conjunction_words",
     "unit_endings",
 )
+#: Optional maps of the ``numbers`` section, each stored under its own name in the Lexicon:
+#: scale letters after a space, unit ordinals of compounds, ambiguous Arabic denominators.
+OPTIONAL_MAPS: Final = (
+    "spaced_scales",
+    "spaced_capitals",
+    "ordinal_units",
+    "ambiguous_denominators",
+    "ambiguous_duals",
+)
+#: Optional word lists of the ``numbers`` section read by mentions/shares.py and ratios.py.
+OPTIONAL_LISTS: Final = ("definite_articles", "singular_endings", "share_of_words", "part_words")
 #: Cue lists of the ``roles`` section.
 ROLE_LISTS: Final = (
     "year_cues",
