@@ -14,7 +14,7 @@ import json
 import math
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import pandas as pd
 
@@ -36,11 +36,28 @@ UCDP_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 
 
+#: Markdown and HTML syntax a document's text must not bring into the summary: a backslash
+#: first (it escapes the others), link brackets, and the HTML that renderers pass through.
+_MARKDOWN_ESCAPES: Final = (("\\", "\\\\"), ("[", "\\["), ("]", "\\]"), ("&", "&amp;"),
+                            ("<", "&lt;"), (">", "&gt;"))  # fmt: skip
+#: Characters written as JSON escapes in JSON-LD, so it can be pasted into a <script> element.
+_JSON_SCRIPT_ESCAPES: Final = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"))
+
+
+def _inline(value: Any) -> str:
+    """Document text made inert in Markdown: no raw HTML, no links, on one line."""
+    text = str(value).replace("\n", " ")
+    for char, escaped in _MARKDOWN_ESCAPES:
+        text = text.replace(char, escaped)
+    return text
+
+
 def _cell(value: Any) -> str:
-    """Text for a Markdown table cell: missing -> '', pipes and newlines made harmless."""
+    """Text for a Markdown table cell: missing -> '', pipes, newlines, HTML and links made
+    harmless."""
     if g.is_missing(value):
         return ""
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    return _inline(value).replace("|", "\\|")
 
 
 def _figures(row: pd.Series, claims: pd.DataFrame | None) -> str:
@@ -61,7 +78,7 @@ def to_markdown(
 ) -> str:
     """A Markdown summary: one table row per aligned group, with the figures and the verdict."""
     by_group = g.group_claims(comparison, claims) if claims is not None else {}
-    lines = [f"# {title or 'Comparison of figures'}", ""]
+    lines = [f"# {_inline(title or 'Comparison of figures')}", ""]
     counts = comparison["verdict"].astype(str).value_counts()
     lines.append(", ".join(f"{n} {v.replace('_', ' ')}" for v, n in counts.items()) + ".")
     lines += ["", "| group | date | figures | low | best | high | verdict | note |",
@@ -178,6 +195,15 @@ def claim_review(
     return reviews
 
 
+def to_json_ld(reviews: list[dict[str, Any]]) -> str:
+    """JSON text of the reviews, safe inside ``<script type="application/ld+json">``: "<",
+    ">" and "&" only occur within JSON strings, so writing them as escapes keeps the data."""
+    text = json.dumps(reviews, ensure_ascii=False, indent=2)
+    for char, escaped in _JSON_SCRIPT_ESCAPES:
+        text = text.replace(char, escaped)
+    return text
+
+
 def write_exports(
     out_dir: str | Path,
     comparison: pd.DataFrame,
@@ -196,8 +222,6 @@ def write_exports(
     }
     paths["markdown"].write_text(to_markdown(comparison, claims, title), encoding="utf-8")
     reviews = claim_review(comparison, claims, documents, where=title)
-    paths["claimreview"].write_text(
-        json.dumps(reviews, ensure_ascii=False, indent=2), encoding="utf-8"
-    )
+    paths["claimreview"].write_text(to_json_ld(reviews), encoding="utf-8")
     ucdp_frame(comparison, claims).to_csv(paths["ucdp"], index=False)
     return paths

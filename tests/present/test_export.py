@@ -72,3 +72,17 @@ def test_write_exports(tmp_path, anbar, documents):
     assert sorted(p.name for p in paths.values()) == ["claimreview.jsonld", "summary.md",
                                                        "ucdp.csv"]  # fmt: skip
     assert len(pd.read_csv(paths["ucdp"])) == 3
+
+
+def test_document_text_stays_inert_in_markdown_and_json_ld(tmp_path, anbar, documents):
+    claims, comparison = anbar
+    hostile = "<img src=x onerror=alert(1)> [x](javascript:alert(1)) a&b \\"
+    claims = claims.assign(speaker=hostile)
+    paths = write_exports(tmp_path, comparison, claims, documents, title=f"T {hostile}")
+    md = paths["markdown"].read_text(encoding="utf-8")
+    assert "<img" not in md
+    assert "&lt;img src=x onerror=alert(1)&gt; \\[x\\](javascript:alert(1)) a&amp;b \\\\" in md
+    text = paths["claimreview"].read_text(encoding="utf-8")
+    assert "<" not in text and ">" not in text and "&" not in text
+    reviews = json.loads(text)
+    assert reviews[0]["itemReviewed"]["author"][0]["name"] == hostile
