@@ -94,6 +94,7 @@ class Lexicon:
     cues: dict[str, re.Pattern[str]]
     hedge_before: re.Pattern[str]
     hedge_after: re.Pattern[str]
+    hedge_after_noun: re.Pattern[str]
     ranges: tuple[tuple[re.Pattern[str] | None, re.Pattern[str], bool], ...]
     none_reported: re.Pattern[str]
     protected: re.Pattern[str]
@@ -158,7 +159,7 @@ def lexicon(language: str) -> Lexicon:
     if num.get("order") not in ("any", "descending"):
         problems.append(f"numbers.order: expected 'any' or 'descending', got {num.get('order')!r}")
     hedges: dict[str, dict[str, list[str]]] = {}
-    for section in ("hedges_before", "hedges_after"):
+    for section in ("hedges_before", "hedges_after", "hedges_after_noun"):
         block = num.get(section) or {}
         if not isinstance(block, dict):
             problems.append(f"numbers.{section}: expected a mapping of {', '.join(QUALIFIERS)}")
@@ -275,6 +276,10 @@ def lexicon(language: str) -> Lexicon:
             rf"(?<![^\W_]){pfx}(?:{qualified(hedges['hedges_before'])})[ \t\u202f]*$"
         ),
         hedge_after=re.compile(rf"[ \t\u202f]*(?:{qualified(hedges['hedges_after'])})"),
+        hedge_after_noun=re.compile(
+            rf"[ \t\u202f]+[^\W\d_]+[ \t\u202f]+(?:{qualified(hedges['hedges_after_noun'])})"
+            r"(?![^\W_])"
+        ),
         ranges=tuple(ranges),
         none_reported=re.compile(
             rf"(?<![^\W_]){pfx}(?P<h>(?:{alternation(none_parts['lead'], False)})"

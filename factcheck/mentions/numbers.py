@@ -133,9 +133,12 @@ def _hedge(lex: Lexicon, text: str, atom: Atom, floor: int) -> None:
         qualifier = match.lastgroup
     else:
         match = lex.hedge_after.match(text, atom.end)
-        if not match or not match.lastgroup:
-            return
-        atom.end = match.end(match.lastgroup)
+        if match and match.lastgroup:
+            atom.end = match.end(match.lastgroup)
+        else:  # "17 شخصاً على الأقل": the hedge follows the counted noun; the span stays put
+            match = lex.hedge_after_noun.match(text, atom.end)
+            if not match or not match.lastgroup:
+                return
         qualifier = match.lastgroup
     atom.qualifier = qualifier
     value = atom.low
