@@ -6,6 +6,7 @@ the file and the problem, so the command line can print one line and exit 2.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -44,8 +45,9 @@ def load_case(
 
     ``source`` is a case.yaml, a folder with a case.yaml, one or more .txt files, a DataFrame
     with columns ``id, publisher, language, published, text``, an existing Case, or a text
-    (a string that is not a path ending in .txt/.yaml/.yml). ``language``, ``publisher`` and
-    ``published`` apply to plain text files and texts, where the file gives no metadata.
+    (a string that is neither a path ending in .txt/.yaml/.yml nor an existing folder).
+    ``language``, ``publisher`` and ``published`` apply to plain text files and texts, where
+    the file gives no metadata.
 
     >>> case = load_case("Officials said 12 people were hurt.", publisher="Example Times")
     >>> case.documents[0].language, case.documents[0].publisher
@@ -77,7 +79,10 @@ def load_case(
 
 
 def _looks_like_path(value: str) -> bool:
-    return "\n" not in value and bool(re.search(r"\.(txt|ya?ml)$", value.strip(), re.I))
+    """A name ending in .txt/.yaml/.yml, or an existing folder (one holding a case.yaml)."""
+    if "\n" in value:
+        return False
+    return bool(re.search(r"\.(txt|ya?ml)$", value.strip(), re.I)) or os.path.isdir(value)
 
 
 def _from_yaml(path: Path) -> Case:

@@ -103,8 +103,10 @@ def _load_options(args: argparse.Namespace) -> dict[str, object]:
     }
 
 
-def _source(args: argparse.Namespace) -> list[str] | str:
-    return args.inputs[0] if len(args.inputs) == 1 else list(args.inputs)
+def _source(args: argparse.Namespace) -> list[Path] | Path:
+    """The inputs as paths: a command-line argument is a file or folder, never inline text."""
+    paths = [Path(p) for p in args.inputs]
+    return paths[0] if len(paths) == 1 else paths
 
 
 def _mentions(args: argparse.Namespace) -> int:

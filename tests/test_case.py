@@ -151,3 +151,12 @@ def test_a_non_text_file_is_refused(tmp_path: Path) -> None:
     (tmp_path / "a.pdf").write_bytes(b"%PDF")
     with pytest.raises(CaseError, match=r"a\.pdf: expected a \.txt file"):
         load_case([tmp_path / "a.pdf", tmp_path / "a.pdf"])
+
+
+def test_a_folder_given_as_a_string_is_read_as_a_case(tmp_path: Path) -> None:
+    write_case(tmp_path, DOC_A, {"a.txt": "Police said 12 people were hurt."})
+    case = load_case(str(tmp_path))
+    assert [d.id for d in case.documents] == ["a"] and case.id == "demo"
+    (tmp_path / "case.yaml").write_text("id: x\ndocuments: a.txt\n", encoding="utf-8")
+    with pytest.raises(CaseError, match=r"case\.yaml: 'documents' must be a non-empty list"):
+        load_case(str(tmp_path))

@@ -123,3 +123,18 @@ def test_bad_case_file_one_line_exit_2(tmp_path: Path, kind: str) -> None:
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1
     assert "case.yaml" in done.stderr or "a.txt" in done.stderr
+
+
+def test_a_folder_argument_is_a_case_never_text(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Police said 12 people were hurt.", encoding="utf-8")
+    (tmp_path / "case.yaml").write_text(
+        "id: c\ndocuments:\n  - {id: a, publisher: P, language: en, path: a.txt}\n",
+        encoding="utf-8",
+    )
+    done = factcheck("mentions", tmp_path)
+    assert done.returncode == 0 and "\na,12,14,12," in done.stdout, done.stdout
+    (tmp_path / "case.yaml").write_text("id: c\ndocuments: a.txt\n", encoding="utf-8")
+    for where in (tmp_path, tmp_path / "missing"):
+        done = factcheck("extract", where)
+        lines = done.stderr.strip().splitlines()
+        assert done.returncode == 2 and len(lines) == 1 and str(where) in lines[0], done.stderr
