@@ -93,6 +93,7 @@ def _from_yaml(path: Path) -> Case:
     problems += [f"missing key {k!r}" for k in ("id", "documents") if k not in data]
     if problems:
         raise CaseError(str(path), "; ".join(problems))
+    _scalars(str(path), data, ("id", "title", "timezone"))
     entries = data["documents"]
     if not isinstance(entries, list) or not entries:
         raise CaseError(str(path), "'documents' must be a non-empty list")
@@ -102,6 +103,7 @@ def _from_yaml(path: Path) -> Case:
         if not isinstance(entry, Mapping):
             raise CaseError(where, "each document must be a mapping")
         entry = dict(entry)
+        _scalars(where, entry, tuple(DOCUMENT_KEYS))
         if "path" in entry:
             doc_path = path.parent / str(entry["path"])
             entry["text"] = _read_text(doc_path)
@@ -269,6 +271,18 @@ def _read_yaml(path: Path) -> object:
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark else ""
         raise CaseError(str(path), f"not valid YAML{at}") from None
+    except (ValueError, OverflowError) as exc:  # a value YAML cannot build: date 2024-13-45
+        raise CaseError(str(path), f"not valid YAML ({exc})") from None
+    except RecursionError:
+        raise CaseError(str(path), "not valid YAML (nested too deeply)") from None
+
+
+def _scalars(where: str, data: Mapping[str, Any], keys: Sequence[str]) -> None:
+    """Refuse a list or mapping where one value is expected (its text could be huge: YAML
+    aliases can nest a list a billion items deep in a few lines)."""
+    for key in keys:
+        if isinstance(data.get(key), list | Mapping):
+            raise CaseError(where, f"{key!r} must be a single value, not a list or mapping")
 
 
 def _is_missing(value: object) -> bool:

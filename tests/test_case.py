@@ -160,3 +160,26 @@ def test_a_folder_given_as_a_string_is_read_as_a_case(tmp_path: Path) -> None:
     (tmp_path / "case.yaml").write_text("id: x\ndocuments: a.txt\n", encoding="utf-8")
     with pytest.raises(CaseError, match=r"case\.yaml: 'documents' must be a non-empty list"):
         load_case(str(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "message"),
+    [
+        ("id: x\ndocuments:\n  - {id: a, text: Hi 2, published: 2024-13-45}\n",
+         "not valid YAML (month must be in 1..12)"),
+        ("id: x\ntitle: " + "[" * 5000 + "]" * 5000 + "\ndocuments: []\n",
+         "not valid YAML (nested too deeply)"),
+        ("id: x\ntitle: [&a [l, l, l], &b [*a, *a, *a]]\ndocuments:\n  - {id: a, text: Hi 2}\n",
+         "'title' must be a single value"),
+        ("id: x\ndocuments:\n  - {id: a, publisher: [A, B], text: Hi 2}\n",
+         "(documents[0]): 'publisher' must be a single value"),
+    ],
+)  # fmt: skip
+def test_yaml_values_that_cannot_be_built_or_are_not_single(
+    tmp_path: Path, yaml_text: str, message: str
+) -> None:
+    path = tmp_path / "case.yaml"
+    path.write_text(yaml_text, encoding="utf-8")
+    with pytest.raises(CaseError) as info:
+        load_case(path)
+    assert message in str(info.value) and str(path) in str(info.value)
