@@ -138,3 +138,13 @@ def test_a_folder_argument_is_a_case_never_text(tmp_path: Path) -> None:
         done = factcheck("extract", where)
         lines = done.stderr.strip().splitlines()
         assert done.returncode == 2 and len(lines) == 1 and str(where) in lines[0], done.stderr
+
+
+def test_a_dollar_sign_in_a_name_is_not_chart_math(tmp_path: Path) -> None:
+    one = tmp_path / "a$\\frac$x.txt"
+    one.write_text("The ministry said 12 people were killed on Monday.\n", encoding="utf-8")
+    two = tmp_path / "b.txt"
+    two.write_text("Police said 15 people were killed on Monday.\n", encoding="utf-8")
+    done = factcheck("compare", one, two, "-o", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "report.html").is_file()
