@@ -32,6 +32,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # `factcheck extract ... | head`
         return 0
+    except OSError as exc:  # an output that cannot be written: -o names a file, a missing folder
+        print(
+            f"factcheck: error: {exc.filename or 'output'}: {exc.strerror or exc}", file=sys.stderr
+        )
+        return 2
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -148,3 +148,11 @@ def test_a_dollar_sign_in_a_name_is_not_chart_math(tmp_path: Path) -> None:
     done = factcheck("compare", one, two, "-o", tmp_path / "out")
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out" / "report.html").is_file()
+
+
+def test_an_output_that_cannot_be_written_is_one_line_exit_2(article: Path, tmp_path: Path) -> None:
+    for args in (("compare", article, "-o", article), ("extract", article, "-o", tmp_path)):
+        done = factcheck(*args)
+        lines = done.stderr.strip().splitlines()
+        assert done.returncode == 2 and len(lines) == 1, done.stderr
+        assert str(args[-1]) in lines[0] and "Traceback" not in done.stderr
