@@ -156,3 +156,15 @@ def test_an_output_that_cannot_be_written_is_one_line_exit_2(article: Path, tmp_
         lines = done.stderr.strip().splitlines()
         assert done.returncode == 2 and len(lines) == 1, done.stderr
         assert str(args[-1]) in lines[0] and "Traceback" not in done.stderr
+
+
+def test_a_long_line_of_bare_numbers_finishes(tmp_path: Path) -> None:
+    path = tmp_path / "digits.txt"
+    path.write_text(" ".join(str(i * 7919 % 100000) for i in range(25000)), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "extract", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=90,  # was quadratic in the figures of one sentence: minutes at this size
+    )
+    assert done.returncode == 0, done.stderr

@@ -138,6 +138,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
     claims: list[Claim] = []
     headline: list[tuple[Mention, str]] = []
     counted: list[tuple[int, float | None, Counted]] = []  # sentence, value, what, in order
+    measured: list[tuple[int, float | None, Counted]] = []  # those with a measure (inherit's)
     for m, a, b in figures:
         n = _sentence_of(views, a)
         if n < 0:
@@ -159,11 +160,13 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
             continue  # "raising the pension age by two years, to 64": a level, not a count
         if not what.measure or is_subset(tokens, a, views[n].lo, lex):
             near_only = bool(m.unit) and not what.subject  # "15 Hamas targets": its own noun
-            what = inherit(what, n, m.low, counted, subset=bool(what.measure), near_only=near_only)
+            what = inherit(what, n, m.low, measured, subset=bool(what.measure), near_only=near_only)
         if what.subject == PREVIOUS:  # "wounded more than 40 others": the same kind of people
             before = next((w.subject for k, _, w in reversed(counted) if k == n), "")
             what = replace(what, subject=before or "people")
         counted.append((n, m.low, what))
+        if what.measure:  # inherit only looks at these: a page of bare numbers stays linear
+            measured.append((n, m.low, what))
         what = settle(what, doc.language)
         if not what.measure and not what.subject:
             if n == 0:  # a headline's bare figure may be the body's claim, said first

@@ -128,11 +128,13 @@ def settle(what: Counted, language: str) -> Counted:
 def _toll_head(sc: Scene, a: int, clause: int) -> Match | None:
     """The measure a toll clause opens with, at any distance, for a figure right after a
     toll link ("The death toll from floods that tore through ... rose to 112")."""
+    before = [m for m in sc.measures if m.last <= a and sc.sv.clause_of(m.first) == clause]
+    if not before:  # checked first: the scan below is as long as the sentence
+        return None
     links = sc.lex.toll_links.scan(sc.tokens, sc.sv.lo, a)
     if not any(m.last == a for m in links):
         return None
-    before = [m for m in sc.measures if m.last <= a and sc.sv.clause_of(m.first) == clause]
-    return min(before, key=lambda m: m.first, default=None)
+    return min(before, key=lambda m: m.first)
 
 
 def _partitive(sc: Scene, b: int) -> tuple[int, int] | None:
