@@ -59,3 +59,34 @@ def assert_no_silent_drop(
             if not any(s <= match.start() and match.end() <= e for s, e in covered):
                 missed.append(f"{doc.id}:{match.start()} {match.group()!r}")
     assert not missed, "numbers with no mention:\n" + "\n".join(missed)
+
+
+def assert_group_matches(row: Mapping[str, Any], want: Mapping[str, Any], label: str) -> None:
+    """One comparison row against a hand-checked expected group (``tests/bundled`` format):
+    verdict, speakers, number of sources, bounds, reason, latest figures, reconciled values.
+    Keys the expectation leaves out are not checked; a ``None`` bound expects NaN."""
+    import json
+    import math
+
+    note = row.get("note", "")
+    assert row["verdict"] == want["verdict"], (label, note)
+    assert set(str(row["speakers"]).split("; ")) == set(want["speakers"]), label
+    assert row["n_sources"] == want["n_sources"], label
+    for key in ("low", "high", "spread", "rel_spread"):
+        if key not in want:
+            continue
+        got = float(row[key])
+        if want[key] is None:
+            assert math.isnan(got), (label, key)
+        else:
+            assert math.isclose(got, want[key], abs_tol=1e-3), (label, key, got)
+    if "reason" in want:
+        assert row["reason"] == want["reason"], (label, note)
+    figures = json.loads(row["figures"])
+    for speaker, interval in want.get("latest", {}).items():
+        assert figures[speaker] == interval, (label, speaker)
+    reconciled = want.get("reconciled", {})
+    if "conservative" in reconciled:
+        assert row["conservative"] == reconciled["conservative"], label
+    if "range" in reconciled:
+        assert [row["range_low"], row["range_high"]] == reconciled["range"], label
