@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.installed-bench
 OUT    ?= out
 
-.PHONY: install demo test eval bench lab lint clean distclean
+.PHONY: install demo test eval eval-real bench lab lint clean distclean
 
 install: $(STAMP)
 
@@ -29,6 +29,14 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python -m factcheck.evaluate tests/devset tests/bundled
+
+# Real news in ../shared/realnews (third-party excerpts, never copied here): `make eval-real ARGS=-v`
+# lists every miss. Skipped with a message when ../shared is not beside the checkout.
+REALNEWS ?= ../shared/realnews
+eval-real: $(STAMP)
+	@if [ -f $(REALNEWS)/score.py ]; then \
+	  $(BIN)/python $(REALNEWS)/score.py --project . $(ARGS) $(REALNEWS)/events/*.yaml; \
+	else echo "eval-real skipped: $(REALNEWS) not found (the real-news corpus lives beside the checkout)"; fi
 
 bench: $(BENCH_STAMP)
 	$(BIN)/python -m benchmarks
