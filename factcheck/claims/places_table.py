@@ -51,7 +51,7 @@ def add_places(claims: pd.DataFrame, country: str | None = None) -> pd.DataFrame
         by_case.setdefault(cases[i], []).append(i)
     countries = {}
     for case, rows in by_case.items():
-        sentences = {col["sentence"][i] for i in rows}
+        sentences = list(dict.fromkeys(col["sentence"][i] for i in rows))  # in text order
         countries[case] = main_country(sentences) if country is None else country
     found: list[Found] = [Found("", "default", False)] * n
     for (_, sentence), rows in by_sentence.items():
