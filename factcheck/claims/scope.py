@@ -12,6 +12,7 @@ event without a date in its sentence takes the first event date of the document.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date, datetime
 from functools import cache
 from typing import Any, Final
@@ -124,10 +125,12 @@ def _months(language: str) -> frozenset[str]:
 def year_mentions(mentions: list[Mention], tokens: list[Token]) -> list[tuple[int, int]]:
     """(token index, year) of every date mention that is a bare or month-qualified year."""
     out: list[tuple[int, int]] = []
+    starts = [t.start for t in tokens]
     for m in mentions:
         if m.role != Role.DATE or m.low is None or not 1900 <= m.low <= 2100:
             continue
-        j = next((k for k, t in enumerate(tokens) if t.start >= m.start), len(tokens) - 1)
+        j = bisect_left(starts, m.start)
+        j = j if j < len(tokens) else len(tokens) - 1
         out.append((j, int(m.low)))
     return out
 
