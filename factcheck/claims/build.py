@@ -142,6 +142,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
     named = {n: named_day(doc, spans[n], tokens[by_sentence[n][0][0]].start) for n in scenes}
     first_named = next((named[n] for n in sorted(named) if named[n] is not None), None)
     claims: list[Claim] = []
+    clauses_read: dict[object, object] = {}  # what each clause says about scope, read once
     headline: list[tuple[Mention, str]] = []
     counted: list[tuple[int, float | None, Counted]] = []  # sentence, value, what, in order
     measured: list[tuple[int, float | None, Counted]] = []  # those with a measure (inherit's)
@@ -179,7 +180,14 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
                 headline.append((m, speaker))
             continue  # nothing counted: a capacity, a multiplier, a number of speakers
         scope = scope_of(
-            tokens, views[n], (a, b), lex, years, doc.published, by_sentence.get(n, [])
+            tokens,
+            views[n],
+            (a, b),
+            lex,
+            years,
+            doc.published,
+            by_sentence.get(n, []),
+            clauses_read,
         )
         if scope == Scope.EVENT and what.implied and what.subject in STANDING_FORCES:
             scope = Scope.CONTEXT  # "The U.S. has about 2,500 troops in Iraq": a standing level

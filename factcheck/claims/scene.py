@@ -8,7 +8,10 @@ figure its own verb.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Final
 
 from factcheck.claims.attribution import SentenceView
@@ -43,6 +46,11 @@ class Scene:
     cost: list[int]  # cost[k]: distance from the sentence start to token k (light words free)
     tokens: list[Token]
     lex: Lexicon
+    #: The figures sorted, as starts and ends, when their ends are in the same order (figures
+    #: never overlap): counting the figures between two tokens is then two bisections.
+    figure_starts: list[int] | None = None
+    figure_ends: list[int] | None = None
+    figure_copies: Counter[tuple[int, int]] | None = None
 
 
 def scene(
@@ -72,6 +80,9 @@ def scene(
         else:
             step = 0 if set(tok.keys) & lex.light_words else 1
         cost.append(cost[-1] + step)
+    ordered = sorted(figures)
+    ends = [g for _, g in ordered]
+    sorted_ends = all(x <= y for x, y in pairwise(ends))
     return Scene(
         sv,
         measures,
@@ -82,6 +93,9 @@ def scene(
         cost,
         tokens,
         lex,
+        [f for f, _ in ordered] if sorted_ends else None,
+        ends if sorted_ends else None,
+        Counter(figures) if sorted_ends else None,
     )
 
 
@@ -116,10 +130,36 @@ def distance(sc: Scene, m: Match, a: int, b: int, before: int = BEFORE_PENALTY) 
         d, lo, hi = gap(sc, m.last, a) + before, m.last, a
     else:
         d, lo, hi = gap(sc, b, m.first), b, m.first
-    d += CROSS_PENALTY * sum(1 for f, g in sc.figures if f >= lo and g <= hi and (f, g) != (a, b))
+    d += CROSS_PENALTY * _figures_between(sc, lo, hi, (a, b))
     if sc.sv.clause_of(m.first) != sc.sv.clause_of(a):
         d += CLAUSE_PENALTY
     return d
+
+
+def _figures_between(sc: Scene, lo: int, hi: int, own: tuple[int, int]) -> int:
+    """How many figures other than ``own`` lie within tokens ``[lo, hi)``."""
+    if sc.figure_starts is None or sc.figure_ends is None or sc.figure_copies is None:
+        return sum(1 for f, g in sc.figures if f >= lo and g <= hi and (f, g) != own)
+    first = bisect_left(sc.figure_starts, lo)
+    last = bisect_right(sc.figure_ends, hi)
+    n = max(0, last - first)
+    if own[0] >= lo and own[1] <= hi:
+        n -= sc.figure_copies[own]
+    return n
+
+
+def within_reach(sc: Scene, matches: list[Match], a: int, b: int) -> list[Match]:
+    """The matches whose distance to the figure at ``[a, b)`` may be at most ``WINDOW``: the
+    word cost alone already puts the others beyond it, so they need no scoring."""
+    cost, base = sc.cost, sc.sv.lo
+    near_a, near_b = cost[a - base] - WINDOW, cost[b - base] + WINDOW
+    return [
+        m
+        for m in matches
+        if (m.first < b and m.last > a)
+        or (m.last <= a and cost[m.last - base] >= near_a)
+        or (m.first >= b and cost[m.first - base] <= near_b)
+    ]
 
 
 def nearest(
@@ -131,7 +171,7 @@ def nearest(
     best = min(
         (
             (distance(sc, m, a, b, before) + ((m.first, m.last) in nouns), -m.first, m)
-            for m in matches
+            for m in within_reach(sc, matches, a, b)  # the others are beyond WINDOW
         ),
         default=None,
         key=lambda x: (x[0], x[1]),
