@@ -141,6 +141,13 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
     first_event = next((dates[n][0] for n in sorted(dates) if dates[n][0] is not None), None)
     named = {n: named_day(doc, spans[n], tokens[by_sentence[n][0][0]].start) for n in scenes}
     first_named = next((named[n] for n in sorted(named) if named[n] is not None), None)
+    texts_of: dict[int, str] = {}  # one string per sentence, shared by its claims
+
+    def sentence_text(n: int) -> str:
+        if n not in texts_of:
+            texts_of[n] = spans[n].of(doc.text)
+        return texts_of[n]
+
     claims: list[Claim] = []
     clauses_read: dict[object, object] = {}  # what each clause says about scope, read once
     headline: list[tuple[Mention, str]] = []
@@ -219,7 +226,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
                 value_text=doc.text[m.start : m.end],
                 start=m.start,
                 end=m.end,
-                sentence=spans[n].of(doc.text),
+                sentence=sentence_text(n),
                 event_date=event_date,
                 reported_at=reported if reported is not None else _day(doc),
                 kind=kind_of(what.measure),

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Final
+from typing import Any, Final
 
 from factcheck.claims.attribution import SentenceView
 from factcheck.claims.lexicon import Lexicon, Match, Token
@@ -51,6 +51,8 @@ class Scene:
     figure_starts: list[int] | None = None
     figure_ends: list[int] | None = None
     figure_copies: Counter[tuple[int, int]] | None = None
+    #: Indexes built on first use by the figures of the sentence (see :func:`within_reach`).
+    index: dict[object, Any] = field(default_factory=dict)
 
 
 def scene(
@@ -153,6 +155,11 @@ def within_reach(sc: Scene, matches: list[Match], a: int, b: int) -> list[Match]
     word cost alone already puts the others beyond it, so they need no scoring."""
     cost, base = sc.cost, sc.sv.lo
     near_a, near_b = cost[a - base] - WINDOW, cost[b - base] + WINDOW
+    _, firsts, span = _first_index(sc, matches)
+    if firsts is not None:  # only matches starting between these tokens can be in reach
+        reach_lo = base + bisect_left(cost, near_a) - span
+        reach_hi = max(base + bisect_right(cost, near_b) - 1, b)
+        matches = matches[bisect_left(firsts, reach_lo) : bisect_right(firsts, reach_hi)]
     return [
         m
         for m in matches
@@ -162,12 +169,36 @@ def within_reach(sc: Scene, matches: list[Match], a: int, b: int) -> list[Match]
     ]
 
 
+def _first_index(sc: Scene, matches: list[Match]) -> tuple[list[Match], list[int] | None, int]:
+    """(matches, their first tokens when in order, the longest match) for a list of the
+    scene, built once per list."""
+    hit = sc.index.get(id(matches))
+    if hit is None or hit[0] is not matches:  # the list is kept in the entry: ids stay unique
+        firsts = [m.first for m in matches]
+        ordered = all(x <= y for x, y in pairwise(firsts))
+        span = max((m.last - m.first for m in matches), default=0)
+        hit = sc.index[id(matches)] = (matches, firsts if ordered else None, span)
+    return hit
+
+
+def in_clause(sc: Scene, matches: list[Match], clause: int) -> list[Match]:
+    """The matches of the scene list ``matches`` that start in clause ``clause`` (once per
+    clause and list)."""
+    key = ("clause", id(matches), clause)
+    hit = sc.index.get(key)
+    if hit is None or hit[0] is not matches:
+        hit = sc.index[key] = (matches, [m for m in matches if sc.sv.clause_of(m.first) == clause])
+    return hit[1]
+
+
 def nearest(
     sc: Scene, matches: list[Match], a: int, b: int, before: int = BEFORE_PENALTY
 ) -> Match | None:
     """The nearest match; on a tie the one after the figure (its counted noun or verb), and a
     word that is also a subject ("détenus") loses to a plain verb ("ont relâché")."""
-    nouns = {(n.first, n.last) for n in sc.subjects}
+    nouns = sc.index.get("nouns")
+    if nouns is None:
+        nouns = sc.index["nouns"] = {(n.first, n.last) for n in sc.subjects}
     best = min(
         (
             (distance(sc, m, a, b, before) + ((m.first, m.last) in nouns), -m.first, m)
