@@ -14,15 +14,19 @@ from typing import Final
 
 from factcheck.lang import available
 from factcheck.mentions.datemerge import merge_dates
-from factcheck.mentions.lexicon import lexicon
+from factcheck.mentions.lexicon import Lexicon, lexicon
 from factcheck.mentions.numbers import find_numbers
-from factcheck.mentions.roles import assign_role
-from factcheck.model import Document, Mention, Qualifier
+from factcheck.mentions.roles import UNREADABLE_REASON, assign_role
+from factcheck.mentions.tokens import is_figure
+from factcheck.mentions.words import Atom
+from factcheck.model import Document, Mention, Qualifier, Role
 from factcheck.text.normalize import NormalizedText, normalize
 
 #: Target size of a block of text read at once (characters); blocks end at a line break.
 BLOCK_CHARS: Final = 64_000
 _ARABIC_LETTER: Final = re.compile(r"[\u0620-\u064a]")
+#: A figure of a block with its role, reason and counted noun.
+Found = tuple[Atom, Role, str, str]
 
 
 def resolve_language(doc: Document) -> str:
@@ -32,7 +36,7 @@ def resolve_language(doc: Document) -> str:
     return "ar" if _ARABIC_LETTER.search(doc.text[:2000]) else "en"
 
 
-def _blocks(text: str) -> Iterator[tuple[int, str]]:
+def blocks(text: str) -> Iterator[tuple[int, str]]:
     """``(offset, block)`` pieces of ``text`` ending at a line break (or white space)."""
     start, n = 0, len(text)
     while start < n:
@@ -46,6 +50,30 @@ def _blocks(text: str) -> Iterator[tuple[int, str]]:
         start = end
 
 
+def read_block(lex: Lexicon, block: str) -> tuple[NormalizedText, list[Found]]:
+    """The figures of one block of text, in offsets of its normalised text, each with its
+    ``(role, reason, unit)``; :func:`find_mentions` maps them back to the original."""
+    nt = normalize(block)
+
+    def is_upper(offset: int) -> bool:
+        try:
+            return block[nt.to_original(offset, offset + 1).start].isupper()
+        except (ValueError, IndexError):
+            return False
+
+    atoms, toks = find_numbers(nt.text, lex, is_upper)
+    atoms = merge_dates(lex, nt.text, atoms)
+    found: list[Found] = []
+    for atom in atoms:
+        role, reason, unit = assign_role(lex, nt.text, toks, atom, is_upper)
+        if not all(v is None or is_figure(v) for v in (atom.low, atom.high, atom.point)):
+            # "9e14 thousand": digits that read, a product that cannot stand in a table
+            atom.low = atom.high = atom.point = None
+            role, reason, unit = Role.OTHER, UNREADABLE_REASON, ""
+        found.append((atom, role, reason, unit))
+    return nt, found
+
+
 def find_mentions(doc: Document) -> list[Mention]:
     """Every number expression in ``doc``, sorted by start, each with its role and reason.
 
@@ -56,20 +84,9 @@ def find_mentions(doc: Document) -> list[Mention]:
     """
     lex = lexicon(resolve_language(doc))
     found: list[Mention] = []
-    for offset, block in _blocks(doc.text):
-        nt = normalize(block)
-
-        def is_upper(offset: int, nt: NormalizedText = nt, block: str = block) -> bool:
-            try:
-                return block[nt.to_original(offset, offset + 1).start].isupper()
-            except (ValueError, IndexError):
-                return False
-
-        atoms, toks = find_numbers(nt.text, lex, is_upper)
-        atoms = merge_dates(lex, nt.text, atoms)
-
-        for atom in atoms:
-            role, reason, unit = assign_role(lex, nt.text, toks, atom, is_upper)
+    for offset, block in blocks(doc.text):
+        nt, figures = read_block(lex, block)
+        for atom, role, reason, unit in figures:
             span = nt.to_original(atom.start, atom.end)
             start, end = offset + span.start, offset + span.end
             found.append(
