@@ -16,7 +16,7 @@ from typing import Final
 import pandas as pd
 
 from factcheck.errors import SchemaError
-from factcheck.model import Claim, Mention
+from factcheck.model import MAX_FIGURE, Claim, Mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,13 +211,18 @@ def _rows(mask: pd.Series) -> str:
 
 def _claim_value_problems(frame: pd.DataFrame) -> list[str]:
     """Figures a comparison cannot work with (a hand-edited table may hold them): infinite
-    values, low above high, and a missing bound (only "at most N" has no low; only "at most N"
+    values, figures beyond :data:`~factcheck.model.MAX_FIGURE`, low above high, and a missing
+    bound (only "at most N" has no low; only "at most N"
     needs a high). NaN stands for an open bound."""
     low, high = frame["low"].astype(float), frame["high"].astype(float)
     at_most = frame["qualifier"].astype(str) == "at_most"
     checks = {
         "infinite 'low' or 'high' (leave an open bound empty)": low.abs().eq(math.inf)
         | high.abs().eq(math.inf),
+        f"a figure beyond {MAX_FIGURE:.0e} in size": low.abs().between(
+            MAX_FIGURE, math.inf, inclusive="neither"
+        )
+        | high.abs().between(MAX_FIGURE, math.inf, inclusive="neither"),
         "'low' above 'high'": low > high,
         "no 'low' (only an at_most figure has none)": low.isna() & ~at_most,
         "no 'high' for an at_most figure": high.isna() & at_most,

@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
+from factcheck.model import MAX_FIGURE
+
 WORD: Final = 0
 NUMBER: Final = 1
 PUNCT: Final = 2
@@ -20,11 +22,6 @@ CLOCK: Final = 3
 #: Digits that do not read as one representable number ("1e400", "0^-1", "1.2,3.4", a run of
 #: thousands of digits): kept as a token so the figure still becomes a mention (role other).
 UNREADABLE: Final = 4
-
-#: The largest magnitude read as a figure. Past 10^15 a float no longer holds every whole
-#: number (2^53 is about 9.007e15) and no count in the news comes near it; a larger figure is
-#: a mention with role other and a reason, never a value in a table.
-MAX_FIGURE: Final = 1e15
 
 #: Separators that always group thousands, and the one that is always a decimal point.
 ALWAYS_GROUP: Final = "٬'\u202f "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 
 import pandas as pd
@@ -94,16 +95,58 @@ def _guard(problems: list[Problem], what: str, call: Callable[[], object]) -> ob
         return None
 
 
+def check_pipeline(texts: list[str], stable: bool = False) -> list[Problem]:
+    """Texts through every stage at once, as ``make fuzz`` runs them: each text is one
+    document of a case (so the tables are built once per batch), its mentions and claims
+    checked as in :func:`check_mentions` and :func:`check_extract`, the case's comparison as
+    in :func:`check_compare`."""
+    from factcheck.model import Case
+    from factcheck.pipeline import analyse
+
+    problems: list[Problem] = []
+    docs = []
+    for i, text in enumerate(texts):
+        case = _guard(problems, "load_case", lambda text=text: load_case(text))
+        if case is not None:
+            docs.append(replace(case.documents[0], id=f"t{i}"))
+    if not docs:
+        return problems
+    case = Case(id="fuzz", documents=tuple(docs))
+    result = _guard(problems, "analyse", lambda: analyse(case))
+    if result is None:
+        return problems
+    mentions = result.mentions_table
+    claims = result.claims_table
+    for doc in docs:
+        problems += _mention_problems(doc, mentions[mentions["doc_id"] == doc.id])
+        problems += _claim_problems(doc.text, claims[claims["doc_id"] == doc.id])
+    problems += _comparison_problems(result.comparison)
+    if stable:
+        again = _guard(problems, "analyse again", lambda: analyse(case))
+        if again is not None and not again.comparison.equals(result.comparison):
+            problems.append(("unstable", "two runs on the same texts differ"))
+    return problems
+
+
 def check_mentions(text: str) -> list[Problem]:
     """Spans, oracle, digit coverage, finite values and stability of ``mentions(text)``."""
     problems: list[Problem] = []
     case = _guard(problems, "load_case", lambda: load_case(text))
     if case is None:
         return problems
-    doc = case.documents[0]
     table = _guard(problems, "mentions", lambda: factcheck.mentions(case))
     if table is None:
         return problems
+    problems += _mention_problems(case.documents[0], table)
+    again = _guard(problems, "mentions again", lambda: factcheck.mentions(case))
+    if again is not None and not again.equals(table):
+        problems.append(("unstable", "two runs on the same text differ"))
+    return problems
+
+
+def _mention_problems(doc: Document, table: pd.DataFrame) -> list[Problem]:
+    problems: list[Problem] = []
+    text = doc.text
     rows = table.to_dict("records")
     spans = [(int(r["start"]), int(r["end"])) for r in rows]
     for r, (s, e) in zip(rows, spans, strict=True):
@@ -114,11 +157,7 @@ def check_mentions(text: str) -> list[Problem]:
     for s, e in digit_runs(text):
         if not any(a <= s and e <= b for a, b in spans):
             problems.append(("uncovered", f"{text[s:e]!r} at {s} of {text!r}"[:300]))
-    problems += _oracle(doc, spans)
-    again = _guard(problems, "mentions again", lambda: factcheck.mentions(case))
-    if again is not None and not again.equals(table):
-        problems.append(("unstable", "two runs on the same text differ"))
-    return problems
+    return problems + _oracle(doc, spans)
 
 
 def _oracle(doc: Document, spans: list[tuple[int, int]]) -> list[Problem]:
@@ -141,6 +180,11 @@ def check_extract(text: str) -> tuple[list[Problem], pd.DataFrame | None]:
     table = _guard(problems, "extract", lambda: factcheck.extract(text))
     if table is None:
         return problems, None
+    return problems + _claim_problems(text, table), table
+
+
+def _claim_problems(text: str, table: pd.DataFrame) -> list[Problem]:
+    problems: list[Problem] = []
     for r in table.to_dict("records"):
         if text[int(r["start"]) : int(r["end"])] != r["value_text"]:
             problems.append(("span", f"claim {r['value_text']!r} at {r['start']}"))
@@ -148,7 +192,7 @@ def check_extract(text: str) -> tuple[list[Problem], pd.DataFrame | None]:
             problems.append(("nonfinite", f"claim {r['value_text']!r}: {r['low']}, {r['high']}"))
         if r["speaker_text"] and r["speaker_text"] not in text:
             problems.append(("speaker_text", f"{r['speaker_text']!r} is not in the text"))
-    return problems, table
+    return problems
 
 
 def check_compare(claims: pd.DataFrame) -> list[Problem]:
@@ -157,6 +201,11 @@ def check_compare(claims: pd.DataFrame) -> list[Problem]:
     table = _guard(problems, "compare", lambda: factcheck.compare(claims))
     if table is None:
         return problems
+    return problems + _comparison_problems(table)
+
+
+def _comparison_problems(table: pd.DataFrame) -> list[Problem]:
+    problems: list[Problem] = []
     for col in table.columns:
         if pd.api.types.is_float_dtype(table[col]) and not table[col].map(_finite).all():
             problems.append(("nonfinite", f"comparison column {col!r}"))
