@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import textwrap
-from datetime import date, datetime
 from typing import Any, Final
 
 import matplotlib.dates as mdates
@@ -14,6 +13,7 @@ from matplotlib.figure import Figure
 
 from factcheck.present import groups as g
 from factcheck.present.style import Look, isolate, rc, speaker_colors
+from factcheck.when import timestamp_of
 
 #: Characters per title line before wrapping.
 TITLE_CHARS: Final = 80
@@ -27,11 +27,9 @@ GROUP_KEY: Final = ("measure", "subject", "subject_detail")
 
 def when(value: Any) -> pd.Timestamp:
     """A ``reported_at`` value (datetime, date or ISO text) as a UTC timestamp (NaT if none)."""
-    if g.is_missing(value) or value == "":
+    stamp = timestamp_of(value)
+    if pd.isna(stamp):
         return pd.NaT
-    if isinstance(value, date) and not isinstance(value, datetime):
-        value = datetime(value.year, value.month, value.day)
-    stamp = pd.Timestamp(value)
     return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
 
 
