@@ -37,7 +37,8 @@ def changed_groups(claims: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Groups in which at least one speaker gave different figures at different times.
 
     Two speakers disagreeing at different hours is a discrepancy, not a change: it is the
-    discrepancy chart's business, so such a group is left out here.
+    discrepancy chart's business, so such a group is left out here. Statements without a
+    placeable moment (none, or only a month or year) are left out of the panels.
     """
     keyed = claims.assign(
         _when=[when(v) for v in claims["reported_at"]],
@@ -45,6 +46,8 @@ def changed_groups(claims: pd.DataFrame) -> dict[str, pd.DataFrame]:
         if "group_id" in claims.columns
         else claims[list(GROUP_KEY)].fillna("").astype(str).agg(" / ".join, axis=1),
     )
+    # a statement known only to the month or year (or not at all) has no place on a time axis
+    keyed = keyed[keyed["_when"].notna()]
     out = {}
     for key, sub in keyed.groupby("_key", sort=False):
         if any(_changed(rows) for _, rows in sub.groupby("speaker", sort=False)):
