@@ -26,8 +26,9 @@ def test_two_dask_workers_match_the_single_process_run(tmp_path: Path) -> None:
     extract_corpus([folder], sequential, jobs=1, progress=False)
     expected = pd.read_parquet(sequential)
     with (
-        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
-        as cluster,
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
         Client(cluster),
     ):
         claims = fd.extract_files([folder]).compute().reset_index(drop=True)
