@@ -8,8 +8,17 @@ original, unnormalised text. Tables are built from these records in one function
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
+from typing import Final
+
+from factcheck.when import Moment
+
+#: The largest magnitude a figure may have in a table (a googol): far past any quantity the news
+#: reports, and small enough that every sum, difference, ratio or product of two figures is a
+#: finite float. A larger figure in a text ("1e400", a run of 10,000 digits) is a mention with
+#: role other and a reason, never a value in a table, never inf.
+MAX_FIGURE: Final = 1e100
 
 
 class Qualifier(StrEnum):
@@ -98,7 +107,7 @@ class Document:
     publisher: str
     language: str
     text: str
-    published: datetime | None = None
+    published: Moment | None = None  # as precise as known: time, day, or month/year
     path: str | None = None
 
 
@@ -170,7 +179,7 @@ class Claim:
     end: int
     sentence: str
     event_date: date | None
-    reported_at: datetime | date | None
+    reported_at: Moment | None
     kind: Kind
     also_at: tuple[Span, ...] = field(default_factory=tuple)
 
