@@ -9,6 +9,7 @@ a window narrower than 500 px, so the width is set by device-metrics emulation i
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import signal
@@ -48,10 +49,8 @@ class Browser:
         return self
 
     def __exit__(self, *exc) -> None:
-        try:
+        with contextlib.suppress(OSError, RuntimeError):
             self.send("Browser.close")
-        except (OSError, RuntimeError):
-            pass
         for _ in range(300):  # up to 30 s for Chromium to exit
             if os.waitpid(self.pid, os.WNOHANG) != (0, 0):
                 break

@@ -25,7 +25,7 @@ def figures_table(claims: pd.DataFrame) -> pd.DataFrame:
     first when they carry no ``group_id``).
 
     >>> from factcheck.compare.examples import anbar_claims
-    >>> figures_table(anbar_claims())[["speaker", "low", "high"]].iloc[0].tolist()
+    >>> figures_table(anbar_claims())[["speaker", "low", "high"]].values.tolist()[0]
     ['US Central Command', 15.0, 15.0]
     """
     aligned = claims if "group_id" in claims.columns else align(claims)

@@ -67,14 +67,15 @@ def plot_agreement(
             figure = g.figure_text(lo, hi, str(claim["qualifier"]), lab)
             shown = text[i][j].split(", ") if text[i][j] else []
             text[i][j] = ", ".join(dict.fromkeys([*shown, figure]))  # every figure it gave
-    cols = [
-        "\n".join(textwrap.wrap(g.group_label(r, isolate, lab), 16))
-        for _, r in comparison.iterrows()
-    ]
+    cols = [g.group_label(r, isolate, lab) for _, r in comparison.iterrows()]
     rows = [isolate(sp) for sp in speakers]
-    if len(cols) > len(rows):  # many groups: groups down the page, speakers across
+    if len(cols) > len(rows) or (s.size == "mobile" and len(cols) > 2):
+        # many groups (or a phone): groups down the page, speakers across
         dev, text = dev.T, [list(t) for t in zip(*text, strict=True)] if text else []
-        rows, cols = cols, ["\n".join(textwrap.wrap(sp, 14)) for sp in rows]
+        rows, cols = cols, rows
+    chars = max(8, int(s.width * 0.62 / max(len(cols), 1) * 72 / (s.pt("small") * fr.CHAR_WIDTH)))
+    cols = ["\n".join(textwrap.wrap(c, chars)) for c in cols]
+    rows = ["\n".join(textwrap.wrap(r, 28)) for r in rows]
     with plt.rc_context(rc(s.size)):
         fig = plt.figure()
         height = 1.6 + 0.55 * len(rows)
