@@ -74,6 +74,8 @@ def load_case(
     paths = [Path(source)] if isinstance(source, str | Path) else [Path(p) for p in source]
     if not paths:
         raise CaseError("<input>", "no files given")
+    if len(paths) == 1 and not paths[0].suffix and not paths[0].exists():
+        raise CaseError(str(paths[0]), "no such folder (give a folder of .txt files or a case)")
     if len(paths) == 1 and paths[0].is_dir() and not (paths[0] / CASE_FILE).exists():
         paths = _folder_texts(paths[0])  # a folder of articles, no case.yaml: every .txt
     elif len(paths) == 1 and (paths[0].is_dir() or paths[0].suffix in (".yaml", ".yml")):

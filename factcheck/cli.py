@@ -21,6 +21,8 @@ from factcheck.schema import CLAIM_COLUMNS, MENTION_COLUMNS
 from factcheck.when import PartialDate
 
 FORMATS = ("csv", "json", "jsonl")
+#: Columns that hold JSON text in CSV (``also_at``): written as real JSON lists in JSON output.
+JSON_TEXT_COLUMNS = ("also_at",)
 LANGUAGES = ("auto", "ar", "en", "fr")
 
 
@@ -210,7 +212,10 @@ def _write(table: pd.DataFrame, fmt: str, output: str | None) -> None:
     if fmt == "csv":
         text = table.to_csv(index=False)
     else:
-        rows = [{k: _plain(v) for k, v in row.items()} for row in table.to_dict("records")]
+        rows = [
+            {k: _plain(json.loads(v) if k in JSON_TEXT_COLUMNS and v else v) for k, v in r.items()}
+            for r in table.to_dict("records")
+        ]
         if fmt == "json":
             text = json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
         else:
@@ -222,8 +227,9 @@ def _write(table: pd.DataFrame, fmt: str, output: str | None) -> None:
 
 
 def _plain(value: object) -> object:
-    """JSON-safe scalar: NaN/NaT -> null, dates -> ISO 8601, numpy numbers -> Python."""
-    if value is None or value is pd.NaT:
+    """JSON-safe value with one convention for what is absent: NaN, NaT, None and empty text
+    are all null; dates -> ISO 8601, numpy numbers -> Python."""
+    if value is None or value is pd.NaT or value == "":
         return None
     if isinstance(value, float) and math.isnan(value):
         return None

@@ -88,7 +88,7 @@ def test_rendered_dom_has_table_charts_and_sources(report, tmp_path):
     run = _browser(tmp_path, "--dump-dom", report.as_uri())
     dom = run.stdout
     assert '<table class="comparison cards">' in dom
-    assert dom.count("<img alt=\"") == 2 and 'src="data:image/png;base64,' in dom
+    assert dom.count('<img alt="') == 2 and 'src="data:image/png;base64,' in dom
     assert dom.count('<article class="doc"') == 3
     assert 'dir="rtl"' in dom and "14</a>" in dom
     errors = [ln for ln in run.stderr.splitlines() if any(m in ln for m in ERROR_MARKERS)]

@@ -69,10 +69,16 @@ def group_claims(comparison: pd.DataFrame, claims: pd.DataFrame) -> dict[str, pd
     """The claims of each aligned group, keyed by ``group_id``.
 
     Reads the claims table's ``group_id`` column (the long table of figures,
-    :func:`factcheck.compare.figures_table`); a claims table without one is matched on
-    measure, subject and subject detail.
+    :func:`factcheck.compare.figures_table`); a claims table without one is aligned first
+    (the same groups ``compare`` made), or else matched on measure, subject and detail.
     """
     out: dict[str, pd.DataFrame] = {}
+    if "group_id" not in claims.columns and len(claims):
+        from factcheck.align import align  # the ids ``compare`` gave when it aligned these
+
+        aligned = align(claims)
+        if set(aligned["group_id"].astype(str)) & set(comparison["group_id"].astype(str)):
+            claims = aligned
     if "group_id" in claims.columns:
         keys = claims["group_id"].astype(str)
         empty = claims.iloc[0:0]
