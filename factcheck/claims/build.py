@@ -24,12 +24,16 @@ from factcheck.claims.attribution import (
 from factcheck.claims.counted import Counted, count_of, settle
 from factcheck.claims.figures import (
     PREVIOUS,
+    THING_MEASURE,
+    carry_subject,
     counts_speakers,
     inherit,
     is_figure,
     is_subset,
     not_a_count,
+    remember_victims,
     sets_a_level,
+    thing_counted,
 )
 from factcheck.claims.lexicon import Lexicon, Token, lexicon
 from factcheck.claims.scene import scene
@@ -139,6 +143,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
     headline: list[tuple[Mention, str]] = []
     counted: list[tuple[int, float | None, Counted]] = []  # sentence, value, what, in order
     measured: list[tuple[int, float | None, Counted]] = []  # those with a measure (inherit's)
+    victims: dict[str, tuple[int, Counted]] = {}  # the latest toll naming its victims, per measure
     for m, a, b in figures:
         n = _sentence_of(views, a)
         if n < 0:
@@ -164,6 +169,10 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         if what.subject == PREVIOUS:  # "wounded more than 40 others": the same kind of people
             before = next((w.subject for k, _, w in reversed(counted) if k == n), "")
             what = replace(what, subject=before or "people")
+        if (thing := thing_counted(tokens, a, b, views[n].hi, lex)) is not None:
+            what = Counted(THING_MEASURE, "", thing)  # "three hospitals": not a toll
+        what = carry_subject(what, n, victims)
+        remember_victims(what, n, victims)
         counted.append((n, m.low, what))
         if what.measure:  # inherit only looks at these: a page of bare numbers stays linear
             measured.append((n, m.low, what))
