@@ -26,6 +26,7 @@ from factcheck.claims.figures import (
     PREVIOUS,
     THING_MEASURE,
     carry_subject,
+    counts_people,
     counts_speakers,
     inherit,
     is_figure,
@@ -169,7 +170,8 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         if what.subject == PREVIOUS:  # "wounded more than 40 others": the same kind of people
             before = next((w.subject for k, _, w in reversed(counted) if k == n), "")
             what = replace(what, subject=before or "people")
-        if (thing := thing_counted(tokens, a, b, views[n].hi, lex)) is not None:
+        thing = thing_counted(tokens, a, b, views[n].hi, lex) if counts_people(what) else None
+        if thing is not None:
             what = Counted(THING_MEASURE, "", thing)  # "three hospitals": not a toll
         what = carry_subject(what, n, victims)
         remember_victims(what, n, victims)

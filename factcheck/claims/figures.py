@@ -146,8 +146,9 @@ def inherit(
 #: Measures whose victims one text names once and then counts without a noun ("Seven US
 #: service members were wounded ... Five were wounded in the raid and two others were hurt").
 VICTIM_MEASURES = frozenset({"killed", "wounded", "casualties", "missing"})
-#: Subjects that say nothing of who the victims were.
-GENERIC_SUBJECTS = frozenset({"", "people"})
+#: Subjects that say nothing of who the victims were, and the parts of "people" by age or sex
+#: ("31 children among the dead"): neither names the side a later bare toll counts.
+GENERIC_SUBJECTS = frozenset({"", "people", "children", "women"})
 
 
 def carry_subject(what: Counted, n: int, named: dict[str, tuple[int, Counted]]) -> Counted:
@@ -180,6 +181,13 @@ THING_GAP = 5
 #: Measure of a figure that counts things ("three hospitals"): not a measure of the event's
 #: people; ``subject_detail`` says what is counted.
 THING_MEASURE = "other"
+
+
+def counts_people(what: Counted) -> bool:
+    """Whether what was read for a figure is a toll of people (a victim measure) or nothing
+    yet: only then may its own noun say it counts things instead. Any other measure keeps its
+    reading ("1,200 houses destroyed", "rescued hundreds in the villages")."""
+    return what.measure in VICTIM_MEASURES or not what.measure
 
 
 def thing_counted(tokens: list[Token], a: int, b: int, hi: int, lex: Lexicon) -> str | None:

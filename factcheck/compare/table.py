@@ -144,6 +144,8 @@ def _row(gid: str, recs: list[dict[str, Any]], policy: str, ctx: dict[str, Any])
     if any(hit for _, hit in res.denials) and v != Verdict.DISCREPANT:
         v, clause = Verdict.DISCREPANT, "a named source denies the figure"
     found = reasons(res, v)
+    if res.updated and clause is None:
+        v = Verdict.UPDATED  # the latest figure stands; earlier ones are history
     g, rel_g = gap(res.figures)
     est = reconcile(res.figures, policy, ctx["primary"])
     cons, rng = conservative(res.figures), range_(res.figures)
