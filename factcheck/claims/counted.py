@@ -27,6 +27,11 @@ PARTITIVE_GAP: Final = 2
 MEMBER: Final = "@member"
 #: How far after "عنصر" the group may be named ("عنصر من فرق الإنقاذ").
 MEMBER_GAP: Final = 3
+#: Subject label of "of them", "d'entre eux", "منهم": a part of the figure before; the noun
+#: right after it, if any, says which part ("six of them children").
+PART: Final = "@part"
+#: Subject label that takes the subject of the figure before ("others", "autres").
+PREVIOUS_LABEL: Final = "@previous"
 #: Farthest the counted noun may be from its figure for the noun alone to give the measure.
 COUNTED_NOUN_GAP: Final = 2
 
@@ -40,6 +45,7 @@ class Counted:
     detail: str
     implied: bool = False  # the measure comes from the subject alone ("2,500 troops")
     generic: bool = False  # no noun names who is counted: the measure's default ("Five were hurt")
+    part: bool = False  # a part of the figure before: "six of them", "d'entre eux", "منهم"
 
 
 def count_of(
@@ -61,6 +67,8 @@ def count_of(
     subjects = [m for m in sc.subjects if sc.sv.clause_of(m.first) == clause]
     if forward:
         subjects = [m for m in subjects if m.last > a]
+    if measure is not None and measure.value[2]:  # a toll's people, not "the building" it hit
+        subjects = [m for m in subjects if sc.lex.things.at(sc.tokens, m.first) is None]
     sa, sb = _partitive(sc, b) or (a, b)  # where the counted noun is looked for
     of_noun = _of_noun(sc, b, subjects)  # "3 من جنود الجيش", "20 of the service members"
     subject = of_noun or nearest(sc, subjects, sa, sb)
@@ -70,6 +78,17 @@ def count_of(
     generic = subject is None
     if subject_label == MEMBER:  # "عنصر من فرق الإنقاذ", "عناصر التنظيم": whose members
         subject_label = _member_of(sc, subject)
+    part = subject_label == PART
+    if part and subject is not None:  # "six of them children": the noun after names the part
+        follow = next(
+            (
+                m
+                for m in subjects
+                if m.first >= subject.last and gap(sc, subject.last, m.first) <= 1
+            ),
+            None,
+        )
+        subject_label = str(follow.value[0]) if follow is not None else PREVIOUS_LABEL
     inside = measure is not None and a <= measure.first and measure.last <= b
     if (
         measure is not None
@@ -119,7 +138,7 @@ def count_of(
             detail = armed_group
         if not detail and subject_label in OWN_FORCES:
             detail = speaker_affiliation(speaker_name)
-    return Counted(measure_label, subject_label or "", detail, implied, generic)
+    return Counted(measure_label, subject_label or "", detail, implied, generic, part)
 
 
 def settle(what: Counted, language: str) -> Counted:

@@ -82,6 +82,10 @@ def sets_a_level(tokens: list[Token], a: int, lo: int, lex: Lexicon) -> bool:
 
 #: Subject label of "others", "آخرين", "autres": the subject of the figure before it.
 PREVIOUS = "@previous"
+#: subject_detail word of a part of a toll that names no people of its own ("dont six dans un
+#: état critique", "six of them in critical condition"): a subset word (``subset_qualifiers``),
+#: so that align keeps it apart from the total and names the total in ``subset_of``.
+SUBSET_MARK = "subset"
 #: Longest subset cue, in words ("parmi lesquels", "من بينهم").
 SUBSET_CUE_WORDS = 3
 #: How many sentences back a figure without a measure word may take one from ("..., dont
@@ -175,19 +179,23 @@ def remember_victims(what: Counted, n: int, named: dict[str, tuple[int, Counted]
         named[what.measure] = named["*"] = (n, what)
 
 
-#: How many words after a figure its own noun may come ("four “secure and highly camouflaged
-#: hideouts”"): adjectives and quotes between the figure and its noun.
-THING_GAP = 5
+#: How many words after a figure its own noun may come ("two neglected dams"); words of a
+#: quotation opened right after the figure are passed ("four “secure and highly camouflaged
+#: hideouts”").
+THING_GAP = 2
+#: Quotation marks that may open a quoted noun phrase after a figure.
+QUOTES = "\"“”«»'‘’"
 #: Measure of a figure that counts things ("three hospitals"): not a measure of the event's
 #: people; ``subject_detail`` says what is counted.
 THING_MEASURE = "other"
 
 
 def counts_people(what: Counted) -> bool:
-    """Whether what was read for a figure is a toll of people (a victim measure) or nothing
-    yet: only then may its own noun say it counts things instead. Any other measure keeps its
-    reading ("1,200 houses destroyed", "rescued hundreds in the villages")."""
-    return what.measure in VICTIM_MEASURES or not what.measure
+    """Whether what was read for a figure is a toll of people (a victim measure), nothing yet,
+    or a measure its noun only implied ("four storeys"): only then may its own noun say it
+    counts things instead. A measure word keeps its reading ("1,200 houses destroyed",
+    "rescued hundreds in the villages")."""
+    return what.measure in VICTIM_MEASURES or not what.measure or what.implied
 
 
 def thing_counted(tokens: list[Token], a: int, b: int, hi: int, lex: Lexicon) -> str | None:
@@ -198,12 +206,13 @@ def thing_counted(tokens: list[Token], a: int, b: int, hi: int, lex: Lexicon) ->
     for k in range(a, min(b, len(tokens))):
         if tokens[k].is_word and (m := lex.things.at(tokens, k)) is not None:
             return str(m.value[0])
-    words = 0
+    words, quoted = 0, False
     for k in range(b, min(hi, len(tokens))):
         tok = tokens[k]
         if not tok.is_word:
             if tok.text in ",،.;:!?؟()":
                 return None
+            quoted = quoted or (words == 0 and any(q in tok.text for q in QUOTES))
             continue
         if (m := lex.things.at(tokens, k)) is not None:
             return str(m.value[0])
@@ -215,7 +224,7 @@ def thing_counted(tokens: list[Token], a: int, b: int, hi: int, lex: Lexicon) ->
                 j += 1
             thing = lex.things.at(tokens, j) if j < hi else None
             return str(thing.value[0]) if thing is not None else None
-        words += 1
+        words += 0 if quoted else 1
         if words >= THING_GAP:
             return None
     return None
