@@ -6,6 +6,7 @@ kind of relay cue and records the speaker with its chain, nearest relay first.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Any, Final
 
 from factcheck.claims.phrases import read_after, read_before
@@ -28,11 +29,12 @@ class RelayMixin:
     lex: Any
     blocked: Any
     found: Any
+    starts: list[int]  # token start offsets
     text: str
     country: str | None
 
     def _index_after(self, offset: int, sv: SentenceView) -> int:
-        return next((k for k in range(sv.lo, sv.hi) if self.tokens[k].start >= offset), sv.hi)
+        return bisect_left(self.starts, offset, sv.lo, sv.hi)
 
     def outlet_at(self, i: int, sv: SentenceView) -> tuple[str, int] | None:
         """An outlet addressed at token ``i`` ("à l'AFP", "لوكالة الصحافة الفرنسية"):
@@ -69,7 +71,7 @@ class RelayMixin:
         at = m.first
         if base is not None and base.speaker.kind != "anaphor":
             self.found.remove(base)  # "X, citing Y": X no longer speaks for the clause
-            at = next(k for k in range(sv.lo, sv.hi) if self.tokens[k].start >= base.at)
+            at = self._index_after(base.at, sv)
         if base is None:
             before = self.speaker_at(
                 read_before(self.tokens, m.first, sv.lo, self.lex, self.blocked, comma=True)
