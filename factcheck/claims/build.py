@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import replace
+from datetime import date
 from itertools import pairwise
 
 from factcheck.claims.affiliation import armed_groups, group_at
@@ -25,12 +26,18 @@ from factcheck.claims.attribution import (
 from factcheck.claims.counted import Counted, count_of, settle
 from factcheck.claims.figures import (
     PREVIOUS,
+    SUBSET_MARK,
+    THING_MEASURE,
+    carry_subject,
+    counts_people,
     counts_speakers,
     inherit,
     is_figure,
     is_subset,
     not_a_count,
+    remember_victims,
     sets_a_level,
+    thing_counted,
 )
 from factcheck.claims.lexicon import Lexicon, Token, lexicon
 from factcheck.claims.scene import scene
@@ -54,7 +61,7 @@ from factcheck.model import (
     Span,
 )
 from factcheck.text.sentences import split_sentences
-from factcheck.when import Moment
+from factcheck.when import Moment, day_of
 
 #: Subjects whose bare count ("2,500 troops in Iraq", no deployment verb) is a standing level.
 STANDING_FORCES = frozenset({"soldiers"})
@@ -153,6 +160,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
     headline: list[tuple[Mention, str]] = []
     counted: list[tuple[int, float | None, Counted]] = []  # sentence, value, what, in order
     measured: list[tuple[int, float | None, Counted]] = []  # those with a measure (inherit's)
+    victims: dict[str, tuple[int, Counted]] = {}  # the latest toll naming its victims, per measure
     for m, a, b in figures:
         n = sentence_of[a]
         if n < 0:
@@ -172,12 +180,21 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         )
         if not what.measure and not what.subject and sets_a_level(tokens, a, views[n].lo, lex):
             continue  # "raising the pension age by two years, to 64": a level, not a count
-        if not what.measure or is_subset(tokens, a, views[n].lo, lex):
+        thing = thing_counted(tokens, a, b, views[n].hi, lex) if counts_people(what) else None
+        if thing is not None:
+            what = Counted(THING_MEASURE, "", thing)  # "three hospitals": not a toll
+        subset = thing is None and (what.part or is_subset(tokens, a, views[n].lo, lex))
+        own_noun = what.subject not in ("", PREVIOUS) and not what.generic
+        if not what.measure or subset:
             near_only = bool(m.unit) and not what.subject  # "15 Hamas targets": its own noun
-            what = inherit(what, n, m.low, measured, subset=bool(what.measure), near_only=near_only)
+            what = inherit(what, n, m.low, measured, subset=subset, near_only=near_only)
         if what.subject == PREVIOUS:  # "wounded more than 40 others": the same kind of people
             before = next((w.subject for k, _, w in reversed(counted) if k == n), "")
             what = replace(what, subject=before or "people")
+        if subset and not own_noun:  # "dont six dans un état critique": part of the whole
+            what = replace(what, detail=f"{what.detail} {SUBSET_MARK}".strip(), generic=False)
+        what = carry_subject(what, n, victims)
+        remember_victims(what, n, victims)
         counted.append((n, m.low, what))
         if what.measure:  # inherit only looks at these: a page of bare numbers stays linear
             measured.append((n, m.low, what))
@@ -228,7 +245,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
                 end=m.end,
                 sentence=sentence_text(n),
                 event_date=event_date,
-                reported_at=reported if reported is not None else _day(doc),
+                reported_at=_reported(reported, doc),
                 kind=kind_of(what.measure),
             )
         )
@@ -291,8 +308,13 @@ def _mentions_by_sentence(
     return out
 
 
-def _day(doc: Document) -> Moment | None:
-    return doc.published
+def _reported(stated: date | None, doc: Document) -> Moment | None:
+    """When the speaker gave the figure: the day the sentence states, else the publication.
+    A stated day that is the publication's own day takes the publication time, so that "said
+    on Wednesday" in an evening story is not placed at midnight, before the morning's figure."""
+    if stated is None or stated == day_of(doc.published):
+        return doc.published
+    return stated
 
 
 def _who(
