@@ -173,6 +173,7 @@ class Claim:
     reported_at: datetime | date | None
     kind: Kind
     also_at: tuple[Span, ...] = field(default_factory=tuple)
+    speaker_person: str = ""  # the named person speaking for ``speaker`` ("" when none)
 
     @property
     def claim_id(self) -> str:

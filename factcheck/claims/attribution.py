@@ -90,6 +90,7 @@ class _Reader(VerbMixin, RelayMixin):
         blocked: set[int],
         country: str | None,
         publisher: str = "",
+        fence: frozenset[int] = frozenset(),
     ):
         self.text = text
         self.publisher = publisher
@@ -97,6 +98,7 @@ class _Reader(VerbMixin, RelayMixin):
         self.tokens = tokens
         self.lex = lex
         self.blocked = blocked  # token indices inside claim figures: never part of a speaker
+        self.walls = blocked | fence  # and a dateline's words: never a speaker or a cue
         self.found: list[Attribution] = []
 
     def earlier_speakers(self) -> list[Speaker]:
@@ -110,8 +112,8 @@ class _Reader(VerbMixin, RelayMixin):
 
     def speaker_after(self, i: int, sv: SentenceView) -> tuple[Speaker | None, list[Token]]:
         """The speaker named by the phrase starting at token ``i``, and that phrase."""
-        words = read_after(self.tokens, i, sv.hi, self.lex, self.blocked)
-        wider = read_after(self.tokens, i, sv.hi, self.lex, self.blocked, wide=True)
+        words = read_after(self.tokens, i, sv.hi, self.lex, self.walls)
+        wider = read_after(self.tokens, i, sv.hi, self.lex, self.walls, wide=True)
         return self.speaker_at(words, wider), words
 
     def add(
@@ -141,7 +143,7 @@ class _Reader(VerbMixin, RelayMixin):
         quoted = _quoted(self.tokens, sv.lo, sv.hi)
         while i < sv.hi:
             tok = self.tokens[i]
-            if not tok.is_word or i in self.blocked or i in quoted:
+            if not tok.is_word or i in self.walls or i in quoted:
                 i += 1
                 continue
             m = lex.passive.at(self.tokens, i)
@@ -226,6 +228,8 @@ class _Reader(VerbMixin, RelayMixin):
                 j += 1
             if j >= sv.hi or j not in self.blocked or j == k + 1:
                 continue
+            if any(n in self.walls for n in range(k, j)):
+                continue  # "BASRA, Iraq (Reuters) - Eight": a dateline, not a speaker
             words = [t for t in self.tokens[k + 1 : j] if t.is_word]
             speaker = self.speaker_at(words) if words else None
             if speaker is not None and speaker.kind == "named" and speaker.resolved:
@@ -263,10 +267,12 @@ def attribute(
     blocked: set[int],
     country: str | None = None,
     publisher: str = "",
+    fence: frozenset[int] = frozenset(),
 ) -> list[Attribution]:
     """Every attribution of a document, in text order (``country`` names generic speakers;
-    "the ministry" in the ministry's own statement is ``publisher``)."""
-    reader = _Reader(text, tokens, lex, blocked, country, publisher)
+    "the ministry" in the ministry's own statement is ``publisher``; ``fence``: tokens of a
+    dateline, never read as a speaker)."""
+    reader = _Reader(text, tokens, lex, blocked, country, publisher, fence)
     for sv in views:
         reader.sentence(sv)
     return reader.found

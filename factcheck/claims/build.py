@@ -16,13 +16,13 @@ from datetime import date
 
 from factcheck.claims.affiliation import armed_groups, group_at
 from factcheck.claims.attribution import (
-    Attribution,
     SentenceView,
     attribute,
     attribution_for,
     clauses,
 )
 from factcheck.claims.counted import Counted, count_of, settle
+from factcheck.claims.datelines import find_dateline
 from factcheck.claims.figures import (
     PREVIOUS,
     counts_speakers,
@@ -43,6 +43,13 @@ from factcheck.claims.scope import (
 )
 from factcheck.claims.sources import canonical, country_of
 from factcheck.claims.toll_dates import named_day, settle_toll_dates
+from factcheck.claims.voices import (
+    headline_repeats,
+    is_headline,
+    merge_repeated,
+    one_voice,
+    who,
+)
 from factcheck.model import (
     Case,
     Claim,
@@ -122,7 +129,12 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
     texts = tuple((d.text, d.language) for d in case.documents) if case else ()
     country = country_of(texts or ((doc.text, doc.language),))
     publisher = canonical(doc.publisher, doc.language) if doc.publisher else ""
-    found = attribute(doc.text, tokens, views, lex, blocked, country, publisher)
+    dateline = find_dateline(doc.text, doc.language)
+    fence = frozenset(
+        k for k, t in enumerate(tokens) if dateline and dateline.start <= t.start < dateline.end
+    )
+    wire = dateline.outlet if dateline else ""
+    found = attribute(doc.text, tokens, views, lex, blocked, country, publisher, fence)
     groups = armed_groups(tokens, lex)
     years = year_mentions(mentions, tokens)
     by_sentence: dict[int, list[tuple[int, int]]] = {}
@@ -136,7 +148,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
     named = {n: named_day(doc, spans[n], tokens[by_sentence[n][0][0]].start) for n in scenes}
     first_named = next((named[n] for n in sorted(named) if named[n] is not None), None)
     claims: list[Claim] = []
-    headline: list[tuple[Mention, str]] = []
+    headline: list[tuple[Mention, str, str]] = []
     counted: list[tuple[int, float | None, Counted]] = []  # sentence, value, what, in order
     measured: list[tuple[int, float | None, Counted]] = []  # those with a measure (inherit's)
     for m, a, b in figures:
@@ -144,7 +156,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         if n < 0:
             continue
         att = attribution_for(found, views[n], a, m.start)
-        speaker, speaker_text, via, denied = _who(att, doc, publisher)
+        speaker, speaker_text, via, denied, person = who(att, doc, publisher, wire)
         if not_a_count(tokens, b, lex):
             continue  # "10 millions de dinars", "8 000 places", "cinq fois": not a count
         what = count_of(
@@ -170,7 +182,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         what = settle(what, doc.language)
         if not what.measure and not what.subject:
             if n == 0:  # a headline's bare figure may be the body's claim, said first
-                headline.append((m, speaker))
+                headline.append((m, speaker, doc.publisher))
             continue  # nothing counted: a capacity, a multiplier, a number of speakers
         scope = scope_of(
             tokens, views[n], (a, b), lex, years, doc.published, by_sentence.get(n, [])
@@ -209,34 +221,21 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
                 event_date=event_date,
                 reported_at=reported if reported is not None else _day(doc),
                 kind=kind_of(what.measure),
+                speaker_person=person,
             )
         )
     definite = frozenset(
         m.start for m, a, _ in figures if a > 0 and set(tokens[a - 1].keys) & lex.determiners
     )
-    return headline_repeats(merge_repeated(settle_toll_dates(doc, claims), definite), headline)
-
-
-def headline_repeats(claims: list[Claim], headline: list[tuple[Mention, str]]) -> list[Claim]:
-    """A headline figure with nothing counted around it ("Retraites : plus de 3,5 millions dans
-    la rue") joins, in ``also_at``, the first later claim of the same speaker that gives the
-    same figure: the body says what it counts."""
-    out = list(claims)
-    for m, speaker in headline:
-        k = next(
-            (
-                k
-                for k, c in enumerate(out)
-                if c.start > m.start
-                and c.speaker == speaker
-                and c.qualifier == m.qualifier
-                and (c.low, c.high) == (m.low, m.high)
-            ),
-            None,
-        )
-        if k is not None:
-            out[k] = replace(out[k], also_at=(Span(m.start, m.end), *out[k].also_at))
-    return out
+    merged = merge_repeated(settle_toll_dates(doc, claims), definite)
+    first = frozenset(
+        m.start
+        for m, a, _ in figures
+        if spans
+        and _sentence_of(views, a) == 0
+        and is_headline(doc.text, spans[0].start, spans[0].end)
+    )
+    return one_voice(headline_repeats(merged, headline), first)
 
 
 def _sentence_of(views: list[SentenceView], i: int) -> int:
@@ -248,48 +247,3 @@ def _sentence_of(views: list[SentenceView], i: int) -> int:
 
 def _day(doc: Document) -> date | None:
     return doc.published
-
-
-def _who(
-    att: Attribution | None, doc: Document, publisher: str
-) -> tuple[str, str, tuple[str, ...], bool]:
-    """(speaker, speaker_text, via without the publisher, denied) of an attribution."""
-    if att is None:
-        return doc.publisher, "", (), False
-    own = {doc.publisher, publisher}
-    via = tuple(v for v in att.via if v and v not in own)
-    speaker = att.speaker.name
-    text = att.speaker.text
-    if speaker in own:
-        speaker = doc.publisher
-    return speaker, text, via, att.denied
-
-
-def merge_repeated(claims: list[Claim], definite: frozenset[int] = frozenset()) -> list[Claim]:
-    """One claim per (speaker, measure, subject, figure, polarity, scope); others in also_at.
-
-    A figure given with a definite article ("of the 161 detainees", "des 161 suspects") refers
-    back to the same figure said before: it joins it whatever noun it repeats it with.
-    """
-    kept: dict[tuple[object, ...], int] = {}
-    loose: dict[tuple[object, ...], int] = {}
-    out: list[Claim] = []
-    for c in claims:
-        key = (c.speaker, c.measure, c.subject, c.low, c.high, c.qualifier, c.polarity, c.scope)
-        near = (c.speaker, c.measure, c.low, c.high, c.polarity)
-        k = kept.get(key)
-        if k is None and c.start in definite:
-            k = loose.get(near)
-        if k is not None:
-            first = out[k]
-            out[k] = replace(
-                first,
-                also_at=(*first.also_at, Span(c.start, c.end)),
-                subject_detail=first.subject_detail or c.subject_detail,
-                event_date=first.event_date or c.event_date,
-            )
-            continue
-        kept[key] = len(out)
-        loose.setdefault(near, len(out))
-        out.append(c)
-    return out

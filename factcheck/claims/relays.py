@@ -27,6 +27,7 @@ class RelayMixin:
     tokens: Any
     lex: Any
     blocked: Any
+    walls: Any
     found: Any
     text: str
     country: str | None
@@ -43,7 +44,7 @@ class RelayMixin:
         start = i + 1 if tok.key in self.lex.object_preps else i
         if start == i and not any(tok.key.startswith(p) for p in self.lex.object_preps):
             return None
-        words = read_after(self.tokens, start, sv.hi, self.lex, self.blocked)
+        words = read_after(self.tokens, start, sv.hi, self.lex, self.walls)
         hit = outlet_name(self.text, words, self.lex.language, self.country)
         if hit is None:
             return None
@@ -72,7 +73,7 @@ class RelayMixin:
             at = next(k for k in range(sv.lo, sv.hi) if self.tokens[k].start >= base.at)
         if base is None:
             before = self.speaker_at(
-                read_before(self.tokens, m.first, sv.lo, self.lex, self.blocked, comma=True)
+                read_before(self.tokens, m.first, sv.lo, self.lex, self.walls, comma=True)
             )
             if before is not None and before.kind != "anaphor":
                 self.add(sv, m.first, before, ())
@@ -106,7 +107,7 @@ class RelayMixin:
 
     def told(self, sv: SentenceView, m: Match) -> None:
         """ "X told Reuters": X is the speaker and the object of the verb a relay."""
-        speaker = self.speaker_at(read_before(self.tokens, m.first, sv.lo, self.lex, self.blocked))
+        speaker = self.speaker_at(read_before(self.tokens, m.first, sv.lo, self.lex, self.walls))
         relay, _ = self.speaker_after(m.last, sv)
         if speaker is None or speaker.kind == "anaphor":
             cont = self.continued(sv, m.first, "", False)

@@ -45,7 +45,12 @@ def country_of(texts: tuple[tuple[str, str], ...]) -> str | None:
         for _, _, entry in registry.find_in(text, language)
         if entry.country and str(entry.type) not in OUTLETS
     )
-    return counts.most_common(1)[0][0] if counts else None
+    if counts:
+        return counts.most_common(1)[0][0]
+    # no organisation of a country named: the country the texts name most often ("Basra,
+    # Iraq", "وزير الصحة العراقي")
+    named = Counter(c for text, language in texts for c in registry.countries_of(text, language))
+    return named.most_common(1)[0][0] if named else None
 
 
 def registry_name(

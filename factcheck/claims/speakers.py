@@ -16,6 +16,7 @@ from functools import cache
 from typing import Final
 
 from factcheck.claims.lexicon import Lexicon, Token, lexicon
+from factcheck.claims.offices import office_speaker
 from factcheck.claims.phrases import phrase_text, trimmed
 from factcheck.claims.sources import aliases, described, registry_name
 
@@ -41,6 +42,7 @@ class Speaker:
     gender: str
     kind: str = "named"
     resolved: bool = False
+    person: str = ""  # a named person speaking for the organisation ("Ahmed Jassim")
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,14 @@ def name_speaker(
     found = registry_name(ctx.text, lex, ctx.country, words, wider or words)
     if found:
         return Speaker(found, written, gender, "named", True)
+    office = office_speaker(ctx.text, lex, words, wider or words, ctx.country)
+    if office is not None:  # "وزير الصحة", "les autorités", "الولايات المتحدة"
+        return Speaker(office[0], written, gender, "named", True, person=office[1])
+    author = _past_report_noun(words, lex)
+    if author:  # "an estimate from Derna's mayor", "Statements from the Iraqi armed forces"
+        by = name_speaker(ctx, author)
+        if by is not None and by.kind in ("named", "unnamed") and by.resolved:
+            return replace(by, text=written)
     link = next((k for k, t in enumerate(words) if k and t.key in lex.name_links), None)
     if link is not None and link + 1 < len(words):
         org = name_speaker(ctx, words[link + 1 :])  # "المتحدثة باسم الوزارة": the ministry
@@ -110,6 +120,22 @@ def name_speaker(
         kept = _name_part(words, lex)
         return Speaker(phrase_text(ctx.text, kept), phrase_text(ctx.text, kept), gender)
     return None
+
+
+def _past_report_noun(words: list[Token], lex: Lexicon) -> list[Token]:
+    """The words after a leading report noun and its preposition ("statements from X",
+    "an estimate by X", "تقديرات X"): who made the report; [] when the phrase has none."""
+    content = [t for t in words if t.is_word]
+    k = 0
+    while k < len(content) and content[k].key in lex.determiners:
+        k += 1
+    if k >= len(content) - 1 or not lex.report_nouns.at(content, k):
+        return []
+    k = lex.report_nouns.at(content, k).last
+    if k < len(content) and content[k].key in lex.stop:
+        k += 1
+    rest = content[k:]
+    return [t for t in words if rest and t.start >= rest[0].start]
 
 
 def _unnamed(name: str, content: list[Token], lex: Lexicon) -> str:

@@ -35,6 +35,7 @@ class VerbMixin:
     tokens: Any
     lex: Any
     blocked: Any
+    walls: Any
     found: Any
 
     def continued(self, sv: SentenceView, i: int, gender: str, denied: bool) -> Attribution | None:
@@ -100,7 +101,7 @@ class VerbMixin:
         end = i
         pronoun = None
         for _ in range(APPOSITIONS + 1):
-            words = read_before(self.tokens, end, sv.lo, self.lex, self.blocked, comma=True)
+            words = read_before(self.tokens, end, sv.lo, self.lex, self.walls, comma=True)
             speaker = self.speaker_at(words)
             if (
                 speaker is not None
