@@ -98,6 +98,12 @@ def office_speaker(
     return _named(states, office, named), person
 
 
+def office_person(text: str, lex: Lexicon, words: list[Token], after: int) -> str:
+    """The person named in ``words`` after character ``after`` ("Police spokesman Ahmed
+    Jassim" -> "Ahmed Jassim"), else ""."""
+    return _person([t for t in words if t.is_word and t.start >= after], lex)
+
+
 def _named(states: States, office: str, country: str | None) -> str:
     adjective = states.adjectives.get(country or "", "")
     return f"{adjective} {office}" if adjective else office
@@ -132,7 +138,8 @@ def _person(after: list[Token], lex: Lexicon) -> str:
         for k, t in enumerate(after):
             nxt = after[k + 1] if k + 1 < len(after) else None
             particle = len(t.text) <= PARTICLE_CHARS and nxt is not None and nxt.text[:1].isupper()
-            if not (t.text[:1].isupper() or (run and particle)):
+            glued = "-" in t.text and t.text.split("-")[-1][:1].isupper()  # "al-Hasnawi"
+            if not (t.text[:1].isupper() or (run and (particle or glued))):
                 break
             run.append(t)  # "Saleh al-Hasnawi", "Ugo de Souza"
         if low <= len(run) <= high + 1:

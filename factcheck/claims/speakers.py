@@ -16,7 +16,7 @@ from functools import cache
 from typing import Final
 
 from factcheck.claims.lexicon import Lexicon, Token, lexicon
-from factcheck.claims.offices import office_speaker
+from factcheck.claims.offices import office_person, office_speaker
 from factcheck.claims.phrases import phrase_text, trimmed
 from factcheck.claims.sources import aliases, described, registry_name
 
@@ -24,8 +24,6 @@ from factcheck.claims.sources import aliases, described, registry_name
 ANAPHOR_MAX_WORDS: Final = 2
 #: The anaphor value of "we", "nous", "نحن": the publisher itself speaks.
 SELF: Final = "self"
-#: Unnamed officials: the only unnamed speakers whose affiliation goes into the name.
-OFFICIALS: Final = "unnamed officials"
 #: Unnamed speakers of an unknown kind.
 UNNAMED_DEFAULT: Final = "unnamed sources"
 
@@ -80,10 +78,16 @@ def name_speaker(
             return Speaker("", written, "", "self")
         return Speaker("", written, value, "anaphor")
     lead = next((t for t in content if t.key not in lex.determiners and not t.key.isdigit()), None)
-    unnamed = next(iter(lex.unnamed.scan(content[:3])), None)
+    head = _head_words(content, lex)
+    unnamed = next(iter(lex.unnamed.scan(head)), None)
+    if unnamed is not None and unnamed.first > 0 and head[unnamed.first].key in lex.titles:
+        org = name_speaker(ctx, [t for t in words if t.start < head[unnamed.first].start])
+        if org is not None and org.kind == "named" and org.resolved:  # "Police spokesman X"
+            person = office_person(ctx.text, lex, words, head[unnamed.last - 1].end)
+            return replace(org, text=written, person=person)
     if unnamed is not None and lead is not None and lead.key not in lex.titles:
         # "مصدر طبي لـ"رويترز"", "two officials": the outlet named after them only relays
-        return Speaker(_unnamed(str(unnamed.value), content, lex), written, gender, "unnamed")
+        return Speaker(_unnamed(str(unnamed.value), head, lex), written, gender, "unnamed")
     found = registry_name(ctx.text, lex, ctx.country, words, wider or words)
     if found:
         return Speaker(found, written, gender, "named", True)
@@ -138,17 +142,42 @@ def _past_report_noun(words: list[Token], lex: Lexicon) -> list[Token]:
     return [t for t in words if rest and t.start >= rest[0].start]
 
 
+#: How many words from its start an unnamed-speaker noun may come ("a senior US military
+#: official"), before any preposition.
+UNNAMED_REACH: Final = 5
+
+
+def _head_words(content: list[Token], lex: Lexicon) -> list[Token]:
+    """The words of a phrase before its first preposition, at most ``UNNAMED_REACH``."""
+    out: list[Token] = []
+    for t in content[:UNNAMED_REACH]:
+        if out and t.key in lex.stop and t.key not in lex.name_links:
+            break
+        out.append(t)
+    return out
+
+
 def _unnamed(name: str, content: list[Token], lex: Lexicon) -> str:
-    """ "unnamed officials" -> "unnamed US officials": officials keep the government they
-    serve (it says which party speaks); sources are never qualified ("medical sources",
-    "مصدر أمني" are "unnamed sources", their kind stays in speaker_text)."""
+    """ "unnamed sources" -> "unnamed Iraqi security sources": an unnamed speaker keeps what
+    the text says about it — the state or group it speaks for (an affiliation, else a place
+    the gazetteer knows: "Gaza officials") and its kind (``unnamed_kinds``: security,
+    military, medical ...), in that order; eyewitnesses stay as they are."""
     if not name.startswith("unnamed "):
         return name
-    words: list[str] = []
-    if name == OFFICIALS:
-        words += [str(m.value[0]) for m in lex.affiliations.scan(content) if not m.value[2]]
+    words = [str(m.value[0]) for m in lex.affiliations.scan(content) if not m.value[2]]
+    if not words:
+        words += _places(" ".join(t.text for t in content), lex.language)
+    words += [str(m.value) for m in lex.unnamed_kinds.scan(content)]
     extra = " ".join(dict.fromkeys(words))
     return f"unnamed {extra} {name[8:]}" if extra else name
+
+
+def _places(phrase: str, language: str) -> list[str]:
+    try:
+        from factcheck.claims.places import find_places
+    except ImportError:
+        return []
+    return [p.name for _, _, p in find_places(phrase, language)][:1]
 
 
 def _name_part(words: list[Token], lex: Lexicon) -> list[Token]:
