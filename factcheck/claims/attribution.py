@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from factcheck.claims.lexicon import Lexicon, Match, Token
-from factcheck.claims.phrases import read_after
+from factcheck.claims.phrases import is_cue, read_after
 from factcheck.claims.relays import RelayMixin
 from factcheck.claims.speakers import Naming, Speaker, name_speaker
 from factcheck.claims.verbs import VerbMixin
@@ -220,16 +220,17 @@ class _Reader(VerbMixin, RelayMixin):
         named speaker right before a figure, in a sentence whose verb it shares."""
         if self.latest_in(sv) is None:
             return
+        opened = min(a.at for a in self.found if a.sentence == sv.index)
         for k in range(sv.lo, sv.hi):
-            if self.tokens[k].text not in ",،":
-                continue
+            if self.tokens[k].text not in ",،" or self.tokens[k].start < opened:
+                continue  # the shared reporting verb comes first: "X a compté 22 000, Y 55 000"
             j = k + 1
             while j < sv.hi and j not in self.blocked and j - k <= GAP_MAX_TOKENS:
                 j += 1
             if j >= sv.hi or j not in self.blocked or j == k + 1:
                 continue
-            if any(n in self.walls for n in range(k, j)):
-                continue  # "BASRA, Iraq (Reuters) - Eight": a dateline, not a speaker
+            if any(n in self.walls or is_cue(self.tokens, n, self.lex) for n in range(k, j)):
+                continue  # "BASRA, Iraq (Reuters) - Eight": a dateline; a verb: not gapped
             words = [t for t in self.tokens[k + 1 : j] if t.is_word]
             speaker = self.speaker_at(words) if words else None
             if speaker is not None and speaker.kind == "named" and speaker.resolved:

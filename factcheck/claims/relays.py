@@ -107,7 +107,10 @@ class RelayMixin:
 
     def told(self, sv: SentenceView, m: Match) -> None:
         """ "X told Reuters": X is the speaker and the object of the verb a relay."""
-        speaker = self.speaker_at(read_before(self.tokens, m.first, sv.lo, self.lex, self.walls))
+        words = read_before(self.tokens, m.first, sv.lo, self.lex, self.walls, comma=True)
+        speaker = self.speaker_at(words)
+        if speaker is not None and speaker.kind == "named":
+            speaker = self.apposed(speaker, words, sv)  # "X, the health minister, told"
         relay, _ = self.speaker_after(m.last, sv)
         if speaker is None or speaker.kind == "anaphor":
             cont = self.continued(sv, m.first, "", False)

@@ -87,7 +87,8 @@ def name_speaker(
             return replace(org, text=written, person=person)
     if unnamed is not None and lead is not None and lead.key not in lex.titles:
         # "مصدر طبي لـ"رويترز"", "two officials": the outlet named after them only relays
-        return Speaker(_unnamed(str(unnamed.value), head, lex), written, gender, "unnamed")
+        name = _unnamed(str(unnamed.value), head, lex, head[: unnamed.first])
+        return Speaker(name, written, gender, "unnamed")
     found = registry_name(ctx.text, lex, ctx.country, words, wider or words)
     if found:
         return Speaker(found, written, gender, "named", True)
@@ -157,16 +158,16 @@ def _head_words(content: list[Token], lex: Lexicon) -> list[Token]:
     return out
 
 
-def _unnamed(name: str, content: list[Token], lex: Lexicon) -> str:
+def _unnamed(name: str, content: list[Token], lex: Lexicon, before: list[Token] = ()) -> str:
     """ "unnamed sources" -> "unnamed Iraqi security sources": an unnamed speaker keeps what
     the text says about it — the state or group it speaks for (an affiliation, else a place
-    the gazetteer knows: "Gaza officials") and its kind (``unnamed_kinds``: security,
+    the gazetteer knows named ``before`` the noun: "Gaza officials") and its kind (``unnamed_kinds``: security,
     military, medical ...), in that order; eyewitnesses stay as they are."""
     if not name.startswith("unnamed "):
         return name
     words = [str(m.value[0]) for m in lex.affiliations.scan(content) if not m.value[2]]
-    if not words:
-        words += _places(" ".join(t.text for t in content), lex.language)
+    if not words and before:  # "Gaza officials", not "a doctor at Kankan hospital"
+        words += _places(" ".join(t.text for t in before), lex.language)
     words += [str(m.value) for m in lex.unnamed_kinds.scan(content)]
     extra = " ".join(dict.fromkeys(words))
     return f"unnamed {extra} {name[8:]}" if extra else name

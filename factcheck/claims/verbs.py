@@ -16,12 +16,22 @@ from factcheck.claims.speakers import Speaker
 
 if TYPE_CHECKING:
     from factcheck.claims.attribution import Attribution, SentenceView
-    from factcheck.claims.lexicon import Match
+    from factcheck.claims.lexicon import Match, Token
 
 #: How many sentences back a speaker without a name of its own ("وأضافت") may reach.
 CARRY_MAX_SENTENCES: Final = 3
 #: How many comma-separated phrases before a verb may be passed to find its speaker.
 APPOSITIONS: Final = 2
+
+
+#: Longest person's name passed between a speaker and its verb ("، دونالد ترمب،").
+PERSON_MAX_WORDS: Final = 3
+
+
+def _bare(speaker: Speaker) -> bool:
+    """A name as written that holds two to four capitalised words ("Tawfiq Shukri")."""
+    words = speaker.text.split()
+    return speaker.kind == "named" and 2 <= len(words) <= 4 and words[0][:1].isupper()
 
 
 def agrees(cue: str, speaker: str) -> bool:
@@ -95,11 +105,32 @@ class VerbMixin:
                     return replace(apposed, text=speaker.text)
         return speaker
 
+    def apposed(
+        self, speaker: Speaker, words: list[Token], sv: SentenceView, skipped: list[Token] = ()
+    ) -> Speaker:
+        """A speaker with the person an apposition names: "Othman Abdel Jalil, the health
+        minister ..., told" and "the spokesman for the Red Crescent, Tawfiq Shukri, denied" are
+        the office or organisation, with the person kept; a bare name stays as written."""
+        if speaker.person:
+            return speaker
+        k = self._index_after(words[0].start, sv) if words else sv.lo
+        other = None
+        if k - 1 > sv.lo and self.tokens[k - 1].text in ",،":
+            other = self.speaker_at(read_before(self.tokens, k, sv.lo, self.lex, self.walls, True))
+        if not speaker.resolved and other is not None and other.resolved and _bare(speaker):
+            return replace(other, person=speaker.text)
+        if speaker.resolved and other is not None and not other.resolved and _bare(other):
+            return replace(speaker, person=other.text)
+        if speaker.resolved and skipped and not any(t.key in self.lex.stop for t in skipped):
+            return replace(speaker, person=" ".join(t.text for t in skipped))
+        return speaker
+
     def named_before(self, i: int, sv: SentenceView) -> Speaker | None:
         """The speaker before a verb, else in one of the comma-separated phrases before it
         ("Des médecins de l'hôpital, joints par téléphone, évoquent")."""
         end = i
         pronoun = None
+        skipped: list[Token] = []
         for _ in range(APPOSITIONS + 1):
             words = read_before(self.tokens, end, sv.lo, self.lex, self.walls, comma=True)
             speaker = self.speaker_at(words)
@@ -111,7 +142,11 @@ class VerbMixin:
             ):
                 pronoun = speaker  # "La CGT, elle, revendique": the name before the pronoun
             elif speaker is not None or not words:
+                if speaker is not None and speaker.kind == "named":
+                    return self.apposed(speaker, words, sv, skipped)
                 return speaker or pronoun
+            if len(words) <= PERSON_MAX_WORDS and all(t.is_word for t in words):
+                skipped = words  # "الرئيس الأميركي، دونالد ترمب، أكد": the person's name
             end = next(
                 (k for k in range(sv.lo, sv.hi) if self.tokens[k].start >= words[0].start), sv.lo
             )
