@@ -141,6 +141,7 @@ class _Reader(VerbMixin, RelayMixin):
         i = sv.lo
         lex = self.lex
         quoted = _quoted(self.tokens, sv.lo, sv.hi)
+        self.headline_speaker(sv)
         while i < sv.hi:
             tok = self.tokens[i]
             if not tok.is_word or i in self.walls or i in quoted:
@@ -171,13 +172,7 @@ class _Reader(VerbMixin, RelayMixin):
     def according(self, sv: SentenceView, m: Match) -> None:
         """ "according to X"; "selon un bilan communiqué par X", "بحسب حصيلة وزارة الصحة":
         past a report noun, the first name within ``REPORT_WINDOW`` tokens."""
-        speaker, words = self.speaker_after(m.last, sv)
-        if speaker is None and words and self.lex.report_nouns.scan(words[:3]):
-            for k in range(m.last + 1, min(sv.hi, m.last + REPORT_WINDOW)):
-                found, _ = self.speaker_after(k, sv)
-                if found is not None and found.kind in ("named", "unnamed"):
-                    speaker = found
-                    break
+        speaker = self.source_after(m.last, sv)
         if speaker is None or speaker.kind in ("anaphor", "self"):
             return
         figure = self.figure_before(sv, m.first)
@@ -189,6 +184,32 @@ class _Reader(VerbMixin, RelayMixin):
         self.found.append(
             Attribution(speaker, (), at, sv.index, sv.clause_of(m.first), False, reach)
         )
+
+    def source_after(self, i: int, sv: SentenceView) -> Speaker | None:
+        """The speaker named from token ``i`` on; past a report noun ("un bilan communiqué par
+        X", "أحدث البيانات الصادرة عن X"), the first name within ``REPORT_WINDOW`` tokens."""
+        speaker, words = self.speaker_after(i, sv)
+        if speaker is None and words and self.lex.report_nouns.scan(words[:3]):
+            for k in range(i + 1, min(sv.hi, i + REPORT_WINDOW)):
+                found, _ = self.speaker_after(k, sv)
+                if found is not None and found.kind in ("named", "unnamed"):
+                    return found
+        return speaker
+
+    def headline_speaker(self, sv: SentenceView) -> None:
+        """ "سنتكوم: مقتل 15", "Hamas: 210 killed", "CGT : 3,5 millions": a headline or
+        subhead that opens with a known organisation and a colon speaks in its voice (a place
+        or a topic before the colon, "France :", "فرنسا:", is not a speaker)."""
+        k = sv.lo
+        while k < sv.hi and k - sv.lo <= GAP_MAX_TOKENS and self.tokens[k].text != ":":
+            k += 1
+        if k >= sv.hi or self.tokens[k].text != ":" or k == sv.lo:
+            return
+        words = [t for t in self.tokens[sv.lo : k] if t.is_word]
+        speaker = self.speaker_at(words) if words else None
+        named = speaker is not None and speaker.kind == "named" and speaker.resolved
+        if named and speaker is not None and _is_registered(speaker.name):
+            self.add(sv, sv.lo, speaker, ())
 
     def figure_before(self, sv: SentenceView, i: int) -> int | None:
         """First token of a figure ending at most ``POSTPOSED_GAP`` tokens before ``i``, in the
@@ -235,6 +256,19 @@ class _Reader(VerbMixin, RelayMixin):
             speaker = self.speaker_at(words) if words else None
             if speaker is not None and speaker.kind == "named" and speaker.resolved:
                 self.add(sv, k + 1, speaker, ())
+
+
+def _is_registered(name: str) -> bool:
+    """Whether a canonical name is a registry entry (not an office or a state's name)."""
+    try:
+        from factcheck.claims.registry import load_registry
+    except ImportError:
+        return False
+    try:
+        load_registry().get(name)
+    except KeyError:
+        return False
+    return True
 
 
 #: Quotation marks: straight ones toggle, the others open or close.

@@ -63,7 +63,7 @@ class RelayMixin:
 
     def relay(self, sv: SentenceView, m: Match) -> None:
         """ "citing X": X becomes the speaker; the speaker so far, the nearest relay."""
-        source, _ = self.speaker_after(m.last, sv)
+        source = self.source_after(m.last, sv)
         if source is None:
             return
         base = self.latest_in(sv)

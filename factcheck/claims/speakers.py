@@ -161,8 +161,9 @@ def _head_words(content: list[Token], lex: Lexicon) -> list[Token]:
 def _unnamed(name: str, content: list[Token], lex: Lexicon, before: list[Token] = ()) -> str:
     """ "unnamed sources" -> "unnamed Iraqi security sources": an unnamed speaker keeps what
     the text says about it — the state or group it speaks for (an affiliation, else a place
-    the gazetteer knows named ``before`` the noun: "Gaza officials") and its kind (``unnamed_kinds``: security,
-    military, medical ...), in that order; eyewitnesses stay as they are."""
+    the gazetteer knows named ``before`` the noun: "Gaza officials") and its kind
+    (``unnamed_kinds``: security, military, medical ...), in that order; eyewitnesses stay
+    as they are."""
     if not name.startswith("unnamed "):
         return name
     words = [str(m.value[0]) for m in lex.affiliations.scan(content) if not m.value[2]]
