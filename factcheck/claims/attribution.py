@@ -237,25 +237,40 @@ class _Reader(VerbMixin, RelayMixin):
         )
 
     def gapped(self, sv: SentenceView) -> None:
-        """ "le ministère a dénombré 22 000 manifestants, la CGT 55 000": after a comma, a
-        named speaker right before a figure, in a sentence whose verb it shares."""
+        """ "le ministère a dénombré 22 000 manifestants, la CGT 55 000": after a comma, or
+        after "et", "and", "و" that follows a figure ("1,27 million de manifestants et les
+        syndicats 2,5 millions"), a named speaker right before a figure, in a sentence whose
+        reporting verb it shares (the verb comes first)."""
         if self.latest_in(sv) is None:
             return
         opened = min(a.at for a in self.found if a.sentence == sv.index)
+        seen_figure = False
         for k in range(sv.lo, sv.hi):
-            if self.tokens[k].text not in ",،" or self.tokens[k].start < opened:
+            seen_figure = seen_figure or (k in self.blocked and self.tokens[k].start > opened)
+            tok = self.tokens[k]
+            if tok.start < opened:
                 continue  # the shared reporting verb comes first: "X a compté 22 000, Y 55 000"
+            first = k + 1
+            if tok.text not in ",،":
+                if not seen_figure or not tok.is_word or k in self.blocked:
+                    continue
+                if tok.key in self.lex.conjunctions:  # "1,27 million et les syndicats 2,5"
+                    pass
+                elif self.lex.article and len(tok.keys) > 1 and tok.text[:1] == "و":
+                    first = k  # "والنقابات 2,5 مليون": the conjunction is glued on
+                else:
+                    continue
             j = k + 1
             while j < sv.hi and j not in self.blocked and j - k <= GAP_MAX_TOKENS:
                 j += 1
-            if j >= sv.hi or j not in self.blocked or j == k + 1:
+            if j >= sv.hi or j not in self.blocked or j == first:
                 continue
             if any(n in self.walls or is_cue(self.tokens, n, self.lex) for n in range(k, j)):
                 continue  # "BASRA, Iraq (Reuters) - Eight": a dateline; a verb: not gapped
-            words = [t for t in self.tokens[k + 1 : j] if t.is_word]
+            words = [t for t in self.tokens[first:j] if t.is_word]
             speaker = self.speaker_at(words) if words else None
             if speaker is not None and speaker.kind == "named" and speaker.resolved:
-                self.add(sv, k + 1, speaker, ())
+                self.add(sv, first, speaker, ())
 
 
 def _is_registered(name: str) -> bool:
