@@ -99,6 +99,7 @@ class _Reader(VerbMixin, RelayMixin):
         self.lex = lex
         self.blocked = blocked  # token indices inside claim figures: never part of a speaker
         self.walls = blocked | fence  # and a dateline's words: never a speaker or a cue
+        self.quoted: set[int] = set()  # tokens inside quotation marks in the current sentence
         self.found: list[Attribution] = []
 
     def earlier_speakers(self) -> list[Speaker]:
@@ -138,13 +139,18 @@ class _Reader(VerbMixin, RelayMixin):
         return None
 
     def sentence(self, sv: SentenceView) -> None:
-        i = sv.lo
-        lex = self.lex
-        quoted = _quoted(self.tokens, sv.lo, sv.hi)
+        self.quoted = _quoted(self.tokens, sv.lo, sv.hi)
         self.headline_speaker(sv)
-        while i < sv.hi:
+        self.scan(sv, sv.lo, sv.hi, self.quoted)
+        self.gapped(sv)
+
+    def scan(self, sv: SentenceView, lo: int, hi: int, skip: set[int]) -> None:
+        """Read the cues of tokens ``[lo, hi)`` of a sentence, except those in ``skip``."""
+        i = lo
+        lex = self.lex
+        while i < hi:
             tok = self.tokens[i]
-            if not tok.is_word or i in self.walls or i in quoted:
+            if not tok.is_word or i in self.walls or i in skip:
                 i += 1
                 continue
             m = lex.passive.at(self.tokens, i)
@@ -167,7 +173,6 @@ class _Reader(VerbMixin, RelayMixin):
                 if cont is not None:
                     self.found.append(cont)
             i = m.last if m is not None else i + 1
-        self.gapped(sv)
 
     def according(self, sv: SentenceView, m: Match) -> None:
         """ "according to X"; "selon un bilan communiqué par X", "بحسب حصيلة وزارة الصحة":

@@ -6,14 +6,16 @@ kind of relay cue and records the speaker with its chain, nearest relay first.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Final
 
 from factcheck.claims.phrases import read_after, read_before
-from factcheck.claims.sources import outlet_name
+from factcheck.claims.sources import is_outlet, outlet_name
 
 if TYPE_CHECKING:
     from factcheck.claims.attribution import SentenceView
     from factcheck.claims.lexicon import Match
+    from factcheck.claims.speakers import Speaker
 
 #: How far after a verb the outlet its speaker talked to may come ("لوكالة الصحافة الفرنسية").
 OUTLET_WINDOW: Final = 10
@@ -31,6 +33,7 @@ class RelayMixin:
     found: Any
     text: str
     country: str | None
+    quoted: set[int]
 
     def _index_after(self, offset: int, sv: SentenceView) -> int:
         return next((k for k in range(sv.lo, sv.hi) if self.tokens[k].start >= offset), sv.hi)
@@ -82,6 +85,31 @@ class RelayMixin:
                 base = self.continued(sv, m.first, "", False)
         via = (base.speaker.name, *base.via) if base is not None else ()
         self.add(sv, at, source, via, base.denied if base else False)
+
+    def outlet_reports(self, sv: SentenceView, m: Match, speaker: Speaker) -> bool:
+        """ "X said 4 ..., the Iraqi News Agency reported", "«A source said 80 ...», Mehr News
+        reported": an outlet's verb after the speakers of its sentence (or after a quotation
+        whose own cues name them) relays them; returns whether it did."""
+        if not is_outlet(speaker.name):
+            return False
+        at = self.tokens[m.first].start
+        before = [a for a in self.found if a.sentence == sv.index and a.at < at]
+        if not before:
+            inside = sorted(k for k in self.quoted if k < m.first)
+            if not inside:
+                return False
+            count = len(self.found)
+            self.scan(sv, inside[0], inside[-1] + 1, set())
+            before = [a for a in self.found[count:] if a.speaker.kind != "anaphor"]
+            del self.found[count:]
+            self.found.extend(before)
+        if not before:
+            return False
+        for a in before:
+            k = self.found.index(a)
+            if speaker.name not in a.via and a.speaker.name != speaker.name:
+                self.found[k] = replace(a, via=(*a.via, speaker.name))
+        return True
 
     def transmit(self, sv: SentenceView, m: Match) -> None:
         """ "نقلت وكالة X عن مصادر": X relays the source named after the preposition."""

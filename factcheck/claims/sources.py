@@ -30,6 +30,19 @@ def canonical(text: str, language: str) -> str:
 
 
 @cache
+def is_outlet(name: str) -> bool:
+    """Whether a canonical speaker name is a news agency or a media outlet of the registry."""
+    try:
+        from factcheck.claims.registry import load_registry
+    except ImportError:
+        return False
+    try:
+        return str(load_registry().get(name).type) in OUTLETS
+    except KeyError:
+        return False
+
+
+@cache
 def country_of(texts: tuple[tuple[str, str], ...]) -> str | None:
     """The country the registry names most often in these texts (None without a registry).
 

@@ -18,7 +18,7 @@ from typing import Final
 from factcheck.claims.lexicon import Lexicon, Token, lexicon
 from factcheck.claims.offices import office_person, office_speaker
 from factcheck.claims.phrases import phrase_text, trimmed
-from factcheck.claims.sources import aliases, described, registry_name
+from factcheck.claims.sources import OUTLETS, aliases, described, registry_name
 
 #: Longest phrase taken as a back-reference to an earlier speaker ("the command", "القيادة").
 ANAPHOR_MAX_WORDS: Final = 2
@@ -88,6 +88,9 @@ def name_speaker(
     if unnamed is not None and lead is not None and lead.key not in lex.titles:
         # "مصدر طبي لـ"رويترز"", "two officials": the outlet named after them only relays
         name = _unnamed(str(unnamed.value), head, lex, head[: unnamed.first])
+        if name == str(unnamed.value):  # "a source at the Revolutionary Guards": whose source
+            rest = [t for t in content if t.start >= head[unnamed.last - 1].end]
+            name = _unnamed(name, [], lex, org=_organisation(ctx, rest))
         return Speaker(name, written, gender, "unnamed")
     found = registry_name(ctx.text, lex, ctx.country, words, wider or words)
     if found:
@@ -158,7 +161,25 @@ def _head_words(content: list[Token], lex: Lexicon) -> list[Token]:
     return out
 
 
-def _unnamed(name: str, content: list[Token], lex: Lexicon, before: list[Token] = ()) -> str:
+def _organisation(ctx: Naming, rest: list[Token]) -> str:
+    """The organisation named in the words after an unnamed-speaker noun ("at the Islamic
+    Revolutionary Guard Corps"): its first acronym, else its name; "" when none."""
+    if not rest or not ctx.lex.stop & {rest[0].key}:
+        return ""  # only a preposition links a source to the organisation it works for
+    try:
+        from factcheck.claims import registry
+    except ImportError:
+        return ""
+    lo = rest[0].start
+    for _, _, entry in registry.find_in(ctx.text[lo : rest[-1].end], ctx.lex.language):
+        if str(entry.type) not in OUTLETS:
+            return entry.acronyms[0] if entry.acronyms else entry.name
+    return ""
+
+
+def _unnamed(
+    name: str, content: list[Token], lex: Lexicon, before: list[Token] = (), org: str = ""
+) -> str:
     """ "unnamed sources" -> "unnamed Iraqi security sources": an unnamed speaker keeps what
     the text says about it — the state or group it speaks for (an affiliation, else a place
     the gazetteer knows named ``before`` the noun: "Gaza officials") and its kind
@@ -167,6 +188,7 @@ def _unnamed(name: str, content: list[Token], lex: Lexicon, before: list[Token] 
     if not name.startswith("unnamed "):
         return name
     words = [str(m.value[0]) for m in lex.affiliations.scan(content) if not m.value[2]]
+    words += [org] if org else []
     if not words and before:  # "Gaza officials", not "a doctor at Kankan hospital"
         words += _places(" ".join(t.text for t in before), lex.language)
     words += [str(m.value) for m in lex.unnamed_kinds.scan(content)]

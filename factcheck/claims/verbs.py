@@ -83,6 +83,8 @@ class VerbMixin:
             if cont is not None:
                 self.found.append(cont)
             return
+        if not denied and self.outlet_reports(sv, m, speaker):
+            return  # "X said 4 ..., the Iraqi News Agency reported": the agency relays X
         if gender in ("f", "m") and speaker.kind != "unnamed":
             speaker = replace(speaker, gender=gender)  # the verb's agreement tells the gender
         outlet = self.outlet_after(m.last, sv)
