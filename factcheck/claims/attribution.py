@@ -153,6 +153,7 @@ class _Reader(VerbMixin, RelayMixin):
             if not tok.is_word or i in self.walls or i in skip:
                 i += 1
                 continue
+            verbal = not (lex.article and tok.key.startswith(lex.article))  # not "التابع"
             m = lex.passive.at(self.tokens, i)
             if m is not None:
                 self.passive(sv, m)
@@ -160,15 +161,15 @@ class _Reader(VerbMixin, RelayMixin):
                 self.relay(sv, m)
             elif (m := lex.according.at(self.tokens, i)) is not None:
                 self.according(sv, m)
-            elif (m := lex.transmit.at(self.tokens, i)) is not None:
+            elif verbal and (m := lex.transmit.at(self.tokens, i)) is not None:
                 self.transmit(sv, m)
-            elif (m := lex.object_relay.at(self.tokens, i)) is not None:
+            elif verbal and (m := lex.object_relay.at(self.tokens, i)) is not None:
                 self.told(sv, m)
-            elif (m := lex.denial.at(self.tokens, i)) is not None:
+            elif verbal and (m := lex.denial.at(self.tokens, i)) is not None:
                 self.verb(sv, m, str(m.value or ""), True)
-            elif (m := lex.say.at(self.tokens, i)) is not None:
+            elif verbal and (m := lex.say.at(self.tokens, i)) is not None:
                 self.verb(sv, m, str(m.value or ""), False)
-            elif (m := lex.participles.at(self.tokens, i)) is not None:
+            elif verbal and (m := lex.participles.at(self.tokens, i)) is not None:
                 cont = self.continued(sv, m.first, str(m.value or ""), False)
                 if cont is not None:
                     self.found.append(cont)

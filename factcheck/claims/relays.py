@@ -47,7 +47,7 @@ class RelayMixin:
         start = i + 1 if tok.key in self.lex.object_preps else i
         if start == i and not any(tok.key.startswith(p) for p in self.lex.object_preps):
             return None
-        words = read_after(self.tokens, start, sv.hi, self.lex, self.walls)
+        words = read_after(self.tokens, start, sv.hi, self.lex, self.walls, wide=True)
         hit = outlet_name(self.text, words, self.lex.language, self.country)
         if hit is None:
             return None
