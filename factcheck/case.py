@@ -10,7 +10,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -21,6 +21,7 @@ import yaml
 from factcheck import lang
 from factcheck.errors import CaseError
 from factcheck.model import Case, Document
+from factcheck.when import Moment, PartialDate, parse_moment
 
 CASE_FILE: Final = "case.yaml"
 #: Keys a document entry of case.yaml may carry; anything else is a typo worth reporting.
@@ -38,7 +39,7 @@ def load_case(
     *,
     language: str = AUTO,
     publisher: str | None = None,
-    published: str | datetime | date | None = None,
+    published: str | Moment | None = None,
     timezone: str | None = None,
 ) -> Case:
     """Load documents into a validated Case.
@@ -122,7 +123,7 @@ def _from_texts(
     paths: Iterable[Path],
     language: str,
     publisher: str | None,
-    published: str | datetime | date | None,
+    published: str | Moment | None,
     timezone: str | None,
 ) -> Case:
     docs = []
@@ -184,7 +185,7 @@ def _document(where: str, entry: Mapping[str, Any], path: str | None = None) -> 
         publisher=str(entry.get("publisher") or entry["id"]),
         language=language,
         text=text,
-        published=_datetime(where, entry.get("published")),
+        published=_moment(where, entry.get("published")),
         path=path,
     )
 
@@ -211,22 +212,24 @@ def detect_language(text: str) -> str:
     return max(sorted(scores), key=lambda c: scores[c]) if scores else "en"
 
 
-def _datetime(where: str, value: object) -> datetime | None:
-    """A publication time from YAML (already a date/datetime) or ISO 8601 text."""
-    if value is None or value == "":
+def _moment(where: str, value: object) -> Moment | None:
+    """A publication time from YAML (already a date/datetime) or ISO 8601 text, as precise as
+    given: "2023" and "2023-03" stay a year or month, "2023-03-07" a day (not midnight)."""
+    if value is None or value == "" or value is pd.NaT:
         return None
-    if isinstance(value, datetime):
-        return value
-    if isinstance(value, date):
-        return datetime.combine(value, time())
     if isinstance(value, pd.Timestamp):
         return value.to_pydatetime()
+    if isinstance(value, datetime | date | PartialDate):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # YAML reads "published: 2023" as a number
     try:
-        return datetime.fromisoformat(str(value).strip())
+        return parse_moment(str(value))
     except ValueError:
         raise CaseError(
             where,
-            f"bad date {value!r} for 'published' (use ISO 8601, e.g. 2024-08-31T06:00:00+03:00)",
+            f"bad date {value!r} for 'published' (use ISO 8601: 2024-08-31T06:00:00+03:00, "
+            "2024-08-31, 2024-08 or 2024)",
         ) from None
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 
 from factcheck.errors import FactcheckError
 from factcheck.schema import CLAIM_COLUMNS, MENTION_COLUMNS
+from factcheck.when import PartialDate
 
 FORMATS = ("csv", "json", "jsonl")
 LANGUAGES = ("auto", "ar", "en", "fr")
@@ -200,7 +201,7 @@ def _plain(value: object) -> object:
         return None
     if isinstance(value, float) and math.isnan(value):
         return None
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime | date | PartialDate):
         return value.isoformat()
     if hasattr(value, "item"):
         return _plain(value.item())

@@ -8,8 +8,10 @@ original, unnormalised text. Tables are built from these records in one function
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
+
+from factcheck.when import Moment
 
 
 class Qualifier(StrEnum):
@@ -98,7 +100,7 @@ class Document:
     publisher: str
     language: str
     text: str
-    published: datetime | None = None
+    published: Moment | None = None  # as precise as known: time, day, or month/year
     path: str | None = None
 
 
@@ -170,7 +172,7 @@ class Claim:
     end: int
     sentence: str
     event_date: date | None
-    reported_at: datetime | date | None
+    reported_at: Moment | None
     kind: Kind
     also_at: tuple[Span, ...] = field(default_factory=tuple)
     speaker_person: str = ""  # the named person speaking for ``speaker`` ("" when none)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -10,6 +10,7 @@ import pytest
 
 from factcheck.case import detect_language, load_case
 from factcheck.errors import CaseError
+from factcheck.when import PartialDate
 
 
 def write_case(folder: Path, docs_yaml: str, files: dict[str, bytes | str]) -> Path:
@@ -56,7 +57,7 @@ def test_txt_files_take_stem_as_id_and_publisher_and_detect_language(tmp_path: P
         ("wire", "wire", "en"),
         ("ina", "ina", "ar"),
     ]
-    assert case.documents[0].published == datetime(2024, 5, 2)
+    assert case.documents[0].published == date(2024, 5, 2)  # a day, not midnight
 
 
 def test_dataframe_and_plain_text() -> None:
@@ -183,3 +184,41 @@ def test_yaml_values_that_cannot_be_built_or_are_not_single(
     with pytest.raises(CaseError) as info:
         load_case(path)
     assert message in str(info.value) and str(path) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ("2023-03", PartialDate(2023, 3)),
+        ("2023", PartialDate(2023)),
+        ("2023-03-07", date(2023, 3, 7)),
+        ("2023-03-07T14:05+01:00", datetime.fromisoformat("2023-03-07T14:05:00+01:00")),
+    ],
+)
+def test_reduced_precision_publication_dates_keep_their_precision(
+    tmp_path: Path, published: str, expected: object
+) -> None:
+    (tmp_path / "note.txt").write_text("Officials said 4 people were hurt.", encoding="utf-8")
+    case = load_case([tmp_path / "note.txt"], published=published)
+    assert case.documents[0].published == expected
+
+
+def test_case_yaml_dates_without_a_time_or_day_are_kept_as_written(tmp_path: Path) -> None:
+    docs = (
+        "  - {id: a, language: en, published: 2023-03, text: Police said 3 were hurt.}\n"
+        "  - {id: b, language: fr, published: 2023, text: 'Selon la police, 3 blessés.'}\n"
+        "  - {id: c, language: ar, published: 2023-03-07, text: قالت الشرطة إن 3 أصيبوا.}\n"
+    )
+    case = load_case(write_case(tmp_path, docs, {}))
+    assert [d.published for d in case.documents] == [
+        PartialDate(2023, 3),
+        PartialDate(2023),
+        date(2023, 3, 7),
+    ]
+
+
+@pytest.mark.parametrize("bad", ["2023-3", "March 2023", "2023-13", "07/03/2023"])
+def test_a_date_that_is_not_iso_is_refused_with_the_file(tmp_path: Path, bad: str) -> None:
+    (tmp_path / "note.txt").write_text("Police said 3 were hurt.", encoding="utf-8")
+    with pytest.raises(CaseError, match=r"note\.txt: bad date"):
+        load_case([tmp_path / "note.txt"], published=bad)

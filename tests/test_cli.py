@@ -168,3 +168,27 @@ def test_a_long_line_of_bare_numbers_finishes(tmp_path: Path) -> None:
         timeout=90,  # was quadratic in the figures of one sentence: minutes at this size
     )
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "published", "reported"),
+    [
+        ("fr", "Selon la préfecture, 1 200 manifestants ont défilé mardi.", "2023-03", "2023-03"),
+        ("en", "Police said on Tuesday that 1,200 people marched.", "2023", "2023"),
+        ("ar", "قالت الشرطة إن 1200 متظاهر شاركوا في المسيرة.", "2023-03-07", "2023-03-07"),
+    ],
+)
+def test_extract_reads_a_publication_date_of_reduced_precision(
+    tmp_path: Path, language: str, text: str, published: str, reported: str
+) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    done = factcheck("extract", path, "--language", language, "--published", published,
+                     "--format", "json")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    (row,) = json.loads(done.stdout)
+    assert row["low"] == 1200
+    # kept as precise as given: no invented day, no midnight; a weekday is not resolved
+    # against a month or a year
+    assert row["reported_at"] == reported
+    assert row["event_date"] is None

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import replace
-from datetime import date
 
 from factcheck.claims.affiliation import armed_groups, group_at
 from factcheck.claims.attribution import (
@@ -61,6 +60,7 @@ from factcheck.model import (
     Span,
 )
 from factcheck.text.sentences import split_sentences
+from factcheck.when import Moment
 
 #: Subjects whose bare count ("2,500 troops in Iraq", no deployment verb) is a standing level.
 STANDING_FORCES = frozenset({"soldiers"})
@@ -245,5 +245,5 @@ def _sentence_of(views: list[SentenceView], i: int) -> int:
     return -1
 
 
-def _day(doc: Document) -> date | None:
+def _day(doc: Document) -> Moment | None:
     return doc.published

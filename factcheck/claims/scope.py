@@ -21,6 +21,7 @@ from factcheck.claims.lexicon import Lexicon, Token
 from factcheck.lang import load
 from factcheck.model import Document, Kind, Mention, Role, Scope, Span
 from factcheck.text.normalize import lookup_key
+from factcheck.when import Moment
 
 #: Measures whose figures are casualties; the rest are counts, except force sizes.
 CASUALTY_MEASURES: Final = frozenset({"killed", "wounded", "casualties", "missing"})
@@ -55,7 +56,7 @@ def scope_of(
     figure: tuple[int, int],
     lex: Lexicon,
     years: list[tuple[int, int]],
-    published: datetime | None,
+    published: Moment | None,
     figures: list[tuple[int, int]] | None = None,
 ) -> Scope:
     """The scope of the figure at tokens ``figure`` from the cues of its clause (never from

@@ -15,10 +15,11 @@ written (docs/claims.md, "Dates"):
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from factcheck.model import Claim, Document, Scope, Span
+from factcheck.when import day_of
 
 
 def _timecheck() -> Any:
@@ -48,7 +49,7 @@ def _day_before(doc: Document, claim: Claim) -> date | None:
     if origin < 0:
         return None
     published = doc.published
-    pub = published.date() if isinstance(published, datetime) else published
+    pub = day_of(published)
     days = [
         x.day
         for x in tc.find_dates(claim.sentence, doc.language, published)

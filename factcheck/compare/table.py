@@ -19,6 +19,7 @@ from factcheck.compare.relations import relate
 from factcheck.compare.verdicts import Figure, gap, verdict
 from factcheck.model import Polarity, Verdict
 from factcheck.schema import COMPARISON_COLUMNS, validate
+from factcheck.when import timestamp_of
 
 #: Extension columns of the comparison table, after the design's (docs/compare.md).
 COMPARISON_EXTRA: Final = (
@@ -64,7 +65,7 @@ def _json_number(x: float) -> float | int | None:
 
 
 def _figure(rec: Mapping[str, Any], label: str) -> Figure:
-    when = pd.Timestamp(rec["reported_at"]) if rec["reported_at"] is not None else pd.NaT
+    when = timestamp_of(rec["reported_at"])
     if not pd.isna(when) and when.tzinfo is not None:
         when = when.tz_convert("UTC").tz_localize(None)
     point = rec.get("point", math.nan)

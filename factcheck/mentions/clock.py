@@ -30,6 +30,7 @@ from factcheck import lang
 from factcheck.errors import CaseError
 from factcheck.mentions.phrases import PhraseIndex, tokenize
 from factcheck.model import Document, Mention, Role, Span
+from factcheck.when import day_of
 
 #: Two clock times at most this many characters apart (and on one line) can be a
 #: local/GMT pair: "04:00 من فجر الخميس (01:00 بتوقيت جرينتش)" is 27 apart.
@@ -196,7 +197,7 @@ def check_clock_times(
     spans = [(m.start, m.end) for m in mentions or () if m.role == Role.TIME]
     if spans:
         times = [c for c in times if any(s < c.end and c.start < e for s, e in spans)]
-    day = on or (doc.published.date() if doc.published else None)
+    day = on or day_of(doc.published)
     findings = []
     for local, ref in _pairs(times, doc.text):
         zone = local.zone if local.zone not in (None, "local") else timezone

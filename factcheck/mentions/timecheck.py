@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Final
 
@@ -29,6 +29,7 @@ from factcheck.mentions.clock import TimeFinding, check_clock_times, utc_offset
 from factcheck.mentions.dates import TimeWords, explicit_dates, merge_days, time_words
 from factcheck.mentions.phrases import Token, tokenize
 from factcheck.model import Document, Mention, Role, Span
+from factcheck.when import Moment, day_of, year_anchor
 
 __all__ = [
     "TimeExpression",
@@ -83,18 +84,17 @@ def resolve_weekday(weekday: int, published: date) -> date:
     return published - timedelta(days=(published.weekday() - weekday) % 7)
 
 
-def _as_date(published: date | datetime | None) -> date | None:
-    return published.date() if isinstance(published, datetime) else published
+def _as_date(published: Moment | None) -> date | None:
+    """The publication day; None when only its month or year is known."""
+    return day_of(published)
 
 
-def find_dates(
-    text: str, language: str, published: date | datetime | None = None
-) -> list[TimeExpression]:
+def find_dates(text: str, language: str, published: Moment | None = None) -> list[TimeExpression]:
     """Every weekday, relative day, date and month in ``text``, resolved and given a role."""
     pub = _as_date(published)
     words = time_words(language)
     tokens = tokenize(text)
-    raw = explicit_dates(text, tokens, words, language, pub)
+    raw = explicit_dates(text, tokens, words, language, year_anchor(published))
     taken = [(s, e) for s, e, _, _ in raw]
     for kind, index in (("weekday", words.weekdays), ("relative", words.relative)):
         for start, end, value in index.find(text, language):
@@ -172,7 +172,7 @@ def _update_day(
 def event_date_for(
     sentence: str,
     language: str,
-    published: date | datetime | None,
+    published: Moment | None,
     figure_at: int | None = None,
 ) -> date | None:
     """The day a sentence's event happened, when the sentence names one.
@@ -194,7 +194,7 @@ def event_date_for(
     return days[0].day
 
 
-def reported_at_for(sentence: str, language: str, published: date | datetime | None) -> date | None:
+def reported_at_for(sentence: str, language: str, published: Moment | None) -> date | None:
     """The day the speaker said it, when the sentence states one ("said on Friday")."""
     for x in find_dates(sentence, language, published):
         if x.role == "reported" and x.day is not None:
@@ -203,7 +203,7 @@ def reported_at_for(sentence: str, language: str, published: date | datetime | N
 
 
 @lru_cache(maxsize=256)
-def _document_day(text: str, language: str, published: date | datetime | None) -> date | None:
+def _document_day(text: str, language: str, published: Moment | None) -> date | None:
     return document_event_date(text, language, published)
 
 
@@ -229,7 +229,7 @@ def resolve_reported_at(doc: Document, span: Span, mentions: list[Mention]) -> d
     return reported_at_for(doc.text[span.start : span.end], doc.language, doc.published)
 
 
-def document_event_date(text: str, language: str, published: date | datetime | None) -> date | None:
+def document_event_date(text: str, language: str, published: Moment | None) -> date | None:
     """The day a document's event happened, for sentences that name none.
 
     The first event day named within DOCUMENT_EVENT_WINDOW_DAYS before publication (the lead

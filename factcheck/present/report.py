@@ -29,6 +29,7 @@ from factcheck.present.report_style import CSS, MARKER_GLYPHS
 from factcheck.present.style import VERDICT_COLORS, group_backgrounds, isolate, speaker_colors
 from factcheck.present.timeline import changed_groups, plot_timeline
 from factcheck.schema import claims_frame, mentions_frame
+from factcheck.when import moment_text
 
 #: Resolution of the charts embedded in the page (smaller than saved PNGs: the file is mailed).
 EMBED_DPI: Final = 110
@@ -161,7 +162,7 @@ def _documents_html(documents, claims, group_of, backgrounds, mentions) -> str:
     for doc in documents:
         rtl = doc.language == "ar"
         direction = "rtl" if rtl else ("auto" if doc.language in ("", "auto") else "ltr")
-        when = doc.published.isoformat(sep=" ", timespec="minutes") if doc.published else ""
+        when = moment_text(doc.published)
         body = highlight(doc, _doc_marks(doc, claims, group_of, backgrounds, mentions))
         out.append(
             f'<article class="doc" id="{safe_id("doc", doc.id)}" lang="{_e(doc.language)}" '

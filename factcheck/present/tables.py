@@ -18,6 +18,7 @@ from pandas.io.formats.style import Styler
 
 from factcheck.align import align
 from factcheck.compare import compare
+from factcheck.when import timestamp_of
 
 #: How a discrepant group's row is marked (a light red background stays readable in print).
 DISCREPANT_STYLE: Final = "background-color: #fde2e1; font-weight: bold"
@@ -56,9 +57,9 @@ def _aligned(claims: pd.DataFrame) -> pd.DataFrame:
 
 def _moment(value: object) -> pd.Timestamp:
     """A comparable moment: naive UTC, NaT when unknown (dates and datetimes may mix)."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+    moment = timestamp_of(value)
+    if pd.isna(moment):
         return pd.NaT
-    moment = pd.Timestamp(value)
     return moment.tz_convert("UTC").tz_localize(None) if moment.tzinfo else moment
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import textwrap
-from datetime import date, datetime
 from typing import Any, Final
 
 import matplotlib.dates as mdates
@@ -14,6 +13,7 @@ from matplotlib.figure import Figure
 
 from factcheck.present import groups as g
 from factcheck.present.style import Look, isolate, rc, speaker_colors
+from factcheck.when import timestamp_of
 
 #: Characters per title line before wrapping.
 TITLE_CHARS: Final = 80
@@ -27,11 +27,9 @@ GROUP_KEY: Final = ("measure", "subject", "subject_detail")
 
 def when(value: Any) -> pd.Timestamp:
     """A ``reported_at`` value (datetime, date or ISO text) as a UTC timestamp (NaT if none)."""
-    if g.is_missing(value) or value == "":
+    stamp = timestamp_of(value)
+    if pd.isna(stamp):
         return pd.NaT
-    if isinstance(value, date) and not isinstance(value, datetime):
-        value = datetime(value.year, value.month, value.day)
-    stamp = pd.Timestamp(value)
     return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
 
 
@@ -39,7 +37,8 @@ def changed_groups(claims: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Groups in which at least one speaker gave different figures at different times.
 
     Two speakers disagreeing at different hours is a discrepancy, not a change: it is the
-    discrepancy chart's business, so such a group is left out here.
+    discrepancy chart's business, so such a group is left out here. Statements without a
+    placeable moment (none, or only a month or year) are left out of the panels.
     """
     keyed = claims.assign(
         _when=[when(v) for v in claims["reported_at"]],
@@ -47,6 +46,8 @@ def changed_groups(claims: pd.DataFrame) -> dict[str, pd.DataFrame]:
         if "group_id" in claims.columns
         else claims[list(GROUP_KEY)].fillna("").astype(str).agg(" / ".join, axis=1),
     )
+    # a statement known only to the month or year (or not at all) has no place on a time axis
+    keyed = keyed[keyed["_when"].notna()]
     out = {}
     for key, sub in keyed.groupby("_key", sort=False):
         if any(_changed(rows) for _, rows in sub.groupby("speaker", sort=False)):
