@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Final
 
-from factcheck.claims.phrases import read_before
+from factcheck.claims.offices import office_person
+from factcheck.claims.phrases import read_after, read_before
 from factcheck.claims.speakers import Speaker
 
 if TYPE_CHECKING:
@@ -105,6 +106,15 @@ class VerbMixin:
                 apposed, _ = self.speaker_after(k + 1, sv)
                 if apposed is not None and apposed.kind == "unnamed":
                     return replace(apposed, text=speaker.text)
+        if speaker is not None and words and speaker.resolved and not speaker.person:
+            k = self._index_after(words[-1].end, sv)  # "le ministre de la Santé, Saleh X,"
+            if k < sv.hi and self.tokens[k].text in ",،":
+                name = read_after(self.tokens, k + 1, sv.hi, self.lex, self.walls)
+                end = self._index_after(name[-1].end, sv) if name else sv.hi
+                closed = end >= sv.hi or not self.tokens[end].is_word
+                person = office_person(self.text, self.lex, name, name[0].start) if name else ""
+                if closed and person and len(person.split()) == len(name):
+                    return replace(speaker, person=person)
         return speaker
 
     def apposed(
