@@ -61,7 +61,7 @@ def is_headline(text: str, start: int, end: int) -> bool:
     """Whether the sentence ``text[start:end]`` is a headline: the first line of the text,
     ending without a full stop.
 
-    >>> is_headline("Fire kills 8 in Basra market\nEight people died.", 0, 28)
+    >>> is_headline("Fire kills 8 in Basra market\\nEight people died.", 0, 28)
     True
     """
     line = text[start:end].rstrip()
