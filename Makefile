@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.installed-bench
 OUT    ?= out
 
-.PHONY: install demo test eval eval-real bench lab lint clean distclean
+.PHONY: install demo test fuzz eval eval-real bench lab lint clean distclean
 
 install: $(STAMP)
 
@@ -26,6 +26,13 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Generated inputs through mentions, extract and compare, counted (docs/errors.md); the last
+# line is the summary. `make fuzz CASES=2000` for a quick run.
+CASES ?= 100000
+JOBS  ?= 2
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.robust.fuzz --cases $(CASES) --jobs $(JOBS)
 
 eval: $(STAMP)
 	$(BIN)/python -m factcheck.evaluate tests/devset tests/bundled

@@ -10,8 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Final
 
 from factcheck.when import Moment
+
+#: The largest magnitude a figure may have in a table (a googol): far past any quantity the news
+#: reports, and small enough that every sum, difference, ratio or product of two figures is a
+#: finite float. A larger figure in a text ("1e400", a run of 10,000 digits) is a mention with
+#: role other and a reason, never a value in a table, never inf.
+MAX_FIGURE: Final = 1e100
 
 
 class Qualifier(StrEnum):

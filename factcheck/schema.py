@@ -16,7 +16,7 @@ from typing import Final
 import pandas as pd
 
 from factcheck.errors import SchemaError
-from factcheck.model import Claim, Mention
+from factcheck.model import MAX_FIGURE, Claim, Mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +195,38 @@ def validate(frame: pd.DataFrame, table: str) -> pd.DataFrame:
             problems.append(f"column {col.name!r} must be numeric, is {series.dtype}")
         elif col.kind == "int" and not pd.api.types.is_integer_dtype(series):
             problems.append(f"column {col.name!r} must be integer, is {series.dtype}")
+    if not problems and table == "claims":
+        problems = _claim_value_problems(frame)
     if problems:
         raise SchemaError(table, problems)
     return frame
+
+
+#: How many row numbers a value problem lists before "...".
+_ROWS_SHOWN: Final = 5
+
+
+def _rows(mask: pd.Series) -> str:
+    rows = [str(i) for i in mask[mask].index[: _ROWS_SHOWN + 1]]
+    return ", ".join(rows[:_ROWS_SHOWN]) + (", ..." if len(rows) > _ROWS_SHOWN else "")
+
+
+def _claim_value_problems(frame: pd.DataFrame) -> list[str]:
+    """Figures a comparison cannot work with (a hand-edited table may hold them): infinite
+    values, figures beyond :data:`~factcheck.model.MAX_FIGURE`, low above high, and a missing
+    bound (only "at most N" has no low; only "at most N"
+    needs a high). NaN stands for an open bound."""
+    low, high = frame["low"].astype(float), frame["high"].astype(float)
+    at_most = frame["qualifier"].astype(str) == "at_most"
+    checks = {
+        "infinite 'low' or 'high' (leave an open bound empty)": low.abs().eq(math.inf)
+        | high.abs().eq(math.inf),
+        f"a figure beyond {MAX_FIGURE:.0e} in size": low.abs().between(
+            MAX_FIGURE, math.inf, inclusive="neither"
+        )
+        | high.abs().between(MAX_FIGURE, math.inf, inclusive="neither"),
+        "'low' above 'high'": low > high,
+        "no 'low' (only an at_most figure has none)": low.isna() & ~at_most,
+        "no 'high' for an at_most figure": high.isna() & at_most,
+    }
+    return [f"{what} in row(s) {_rows(mask)}" for what, mask in checks.items() if mask.any()]

@@ -10,19 +10,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Final
 
 from factcheck.lang import available
 from factcheck.mentions.datemerge import merge_dates
-from factcheck.mentions.lexicon import lexicon
+from factcheck.mentions.lexicon import Lexicon, lexicon
 from factcheck.mentions.numbers import find_numbers
-from factcheck.mentions.roles import assign_role
-from factcheck.model import Document, Mention, Qualifier
+from factcheck.mentions.roles import UNREADABLE_REASON, assign_role
+from factcheck.mentions.tokens import is_figure
+from factcheck.mentions.words import Atom
+from factcheck.model import Document, Mention, Qualifier, Role
 from factcheck.text.normalize import NormalizedText, normalize
 
 #: Target size of a block of text read at once (characters); blocks end at a line break.
 BLOCK_CHARS: Final = 64_000
 _ARABIC_LETTER: Final = re.compile(r"[\u0620-\u064a]")
+#: A sentence end a block may stop after, in a line longer than a block.
+_SENTENCE_END: Final = re.compile(r"(?<![\d.])[.!?؟]+\s+")
+#: A figure of a block with its role, reason and counted noun.
+Found = tuple[Atom, Role, str, str]
 
 
 def resolve_language(doc: Document) -> str:
@@ -32,18 +39,56 @@ def resolve_language(doc: Document) -> str:
     return "ar" if _ARABIC_LETTER.search(doc.text[:2000]) else "en"
 
 
-def _blocks(text: str) -> Iterator[tuple[int, str]]:
-    """``(offset, block)`` pieces of ``text`` ending at a line break (or white space)."""
+def blocks(text: str) -> Iterator[tuple[int, str]]:
+    """``(offset, block)`` pieces of ``text``, each about :data:`BLOCK_CHARS` long.
+
+    A block ends at the last line break of its window; in a longer line, at the last sentence
+    end (".", "!", "?", "؟" then white space, not after a digit) of the window, else the first
+    after it; with none, at the end of the line, however long. So a cut never falls inside a
+    figure, between a figure and its hedge, or between the two bounds of a range: none of them
+    crosses a line break or a sentence end.
+    """
     start, n = 0, len(text)
     while start < n:
-        end = min(n, start + BLOCK_CHARS)
+        end = start + BLOCK_CHARS
         if end < n:
             cut = text.rfind("\n", start, end)
-            if cut <= start:
-                cut = max(text.rfind(" ", start, end), start)
-            end = cut + 1 if cut > start else end
+            if cut >= start:
+                end = cut + 1
+            else:
+                stop = None
+                for stop in _SENTENCE_END.finditer(text, start, end):  # noqa: B007 - the last
+                    continue
+                line = text.find("\n", end)
+                line = n if line < 0 else line + 1
+                stop = stop or _SENTENCE_END.search(text, end, line)
+                end = stop.end() if stop else line
         yield start, text[start:end]
         start = end
+
+
+def read_block(lex: Lexicon, block: str) -> tuple[NormalizedText, list[Found]]:
+    """The figures of one block of text, in offsets of its normalised text, each with its
+    ``(role, reason, unit)``; :func:`find_mentions` maps them back to the original."""
+    nt = normalize(block)
+
+    def is_upper(offset: int) -> bool:
+        try:
+            return block[nt.to_original(offset, offset + 1).start].isupper()
+        except (ValueError, IndexError):
+            return False
+
+    atoms, toks = find_numbers(nt.text, lex, is_upper)
+    atoms = merge_dates(lex, nt.text, atoms)
+    found: list[Found] = []
+    for atom in atoms:
+        role, reason, unit = assign_role(lex, nt.text, toks, atom, is_upper)
+        if not all(v is None or is_figure(v) for v in (atom.low, atom.high, atom.point)):
+            # "9e14 thousand": digits that read, a product that cannot stand in a table
+            atom.low = atom.high = atom.point = None
+            role, reason, unit = Role.OTHER, UNREADABLE_REASON, ""
+        found.append((atom, role, reason, unit))
+    return nt, found
 
 
 def find_mentions(doc: Document) -> list[Mention]:
@@ -56,20 +101,9 @@ def find_mentions(doc: Document) -> list[Mention]:
     """
     lex = lexicon(resolve_language(doc))
     found: list[Mention] = []
-    for offset, block in _blocks(doc.text):
-        nt = normalize(block)
-
-        def is_upper(offset: int, nt: NormalizedText = nt, block: str = block) -> bool:
-            try:
-                return block[nt.to_original(offset, offset + 1).start].isupper()
-            except (ValueError, IndexError):
-                return False
-
-        atoms, toks = find_numbers(nt.text, lex, is_upper)
-        atoms = merge_dates(lex, nt.text, atoms)
-
-        for atom in atoms:
-            role, reason, unit = assign_role(lex, nt.text, toks, atom, is_upper)
+    for offset, block in blocks(doc.text):
+        nt, figures = read_block(lex, block)
+        for atom, role, reason, unit in figures:
             span = nt.to_original(atom.start, atom.end)
             start, end = offset + span.start, offset + span.end
             found.append(
@@ -87,4 +121,44 @@ def find_mentions(doc: Document) -> list[Mention]:
                     unit=unit,
                 )
             )
-    return found
+    return resolve_overlaps(found)
+
+
+#: Reason of a mention shortened because the figure before it reaches into it.
+OVERLAP_REASON: Final = "overlaps the figure before it (kept: the part after that figure)"
+
+
+def resolve_overlaps(found: list[Mention]) -> list[Mention]:
+    """The one rule for mentions whose spans overlap ("nine186,184", "billion٣٣"): ordered by
+    start (the longer first at the same start), the earlier keeps its span and reading; a later
+    one inside it is dropped (its characters are in the earlier one); a later one that reaches
+    past it is shortened to start where the earlier ends, with role other, no value, and
+    :data:`OVERLAP_REASON`.
+
+    >>> a = Mention("d", 0, 7, "nine186", 9.0, 9.0, Qualifier.EXACT, Role.CLAIM)
+    >>> b = Mention("d", 4, 7, "186", 186.0, 186.0, Qualifier.EXACT, Role.CLAIM)
+    >>> [(m.start, m.end, m.role.value) for m in resolve_overlaps([a, b])]
+    [(0, 7, 'claim')]
+    """
+    kept: list[Mention] = []
+    for m in sorted(found, key=lambda m: (m.start, -m.end)):
+        prev = kept[-1] if kept else None
+        if prev is None or m.start >= prev.end:
+            kept.append(m)
+        elif m.end > prev.end:
+            cut = prev.end - m.start
+            kept.append(
+                replace(
+                    m,
+                    start=prev.end,
+                    text=m.text[cut:],
+                    low=None,
+                    high=None,
+                    point=None,
+                    qualifier=Qualifier.EXACT,
+                    role=Role.OTHER,
+                    reason=OVERLAP_REASON,
+                    unit="",
+                )
+            )
+    return kept

@@ -18,7 +18,7 @@ from factcheck.mentions.forms import parse_dual, parse_ordinal
 from factcheck.mentions.lexicon import Lexicon
 from factcheck.mentions.ratios import refine
 from factcheck.mentions.shares import read_shares
-from factcheck.mentions.tokens import CLOCK, NUMBER, PUNCT, WORD, Tokens, tokenize
+from factcheck.mentions.tokens import CLOCK, NUMBER, PUNCT, UNREADABLE, WORD, Tokens, tokenize
 from factcheck.mentions.words import Atom, match_phrase, number_word, parse_number
 
 _GAP: Final = re.compile(r"[\s\-]*")
@@ -63,6 +63,10 @@ def _read(lex: Lexicon, text: str, toks: Tokens, blocked: set[int]) -> list[Atom
     while i < n:
         kind = toks.kinds[i]
         if kind == PUNCT or (kind == WORD and not lex.may_start(toks.texts[i])) or i in blocked:
+            i += 1
+            continue
+        if kind == UNREADABLE:  # "1e400": a mention with no value (role other, with a reason)
+            atoms.append(Atom(toks.starts[i], toks.ends[i], None, None, "unreadable", i, i))
             i += 1
             continue
         if kind == CLOCK:

@@ -36,6 +36,11 @@ AGE_MAX: Final = 120
 #: Hours added to a clock time followed by a "p.m." word (when it is before noon).
 PM_SHIFT: Final = 12
 
+#: Why a figure with no value is kept: written digits that are not one number a table can hold.
+UNREADABLE_REASON: Final = (
+    "not a representable number (too large, an impossible exponent or mixed separators)"
+)
+
 IsUpper = Callable[[int], bool]
 _SENTENCE_START: Final = re.compile(r"(?:^|[.!?؟\n\"“«(])\s*$")
 
@@ -248,6 +253,8 @@ def assign_role(
     capital letter (the normalised text is casefolded).
     """
     p = _patterns(lex)
+    if atom.kind == "unreadable":
+        return Role.OTHER, UNREADABLE_REASON, ""
     if atom.kind == "none":
         return Role.CLAIM, "statement that no one was hurt", ""
     if atom.kind == "date":

@@ -7,15 +7,21 @@ letters are their own token ("و3", "11من", "ال١٩٢"), so their span never
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
+from factcheck.model import MAX_FIGURE
+
 WORD: Final = 0
 NUMBER: Final = 1
 PUNCT: Final = 2
 CLOCK: Final = 3
+#: Digits that do not read as one representable number ("1e400", "0^-1", "1.2,3.4", a run of
+#: thousands of digits): kept as a token so the figure still becomes a mention (role other).
+UNREADABLE: Final = 4
 
 #: Separators that always group thousands, and the one that is always a decimal point.
 ALWAYS_GROUP: Final = "٬'\u202f "
@@ -74,8 +80,8 @@ def tokenize(text: str, group_separators: frozenset[str]) -> Tokens:
     for k, kind in enumerate(kinds):
         if kind == NUMBER:
             value = _signed_value(texts[k], group_separators)
-            if value is None:
-                kinds[k] = PUNCT
+            if value is None or not is_figure(value):
+                kinds[k] = UNREADABLE
             else:
                 values[k] = value
         elif kind == CLOCK:
@@ -95,22 +101,33 @@ def is_fraction_token(raw: str) -> bool:
     return ("/" in raw and " " not in raw.strip()) or _VULGAR.fullmatch(raw) is not None
 
 
+def is_figure(value: float | None) -> bool:
+    """Whether a value can stand in a table: finite and at most :data:`MAX_FIGURE` in size."""
+    return value is not None and math.isfinite(value) and abs(value) <= MAX_FIGURE
+
+
 def _signed_value(raw: str, group_separators: frozenset[str]) -> float | None:
-    """The value of a number token with its sign and exponent ("-1.1^23", "1.3e6")."""
+    """The value of a number token with its sign and exponent ("-1.1^23", "1.3e6"); None
+    when it has none ("0^-1", "1.2,3.4") or it overflows ("1e400", "10^400")."""
     sign = -1.0 if raw.startswith("-") else 1.0
     raw = raw.lstrip("-")
     exponent = _EXPONENT.search(raw)
     power = 0
     if exponent:
         signs, digits = exponent.groups()
+        if len(digits.lstrip("0")) > 4:  # 10^99999: no figure, and int() would be slow
+            return None
         power = -int(digits) if signs.count("-") % 2 else int(digits)
         raw = raw[: exponent.start()]
     value = digits_value(raw, group_separators)
     if value is None:
         return None
-    if exponent and exponent.group().startswith(("^",)):
-        return sign * value**power
-    return sign * value * 10.0**power
+    try:
+        if exponent and exponent.group().startswith(("^",)):
+            return sign * value**power
+        return sign * value * 10.0**power
+    except (OverflowError, ZeroDivisionError):
+        return None
 
 
 def _join_fractions(text: str, toks: Tokens) -> Tokens:

@@ -214,7 +214,7 @@ def normalize(text: str) -> NormalizedText:
     seg_orig: list[int] = [0]
     seg_kind: list[int] = [0]
     seg_olen: list[int] = [0]
-    if len(folded) != len(text):
+    if folded != text:  # any change, not only a change of length ("ß" + soft hyphen cancel)
         shift = 0  # normalised position minus original position
         for match in changing.finditer(text):
             o = match.start()
