@@ -19,9 +19,12 @@ speaks in the publisher's voice.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
+from factcheck.claims.found import Attributions
 from factcheck.claims.gaps import GapMixin
 from factcheck.claims.lexicon import Lexicon, Match, Token
 from factcheck.claims.phrases import read_after
@@ -61,7 +64,7 @@ class SentenceView:
     clause_starts: tuple[int, ...]
 
     def clause_of(self, i: int) -> int:
-        return sum(1 for s in self.clause_starts if s <= i) - 1
+        return bisect_right(self.clause_starts, i) - 1
 
 
 def clauses(tokens: list[Token], lo: int, hi: int, lex: Lexicon) -> tuple[int, ...]:
@@ -99,12 +102,12 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
         self.blocked = blocked  # token indices inside claim figures: never part of a speaker
         self.walls = blocked | fence  # and a dateline's words: never a speaker or a cue
         self.quoted: set[int] = set()  # tokens inside quotation marks in the current sentence
-        self.found: list[Attribution] = []
+        self.found: list[Attribution] = Attributions()
+        self.starts = [t.start for t in tokens]  # token start offsets, for bisection
 
     def earlier_speakers(self) -> list[Speaker]:
         """The document's speakers so far, most recent first, each once."""
-        seen = dict.fromkeys(a.speaker for a in reversed(self.found) if a.speaker.kind != "anaphor")
-        return list(seen)
+        return self.found.speakers()  # type: ignore[attr-defined]
 
     def speaker_at(self, words: list[Token], wider: list[Token] | None = None) -> Speaker | None:
         ctx = Naming(self.text, self.lex, self.earlier_speakers(), self.country, self.publisher)
@@ -120,7 +123,7 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
         self, sv: SentenceView, i: int, speaker: Speaker, via: tuple[str, ...], denied: bool = False
     ) -> None:
         if not via:  # named again in the same sentence ("..., التي أشارت"): same relay chain
-            same = [a for a in reversed(self.found) if a.sentence == sv.index]
+            same = list(self.in_sentence(sv))
             again = next((a for a in same if a.speaker.name == speaker.name), None)
             chain = next((a for a in same if speaker.name in a.via), None)
             if again is not None:
@@ -132,10 +135,16 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
         )
 
     def latest_in(self, sv: SentenceView) -> Attribution | None:
+        return next(self.in_sentence(sv), None)
+
+    def in_sentence(self, sv: SentenceView) -> Iterator[Attribution]:
+        """The attributions of sentence ``sv``, latest first (``found`` is in text order, so
+        the walk back stops at the sentence before)."""
         for a in reversed(self.found):
+            if a.sentence < sv.index:
+                return
             if a.sentence == sv.index:
-                return a
-        return None
+                yield a
 
     def sentence(self, sv: SentenceView) -> None:
         self.quoted = _quoted(self.tokens, sv.lo, sv.hi)

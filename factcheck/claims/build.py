@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import replace
+from itertools import pairwise
 
 from factcheck.claims.affiliation import armed_groups, group_at
 from factcheck.claims.attribution import (
+    Attribution,
     SentenceView,
     attribute,
     attribution_for,
@@ -135,27 +137,40 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
     )
     wire = dateline.outlet if dateline else ""
     found = attribute(doc.text, tokens, views, lex, blocked, country, publisher, fence)
+    found_in: dict[int, list[Attribution]] = {}  # each sentence's attributions, in order
+    for att_ in found:
+        found_in.setdefault(att_.sentence, []).append(att_)
+    sentence_of = _sentence_index(views, len(tokens))
     groups = armed_groups(tokens, lex)
     years = year_mentions(mentions, tokens)
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     for _, a, b in figures:
-        by_sentence.setdefault(_sentence_of(views, a), []).append((a, b))
+        by_sentence.setdefault(sentence_of[a], []).append((a, b))
     scenes = {
         n: scene(tokens, views[n], lex, ranges) for n, ranges in by_sentence.items() if n >= 0
     }
-    dates = {n: sentence_dates(doc, spans[n], mentions) for n in scenes}
+    within = _mentions_by_sentence(mentions, spans, set(scenes))
+    dates = {n: sentence_dates(doc, spans[n], within[n]) for n in scenes}
     first_event = next((dates[n][0] for n in sorted(dates) if dates[n][0] is not None), None)
     named = {n: named_day(doc, spans[n], tokens[by_sentence[n][0][0]].start) for n in scenes}
     first_named = next((named[n] for n in sorted(named) if named[n] is not None), None)
+    texts_of: dict[int, str] = {}  # one string per sentence, shared by its claims
+
+    def sentence_text(n: int) -> str:
+        if n not in texts_of:
+            texts_of[n] = spans[n].of(doc.text)
+        return texts_of[n]
+
     claims: list[Claim] = []
+    clauses_read: dict[object, object] = {}  # what each clause says about scope, read once
     headline: list[tuple[Mention, str, str]] = []
     counted: list[tuple[int, float | None, Counted]] = []  # sentence, value, what, in order
     measured: list[tuple[int, float | None, Counted]] = []  # those with a measure (inherit's)
     for m, a, b in figures:
-        n = _sentence_of(views, a)
+        n = sentence_of[a]
         if n < 0:
             continue
-        att = attribution_for(found, views[n], a, m.start)
+        att = attribution_for(found_in.get(n, []), views[n], a, m.start)
         speaker, speaker_text, via, denied, person = who(att, doc, publisher, wire)
         if not_a_count(tokens, b, lex):
             continue  # "10 millions de dinars", "8 000 places", "cinq fois": not a count
@@ -185,7 +200,14 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
                 headline.append((m, speaker, doc.publisher))
             continue  # nothing counted: a capacity, a multiplier, a number of speakers
         scope = scope_of(
-            tokens, views[n], (a, b), lex, years, doc.published, by_sentence.get(n, [])
+            tokens,
+            views[n],
+            (a, b),
+            lex,
+            years,
+            doc.published,
+            by_sentence.get(n, []),
+            clauses_read,
         )
         if scope == Scope.EVENT and what.implied and what.subject in STANDING_FORCES:
             scope = Scope.CONTEXT  # "The U.S. has about 2,500 troops in Iraq": a standing level
@@ -217,7 +239,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
                 value_text=doc.text[m.start : m.end],
                 start=m.start,
                 end=m.end,
-                sentence=spans[n].of(doc.text),
+                sentence=sentence_text(n),
                 event_date=event_date,
                 reported_at=reported if reported is not None else _day(doc),
                 kind=kind_of(what.measure),
@@ -231,18 +253,40 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
     first = frozenset(
         m.start
         for m, a, _ in figures
-        if spans
-        and _sentence_of(views, a) == 0
-        and is_headline(doc.text, spans[0].start, spans[0].end)
+        if spans and sentence_of[a] == 0 and is_headline(doc.text, spans[0].start, spans[0].end)
     )
     return one_voice(headline_repeats(merged, headline), first)
 
 
-def _sentence_of(views: list[SentenceView], i: int) -> int:
-    for sv in views:
-        if sv.lo <= i < sv.hi or (sv.lo == i == sv.hi):
-            return sv.index
-    return -1
+def _sentence_index(views: list[SentenceView], n_tokens: int) -> list[int]:
+    """For each token index (and one past the last), the index of the first sentence view
+    holding it (an empty view holds the index it starts at), else -1: built once, so each
+    figure finds its sentence without a scan."""
+    index = [-1] * (n_tokens + 1)
+    for sv in reversed(views):  # the first view wins, as a scan in order would find it
+        for i in range(sv.lo, sv.hi):
+            index[i] = sv.index
+        if sv.lo == sv.hi and 0 <= sv.lo <= n_tokens:
+            index[sv.lo] = sv.index
+    return index
+
+
+def _mentions_by_sentence(
+    mentions: list[Mention], spans: list[Span], wanted: set[int]
+) -> dict[int, list[Mention]]:
+    """The mentions starting inside each wanted sentence, in the order of ``mentions``."""
+    ordered = sorted(wanted, key=lambda n: (spans[n].start, spans[n].end))
+    if any(spans[a].end > spans[b].start for a, b in pairwise(ordered)):  # never from split
+        return {
+            n: [m for m in mentions if spans[n].start <= m.start < spans[n].end] for n in wanted
+        }
+    keys = [spans[n].start for n in ordered]
+    out: dict[int, list[Mention]] = {n: [] for n in wanted}
+    for m in mentions:
+        k = bisect_right(keys, m.start) - 1
+        if k >= 0 and m.start < spans[ordered[k]].end:
+            out[ordered[k]].append(m)
+    return out
 
 
 def _day(doc: Document) -> Moment | None:

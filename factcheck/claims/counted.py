@@ -14,7 +14,7 @@ from typing import Final
 
 from factcheck.claims.affiliation import OWN_FORCES, nearest_affiliation, speaker_affiliation
 from factcheck.claims.lexicon import Match, lexicon
-from factcheck.claims.scene import MILITANTS, Scene, distance, gap, nearest
+from factcheck.claims.scene import MILITANTS, Scene, distance, gap, in_clause, nearest
 
 #: How much farther than the measure word a subject word may be and still be the subject
 #: ("Police made 37 arrests": the arrests count people, not police).
@@ -57,7 +57,7 @@ def count_of(
     clause = sc.sv.clause_of(a)  # the counted noun is in the figure's own clause
     if measure is None:
         measure = _toll_head(sc, a, clause)
-    subjects = [m for m in sc.subjects if sc.sv.clause_of(m.first) == clause]
+    subjects = in_clause(sc, sc.subjects, clause)
     if forward:
         subjects = [m for m in subjects if m.last > a]
     sa, sb = _partitive(sc, b) or (a, b)  # where the counted noun is looked for

@@ -6,6 +6,7 @@ kind of relay cue and records the speaker with its chain, nearest relay first.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Final
 
@@ -31,12 +32,13 @@ class RelayMixin:
     blocked: Any
     walls: Any
     found: Any
+    starts: list[int]  # token start offsets
     text: str
     country: str | None
     quoted: set[int]
 
     def _index_after(self, offset: int, sv: SentenceView) -> int:
-        return next((k for k in range(sv.lo, sv.hi) if self.tokens[k].start >= offset), sv.hi)
+        return bisect_left(self.starts, offset, sv.lo, sv.hi)
 
     def outlet_at(self, i: int, sv: SentenceView) -> tuple[str, int] | None:
         """An outlet addressed at token ``i`` ("à l'AFP", "لوكالة الصحافة الفرنسية"):
@@ -73,7 +75,7 @@ class RelayMixin:
         at = m.first
         if base is not None and base.speaker.kind != "anaphor":
             self.found.remove(base)  # "X, citing Y": X no longer speaks for the clause
-            at = next(k for k in range(sv.lo, sv.hi) if self.tokens[k].start >= base.at)
+            at = self._index_after(base.at, sv)
         if base is None:
             before = self.speaker_at(
                 read_before(self.tokens, m.first, sv.lo, self.lex, self.walls, comma=True)
@@ -101,14 +103,16 @@ class RelayMixin:
             count = len(self.found)
             self.scan(sv, inside[0], inside[-1] + 1, set())
             before = [a for a in self.found[count:] if a.speaker.kind != "anaphor"]
-            del self.found[count:]
-            self.found.extend(before)
+            while len(self.found) > count:
+                self.found.pop()
+            for a in before:
+                self.found.append(a)
         if not before:
             return False
         for a in before:
             k = self.found.index(a)
             if speaker.name not in a.via and a.speaker.name != speaker.name:
-                self.found[k] = replace(a, via=(*a.via, speaker.name))
+                self.found[k] = replace(a, via=(*a.via, speaker.name))  # same speaker: index holds
         return True
 
     def transmit(self, sv: SentenceView, m: Match) -> None:

@@ -8,7 +8,9 @@ agrees (feminine "وأضافت" skips a masculine speaker), within the same sent
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
+from itertools import takewhile
 from typing import TYPE_CHECKING, Any, Final
 
 from factcheck.claims.offices import office_person
@@ -48,10 +50,12 @@ class VerbMixin:
     blocked: Any
     walls: Any
     found: Any
+    starts: list[int]  # token start offsets
 
     def continued(self, sv: SentenceView, i: int, gender: str, denied: bool) -> Attribution | None:
         """The attribution a speaker-less cue at token ``i`` continues (gender agreeing)."""
-        recent = [a for a in reversed(self.found) if a.sentence >= sv.index - CARRY_MAX_SENTENCES]
+        since = sv.index - CARRY_MAX_SENTENCES
+        recent = list(takewhile(lambda a: a.sentence >= since, reversed(self.found)))
         if not recent:
             return None
         agreeing = [a for a in recent if agrees(gender, a.speaker.gender)]
@@ -159,9 +163,8 @@ class VerbMixin:
                 return speaker or pronoun
             if len(words) <= PERSON_MAX_WORDS and all(t.is_word for t in words):
                 skipped = words  # "الرئيس الأميركي، دونالد ترمب، أكد": the person's name
-            end = next(
-                (k for k in range(sv.lo, sv.hi) if self.tokens[k].start >= words[0].start), sv.lo
-            )
+            end = bisect_left(self.starts, words[0].start, sv.lo, sv.hi)
+            end = sv.lo if end >= sv.hi else end
             if end <= sv.lo + 1 or self.tokens[end - 1].text not in ",،":
                 return pronoun
             if pronoun is not None and not self.tokens[end - 2].is_word:
