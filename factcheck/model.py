@@ -81,6 +81,7 @@ class Verdict(StrEnum):
     COMPATIBLE = "compatible"
     DISCREPANT = "discrepant"
     SINGLE_SOURCE = "single_source"
+    UPDATED = "updated"  # the figures differ only because a toll was updated over time
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import replace
+from datetime import date
 from itertools import pairwise
 
 from factcheck.claims.affiliation import armed_groups, group_at
@@ -26,12 +27,20 @@ from factcheck.claims.counted import Counted, count_of, settle
 from factcheck.claims.datelines import find_dateline
 from factcheck.claims.figures import (
     PREVIOUS,
+    SUBSET_MARK,
+    THING_MEASURE,
+    carry_subject,
+    counts_people,
     counts_speakers,
+    in_compound,
     inherit,
     is_figure,
     is_subset,
     not_a_count,
+    remember_victims,
     sets_a_level,
+    thing_counted,
+    token_range,
 )
 from factcheck.claims.lexicon import Lexicon, Token, lexicon
 from factcheck.claims.scene import scene
@@ -62,21 +71,12 @@ from factcheck.model import (
     Span,
 )
 from factcheck.text.sentences import split_sentences
-from factcheck.when import Moment
+from factcheck.when import Moment, day_of
 
 #: Subjects whose bare count ("2,500 troops in Iraq", no deployment verb) is a standing level.
 STANDING_FORCES = frozenset({"soldiers"})
 #: Joins the relays of a chain, nearest first.
 VIA_SEPARATOR = " -> "
-
-
-def _in_compound(tokens: list[Token], a: int, b: int, m: Mention) -> bool:
-    """Whether the mention is part of a hyphenated word ("one-way attack drones", "a
-    three-storey building"): an adjective, not a count."""
-    if b - a != 1:
-        return False
-    tok = tokens[a]
-    return "-" in tok.text and len(m.text) < len(tok.text) and any(c.isalpha() for c in tok.text)
 
 
 def _views(tokens: list[Token], spans: list[Span], lex: Lexicon) -> list[SentenceView]:
@@ -90,17 +90,6 @@ def _views(tokens: list[Token], spans: list[Span], lex: Lexicon) -> list[Sentenc
             i += 1
         views.append(SentenceView(n, lo, i, clauses(tokens, lo, i, lex)))
     return views
-
-
-def _token_range(tokens: list[Token], starts: list[int], m: Mention) -> tuple[int, int]:
-    """Token indices ``[a, b)`` the mention covers (``starts``: the tokens' start offsets)."""
-    a = bisect_right(starts, m.start) - 1
-    if a < 0 or tokens[a].end <= m.start:
-        a += 1
-    b = a
-    while b < len(tokens) and tokens[b].start < m.end:
-        b += 1
-    return a, max(a, b)
 
 
 def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = None) -> list[Claim]:
@@ -124,8 +113,8 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         (m, a, b)
         for m in mentions
         if is_figure(m)
-        for a, b in [_token_range(tokens, starts, m)]
-        if not counts_speakers(tokens, a, b, lex) and not _in_compound(tokens, a, b, m)
+        for a, b in [token_range(tokens, starts, m)]
+        if not counts_speakers(tokens, a, b, lex) and not in_compound(tokens, a, b, m)
     ]
     blocked = {k for _, a, b in figures for k in range(a, b)}
     texts = tuple((d.text, d.language) for d in case.documents) if case else ()
@@ -166,6 +155,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
     headline: list[tuple[Mention, str, str]] = []
     counted: list[tuple[int, float | None, Counted]] = []  # sentence, value, what, in order
     measured: list[tuple[int, float | None, Counted]] = []  # those with a measure (inherit's)
+    victims: dict[str, tuple[int, Counted]] = {}  # the latest toll naming its victims, per measure
     for m, a, b in figures:
         n = sentence_of[a]
         if n < 0:
@@ -185,12 +175,21 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         )
         if not what.measure and not what.subject and sets_a_level(tokens, a, views[n].lo, lex):
             continue  # "raising the pension age by two years, to 64": a level, not a count
-        if not what.measure or is_subset(tokens, a, views[n].lo, lex):
+        thing = thing_counted(tokens, a, b, views[n].hi, lex) if counts_people(what) else None
+        if thing is not None:
+            what = Counted(THING_MEASURE, "", thing)  # "three hospitals": not a toll
+        subset = thing is None and (what.part or is_subset(tokens, a, views[n].lo, lex))
+        own_noun = what.subject not in ("", PREVIOUS) and not what.generic
+        if not what.measure or subset:
             near_only = bool(m.unit) and not what.subject  # "15 Hamas targets": its own noun
-            what = inherit(what, n, m.low, measured, subset=bool(what.measure), near_only=near_only)
+            what = inherit(what, n, m.low, measured, subset=subset, near_only=near_only)
         if what.subject == PREVIOUS:  # "wounded more than 40 others": the same kind of people
             before = next((w.subject for k, _, w in reversed(counted) if k == n), "")
             what = replace(what, subject=before or "people")
+        if subset and not own_noun:  # "dont six dans un état critique": part of the whole
+            what = replace(what, detail=f"{what.detail} {SUBSET_MARK}".strip(), generic=False)
+        what = carry_subject(what, n, victims)
+        remember_victims(what, n, victims)
         counted.append((n, m.low, what))
         if what.measure:  # inherit only looks at these: a page of bare numbers stays linear
             measured.append((n, m.low, what))
@@ -241,7 +240,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
                 end=m.end,
                 sentence=sentence_text(n),
                 event_date=event_date,
-                reported_at=reported if reported is not None else _day(doc),
+                reported_at=_reported(reported, doc),
                 kind=kind_of(what.measure),
                 speaker_person=person,
             )
@@ -289,5 +288,10 @@ def _mentions_by_sentence(
     return out
 
 
-def _day(doc: Document) -> Moment | None:
-    return doc.published
+def _reported(stated: date | None, doc: Document) -> Moment | None:
+    """When the speaker gave the figure: the day the sentence states, else the publication.
+    A stated day that is the publication's own day takes the publication time, so that "said
+    on Wednesday" in an evening story is not placed at midnight, before the morning's figure."""
+    if stated is None or stated == day_of(doc.published):
+        return doc.published
+    return stated

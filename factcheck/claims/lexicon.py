@@ -133,6 +133,7 @@ class Lexicon:
     context_clause: Phrases  # running-total cues valid anywhere in the figure's clause
     other_event: Phrases
     none_subjects: Phrases  # "no one", "لا أحد": who a none_reported phrase counts
+    things: Phrases  # nouns of things counted ("three hospitals", "مستشفيين"): never victims
     gender_f_suffixes: tuple[str, ...]
     feminine_heads: frozenset[str]
     determiners: frozenset[str]  # "the", "le": dropped before a back-reference's head
@@ -266,6 +267,7 @@ def lexicon(language: str) -> Lexicon:
         context_clause=phrases("context_clause"),
         other_event=phrases("other_event"),
         none_subjects=labelled("none_subjects"),
+        things=labelled("things"),
         gender_f_suffixes=tuple(lookup_key(s) for s in sec.get("feminine_suffixes") or []),
         feminine_heads=words("feminine_heads"),
         determiners=words("determiners"),
