@@ -116,6 +116,7 @@ class Lexicon:
     denial: Phrases  # denial verbs -> gender
     anaphors: Phrases  # pronouns and "the statement" -> gender
     unnamed: Phrases  # "sources" -> canonical unnamed speaker
+    unnamed_kinds: Phrases  # "security", "أمنية" -> the kind kept in an unnamed speaker's name
     speaker_heads: Phrases  # nouns that can start a speaker's name ("ministry", "وزارة")
     type_heads: Phrases  # "le syndicat", "the union" -> registry type of the speaker meant
     stop: frozenset[str]  # words that end a speaker phrase
@@ -249,6 +250,7 @@ def lexicon(language: str) -> Lexicon:
         denial=phrases("denial"),
         anaphors=phrases("anaphors"),
         unnamed=phrases("unnamed"),
+        unnamed_kinds=phrases("unnamed_kinds"),
         speaker_heads=phrases("speaker_heads"),
         type_heads=phrases("type_heads"),
         stop=words("stop"),
