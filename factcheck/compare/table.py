@@ -15,7 +15,7 @@ from factcheck.align import align, independent_sources
 from factcheck.compare.notes import figure, figures_clause, reason_sentences, verdict_clause
 from factcheck.compare.reasons import Reason, reasons, resolve
 from factcheck.compare.reconcile import POLICIES, Estimate, conservative, range_, reconcile
-from factcheck.compare.relations import relate
+from factcheck.compare.relations import MEASURE_PARTS, relate
 from factcheck.compare.verdicts import Figure, gap, verdict
 from factcheck.model import Polarity, Verdict
 from factcheck.schema import COMPARISON_COLUMNS, validate
@@ -25,7 +25,7 @@ from factcheck.when import timestamp_of
 COMPARISON_EXTRA: Final = (
     "reason", "reasons", "scope", "place", "n_independent", "n_claims", "support", "claim_ids",
     "set_by", "party_flag", "conservative", "range_low", "range_high", "gap", "rel_gap",
-    "subset_of", "related",
+    "subset_of", "related", "best_rule",
 )  # fmt: skip
 
 
@@ -130,6 +130,14 @@ def _set_by(
     return out
 
 
+def _rule(policy: str, est: Estimate) -> str:
+    """The rule that gave ``best``: primary, median_exact, median (best policy), conservative,
+    or "" (range: no best figure)."""
+    if policy == "best":
+        return (est.set_by.get("rule") or [""])[0] if not math.isnan(est.best) else ""
+    return "conservative" if policy == "conservative" else ""
+
+
 def _row(gid: str, recs: list[dict[str, Any]], policy: str, ctx: dict[str, Any]) -> dict:
     first = recs[0]
     labels = _labels(recs)
@@ -144,6 +152,8 @@ def _row(gid: str, recs: list[dict[str, Any]], policy: str, ctx: dict[str, Any])
     if any(hit for _, hit in res.denials) and v != Verdict.DISCREPANT:
         v, clause = Verdict.DISCREPANT, "a named source denies the figure"
     found = reasons(res, v)
+    if res.updated and clause is None:
+        v = Verdict.UPDATED  # the latest figure stands; earlier ones are history
     g, rel_g = gap(res.figures)
     est = reconcile(res.figures, policy, ctx["primary"])
     cons, rng = conservative(res.figures), range_(res.figures)
@@ -196,8 +206,34 @@ def _row(gid: str, recs: list[dict[str, Any]], policy: str, ctx: dict[str, Any])
         "rel_gap": rel_g,
         "subset_of": first.get("subset_of", "") or "",
         "related": "[]",
+        "best_rule": _rule(policy, est),
         "_case": first.get("case_id", "") or "",
     }
+
+
+def _spread_none_reported(groups: dict[str, list[dict[str, Any]]]) -> None:
+    """ "No casualties" says none were killed and none wounded: a none-reported figure of a
+    measure with parts (``MEASURE_PARTS``: casualties -> killed, wounded) also stands in each
+    group of a part about the same people (same case, scope and place; same subject, or
+    "people"/none for anyone; no other affiliation), so "80 killed" meets "no casualties"."""
+    nones = [
+        r
+        for recs in groups.values()
+        for r in recs
+        if r["qualifier"] == "none_reported" and r["measure"] in MEASURE_PARTS
+    ]
+    if not nones:
+        return
+    for recs in groups.values():
+        first = recs[0]
+        for r in nones:
+            if first["measure"] not in MEASURE_PARTS[r["measure"]]:
+                continue
+            same = all(first.get(k, "") == r.get(k, "") for k in ("case_id", "scope", "place"))
+            subject = r["subject"] in ("", "people") or r["subject"] == first["subject"]
+            detail = not r["subject_detail"] or r["subject_detail"] == first["subject_detail"]
+            if same and subject and detail and all(x["claim_id"] != r["claim_id"] for x in recs):
+                recs.append(r)
 
 
 def compare(
@@ -249,6 +285,7 @@ def compare(
             if key in rec and not isinstance(rec[key], str):
                 rec[key] = "" if rec[key] is None or pd.isna(rec[key]) else str(rec[key])
         groups.setdefault(str(rec["group_id"]), []).append(rec)
+    _spread_none_reported(groups)
     rows = relate([_row(gid, recs, policy, ctx) for gid, recs in groups.items()])
     for row in rows:
         row["reason"] = row["reasons"].split(",")[0] if row["reasons"] else ""
