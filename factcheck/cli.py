@@ -92,7 +92,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write here instead of standard output")
     p.add_argument("--all-columns", action="store_true", help="add the extension columns (also_at)")
     corpus = p.add_argument_group(
-        "corpus mode (a folder of .txt files, a glob, -o *.parquet, or --jobs; docs/corpus.md)"
+        "corpus mode: every .txt file its own case, streamed (--corpus, --jobs, a quoted glob "
+        "or -o *.parquet; docs/corpus.md)"
+    )
+    corpus.add_argument(
+        "--corpus", action="store_true", help="read FOLDER_OR_GLOB... as an archive"
     )
     corpus.add_argument(
         "-j", "--jobs", type=int, help="worker processes (default: every core); corpus mode"
@@ -162,7 +166,7 @@ def _mentions(args: argparse.Namespace) -> int:
 def _extract(args: argparse.Namespace) -> int:
     from factcheck.corpus import is_corpus
 
-    if is_corpus(args.inputs, args.output, args.jobs):
+    if is_corpus(args.inputs, args.output, args.jobs, args.corpus):
         return _extract_corpus(args)
     from factcheck.pipeline import extract
 

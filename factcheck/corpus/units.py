@@ -24,18 +24,15 @@ class Unit:
     kind: str  # "text" or "case"
 
 
-def is_corpus(inputs: Sequence[str], output: str | None, jobs: int | None) -> bool:
-    """Whether ``factcheck extract`` runs in corpus mode: ``--jobs`` given, a Parquet output,
-    a glob pattern, or a folder that is not a case (no case.yaml in it)."""
-    if jobs is not None or (output or "").lower().endswith(".parquet"):
+def is_corpus(
+    inputs: Sequence[str], output: str | None, jobs: int | None, corpus: bool = False
+) -> bool:
+    """Whether ``factcheck extract`` runs in corpus mode: ``--corpus`` or ``--jobs`` given, a
+    Parquet output, or a glob pattern the shell did not expand. A folder alone stays one case
+    of all its .txt files (documents of one event compared together)."""
+    if corpus or jobs is not None or (output or "").lower().endswith(".parquet"):
         return True
-    for given in inputs:
-        path = Path(given)
-        if _GLOB_CHARS & set(given) and not path.exists():
-            return True
-        if path.is_dir() and not (path / "case.yaml").is_file():
-            return True
-    return False
+    return any(_GLOB_CHARS & set(given) and not Path(given).exists() for given in inputs)
 
 
 def find_units(inputs: Sequence[str | Path]) -> list[Unit]:
