@@ -80,6 +80,9 @@ def name_speaker(
     lead = next((t for t in content if t.key not in lex.determiners and not t.key.isdigit()), None)
     head = _head_words(content, lex)
     unnamed = next(iter(lex.unnamed.scan(head)), None)
+    if unnamed is None and len(content) > UNNAMED_REACH:  # "... الأميركيةوكان مسؤولون أميركيون"
+        head = content[-TAIL_WORDS:]
+        unnamed = next(iter(lex.unnamed.scan(head)), None)
     if unnamed is not None and unnamed.first > 0 and head[unnamed.first].key in lex.titles:
         org = name_speaker(ctx, [t for t in words if t.start < head[unnamed.first].start])
         if org is not None and org.kind == "named" and org.resolved:  # "Police spokesman X"
@@ -149,6 +152,11 @@ def _past_report_noun(words: list[Token], lex: Lexicon) -> list[Token]:
 #: How many words from its start an unnamed-speaker noun may come ("a senior US military
 #: official"), before any preposition.
 UNNAMED_REACH: Final = 5
+
+
+#: How many words at the end of a long phrase may hold its unnamed-speaker noun (a phrase read
+#: back from its verb ends with it: "... مسؤولون أميركيون قالوا").
+TAIL_WORDS: Final = 3
 
 
 def _head_words(content: list[Token], lex: Lexicon) -> list[Token]:
