@@ -141,7 +141,9 @@ class VerbMixin:
         if speaker.resolved and other is not None and not other.resolved and _bare(other):
             return replace(speaker, person=other.text)
         if speaker.resolved and skipped and not any(t.key in self.lex.stop for t in skipped):
-            return replace(speaker, person=" ".join(t.text for t in skipped))
+            person = office_person(self.text, self.lex, skipped, skipped[0].start)
+            if person:  # "الرئيس الأميركي، دونالد ترمب،", not "The Iraqi army, too,"
+                return replace(speaker, person=person)
         return speaker
 
     def _seen_by(self, speaker: Speaker | None, words: list[Token]) -> bool:
