@@ -154,7 +154,7 @@ def throughput() -> dict[str, float]:
         timed(partial(_each, fn, paragraphs))
         rate = nbytes(text) / 1000 / CPU[0]
         ours = medians[f"mentions {language}"]  # the kit's CPU-time rate on the same language
-        print(f"{name}: {rate:,.1f} KB/s; factcheck.mentions is {ours / rate:,.1f}x faster")
+        print(f"{name}: {rate:,.1f} KB/s; factcheck.mentions / {name}: {ours / rate:,.2f}")
     return medians
 
 
