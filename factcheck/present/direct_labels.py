@@ -94,29 +94,27 @@ def place(fig, ax, marks: list[Mark], log: bool, missed: dict[str, str]) -> None
     for _ in range(WIDEN_TRIES):
         taken, failed = [], []
         for m in marks:
-            right = (m.end, m.y, 6, 0, "left", "center")
-            left = (m.start, m.y, -8, 0, "right", "center")
+            sides = [(m.end, m.y, 6, 0, "left", "center"), (m.start, m.y, -8, 0, "right", "center")]
             for variant in m.variants:
                 m.text.set_text(variant)
-                fitted = fr.place_label(ax, m.text, [right, left], taken[:], renderer)
-                if fitted:
+                if fr.place_label(ax, m.text, sides, taken, renderer):
                     break
-            if not fitted:
-                m.text.set_text(m.variants[0])
-            fr.place_label(ax, m.text, [right, left] if fitted else [right], taken, renderer)
-            if not fitted:
+                taken.pop()  # not placed: its box takes no room
+            else:
                 failed.append(m)
         if not failed:
             return
         area = ax.get_window_extent(renderer)
         over = max(fr.text_box(m.text, renderer).x1 - area.x1 for m in failed)
         lo, hi = ax.get_xlim()
-        if over <= 0 or (hi - lo) > WIDEN_MAX * (first[1] - first[0]):
+        cap = first[1] * WIDEN_MAX**2 if log else first[0] + WIDEN_MAX * (first[1] - first[0])
+        if over <= 0 or hi >= cap:
             break
-        hi = hi * 1.6 if log else hi + (hi - lo) * (over + 8) / max(area.width - over, 1.0)
-        ax.set_xlim(lo, hi)
+        wider = hi * 1.6 if log else hi + (hi - lo) * (over + 8) / max(area.width - over, 1.0)
+        ax.set_xlim(lo, min(wider, cap))
         fig.draw_without_rendering()
-    ax.set_xlim(first)
     for m in failed:  # no room anywhere: the legend names the speaker instead
         m.text.set_text(m.variants[0].split(" · ")[0])
+        sides = [(m.end, m.y, 6, 0, "left", "center"), (m.start, m.y, -8, 0, "right", "center")]
+        fr.place_label(ax, m.text, sides, taken, renderer)
         missed.setdefault(m.speaker, m.label)
