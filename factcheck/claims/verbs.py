@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from factcheck.claims.offices import office_person
 from factcheck.claims.phrases import read_after, read_before
+from factcheck.claims.sources import is_outlet
 from factcheck.claims.speakers import Speaker
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ class VerbMixin:
     blocked: Any
     walls: Any
     found: Any
+    seen_by: str = ""  # an outlet an apposition says saw the speaker's report
     starts: list[int]  # token start offsets
 
     def continued(self, sv: SentenceView, i: int, gender: str, denied: bool) -> Attribution | None:
@@ -67,6 +69,7 @@ class VerbMixin:
     def verb(self, sv: SentenceView, m: Match, gender: str, denied: bool) -> None:
         """A reporting or denial verb: its speaker, else the speaker it continues."""
         speaker = None
+        self.seen_by = ""
         order = self.lex.speaker_order
         k = m.first - 1
         while k >= sv.lo and self.tokens[k].is_word and self.tokens[k].key in self.lex.skip:
@@ -92,7 +95,7 @@ class VerbMixin:
             return  # "X said 4 ..., the Iraqi News Agency reported": the agency relays X
         if gender in ("f", "m") and speaker.kind != "unnamed":
             speaker = replace(speaker, gender=gender)  # the verb's agreement tells the gender
-        outlet = self.outlet_after(m.last, sv)
+        outlet = self.outlet_after(m.last, sv) or self.seen_by
         relayed = (outlet,) if outlet and outlet != speaker.name else ()
         self.add(sv, m.first, speaker, relayed, denied)
 
@@ -138,8 +141,19 @@ class VerbMixin:
         if speaker.resolved and other is not None and not other.resolved and _bare(other):
             return replace(speaker, person=other.text)
         if speaker.resolved and skipped and not any(t.key in self.lex.stop for t in skipped):
-            return replace(speaker, person=" ".join(t.text for t in skipped))
+            person = office_person(self.text, self.lex, skipped, skipped[0].start)
+            if person:  # "الرئيس الأميركي، دونالد ترمب،", not "The Iraqi army, too,"
+                return replace(speaker, person=person)
         return speaker
+
+    def _seen_by(self, speaker: Speaker | None, words: list[Token]) -> bool:
+        """ "a report, seen by Reuters on Thursday, estimated": an outlet after an agent
+        preposition in an apposition only relays the speaker named before it."""
+        if speaker is None or not is_outlet(speaker.name) or len(words) < 2:
+            return False
+        return any(t.key in self.lex.agents for t in words[:3]) and words[0].key not in (
+            self.lex.agents
+        )
 
     def named_before(self, i: int, sv: SentenceView) -> Speaker | None:
         """The speaker before a verb, else in one of the comma-separated phrases before it
@@ -157,6 +171,8 @@ class VerbMixin:
                 and words[0].is_word  # not a quotation's closing mark: "...," he said
             ):
                 pronoun = speaker  # "La CGT, elle, revendique": the name before the pronoun
+            elif self._seen_by(speaker, words):
+                self.seen_by = speaker.name  # type: ignore[union-attr]
             elif speaker is not None or not words:
                 if speaker is not None and speaker.kind == "named":
                     return self.apposed(speaker, words, sv, skipped)
