@@ -307,7 +307,8 @@ def test_postposed_bracketed_and_relative_sources(
         ("An Iraqi security source said 3 were killed. The source said 2 more were missing.", "en"),
         ("وقال مصدر أمني عراقي إن 3 قتلوا. وأضاف المصدر أن 2 آخرين فقدوا.", "ar"),
         (
-            "Une source sécuritaire irakienne a fait état de 3 morts. La source a ajouté que 2 personnes étaient portées disparues.",
+            "Une source sécuritaire irakienne a fait état de 3 morts. La source a ajouté que "
+            "2 personnes étaient portées disparues.",
             "fr",
         ),
     ],
@@ -318,7 +319,10 @@ def test_the_source_refers_back_to_the_unnamed_source(text: str, language: str) 
 
 
 def test_impersonal_reporting_is_the_publishers_voice() -> None:
-    text = "Army spokesman Ali Saleh said 3 soldiers were freed. One officer was killed, it was reported."
+    text = (
+        "Army spokesman Ali Saleh said 3 soldiers were freed. "
+        "One officer was killed, it was reported."
+    )
     found = _claims(text, "en")
     assert found["One"].speaker == "Example Daily"
     ar = _claims("قال الجيش العراقي إن 3 جنود أصيبوا.\nيذكر أن 40 شخصا قتلوا في هجوم مماثل.", "ar")
