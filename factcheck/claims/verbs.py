@@ -119,9 +119,7 @@ class VerbMixin:
         if figure is None:
             return False
         at, reach = self.tokens[r].start, self.tokens[figure].start
-        self.found.append(
-            Attribution(speaker, via, at, sv.index, sv.clause_of(r), denied, reach)
-        )
+        self.found.append(Attribution(speaker, via, at, sv.index, sv.clause_of(r), denied, reach))
         return True
 
     def named_after(self, i: int, sv: SentenceView) -> Speaker | None:
