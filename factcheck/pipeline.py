@@ -68,6 +68,12 @@ class Analysis:
         return claims_table(self.claims) if self.aligned is None else self.aligned
 
 
+def analyse_case(case: Case) -> Analysis:
+    """The mentions and claims of a loaded case (no comparison): what corpus mode and
+    ``factcheck.dask`` run per case."""
+    return _analyse(case)
+
+
 def _analyse(case: Case) -> Analysis:
     found: list[Mention] = []
     claims: list[Claim] = []
