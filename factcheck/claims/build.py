@@ -161,6 +161,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
     counted: list[tuple[int, float | None, Counted]] = []  # sentence, value, what, in order
     measured: list[tuple[int, float | None, Counted]] = []  # those with a measure (inherit's)
     victims: dict[str, tuple[int, Counted]] = {}  # the latest toll naming its victims, per measure
+    said: dict[str, Counted] = {}  # what each speaker's latest counted figure counts
     for m, a, b in figures:
         n = sentence_of[a]
         if n < 0:
@@ -185,6 +186,8 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
             what = Counted(THING_MEASURE, "", thing)  # "three hospitals": not a toll
         subset = thing is None and (what.part or is_subset(tokens, a, views[n].lo, lex))
         own_noun = what.subject not in ("", PREVIOUS) and not what.generic
+        if not (what.measure or what.subject or subset) and speaker_text and speaker in said:
+            what = said[speaker]  # "700 000 selon la CGT": what the CGT's figures count
         if not what.measure or subset:
             near_only = bool(m.unit) and not what.subject  # "15 Hamas targets": its own noun
             what = inherit(what, n, m.low, measured, subset=subset, near_only=near_only)
@@ -198,6 +201,8 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         counted.append((n, m.low, what))
         if what.measure:  # inherit only looks at these: a page of bare numbers stays linear
             measured.append((n, m.low, what))
+            if thing is None and not subset:
+                said[speaker] = what
         what = settle(what, doc.language)
         if not what.measure and not what.subject:
             if n == 0:  # a headline's bare figure may be the body's claim, said first
