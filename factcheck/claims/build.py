@@ -181,7 +181,9 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         )
         if not what.measure and not what.subject and sets_a_level(tokens, a, views[n].lo, lex):
             continue  # "raising the pension age by two years, to 64": a level, not a count
-        thing = thing_counted(tokens, a, b, views[n].hi, lex) if counts_people(what) else None
+        # a figure that is its thing's own word (a dual: "قاعدتين") always counts that thing
+        reach = views[n].hi if counts_people(what) else b
+        thing = thing_counted(tokens, a, b, reach, lex)
         if thing is not None:
             what = Counted(THING_MEASURE, "", thing)  # "three hospitals": not a toll
         subset = thing is None and (what.part or is_subset(tokens, a, views[n].lo, lex))

@@ -78,6 +78,8 @@ def count_of(
             of_noun = subject  # "killed 15 of them": the noun "them" points at is counted
     role = nearest(sc, sc.roles, a, b)
     measure_label = measure.value[0] if measure else ""
+    if measure is not None and _joined_toll(sc, measure, a, b):
+        measure_label = JOINED_MEASURE  # "قتل وأصيب نحو 37", "killed or wounded 37"
     subject_label = subject.value[0] if subject else ""
     generic = subject is None
     if subject_label == MEMBER:  # "عنصر من فرق الإنقاذ", "عناصر التنظيم": whose members
@@ -189,6 +191,39 @@ def _partitive(sc: Scene, b: int) -> tuple[int, int] | None:
             return None
         k += 1
     return None
+
+
+#: Two measures joined by a conjunction that govern one figure ("killed and wounded 37",
+#: "tués ou blessés", "قتل وأصيب"): together they count casualties.
+JOINED_PAIR: Final = frozenset({"killed", "wounded"})
+JOINED_MEASURE: Final = "casualties"
+
+
+def _joined_toll(sc: Scene, measure: Match, a: int, b: int) -> bool:
+    """Whether ``measure`` and the other of killed/wounded stand next to each other, joined by
+    at most a conjunction, on the same side of the figure at ``[a, b)``."""
+    if measure.value[0] not in JOINED_PAIR:
+        return False
+    side = measure.last <= a
+    for other in sc.measures:
+        if other.value[0] not in JOINED_PAIR or other.value[0] == measure.value[0]:
+            continue
+        if (other.last <= a) != side or (not side and other.first < b):
+            continue
+        lo, hi = (measure.last, other.first) if other.first >= measure.last else (
+            other.last, measure.first)  # fmt: skip
+        between = [t for t in sc.tokens[lo:hi] if t.is_word]
+        if hi < lo or len(between) > 1:
+            continue
+        if not all(set(t.keys) & sc.lex.conjunctions for t in between):
+            continue
+        first, last = min(measure.first, other.first), max(measure.last, other.last)
+        clause = sc.sv.clause_of(first)
+        # "3 قُتلوا وأصيب 25": another figure on the pair's far side in its clause has a verb
+        far = [f for f, g in sc.figures if f != a and sc.sv.clause_of(f) == clause]
+        if not any((g <= first) if side else (f >= last) for f, g in sc.figures if f in far):
+            return True
+    return False
 
 
 def _part_link(sc: Scene, a: int, b: int, link: Match, subjects: list[Match]) -> Match | None:

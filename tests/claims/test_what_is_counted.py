@@ -193,3 +193,22 @@ def test_one_event_one_group_across_languages() -> None:
         ["doc_id", "measure", "subject", "subject_detail"]
     ]
     assert set(fifteen["subject"]) == {"militants"} and set(fifteen["subject_detail"]) == {"ISIS"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "joined", "apart"),
+    [
+        ("en", "Officials said 37 US soldiers were killed and wounded in the attack. Three "
+               "soldiers were killed and 12 wounded.", "37", ["Three", "12"]),
+        ("fr", "Selon l'armée, 37 soldats ont été tués et blessés. Trois soldats ont été tués "
+               "et 12 blessés.", "37", ["Trois", "12"]),
+        ("ar", "قتل وأصيب نحو 37 جنديا أمريكيا في الهجوم. وأعلنت القيادة أن 3 جنود قتلوا "
+               "وأصيب 12 آخرون.", "نحو 37", ["3", "12"]),
+    ],
+)  # fmt: skip
+def test_killed_and_wounded_together_count_casualties(
+    language: str, text: str, joined: str, apart: list[str]
+) -> None:
+    claims = _claims(text, language)
+    assert _row(claims, joined).measure == "casualties"
+    assert [_row(claims, v).measure for v in apart] == ["killed", "wounded"]
