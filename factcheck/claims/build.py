@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import replace
-from datetime import date
 from itertools import pairwise
 
 from factcheck.claims.affiliation import armed_groups, group_at
@@ -49,7 +48,7 @@ from factcheck.claims.scope import (
     year_mentions,
 )
 from factcheck.claims.sources import canonical, country_of
-from factcheck.claims.toll_dates import named_day, settle_toll_dates
+from factcheck.claims.toll_dates import named_day, reported_at, settle_toll_dates
 from factcheck.model import (
     Case,
     Claim,
@@ -61,7 +60,6 @@ from factcheck.model import (
     Span,
 )
 from factcheck.text.sentences import split_sentences
-from factcheck.when import Moment, day_of
 
 #: Subjects whose bare count ("2,500 troops in Iraq", no deployment verb) is a standing level.
 STANDING_FORCES = frozenset({"soldiers"})
@@ -252,7 +250,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
                 end=m.end,
                 sentence=sentence_text(n),
                 event_date=event_date,
-                reported_at=_reported(reported, doc),
+                reported_at=reported_at(reported, doc),
                 kind=kind_of(what.measure),
             )
         )
@@ -313,15 +311,6 @@ def _mentions_by_sentence(
         if k >= 0 and m.start < spans[ordered[k]].end:
             out[ordered[k]].append(m)
     return out
-
-
-def _reported(stated: date | None, doc: Document) -> Moment | None:
-    """When the speaker gave the figure: the day the sentence states, else the publication.
-    A stated day that is the publication's own day takes the publication time, so that "said
-    on Wednesday" in an evening story is not placed at midnight, before the morning's figure."""
-    if stated is None or stated == day_of(doc.published):
-        return doc.published
-    return stated
 
 
 def _who(
