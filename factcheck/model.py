@@ -183,6 +183,7 @@ class Claim:
     reported_at: Moment | None
     kind: Kind
     also_at: tuple[Span, ...] = field(default_factory=tuple)
+    speaker_person: str = ""  # the named person speaking for ``speaker`` ("" when none)
 
     @property
     def claim_id(self) -> str:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from factcheck.claims.found import Attributions
+from factcheck.claims.gaps import GapMixin
 from factcheck.claims.lexicon import Lexicon, Match, Token
 from factcheck.claims.phrases import read_after
 from factcheck.claims.relays import RelayMixin
@@ -38,8 +39,6 @@ PASSIVE_REACH: Final = 6
 POSTPOSED_GAP: Final = 2
 #: How far after "according to a report" the name of who made it may come.
 REPORT_WINDOW: Final = 8
-#: Longest phrase naming the speaker of a gapped clause ("..., la CGT 55 000"), in tokens.
-GAP_MAX_TOKENS: Final = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +81,7 @@ def clauses(tokens: list[Token], lo: int, hi: int, lex: Lexicon) -> tuple[int, .
     return tuple(sorted(set(starts)))
 
 
-class _Reader(VerbMixin, RelayMixin):
+class _Reader(VerbMixin, RelayMixin, GapMixin):
     """Walks one document's sentences and collects its attributions in order."""
 
     def __init__(
@@ -93,6 +92,7 @@ class _Reader(VerbMixin, RelayMixin):
         blocked: set[int],
         country: str | None,
         publisher: str = "",
+        fence: frozenset[int] = frozenset(),
     ):
         self.text = text
         self.publisher = publisher
@@ -100,6 +100,8 @@ class _Reader(VerbMixin, RelayMixin):
         self.tokens = tokens
         self.lex = lex
         self.blocked = blocked  # token indices inside claim figures: never part of a speaker
+        self.walls = blocked | fence  # and a dateline's words: never a speaker or a cue
+        self.quoted: set[int] = set()  # tokens inside quotation marks in the current sentence
         self.found: list[Attribution] = Attributions()
         self.starts = [t.start for t in tokens]  # token start offsets, for bisection
 
@@ -113,8 +115,8 @@ class _Reader(VerbMixin, RelayMixin):
 
     def speaker_after(self, i: int, sv: SentenceView) -> tuple[Speaker | None, list[Token]]:
         """The speaker named by the phrase starting at token ``i``, and that phrase."""
-        words = read_after(self.tokens, i, sv.hi, self.lex, self.blocked)
-        wider = read_after(self.tokens, i, sv.hi, self.lex, self.blocked, wide=True)
+        words = read_after(self.tokens, i, sv.hi, self.lex, self.walls)
+        wider = read_after(self.tokens, i, sv.hi, self.lex, self.walls, wide=True)
         return self.speaker_at(words, wider), words
 
     def add(
@@ -145,14 +147,22 @@ class _Reader(VerbMixin, RelayMixin):
                 yield a
 
     def sentence(self, sv: SentenceView) -> None:
-        i = sv.lo
+        self.quoted = _quoted(self.tokens, sv.lo, sv.hi)
+        self.headline_speaker(sv)
+        self.scan(sv, sv.lo, sv.hi, self.quoted)
+        self.gapped(sv)
+        self.bracketed(sv)
+
+    def scan(self, sv: SentenceView, lo: int, hi: int, skip: set[int]) -> None:
+        """Read the cues of tokens ``[lo, hi)`` of a sentence, except those in ``skip``."""
+        i = lo
         lex = self.lex
-        quoted = _quoted(self.tokens, sv.lo, sv.hi)
-        while i < sv.hi:
+        while i < hi:
             tok = self.tokens[i]
-            if not tok.is_word or i in self.blocked or i in quoted:
+            if not tok.is_word or i in self.walls or i in skip:
                 i += 1
                 continue
+            verbal = not (lex.article and tok.key.startswith(lex.article))  # not "التابع"
             m = lex.passive.at(self.tokens, i)
             if m is not None:
                 self.passive(sv, m)
@@ -160,31 +170,26 @@ class _Reader(VerbMixin, RelayMixin):
                 self.relay(sv, m)
             elif (m := lex.according.at(self.tokens, i)) is not None:
                 self.according(sv, m)
-            elif (m := lex.transmit.at(self.tokens, i)) is not None:
+            elif (m := lex.impersonal.at(self.tokens, i)) is not None:
+                pass  # "it was reported", "يذكر أن": no speaker, the publisher's voice
+            elif verbal and (m := lex.transmit.at(self.tokens, i)) is not None:
                 self.transmit(sv, m)
-            elif (m := lex.object_relay.at(self.tokens, i)) is not None:
+            elif verbal and (m := lex.object_relay.at(self.tokens, i)) is not None:
                 self.told(sv, m)
-            elif (m := lex.denial.at(self.tokens, i)) is not None:
+            elif verbal and (m := lex.denial.at(self.tokens, i)) is not None:
                 self.verb(sv, m, str(m.value or ""), True)
-            elif (m := lex.say.at(self.tokens, i)) is not None:
+            elif verbal and (m := lex.say.at(self.tokens, i)) is not None:
                 self.verb(sv, m, str(m.value or ""), False)
-            elif (m := lex.participles.at(self.tokens, i)) is not None:
+            elif verbal and (m := lex.participles.at(self.tokens, i)) is not None:
                 cont = self.continued(sv, m.first, str(m.value or ""), False)
                 if cont is not None:
                     self.found.append(cont)
             i = m.last if m is not None else i + 1
-        self.gapped(sv)
 
     def according(self, sv: SentenceView, m: Match) -> None:
         """ "according to X"; "selon un bilan communiqué par X", "بحسب حصيلة وزارة الصحة":
         past a report noun, the first name within ``REPORT_WINDOW`` tokens."""
-        speaker, words = self.speaker_after(m.last, sv)
-        if speaker is None and words and self.lex.report_nouns.scan(words[:3]):
-            for k in range(m.last + 1, min(sv.hi, m.last + REPORT_WINDOW)):
-                found, _ = self.speaker_after(k, sv)
-                if found is not None and found.kind in ("named", "unnamed"):
-                    speaker = found
-                    break
+        speaker = self.source_after(m.last, sv)
         if speaker is None or speaker.kind in ("anaphor", "self"):
             return
         figure = self.figure_before(sv, m.first)
@@ -197,10 +202,27 @@ class _Reader(VerbMixin, RelayMixin):
             Attribution(speaker, (), at, sv.index, sv.clause_of(m.first), False, reach)
         )
 
+    def source_after(self, i: int, sv: SentenceView) -> Speaker | None:
+        """The speaker named from token ``i`` on; past a report noun ("un bilan communiqué par
+        X", "أحدث البيانات الصادرة عن X"), the first name within ``REPORT_WINDOW`` tokens."""
+        speaker, words = self.speaker_after(i, sv)
+        if speaker is None and words and self.lex.report_nouns.scan(words[:3]):
+            for k in range(i + 1, min(sv.hi, i + REPORT_WINDOW)):
+                found, _ = self.speaker_after(k, sv)
+                if found is not None and found.kind in ("named", "unnamed"):
+                    return found
+        return speaker
+
     def figure_before(self, sv: SentenceView, i: int) -> int | None:
         """First token of a figure ending at most ``POSTPOSED_GAP`` tokens before ``i``, in the
-        same clause and with nothing but its counted noun between."""
+        same clause and with nothing but its counted noun between. A comma may sit between
+        when the figure is the second member of a pair whose first has its own source ("1,28
+        مليون، بحسب وزارة الداخلية، و3,5 مليون، وفقا للاتحاد"): "and 3.5 million" is its own."""
         k = i - 1
+        comma = k >= sv.lo and self.tokens[k].text in ",،" and self.latest_in(sv) is not None
+        if comma:
+            k -= 1
+            i -= 1
         while k >= sv.lo and i - k <= POSTPOSED_GAP and k not in self.blocked:
             if not self.tokens[k].is_word:
                 return None  # a comma: the cue closes the whole clause, not one figure
@@ -209,7 +231,16 @@ class _Reader(VerbMixin, RelayMixin):
             return None
         while k - 1 >= sv.lo and k - 1 in self.blocked:
             k -= 1
+        if comma and not self._coordinated(k):
+            return None
         return k
+
+    def _coordinated(self, k: int) -> bool:
+        """Whether the figure at token ``k`` follows "and", "et" or a glued "و"."""
+        tok = self.tokens[k]
+        before = self.tokens[k - 1] if k > 0 else None
+        glued = tok.text[:1] == "و" or (before is not None and before.text == "و")
+        return glued or (before is not None and before.key in self.lex.conjunctions)
 
     def passive(self, sv: SentenceView, m: Match) -> None:
         """ "les 30 000 recensées par le ministère": the agent speaks for the figure before."""
@@ -221,24 +252,6 @@ class _Reader(VerbMixin, RelayMixin):
         self.found.append(
             Attribution(speaker, (), at, sv.index, sv.clause_of(m.first), False, reach)
         )
-
-    def gapped(self, sv: SentenceView) -> None:
-        """ "le ministère a dénombré 22 000 manifestants, la CGT 55 000": after a comma, a
-        named speaker right before a figure, in a sentence whose verb it shares."""
-        if self.latest_in(sv) is None:
-            return
-        for k in range(sv.lo, sv.hi):
-            if self.tokens[k].text not in ",،":
-                continue
-            j = k + 1
-            while j < sv.hi and j not in self.blocked and j - k <= GAP_MAX_TOKENS:
-                j += 1
-            if j >= sv.hi or j not in self.blocked or j == k + 1:
-                continue
-            words = [t for t in self.tokens[k + 1 : j] if t.is_word]
-            speaker = self.speaker_at(words) if words else None
-            if speaker is not None and speaker.kind == "named" and speaker.resolved:
-                self.add(sv, k + 1, speaker, ())
 
 
 #: Quotation marks: straight ones toggle, the others open or close.
@@ -272,10 +285,12 @@ def attribute(
     blocked: set[int],
     country: str | None = None,
     publisher: str = "",
+    fence: frozenset[int] = frozenset(),
 ) -> list[Attribution]:
     """Every attribution of a document, in text order (``country`` names generic speakers;
-    "the ministry" in the ministry's own statement is ``publisher``)."""
-    reader = _Reader(text, tokens, lex, blocked, country, publisher)
+    "the ministry" in the ministry's own statement is ``publisher``; ``fence``: tokens of a
+    dateline, never read as a speaker)."""
+    reader = _Reader(text, tokens, lex, blocked, country, publisher, fence)
     for sv in views:
         reader.sentence(sv)
     return reader.found
@@ -291,7 +306,11 @@ def attribution_for(
     passive = [a for a in here if a.reach >= 0 and a.reach <= at < a.at]
     if passive:
         return passive[0]
-    here = [a for a in here if a.reach < 0] or here
+    # a cue bound to the figure before it ("300 ... according to X") never reaches back to an
+    # earlier figure of the sentence
+    here = [a for a in here if a.reach < 0] or [a for a in here if a.reach <= at]
+    if not here:
+        return None
     clause = sv.clause_of(i)
     same = [a for a in here if a.clause == clause]
     before = [a for a in same if a.at <= at]

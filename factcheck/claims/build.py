@@ -23,6 +23,7 @@ from factcheck.claims.attribution import (
     clauses,
 )
 from factcheck.claims.counted import Counted, count_of, settle
+from factcheck.claims.datelines import find_dateline
 from factcheck.claims.figures import (
     PREVIOUS,
     SUBSET_MARK,
@@ -30,6 +31,7 @@ from factcheck.claims.figures import (
     carry_subject,
     counts_people,
     counts_speakers,
+    in_compound,
     inherit,
     is_figure,
     is_subset,
@@ -37,6 +39,7 @@ from factcheck.claims.figures import (
     remember_victims,
     sets_a_level,
     thing_counted,
+    token_range,
 )
 from factcheck.claims.lexicon import Lexicon, Token, lexicon
 from factcheck.claims.scene import scene
@@ -49,6 +52,13 @@ from factcheck.claims.scope import (
 )
 from factcheck.claims.sources import canonical, country_of
 from factcheck.claims.toll_dates import named_day, reported_at, settle_toll_dates
+from factcheck.claims.voices import (
+    headline_repeats,
+    is_headline,
+    merge_repeated,
+    one_voice,
+    who,
+)
 from factcheck.model import (
     Case,
     Claim,
@@ -67,15 +77,6 @@ STANDING_FORCES = frozenset({"soldiers"})
 VIA_SEPARATOR = " -> "
 
 
-def _in_compound(tokens: list[Token], a: int, b: int, m: Mention) -> bool:
-    """Whether the mention is part of a hyphenated word ("one-way attack drones", "a
-    three-storey building"): an adjective, not a count."""
-    if b - a != 1:
-        return False
-    tok = tokens[a]
-    return "-" in tok.text and len(m.text) < len(tok.text) and any(c.isalpha() for c in tok.text)
-
-
 def _views(tokens: list[Token], spans: list[Span], lex: Lexicon) -> list[SentenceView]:
     views: list[SentenceView] = []
     i = 0
@@ -87,17 +88,6 @@ def _views(tokens: list[Token], spans: list[Span], lex: Lexicon) -> list[Sentenc
             i += 1
         views.append(SentenceView(n, lo, i, clauses(tokens, lo, i, lex)))
     return views
-
-
-def _token_range(tokens: list[Token], starts: list[int], m: Mention) -> tuple[int, int]:
-    """Token indices ``[a, b)`` the mention covers (``starts``: the tokens' start offsets)."""
-    a = bisect_right(starts, m.start) - 1
-    if a < 0 or tokens[a].end <= m.start:
-        a += 1
-    b = a
-    while b < len(tokens) and tokens[b].start < m.end:
-        b += 1
-    return a, max(a, b)
 
 
 def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = None) -> list[Claim]:
@@ -121,14 +111,19 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         (m, a, b)
         for m in mentions
         if is_figure(m)
-        for a, b in [_token_range(tokens, starts, m)]
-        if not counts_speakers(tokens, a, b, lex) and not _in_compound(tokens, a, b, m)
+        for a, b in [token_range(tokens, starts, m)]
+        if not counts_speakers(tokens, a, b, lex) and not in_compound(tokens, a, b, m)
     ]
     blocked = {k for _, a, b in figures for k in range(a, b)}
     texts = tuple((d.text, d.language) for d in case.documents) if case else ()
     country = country_of(texts or ((doc.text, doc.language),))
     publisher = canonical(doc.publisher, doc.language) if doc.publisher else ""
-    found = attribute(doc.text, tokens, views, lex, blocked, country, publisher)
+    dateline = find_dateline(doc.text, doc.language)
+    fence = frozenset(
+        k for k, t in enumerate(tokens) if dateline and dateline.start <= t.start < dateline.end
+    )
+    wire = dateline.outlet if dateline else ""
+    found = attribute(doc.text, tokens, views, lex, blocked, country, publisher, fence)
     found_in: dict[int, list[Attribution]] = {}  # each sentence's attributions, in order
     for att_ in found:
         found_in.setdefault(att_.sentence, []).append(att_)
@@ -155,7 +150,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
 
     claims: list[Claim] = []
     clauses_read: dict[object, object] = {}  # what each clause says about scope, read once
-    headline: list[tuple[Mention, str]] = []
+    headline: list[tuple[Mention, str, str]] = []
     counted: list[tuple[int, float | None, Counted]] = []  # sentence, value, what, in order
     measured: list[tuple[int, float | None, Counted]] = []  # those with a measure (inherit's)
     victims: dict[str, tuple[int, Counted]] = {}  # the latest toll naming its victims, per measure
@@ -165,7 +160,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         if n < 0:
             continue
         att = attribution_for(found_in.get(n, []), views[n], a, m.start)
-        speaker, speaker_text, via, denied = _who(att, doc, publisher)
+        speaker, speaker_text, via, denied, person = who(att, doc, publisher, wire)
         if not_a_count(tokens, b, lex):
             continue  # "10 millions de dinars", "8 000 places", "cinq fois": not a count
         what = count_of(
@@ -206,7 +201,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         what = settle(what, doc.language)
         if not what.measure and not what.subject:
             if n == 0:  # a headline's bare figure may be the body's claim, said first
-                headline.append((m, speaker))
+                headline.append((m, speaker, doc.publisher))
             continue  # nothing counted: a capacity, a multiplier, a number of speakers
         scope = scope_of(
             tokens,
@@ -252,34 +247,19 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
                 event_date=event_date,
                 reported_at=reported_at(reported, doc),
                 kind=kind_of(what.measure),
+                speaker_person=person,
             )
         )
     definite = frozenset(
         m.start for m, a, _ in figures if a > 0 and set(tokens[a - 1].keys) & lex.determiners
     )
-    return headline_repeats(merge_repeated(settle_toll_dates(doc, claims), definite), headline)
-
-
-def headline_repeats(claims: list[Claim], headline: list[tuple[Mention, str]]) -> list[Claim]:
-    """A headline figure with nothing counted around it ("Retraites : plus de 3,5 millions dans
-    la rue") joins, in ``also_at``, the first later claim of the same speaker that gives the
-    same figure: the body says what it counts."""
-    out = list(claims)
-    for m, speaker in headline:
-        k = next(
-            (
-                k
-                for k, c in enumerate(out)
-                if c.start > m.start
-                and c.speaker == speaker
-                and c.qualifier == m.qualifier
-                and (c.low, c.high) == (m.low, m.high)
-            ),
-            None,
-        )
-        if k is not None:
-            out[k] = replace(out[k], also_at=(Span(m.start, m.end), *out[k].also_at))
-    return out
+    merged = merge_repeated(settle_toll_dates(doc, claims), definite)
+    first = frozenset(
+        m.start
+        for m, a, _ in figures
+        if spans and sentence_of[a] == 0 and is_headline(doc.text, spans[0].start, spans[0].end)
+    )
+    return one_voice(headline_repeats(merged, headline), first)
 
 
 def _sentence_index(views: list[SentenceView], n_tokens: int) -> list[int]:
@@ -310,49 +290,4 @@ def _mentions_by_sentence(
         k = bisect_right(keys, m.start) - 1
         if k >= 0 and m.start < spans[ordered[k]].end:
             out[ordered[k]].append(m)
-    return out
-
-
-def _who(
-    att: Attribution | None, doc: Document, publisher: str
-) -> tuple[str, str, tuple[str, ...], bool]:
-    """(speaker, speaker_text, via without the publisher, denied) of an attribution."""
-    if att is None:
-        return doc.publisher, "", (), False
-    own = {doc.publisher, publisher}
-    via = tuple(v for v in att.via if v and v not in own)
-    speaker = att.speaker.name
-    text = att.speaker.text
-    if speaker in own:
-        speaker = doc.publisher
-    return speaker, text, via, att.denied
-
-
-def merge_repeated(claims: list[Claim], definite: frozenset[int] = frozenset()) -> list[Claim]:
-    """One claim per (speaker, measure, subject, figure, polarity, scope); others in also_at.
-
-    A figure given with a definite article ("of the 161 detainees", "des 161 suspects") refers
-    back to the same figure said before: it joins it whatever noun it repeats it with.
-    """
-    kept: dict[tuple[object, ...], int] = {}
-    loose: dict[tuple[object, ...], int] = {}
-    out: list[Claim] = []
-    for c in claims:
-        key = (c.speaker, c.measure, c.subject, c.low, c.high, c.qualifier, c.polarity, c.scope)
-        near = (c.speaker, c.measure, c.low, c.high, c.polarity)
-        k = kept.get(key)
-        if k is None and c.start in definite:
-            k = loose.get(near)
-        if k is not None:
-            first = out[k]
-            out[k] = replace(
-                first,
-                also_at=(*first.also_at, Span(c.start, c.end)),
-                subject_detail=first.subject_detail or c.subject_detail,
-                event_date=first.event_date or c.event_date,
-            )
-            continue
-        kept[key] = len(out)
-        loose.setdefault(near, len(out))
-        out.append(c)
     return out

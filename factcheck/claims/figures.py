@@ -7,6 +7,7 @@ repeats counts, or the figure just before it ("412 000, dont 48 000 à Paris").
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 from factcheck.claims.counted import Counted
@@ -228,3 +229,23 @@ def thing_counted(tokens: list[Token], a: int, b: int, hi: int, lex: Lexicon) ->
         if words >= THING_GAP:
             return None
     return None
+
+
+def in_compound(tokens: list[Token], a: int, b: int, m: Mention) -> bool:
+    """Whether the mention is part of a hyphenated word ("one-way attack drones", "a
+    three-storey building"): an adjective, not a count."""
+    if b - a != 1:
+        return False
+    tok = tokens[a]
+    return "-" in tok.text and len(m.text) < len(tok.text) and any(c.isalpha() for c in tok.text)
+
+
+def token_range(tokens: list[Token], starts: list[int], m: Mention) -> tuple[int, int]:
+    """Token indices ``[a, b)`` the mention covers (``starts``: the tokens' start offsets)."""
+    a = bisect_right(starts, m.start) - 1
+    if a < 0 or tokens[a].end <= m.start:
+        a += 1
+    b = a
+    while b < len(tokens) and tokens[b].start < m.end:
+        b += 1
+    return a, max(a, b)

@@ -12,9 +12,12 @@ from typing import Final
 
 from factcheck.claims.lexicon import Lexicon, Token
 from factcheck.claims.phrases import phrase_text
+from factcheck.text.normalize import lookup_key
 
 #: Registry types whose country says nothing about the event (a wire agency reports anywhere).
 OUTLETS: Final = frozenset({"news_agency", "media"})
+#: Longest second part of a compound adjective after a name ("controlled").
+QUALIFIER_MAX_CHARS: Final = 14
 #: Characters a preposition glued to an outlet's name may take before it ("لـ", "l'").
 OUTLET_LEAD: Final = 3
 
@@ -27,6 +30,19 @@ def canonical(text: str, language: str) -> str:
         return text
     entry = resolve(text, language)
     return entry.name if entry is not None else text
+
+
+@cache
+def is_outlet(name: str) -> bool:
+    """Whether a canonical speaker name is a news agency or a media outlet of the registry."""
+    try:
+        from factcheck.claims.registry import load_registry
+    except ImportError:
+        return False
+    try:
+        return str(load_registry().get(name).type) in OUTLETS
+    except KeyError:
+        return False
 
 
 @cache
@@ -45,7 +61,12 @@ def country_of(texts: tuple[tuple[str, str], ...]) -> str | None:
         for _, _, entry in registry.find_in(text, language)
         if entry.country and str(entry.type) not in OUTLETS
     )
-    return counts.most_common(1)[0][0] if counts else None
+    if counts:
+        return counts.most_common(1)[0][0]
+    # no organisation of a country named: the country the texts name most often ("Basra,
+    # Iraq", "وزير الصحة العراقي")
+    named = Counter(c for text, language in texts for c in registry.countries_of(text, language))
+    return named.most_common(1)[0][0] if named else None
 
 
 def registry_name(
@@ -57,7 +78,9 @@ def registry_name(
     except ImportError:  # the registry is optional: names are then kept as written
         return None
     lo, hi = wider[0].start, wider[-1].end
-    for start, _, entry in registry.find_in(text[lo:hi], lex.language, country):
+    for start, end, entry in registry.find_in(text[lo:hi], lex.language, country):
+        if qualifies(text, lo + end, lex):
+            continue  # "the Hamas-controlled health ministry": Hamas runs it, is not it
         if lo + start < words[-1].end and not governed(words, lo + start, lex):
             return entry.name
     for candidate in _candidates(text, words):
@@ -65,6 +88,15 @@ def registry_name(
         if entry is not None:
             return entry.name
     return None
+
+
+def qualifies(text: str, end: int, lex: Lexicon) -> bool:
+    """Whether the name ending at ``end`` is the first part of a compound adjective
+    ("Hamas-controlled", "Houthi-run", "Iran-backed": ``name_qualifiers``)."""
+    if not text.startswith("-", end) or not lex.name_qualifiers:
+        return False
+    word = text[end + 1 : end + 1 + QUALIFIER_MAX_CHARS].split(" ", 1)[0]
+    return lookup_key(word.strip(",.;:")) in lex.name_qualifiers
 
 
 def governed(words: list[Token], start: int, lex: Lexicon) -> bool:

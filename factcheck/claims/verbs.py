@@ -13,17 +13,29 @@ from dataclasses import replace
 from itertools import takewhile
 from typing import TYPE_CHECKING, Any, Final
 
-from factcheck.claims.phrases import read_before
+from factcheck.claims.offices import office_person
+from factcheck.claims.phrases import read_after, read_before
+from factcheck.claims.sources import is_outlet
 from factcheck.claims.speakers import Speaker
 
 if TYPE_CHECKING:
     from factcheck.claims.attribution import Attribution, SentenceView
-    from factcheck.claims.lexicon import Match
+    from factcheck.claims.lexicon import Match, Token
 
 #: How many sentences back a speaker without a name of its own ("وأضافت") may reach.
 CARRY_MAX_SENTENCES: Final = 3
 #: How many comma-separated phrases before a verb may be passed to find its speaker.
 APPOSITIONS: Final = 2
+
+
+#: Longest person's name passed between a speaker and its verb ("، دونالد ترمب،").
+PERSON_MAX_WORDS: Final = 3
+
+
+def _bare(speaker: Speaker) -> bool:
+    """A name as written that holds two to four capitalised words ("Tawfiq Shukri")."""
+    words = speaker.text.split()
+    return speaker.kind == "named" and 2 <= len(words) <= 4 and words[0][:1].isupper()
 
 
 def agrees(cue: str, speaker: str) -> bool:
@@ -37,7 +49,9 @@ class VerbMixin:
     tokens: Any
     lex: Any
     blocked: Any
+    walls: Any
     found: Any
+    seen_by: str = ""  # an outlet an apposition says saw the speaker's report
     starts: list[int]  # token start offsets
 
     def continued(self, sv: SentenceView, i: int, gender: str, denied: bool) -> Attribution | None:
@@ -55,6 +69,7 @@ class VerbMixin:
     def verb(self, sv: SentenceView, m: Match, gender: str, denied: bool) -> None:
         """A reporting or denial verb: its speaker, else the speaker it continues."""
         speaker = None
+        self.seen_by = ""
         order = self.lex.speaker_order
         k = m.first - 1
         while k >= sv.lo and self.tokens[k].is_word and self.tokens[k].key in self.lex.skip:
@@ -76,9 +91,11 @@ class VerbMixin:
             if cont is not None:
                 self.found.append(cont)
             return
+        if not denied and self.outlet_reports(sv, m, speaker):
+            return  # "X said 4 ..., the Iraqi News Agency reported": the agency relays X
         if gender in ("f", "m") and speaker.kind != "unnamed":
             speaker = replace(speaker, gender=gender)  # the verb's agreement tells the gender
-        outlet = self.outlet_after(m.last, sv)
+        outlet = self.outlet_after(m.last, sv) or self.seen_by
         relayed = (outlet,) if outlet and outlet != speaker.name else ()
         self.add(sv, m.first, speaker, relayed, denied)
 
@@ -96,15 +113,56 @@ class VerbMixin:
                 apposed, _ = self.speaker_after(k + 1, sv)
                 if apposed is not None and apposed.kind == "unnamed":
                     return replace(apposed, text=speaker.text)
+        if speaker is not None and words and speaker.resolved and not speaker.person:
+            k = self._index_after(words[-1].end, sv)  # "le ministre de la Santé, Saleh X,"
+            if k < sv.hi and self.tokens[k].text in ",،":
+                name = read_after(self.tokens, k + 1, sv.hi, self.lex, self.walls)
+                end = self._index_after(name[-1].end, sv) if name else sv.hi
+                closed = end >= sv.hi or not self.tokens[end].is_word
+                person = office_person(self.text, self.lex, name, name[0].start) if name else ""
+                if closed and person and len(person.split()) == len(name):
+                    return replace(speaker, person=person)
         return speaker
+
+    def apposed(
+        self, speaker: Speaker, words: list[Token], sv: SentenceView, skipped: list[Token] = ()
+    ) -> Speaker:
+        """A speaker with the person an apposition names: "Othman Abdel Jalil, the health
+        minister ..., told" and "the spokesman for the Red Crescent, Tawfiq Shukri, denied" are
+        the office or organisation, with the person kept; a bare name stays as written."""
+        if speaker.person:
+            return speaker
+        k = self._index_after(words[0].start, sv) if words else sv.lo
+        other = None
+        if k - 1 > sv.lo and self.tokens[k - 1].text in ",،":
+            other = self.speaker_at(read_before(self.tokens, k, sv.lo, self.lex, self.walls, True))
+        if not speaker.resolved and other is not None and other.resolved and _bare(speaker):
+            return replace(other, person=speaker.text)
+        if speaker.resolved and other is not None and not other.resolved and _bare(other):
+            return replace(speaker, person=other.text)
+        if speaker.resolved and skipped and not any(t.key in self.lex.stop for t in skipped):
+            person = office_person(self.text, self.lex, skipped, skipped[0].start)
+            if person:  # "الرئيس الأميركي، دونالد ترمب،", not "The Iraqi army, too,"
+                return replace(speaker, person=person)
+        return speaker
+
+    def _seen_by(self, speaker: Speaker | None, words: list[Token]) -> bool:
+        """ "a report, seen by Reuters on Thursday, estimated": an outlet after an agent
+        preposition in an apposition only relays the speaker named before it."""
+        if speaker is None or not is_outlet(speaker.name) or len(words) < 2:
+            return False
+        return any(t.key in self.lex.agents for t in words[:3]) and words[0].key not in (
+            self.lex.agents
+        )
 
     def named_before(self, i: int, sv: SentenceView) -> Speaker | None:
         """The speaker before a verb, else in one of the comma-separated phrases before it
         ("Des médecins de l'hôpital, joints par téléphone, évoquent")."""
         end = i
         pronoun = None
+        skipped: list[Token] = []
         for _ in range(APPOSITIONS + 1):
-            words = read_before(self.tokens, end, sv.lo, self.lex, self.blocked, comma=True)
+            words = read_before(self.tokens, end, sv.lo, self.lex, self.walls, comma=True)
             speaker = self.speaker_at(words)
             if (
                 speaker is not None
@@ -113,8 +171,14 @@ class VerbMixin:
                 and words[0].is_word  # not a quotation's closing mark: "...," he said
             ):
                 pronoun = speaker  # "La CGT, elle, revendique": the name before the pronoun
+            elif self._seen_by(speaker, words):
+                self.seen_by = speaker.name  # type: ignore[union-attr]
             elif speaker is not None or not words:
+                if speaker is not None and speaker.kind == "named":
+                    return self.apposed(speaker, words, sv, skipped)
                 return speaker or pronoun
+            if len(words) <= PERSON_MAX_WORDS and all(t.is_word for t in words):
+                skipped = words  # "الرئيس الأميركي، دونالد ترمب، أكد": the person's name
             end = bisect_left(self.starts, words[0].start, sv.lo, sv.hi)
             end = sv.lo if end >= sv.hi else end
             if end <= sv.lo + 1 or self.tokens[end - 1].text not in ",،":
