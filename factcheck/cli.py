@@ -91,6 +91,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default="csv")
     p.add_argument("-o", "--output", help="write here instead of standard output")
     p.add_argument("--all-columns", action="store_true", help="add the extension columns (also_at)")
+    corpus = p.add_argument_group(
+        "corpus mode: every .txt file its own case, streamed (--corpus, --jobs, a quoted glob "
+        "or -o *.parquet; docs/corpus.md)"
+    )
+    corpus.add_argument(
+        "--corpus", action="store_true", help="read FOLDER_OR_GLOB... as an archive"
+    )
+    corpus.add_argument(
+        "-j", "--jobs", type=int, help="worker processes (default: every core); corpus mode"
+    )
+    corpus.add_argument("--errors", metavar="PATH", help="failed documents (<output>.errors.csv)")
+    corpus.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_extract)
 
     p = sub.add_parser("compare", help="align and compare figures; write tables, charts, report")
@@ -152,11 +164,39 @@ def _mentions(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    from factcheck.corpus import is_corpus
+
+    if is_corpus(args.inputs, args.output, args.jobs, args.corpus):
+        return _extract_corpus(args)
     from factcheck.pipeline import extract
 
     table = extract(_source(args), **_load_options(args))
     columns = list(table.columns) if args.all_columns else list(CLAIM_COLUMNS)
     _write(table[columns], args.format, args.output)
+    return 0
+
+
+def _extract_corpus(args: argparse.Namespace) -> int:
+    from factcheck.corpus import extract_corpus
+
+    fmt = None if args.output else args.format
+    summary = extract_corpus(
+        args.inputs,
+        args.output,
+        fmt=fmt,
+        jobs=args.jobs,
+        errors=args.errors,
+        progress=not args.quiet,
+        all_columns=args.all_columns,
+        **_load_options(args),
+    )
+    if not args.quiet:
+        print(
+            f"{summary.documents} documents, {summary.claims} claims, {summary.failed} failed"
+            + (f" (see {summary.errors_path})" if summary.errors_path else "")
+            + f", {summary.bytes / 1e6 / max(summary.seconds, 1e-9):.2f} MB/s",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -68,6 +68,12 @@ class Analysis:
         return claims_table(self.claims) if self.aligned is None else self.aligned
 
 
+def analyse_case(case: Case) -> Analysis:
+    """The mentions and claims of a loaded case (no comparison): what corpus mode and
+    ``factcheck.dask`` run per case."""
+    return _analyse(case)
+
+
 def _analyse(case: Case) -> Analysis:
     found: list[Mention] = []
     claims: list[Claim] = []
@@ -125,7 +131,7 @@ def run(
     ):
         files[name] = out / f"{name}.csv"
         table.to_csv(files[name], index=False)
-    where = title or result.case.title or result.case.id
+    where = title or result.case.title  # plain .txt files: no event name rather than file names
     charts = save_case_charts(
         result.comparison,
         claims,

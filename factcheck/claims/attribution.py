@@ -192,6 +192,8 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
         speaker = self.source_after(m.last, sv)
         if speaker is None or speaker.kind in ("anaphor", "self"):
             return
+        if self.outlet_reports(sv, m, speaker):
+            return  # "بيان صدر عن X وفق ما نقلت رويترز": Reuters relays X
         figure = self.figure_before(sv, m.first)
         if figure is None:
             self.add(sv, m.first, speaker, ())
