@@ -332,3 +332,15 @@ def test_impersonal_reporting_is_the_publishers_voice() -> None:
 def test_a_word_with_the_article_is_not_a_reporting_verb() -> None:
     text = "قالت القيادة إن 3 جنود قتلوا في البرج 22 التابع لشبكة الدفاع الأردنية."
     assert _claims(text, "ar")["3"].speaker != "لشبكة الدفاع الأردنية"
+
+
+def test_a_hard_line_break_inside_a_sentence_keeps_its_speaker() -> None:
+    text = (
+        "Title line\n\n"
+        "وقالت قيادة العمليات المشتركة في بيان إن العملية التي أطلق عليها اسم\n"
+        '"فجر الصحراء" أسفرت عن مقتل 12 مسلحا.\n\n'
+        "وفي سياق آخر، قتل 3 أشخاص في حادث سير."
+    )
+    found = _claims(text, "ar")
+    assert found["12"].speaker == "Iraqi Joint Operations Command"
+    assert found["3"].speaker == "Example Daily"  # a new paragraph: its own voice
