@@ -131,7 +131,7 @@ def run(
     ):
         files[name] = out / f"{name}.csv"
         table.to_csv(files[name], index=False)
-    where = title or result.case.title or result.case.id
+    where = title or result.case.title  # plain .txt files: no event name rather than file names
     charts = save_case_charts(
         result.comparison,
         claims,

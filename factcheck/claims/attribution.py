@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from factcheck.claims.found import Attributions
@@ -152,6 +152,21 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
         self.scan(sv, sv.lo, sv.hi, self.quoted)
         self.gapped(sv)
         self.bracketed(sv)
+        self.wrapped(sv)
+
+    def wrapped(self, sv: SentenceView) -> None:
+        """A sentence cut by a hard line break ("... التي أطلق عليها اسم ⏎ "وثبة الأسود" أسفرت
+        عن مقتل 14"): a line without a cue of its own, after a body line that ends without
+        terminal punctuation, continues that line's last attribution."""
+        if sv.index < 2 or sv.lo == 0 or sv.lo >= sv.hi or self.latest_in(sv) is not None:
+            return
+        last, first = self.tokens[sv.lo - 1], self.tokens[sv.lo]
+        line = self.text[: last.end].rstrip("\"'”’»)] ")
+        if line.endswith(_TERMINAL) or self.text[last.end : first.start].strip(" \t") != "\n":
+            return
+        before = self.found[-1] if self.found else None
+        if before is not None and before.sentence == sv.index - 1 and before.reach < 0:
+            self.found.append(replace(before, at=first.start, sentence=sv.index, clause=0))
 
     def scan(self, sv: SentenceView, lo: int, hi: int, skip: set[int]) -> None:
         """Read the cues of tokens ``[lo, hi)`` of a sentence, except those in ``skip``."""
@@ -192,6 +207,8 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
         speaker = self.source_after(m.last, sv)
         if speaker is None or speaker.kind in ("anaphor", "self"):
             return
+        if self.outlet_reports(sv, m, speaker):
+            return  # "بيان صدر عن X وفق ما نقلت رويترز": Reuters relays X
         figure = self.figure_before(sv, m.first)
         if figure is None:
             self.add(sv, m.first, speaker, ())
@@ -254,6 +271,8 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
         )
 
 
+#: Punctuation that ends a sentence (a line ending otherwise is a hard line break).
+_TERMINAL: Final = tuple(".!?؟…:")
 #: Quotation marks: straight ones toggle, the others open or close.
 _TOGGLE: Final = frozenset('"')
 _OPEN: Final = frozenset("“«")

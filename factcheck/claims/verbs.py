@@ -97,7 +97,30 @@ class VerbMixin:
             speaker = replace(speaker, gender=gender)  # the verb's agreement tells the gender
         outlet = self.outlet_after(m.last, sv) or self.seen_by
         relayed = (outlet,) if outlet and outlet != speaker.name else ()
+        if self.object_relative(sv, m, speaker, relayed, denied):
+            return
         self.add(sv, m.first, speaker, relayed, denied)
+
+    def object_relative(
+        self, sv: SentenceView, m: Match, speaker: Speaker, via: tuple[str, ...], denied: bool
+    ) -> bool:
+        """ "far fewer than the 500 deaths that health authorities reported", "les 30 000
+        morts que le ministère a annoncés": a figure right before a relative pronoun whose
+        clause's verb has this speaker is that speaker's figure alone."""
+        from factcheck.claims.attribution import Attribution
+
+        words = read_before(self.tokens, m.first, sv.lo, self.lex, self.walls)
+        if not words:
+            return False
+        r = bisect_left(self.starts, words[0].start, sv.lo, sv.hi) - 1
+        if r <= sv.lo or self.tokens[r].key not in self.lex.relatives | self.lex.openers:
+            return False
+        figure = self.figure_before(sv, r)
+        if figure is None:
+            return False
+        at, reach = self.tokens[r].start, self.tokens[figure].start
+        self.found.append(Attribution(speaker, via, at, sv.index, sv.clause_of(r), denied, reach))
+        return True
 
     def named_after(self, i: int, sv: SentenceView) -> Speaker | None:
         """The speaker after a verb, past an outlet it spoke to ("a indiqué à l'AFP deux

@@ -18,10 +18,10 @@ from typing import Final
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from factcheck.model import Document
+from factcheck.present import direct_labels as dl
 from factcheck.present import frame as fr
 from factcheck.present import groups as g
 from factcheck.present.agreement import plot_agreement
@@ -52,26 +52,15 @@ LEFT_ROOM: Final = 0.04
 FIGURE_INCHES: Final = {"desk": 0.3, "mobile": 0.36}
 ROW_PAD_INCHES: Final = 0.3
 #: When the largest positive figure on a panel is this many times the smallest, the axis is
-#: logarithmic (symlog, so 0 still shows).
+#: logarithmic (symlog when a figure is 0, so 0 still shows).
 LOG_RATIO: Final = 50
 #: On a logarithmic axis an open bound's arrow spans this factor.
 LOG_ARROW_FACTOR: Final = 1.8
 #: Characters per line of a group name (left) and of the verdict column (right).
 GROUP_CHARS: Final = {"desk": 22, "mobile": 14}
 SIDE_CHARS: Final = {"desk": 24, "mobile": 15}
-#: Times the axis is widened so that a direct label fits, and by how much at most.
-WIDEN_TRIES: Final = 4
-WIDEN_MAX: Final = 1.6
-#: Characters per line of a direct label that must wrap to fit.
-LABEL_WRAP: Final = {"desk": 30, "mobile": 22}
 #: Estimate line: dashed black, behind the figures.
 ESTIMATE_STYLE: Final = dict(color="black", lw=1.3, ls=(0, (4, 2)), zorder=2)
-
-
-def _speaker_label(row: pd.Series, lab: Labels) -> str:
-    via = str(row.get("via") or "")
-    name = isolate(str(row["speaker"]), lab.rtl)
-    return lab("via", speaker=name, relay=isolate(via, lab.rtl)) if via else name
 
 
 def _measures(comparison: pd.DataFrame, measure: str | None) -> list[str]:
@@ -124,9 +113,9 @@ def plot_discrepancies(
         fig.draw_without_rendering()
         missed: dict[str, str] = {}
         for ax, (marks, log) in zip(axes, drawn, strict=True):
-            _place(fig, ax, marks, log, missed)
+            dl.place(fig, ax, marks, log, missed)
         if missed:  # the fallback: a legend for the speakers whose label found no room
-            axes[-1].legend(handles=[_handle(looks[k], v) for k, v in missed.items()],
+            axes[-1].legend(handles=[dl.handle(looks[k], v) for k, v in missed.items()],
                             loc="upper center", bbox_to_anchor=(0.5, -0.35), ncols=1,
                             frameon=False)  # fmt: skip
     return fig
@@ -142,20 +131,6 @@ def _title(comparison, panels, by_group, s: fr.Setting) -> str:
     return s.lab("figures_title")
 
 
-def _handle(look: Look, label: str) -> Line2D:
-    return Line2D(
-        [],
-        [],
-        color=look.color,
-        marker=look.marker,
-        linestyle="none",
-        markeredgecolor="black",
-        markeredgewidth=0.6,
-        markersize=8,
-        label=label,
-    )
-
-
 def _heights(rows: pd.DataFrame, by_group: dict[str, pd.DataFrame], s: fr.Setting) -> list[float]:
     """Height of each group's row, in inches: one line per distinct figure, plus padding."""
     line = FIGURE_INCHES[s.size]
@@ -163,15 +138,6 @@ def _heights(rows: pd.DataFrame, by_group: dict[str, pd.DataFrame], s: fr.Settin
         max(2, len(g.distinct_figures(g.asserted(by_group[str(gid)])))) * line + ROW_PAD_INCHES
         for gid in rows["group_id"]
     ]
-
-
-class _Mark:
-    """One drawn figure and its direct label, to be placed once the layout is known."""
-
-    def __init__(self, text, y: float, start: float, end: float, speaker: str, label: str,
-                 variants: list[str]) -> None:  # fmt: skip
-        self.text, self.y, self.start, self.end = text, y, start, end
-        self.speaker, self.label, self.variants = speaker, label, variants
 
 
 def _draw_claim(ax, y: float, claim: pd.Series, look: Look, stretch) -> tuple[float, float]:
@@ -240,7 +206,7 @@ def _panel(ax, rows, by_group, looks, s: fr.Setting, *, many: bool):
             y = c + (k - (n - 1) / 2)
             look = looks[str(claim["speaker"])]
             start, end = _draw_claim(ax, y, claim, look, stretch)
-            marks.append(_label(ax, claim, y, start, end, s))
+            marks.append(dl.label(ax, claim, y, start, end, s))
         sides.append(_side_text(row, sub, s))
         name = "\n".join(textwrap.wrap(g.group_label(row, isolate, s.lab), GROUP_CHARS[s.size]))
         names.append(rtl_line(name, s.lab.rtl))
@@ -249,9 +215,13 @@ def _panel(ax, rows, by_group, looks, s: fr.Setting, *, many: bool):
     ax.set_ylim(sum(heights), 0)
     ax.set_yticks(centers, names if many else [""] * len(names))
     ax.tick_params(axis="y", length=0)
-    if log:  # figures orders of magnitude apart: a linear axis would hide the small ones
+    if log and len(positive) < len(values):  # a zero among them: symlog keeps 0 on the axis
         ax.set_xscale("symlog", linthresh=1)
-        ax.set_xlim(0, widest * LOG_ARROW_FACTOR**1.5)
+        ax.set_xlim(0, widest * LOG_ARROW_FACTOR**2)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: _short(v)))
+    elif log:  # figures orders of magnitude apart: a linear axis would hide the small ones
+        ax.set_xscale("log")
+        ax.set_xlim(min(positive) / LOG_ARROW_FACTOR**2, widest * LOG_ARROW_FACTOR**2)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: _short(v)))
     else:
         ax.set_xlim(-widest * LEFT_ROOM, right + widest * RIGHT_ROOM + (0 if widest > 1 else 1))
@@ -267,73 +237,6 @@ def _panel(ax, rows, by_group, looks, s: fr.Setting, *, many: bool):
     if many and len(rows["measure"].unique()) == 1 and len(rows) > 1:
         ax.set_title(s.lab.group(rows["measure"].iloc[0], ""), loc=s.ha, fontsize=s.pt("text"))
     return marks, log
-
-
-def _label(ax, claim: pd.Series, y: float, start: float, end: float, s: fr.Setting) -> _Mark:
-    figure = g.figure_text(g.num(claim["low"]), g.num(claim["high"]), str(claim["qualifier"]),
-                           s.lab)  # fmt: skip
-    who = _speaker_label(claim, s.lab)
-    reports = int(claim.get("reports", 1))
-    text = f"{figure} · {who}"
-    variants = [text]
-    if reports > 1:  # the same figure repeated by several reports
-        variants = [
-            f"{text} ({s.lab('reports', n=reports)})",
-            f"{text}\n({s.lab('reports', n=reports)})",
-        ]
-    variants.append("\n".join(textwrap.wrap(variants[-1], LABEL_WRAP[s.size])))
-    variants = [rtl_line(v, s.lab.rtl) for v in variants]
-    artist = ax.annotate(
-        variants[0],
-        xy=(end, y),
-        xytext=(6, 0),
-        textcoords="offset points",
-        va="center",
-        fontsize=s.pt("text"),
-        color="#1A1A1A",
-        zorder=5,
-        annotation_clip=False,
-        bbox=dict(boxstyle="square,pad=0.1", fc="white", ec="none", alpha=0.85),
-    )
-    artist.set_in_layout(False)
-    return _Mark(artist, y, start, end, str(claim["speaker"]), who, variants)
-
-
-def _place(fig, ax, marks: list[_Mark], log: bool, missed: dict[str, str]) -> None:
-    """Put each label right of its mark, else left of it, on one line, else on two; widen the
-    axis (up to WIDEN_MAX times its width) when none fits; as a last resort the label keeps
-    the figure alone and the speaker goes into a legend."""
-    renderer = fig.canvas.get_renderer()
-    first = ax.get_xlim()
-    for _ in range(WIDEN_TRIES):
-        taken, failed = [], []
-        for m in marks:
-            right = (m.end, m.y, 6, 0, "left", "center")
-            left = (m.start, m.y, -8, 0, "right", "center")
-            for variant in m.variants:
-                m.text.set_text(variant)
-                fitted = fr.place_label(ax, m.text, [right, left], taken[:], renderer)
-                if fitted:
-                    break
-            if not fitted:
-                m.text.set_text(m.variants[0])
-            fr.place_label(ax, m.text, [right, left] if fitted else [right], taken, renderer)
-            if not fitted:
-                failed.append(m)
-        if not failed:
-            return
-        area = ax.get_window_extent(renderer)
-        over = max(fr.text_box(m.text, renderer).x1 - area.x1 for m in failed)
-        lo, hi = ax.get_xlim()
-        if over <= 0 or (hi - lo) > WIDEN_MAX * (first[1] - first[0]):
-            break
-        hi = hi * 1.6 if log else hi + (hi - lo) * (over + 8) / max(area.width - over, 1.0)
-        ax.set_xlim(lo, hi)
-        fig.draw_without_rendering()
-    ax.set_xlim(first)
-    for m in failed:  # no room anywhere: the legend names the speaker instead
-        m.text.set_text(m.variants[0].split(" · ")[0])
-        missed.setdefault(m.speaker, m.label)
 
 
 def _side_text(row: pd.Series, sub: pd.DataFrame, s: fr.Setting) -> str:

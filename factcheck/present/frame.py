@@ -170,6 +170,8 @@ def subtitle(s: Setting, event_dates: Sequence[object] = ()) -> str:
     """The event once: "Joint US–Iraqi raid in the Anbar desert, 29 Aug 2024"."""
     days = [d for d in event_dates if isinstance(d, date)]
     day = s.lab.date(min(days)) if days and len(set(days)) == 1 else ""
+    if day and str(min(days).year) in s.where:  # the title already dates the event
+        day = ""
     return ", ".join(p for p in (isolate(s.where, s.lab.rtl), day) if p)
 
 

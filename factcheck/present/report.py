@@ -42,7 +42,7 @@ ChartSpec = Mapping[str, Figure | str | Path] | Sequence[str | Path] | bool | No
 
 def _documents(case_or_documents: Case | Iterable[Document]) -> tuple[str, list[Document]]:
     if isinstance(case_or_documents, Case):
-        return case_or_documents.title or case_or_documents.id, list(case_or_documents.documents)
+        return case_or_documents.title, list(case_or_documents.documents)
     return "", list(case_or_documents)
 
 
