@@ -220,10 +220,18 @@ def _joined_toll(sc: Scene, measure: Match, a: int, b: int) -> bool:
         first, last = min(measure.first, other.first), max(measure.last, other.last)
         clause = sc.sv.clause_of(first)
         # "3 قُتلوا وأصيب 25": another figure on the pair's far side in its clause has a verb
-        far = [f for f, g in sc.figures if f != a and sc.sv.clause_of(f) == clause]
-        if not any((g <= first) if side else (f >= last) for f, g in sc.figures if f in far):
+        far = [(f, g) for f, g in _clause_figures(sc, clause) if f != a]
+        if not any((g <= first) if side else (f >= last) for f, g in far):
             return True
     return False
+
+
+def _clause_figures(sc: Scene, clause: int) -> list[tuple[int, int]]:
+    """The figures of the scene that start in ``clause``, in order (listed once per clause)."""
+    key = ("figures in clause", clause)
+    if key not in sc.index:
+        sc.index[key] = [(f, g) for f, g in sc.figures if sc.sv.clause_of(f) == clause]
+    return sc.index[key]
 
 
 def _part_link(sc: Scene, a: int, b: int, link: Match, subjects: list[Match]) -> Match | None:
