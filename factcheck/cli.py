@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from factcheck.errors import FactcheckError
+from factcheck.files import MAX_FILE_BYTES
 from factcheck.schema import CLAIM_COLUMNS, MENTION_COLUMNS
 from factcheck.when import PartialDate
 
@@ -28,8 +29,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
-    except FactcheckError as exc:
-        print(f"factcheck: error: {exc}", file=sys.stderr)
+    except FactcheckError as exc:  # one line, even when a file name holds a line break
+        print(f"factcheck: error: {' '.join(str(exc).splitlines())}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `factcheck extract ... | head`
         return 0
@@ -64,6 +65,18 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--publisher", help="publisher of plain .txt files (default: file name)")
         p.add_argument("--published", help="publication time of plain .txt files, ISO 8601")
         p.add_argument("--timezone", help="IANA time zone of clock times, e.g. Asia/Baghdad")
+        p.add_argument(
+            "--allow-outside-paths",
+            action="store_true",
+            help="let a case.yaml read documents outside its folder (docs/errors.md)",
+        )
+        p.add_argument(
+            "--max-file-size",
+            type=float,
+            default=MAX_FILE_BYTES / 1e6,
+            metavar="MB",
+            help=f"largest input file read, in MB (default: {MAX_FILE_BYTES / 1e6:g})",
+        )
 
     p = sub.add_parser("mentions", help="list every number expression (the mentions table)")
     inputs(p, "FILE")
@@ -106,6 +119,8 @@ def _load_options(args: argparse.Namespace) -> dict[str, object]:
         "publisher": args.publisher,
         "published": args.published,
         "timezone": args.timezone,
+        "allow_outside_paths": args.allow_outside_paths,
+        "max_file_bytes": int(args.max_file_size * 1e6),
     }
 
 

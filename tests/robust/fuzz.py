@@ -26,6 +26,8 @@ from hypothesis import strategies as st
 BATCH = 20
 #: Every how many batches a run is repeated to check it gives the same comparison.
 TABLE_EVERY = 5
+#: Every how many batches a worker reports its progress on standard error.
+PROGRESS_EVERY = 100
 #: Examples of each problem kind printed before the summary.
 SHOWN = 3
 
@@ -58,6 +60,13 @@ def _worker(args: tuple[int, int]) -> tuple[collections.Counter, dict[str, list[
     def run(texts: list[str], table) -> None:
         counts["cases"] += len(texts)
         counts["batches"] += 1
+        if counts["batches"] % PROGRESS_EVERY == 0:
+            print(
+                f"worker {worker}: {counts['cases']} cases, "
+                f"{sum(counts[k] for k in checks.KINDS)} problems",
+                file=sys.stderr,
+                flush=True,
+            )
         extra = counts["batches"] % TABLE_EVERY == 0
         record(checks.check_pipeline(texts, stable=extra))
         counts["tables"] += 1
