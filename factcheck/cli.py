@@ -77,6 +77,12 @@ def _parser() -> argparse.ArgumentParser:
             metavar="MB",
             help=f"largest input file read, in MB (default: {MAX_FILE_BYTES / 1e6:g})",
         )
+        p.add_argument(
+            "--raw-csv",
+            action="store_true",
+            help="write CSV cells as they are (default: a text cell starting with = + - @ "
+            "gets a ' before it, so spreadsheets do not run it as a formula)",
+        )
 
     p = sub.add_parser("mentions", help="list every number expression (the mentions table)")
     inputs(p, "FILE")
@@ -135,7 +141,7 @@ def _mentions(args: argparse.Namespace) -> int:
 
     table = mentions(_source(args), **_load_options(args))
     columns = list(table.columns) if args.all_columns else list(MENTION_COLUMNS)
-    _write(table[columns], args.format, args.output)
+    _write(table[columns], args.format, args.output, raw_csv=args.raw_csv)
     return 0
 
 
@@ -144,14 +150,20 @@ def _extract(args: argparse.Namespace) -> int:
 
     table = extract(_source(args), **_load_options(args))
     columns = list(table.columns) if args.all_columns else list(CLAIM_COLUMNS)
-    _write(table[columns], args.format, args.output)
+    _write(table[columns], args.format, args.output, raw_csv=args.raw_csv)
     return 0
 
 
 def _compare(args: argparse.Namespace) -> int:
     from factcheck.pipeline import run
 
-    result = run(_source(args), args.output, policy=args.policy, **_load_options(args))
+    result = run(
+        _source(args),
+        args.output,
+        policy=args.policy,
+        raw_csv=args.raw_csv,
+        **_load_options(args),
+    )
     _print_comparison(result.comparison)
     print(f"\nwrote {len(result.files)} files to {args.output}/", file=sys.stderr)
     return 0
@@ -195,9 +207,11 @@ def _print_comparison(comparison: pd.DataFrame) -> None:
         print(comparison[shown].to_string(index=False) if len(comparison) else "(no groups)")
 
 
-def _write(table: pd.DataFrame, fmt: str, output: str | None) -> None:
+def _write(table: pd.DataFrame, fmt: str, output: str | None, *, raw_csv: bool = False) -> None:
     if fmt == "csv":
-        text = table.to_csv(index=False)
+        from factcheck.present.csvsafe import to_csv
+
+        text = to_csv(table, raw=raw_csv)
     else:
         rows = [{k: _plain(v) for k, v in row.items()} for row in table.to_dict("records")]
         if fmt == "json":

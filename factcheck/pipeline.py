@@ -85,10 +85,21 @@ def analyse(source: CaseSource, *, policy: str = "best", **load: Any) -> Analysi
     return Analysis(case, result.mentions, result.claims, comparison)
 
 
-def run(source: CaseSource, out_dir: str | Path, *, policy: str = "best", **load: Any) -> Analysis:
+def run(
+    source: CaseSource,
+    out_dir: str | Path,
+    *,
+    policy: str = "best",
+    raw_csv: bool = False,
+    **load: Any,
+) -> Analysis:
     """The ``compare`` command: write claims.csv, mentions.csv, comparison.csv, charts/ and
-    report.html into ``out_dir`` and return what was computed, with the paths written."""
+    report.html into ``out_dir`` and return what was computed, with the paths written.
+
+    CSV text cells that a spreadsheet would run as a formula are neutralised unless
+    ``raw_csv`` (:mod:`factcheck.present.csvsafe`)."""
     from factcheck.present.charts import save_case_charts
+    from factcheck.present.csvsafe import to_csv
     from factcheck.present.report import write_report
 
     result = analyse(source, policy=policy, **load)
@@ -101,7 +112,7 @@ def run(source: CaseSource, out_dir: str | Path, *, policy: str = "best", **load
         ("comparison", result.comparison),
     ):
         files[name] = out / f"{name}.csv"
-        table.to_csv(files[name], index=False)
+        to_csv(table, files[name], raw=raw_csv)
     charts = save_case_charts(
         result.comparison,
         result.claims_table,
@@ -116,6 +127,7 @@ def run(source: CaseSource, out_dir: str | Path, *, policy: str = "best", **load
         result.comparison,
         mentions=result.mentions_table,
         charts=charts,
+        raw_csv=raw_csv,
     )
     return Analysis(result.case, result.mentions, result.claims, result.comparison, files)
 

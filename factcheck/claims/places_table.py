@@ -49,8 +49,8 @@ def add_places(claims: pd.DataFrame, country: str | None = None) -> pd.DataFrame
     for i in range(n):
         by_sentence.setdefault((col["doc_id"][i], col["sentence"][i]), []).append(i)
     countries = {}
-    for case in set(cases):
-        sentences = {col["sentence"][i] for i in range(n) if cases[i] == case}
+    for case in dict.fromkeys(cases):  # document order, never set order: ties go to the first
+        sentences = list(dict.fromkeys(col["sentence"][i] for i in range(n) if cases[i] == case))
         countries[case] = main_country(sentences) if country is None else country
     found: list[Found] = [Found("", "default", False)] * n
     for (_, sentence), rows in by_sentence.items():

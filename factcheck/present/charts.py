@@ -279,7 +279,7 @@ def save(fig: Figure, path_stem: str | Path) -> list[Path]:
     paths = [stem.parent / f"{stem.name}.png", stem.parent / f"{stem.name}.svg"]
     with plt.rc_context(rc()):
         fig.savefig(paths[0], dpi=PNG_DPI, facecolor="white")
-        fig.savefig(paths[1], facecolor="white")
+        fig.savefig(paths[1], facecolor="white", metadata={"Date": None})  # no date stamp
     return paths
 
 

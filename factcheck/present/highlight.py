@@ -15,6 +15,10 @@ from dataclasses import dataclass
 
 from factcheck.model import Document
 
+#: Unicode bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): left
+#: out of the page, where a stray one would reorder the text around it. Offsets are unaffected:
+#: they index the document text, which keeps them.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 #: A blank line separates paragraphs.
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 
@@ -53,8 +57,17 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
+def escape(text: str) -> str:
+    """Text made inert in HTML: escaped, without bidi controls.
+
+    >>> escape("<b>\u202e12</b>")
+    '&lt;b&gt;12&lt;/b&gt;'
+    """
+    return html.escape(BIDI_CONTROLS.sub("", text), quote=True)
+
+
 def _piece(text: str) -> str:
-    return html.escape(text, quote=True).replace("\n", "<br>")
+    return escape(text).replace("\n", "<br>")
 
 
 def _open(mark: Mark, first: bool) -> str:
@@ -62,7 +75,7 @@ def _open(mark: Mark, first: bool) -> str:
     if mark.anchor and first:
         attrs.append(f'id="{html.escape(mark.anchor, quote=True)}"')
     if mark.tip:
-        attrs.append(f'title="{html.escape(mark.tip, quote=True)}"')
+        attrs.append(f'title="{escape(mark.tip)}"')
     if mark.background:
         attrs.append(f'style="background:{html.escape(mark.background, quote=True)}"')
     if mark.href:

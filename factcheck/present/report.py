@@ -2,15 +2,16 @@
 
 The page loads nothing from the network (charts are embedded PNGs, styles inline, no script;
 a Content-Security-Policy forbids anything else) so it can be mailed, archived or opened
-offline. Every piece of document text, speaker name and note is escaped with ``html.escape``:
+offline. Every piece of document text, speaker name and note is escaped (``highlight.escape``:
+html.escape, and Unicode bidi controls left out):
 a source that contains markup shows that markup as text.
 """
 
 from __future__ import annotations
 
 import base64
-import html
 import io
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +25,7 @@ from factcheck.model import Case, Claim, Document, Mention
 from factcheck.present import groups as g
 from factcheck.present.charts import CASE_CHARTS, plot_agreement, plot_discrepancies
 from factcheck.present.export import write_exports
-from factcheck.present.highlight import Mark, highlight, safe_id
+from factcheck.present.highlight import Mark, escape, highlight, safe_id
 from factcheck.present.report_style import CSS, MARKER_GLYPHS
 from factcheck.present.style import VERDICT_COLORS, group_backgrounds, isolate, speaker_colors
 from factcheck.present.timeline import changed_groups, plot_timeline
@@ -40,7 +41,16 @@ ChartSpec = Mapping[str, Figure | str | Path] | Sequence[str | Path] | bool | No
 
 
 def _e(value: object) -> str:
-    return "" if g.is_missing(value) else html.escape(str(value), quote=True)
+    return "" if g.is_missing(value) else escape(str(value))
+
+
+def _made() -> datetime:
+    """When the page was made: now, or ``SOURCE_DATE_EPOCH`` (seconds since 1970, the
+    reproducible-builds convention) when set, so two runs give the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC)
 
 
 def _documents(case_or_documents: Case | Iterable[Document]) -> tuple[str, list[Document]]:
@@ -215,7 +225,7 @@ def render_report(
         f"{n} {_e(v.replace('_', ' '))}"
         for v, n in comparison["verdict"].astype(str).value_counts().items()
     )
-    made = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    made = _made().strftime("%Y-%m-%d %H:%M UTC")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
@@ -248,9 +258,11 @@ def write_report(
     *,
     title: str | None = None,
     exports: bool = True,
+    raw_csv: bool = False,
 ) -> Path:
     """Write ``out_dir/report.html`` (and, with ``exports``, summary.md, claimreview.jsonld
-    and ucdp.csv); returns the report's path.
+    and ucdp.csv, its text cells neutralised against spreadsheet formulas unless ``raw_csv``);
+    returns the report's path.
 
     ``charts``: True draws the discrepancy, agreement and (when a figure changed) timeline
     charts; a mapping caption -> Figure or PNG/SVG path embeds those; False embeds none.
@@ -269,5 +281,5 @@ def write_report(
     path.write_text(page, encoding="utf-8")
     if exports:
         where = title or (case_or_documents.title if isinstance(case_or_documents, Case) else "")
-        write_exports(out, comparison, claims, documents, title=where)
+        write_exports(out, comparison, claims, documents, title=where, raw_csv=raw_csv)
     return path

@@ -12,10 +12,12 @@ MARKER_GLYPHS: Final[dict[str, str]] = {
 }  # fmt: skip
 
 #: System fonts only (nothing is downloaded); Arabic falls back to whatever the system has.
+#: ``overflow-wrap: anywhere`` breaks a very long word (a URL, a 10,000-digit run) instead of
+#: widening the page or a table column.
 CSS: Final = """
 body { font-family: system-ui, "DejaVu Sans", "Noto Sans", "Noto Sans Arabic", sans-serif;
        margin: 1.5rem auto; max-width: 1400px; padding: 0 1rem; color: #1a1a1a;
-       line-height: 1.45; }
+       line-height: 1.45; overflow-wrap: anywhere; }
 h1 { font-size: 1.6rem; margin-bottom: .2rem; }
 h2 { font-size: 1.2rem; border-bottom: 1px solid #ddd; padding-bottom: .2rem; margin-top: 2rem; }
 .summary, .hint { color: #444; }

@@ -87,6 +87,7 @@ def rc() -> dict[str, object]:
         "axes.labelsize": 10,
         "legend.fontsize": 9,
         "svg.fonttype": "path",  # text as outlines: the SVG looks the same without the fonts
+        "svg.hashsalt": "factcheck",  # ids in the SVG the same on every run (reproducible)
         "text.parse_math": False,  # names and titles are shown as written: "$" is no math
     }
 

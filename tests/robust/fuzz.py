@@ -53,6 +53,7 @@ def _worker(args: tuple[int, int]) -> tuple[collections.Counter, dict[str, list[
             counts[kind] += 1
             if len(examples[kind]) < SHOWN:
                 examples[kind].append(detail)
+                print(f"worker {worker}: {kind}: {detail}", file=sys.stderr, flush=True)
 
     @seed(1000 + worker)
     @config
