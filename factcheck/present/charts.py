@@ -23,7 +23,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from factcheck.present import groups as g
 from factcheck.present.agreement import plot_agreement
-from factcheck.present.style import Look, isolate, rc, speaker_colors
+from factcheck.present.style import Look, isolate, rc, speaker_colors, stable_svg_ids
 from factcheck.present.timeline import changed_groups, plot_timeline
 
 __all__ = [
@@ -280,6 +280,7 @@ def save(fig: Figure, path_stem: str | Path) -> list[Path]:
     with plt.rc_context(rc()):
         fig.savefig(paths[0], dpi=PNG_DPI, facecolor="white")
         fig.savefig(paths[1], facecolor="white", metadata={"Date": None})  # no date stamp
+    stable_svg_ids(paths[1])
     return paths
 
 

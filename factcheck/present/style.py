@@ -9,9 +9,11 @@ greyscale.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Final
 
 import pandas as pd
@@ -140,3 +142,20 @@ def isolate(text: str) -> str:
     ('Reuters', True)
     """
     return f"{FSI}{text}{PDI}" if text and _rtl(text) else text
+
+
+#: Ids matplotlib gives clip paths in an SVG: a hash that can include an object's memory
+#: address, so it changes from run to run even with ``svg.hashsalt`` fixed.
+_SVG_CLIP_ID: Final = re.compile(r'(?<=id=")p[0-9a-f]{10}(?=")|(?<=url\(#)p[0-9a-f]{10}(?=\))')
+
+
+def stable_svg_ids(path: Path) -> None:
+    """Rename the clip-path ids of an SVG file in order of first use (``clip1``, ``clip2``,
+    ...), so the same chart gives the same bytes on every run."""
+    text = path.read_text(encoding="utf-8")
+    names: dict[str, str] = {}
+
+    def rename(match: re.Match[str]) -> str:
+        return names.setdefault(match.group(), f"clip{len(names) + 1}")
+
+    path.write_text(_SVG_CLIP_ID.sub(rename, text), encoding="utf-8")

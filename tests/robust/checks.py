@@ -130,11 +130,11 @@ def check_pipeline(texts: list[str], stable: bool = False) -> list[Problem]:
     result = _guard(problems, "analyse", lambda: analyse(case))
     if result is None:
         return problems
-    mentions = result.mentions_table
-    claims = result.claims_table
+    mentions = _by_doc(result.mentions_table)
+    claims = _by_doc(result.claims_table)
     for doc in docs:
-        problems += _mention_problems(doc, mentions[mentions["doc_id"] == doc.id])
-        problems += _claim_problems(doc.text, claims[claims["doc_id"] == doc.id])
+        problems += _mention_problems(doc, mentions.get(doc.id, []))
+        problems += _claim_problems(doc.text, claims.get(doc.id, []))
     problems += _comparison_problems(result.comparison)
     if stable:
         again = _guard(problems, "analyse again", lambda: analyse(case))
@@ -152,17 +152,24 @@ def check_mentions(text: str) -> list[Problem]:
     table = _guard(problems, "mentions", lambda: factcheck.mentions(case))
     if table is None:
         return problems
-    problems += _mention_problems(case.documents[0], table)
+    problems += _mention_problems(case.documents[0], table.to_dict("records"))
     again = _guard(problems, "mentions again", lambda: factcheck.mentions(case))
     if again is not None and not again.equals(table):
         problems.append(("unstable", "two runs on the same text differ"))
     return problems
 
 
-def _mention_problems(doc: Document, table: pd.DataFrame) -> list[Problem]:
+def _by_doc(table: pd.DataFrame) -> dict[str, list[dict]]:
+    """The rows of a table as records, by document (one pass, no filtering per document)."""
+    out: dict[str, list[dict]] = {}
+    for row in table.to_dict("records"):
+        out.setdefault(row["doc_id"], []).append(row)
+    return out
+
+
+def _mention_problems(doc: Document, rows: list[dict]) -> list[Problem]:
     problems: list[Problem] = []
     text = doc.text
-    rows = table.to_dict("records")
     spans = [(int(r["start"]), int(r["end"])) for r in rows]
     for r, (s, e) in zip(rows, spans, strict=True):
         if text[s:e] != r["text"]:
@@ -195,12 +202,12 @@ def check_extract(text: str) -> tuple[list[Problem], pd.DataFrame | None]:
     table = _guard(problems, "extract", lambda: factcheck.extract(text))
     if table is None:
         return problems, None
-    return problems + _claim_problems(text, table), table
+    return problems + _claim_problems(text, table.to_dict("records")), table
 
 
-def _claim_problems(text: str, table: pd.DataFrame) -> list[Problem]:
+def _claim_problems(text: str, rows: list[dict]) -> list[Problem]:
     problems: list[Problem] = []
-    for r in table.to_dict("records"):
+    for r in rows:
         if text[int(r["start"]) : int(r["end"])] != r["value_text"]:
             problems.append(("span", f"claim {r['value_text']!r} at {r['start']}"))
         if not (_finite(r["low"]) and _finite(r["high"])):

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 #: Texts per generated case file: each is one document, read, attributed and compared.
 BATCH = 20
 #: Every how many batches a run is repeated to check it gives the same comparison.
-TABLE_EVERY = 5
+TABLE_EVERY = 10
 #: Every how many batches a worker reports its progress on standard error.
 PROGRESS_EVERY = 100
 #: Examples of each problem kind printed before the summary.
