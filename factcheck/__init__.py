@@ -9,9 +9,29 @@
 from factcheck.case import load_case
 from factcheck.compare import compare
 from factcheck.pipeline import analyse, bundled_case, bundled_cases, extract, mentions, run
-from factcheck.present.charts import plot_agreement, plot_discrepancies, plot_timeline
-from factcheck.present.report import write_report as report
-from factcheck.present.tables import side_by_side, styled_side_by_side
+
+#: Names served by the present stage, imported on first use: matplotlib and the report code
+#: cost a second of start-up that reading and extracting never need.
+_PRESENT = {
+    "plot_agreement": ("factcheck.present.charts", "plot_agreement"),
+    "plot_discrepancies": ("factcheck.present.charts", "plot_discrepancies"),
+    "plot_timeline": ("factcheck.present.charts", "plot_timeline"),
+    "report": ("factcheck.present.report", "write_report"),
+    "side_by_side": ("factcheck.present.tables", "side_by_side"),
+    "styled_side_by_side": ("factcheck.present.tables", "styled_side_by_side"),
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _PRESENT:
+        from importlib import import_module
+
+        module, attr = _PRESENT[name]
+        value = getattr(import_module(module), attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'factcheck' has no attribute {name!r}")
+
 
 __all__ = [
     "analyse",

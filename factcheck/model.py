@@ -81,6 +81,7 @@ class Verdict(StrEnum):
     COMPATIBLE = "compatible"
     DISCREPANT = "discrepant"
     SINGLE_SOURCE = "single_source"
+    UPDATED = "updated"  # the figures differ only because a toll was updated over time
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +183,7 @@ class Claim:
     reported_at: Moment | None
     kind: Kind
     also_at: tuple[Span, ...] = field(default_factory=tuple)
+    speaker_person: str = ""  # the named person speaking for ``speaker`` ("" when none)
 
     @property
     def claim_id(self) -> str:

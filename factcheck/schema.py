@@ -56,6 +56,7 @@ CLAIM_CONTRACT: Final[tuple[Column, ...]] = (
 #: the document, as JSON text ``[[start, end], ...]``.
 CLAIM_EXTRA: Final[tuple[Column, ...]] = (
     Column("also_at", "str", "JSON list of [start, end]"),
+    Column("speaker_person", "str", "named person speaking for the speaker organisation"),
     Column("place", "str", "area the figure counts, added by claims.places_table.add_places"),
 )
 
@@ -136,10 +137,11 @@ def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
             "reported_at": c.reported_at,
             "kind": str(c.kind),
             "also_at": json.dumps([[s.start, s.end] for s in c.also_at]),
+            "speaker_person": c.speaker_person,
         }
         for c in claims
     ]
-    columns = [*CLAIM_COLUMNS, "also_at"]
+    columns = [*CLAIM_COLUMNS, "also_at", "speaker_person"]
     return _typed(pd.DataFrame(rows, columns=columns), CLAIM_CONTRACT + CLAIM_EXTRA)
 
 

@@ -113,3 +113,14 @@ def test_how_a_toll_changed(tmp_path):
     assert "Killed people" in text and "Sudanese Ministry of Health" in text
     assert (out / "charts" / "timeline.png").stat().st_size > 1000
     assert (out / "report.html").is_file()
+
+
+def test_updates_within_a_day(tmp_path):
+    out = tmp_path / "out"
+    book = _execute("04_updates_within_a_day.ipynb", tmp_path, out_dir=str(out))
+    text = _outputs(book)
+    assert "updated" in text and "discrepant" in text
+    assert "Lebanese Ministry of Public Health" in text and "12 -> 17 -> 21" in text
+    assert (out / "charts" / "timeline.png").stat().st_size > 1000
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert "updated" in report and "discrepant" in report and "<script" not in report

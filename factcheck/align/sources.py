@@ -5,7 +5,9 @@ figure carried by the Iraqi News Agency and again by another paper is one voice,
 speaker chain decides, never the outlet that printed it. An unnamed speaker cannot be matched
 across outlets, so "unnamed sources" cited by the Associated Press and "unnamed sources" cited
 by Reuters are two sources, while every outlet relaying the Associated Press's unnamed sources
-shares one.
+shares one. A figure in an outlet's own voice belongs to the outlet that wrote it: a wire
+story republished by two sites (its dateline's agency is the outermost relay in ``via``) is one
+source, the wire agency, however many outlets print it.
 """
 
 from __future__ import annotations
@@ -73,7 +75,11 @@ def independent_sources(
     """One key per claim naming its independent source (equal keys = one source).
 
     Named speakers that match by :data:`SPEAKER_MIN_SCORE` share the most frequent spelling;
-    unnamed speakers are keyed by the outlet that heard them.
+    unnamed speakers are keyed by the outlet that heard them, and the outlet's own voice
+    (speaker = publisher) by its originator, the outermost relay.
+
+    >>> independent_sources(["Site A", "Site B"], ["Reuters", "Reuters"], ["Site A", "Site B"])
+    ['Reuters', 'Reuters']
     """
     named = [s for s in speakers if s and not is_unnamed(s)]
     clusters = similar_clusters(named, fuzz.token_sort_ratio, SPEAKER_MIN_SCORE)
@@ -83,8 +89,8 @@ def independent_sources(
         representative.setdefault(clusters[name], name)
     keys: list[str] = []
     for speaker, via, publisher in zip(speakers, vias, publishers, strict=True):
-        if not speaker:
-            keys.append(str(publisher))
+        if not speaker or speaker == publisher:  # the outlet's own voice: its originator
+            keys.append(origin_outlet(via, publisher))
         elif is_unnamed(speaker):
             keys.append(source_label(speaker, via, publisher))
         else:

@@ -19,9 +19,13 @@ speaks in the publisher's voice.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
+from factcheck.claims.found import Attributions
+from factcheck.claims.gaps import GapMixin
 from factcheck.claims.lexicon import Lexicon, Match, Token
 from factcheck.claims.phrases import read_after
 from factcheck.claims.relays import RelayMixin
@@ -35,8 +39,6 @@ PASSIVE_REACH: Final = 6
 POSTPOSED_GAP: Final = 2
 #: How far after "according to a report" the name of who made it may come.
 REPORT_WINDOW: Final = 8
-#: Longest phrase naming the speaker of a gapped clause ("..., la CGT 55 000"), in tokens.
-GAP_MAX_TOKENS: Final = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +64,7 @@ class SentenceView:
     clause_starts: tuple[int, ...]
 
     def clause_of(self, i: int) -> int:
-        return sum(1 for s in self.clause_starts if s <= i) - 1
+        return bisect_right(self.clause_starts, i) - 1
 
 
 def clauses(tokens: list[Token], lo: int, hi: int, lex: Lexicon) -> tuple[int, ...]:
@@ -79,7 +81,7 @@ def clauses(tokens: list[Token], lo: int, hi: int, lex: Lexicon) -> tuple[int, .
     return tuple(sorted(set(starts)))
 
 
-class _Reader(VerbMixin, RelayMixin):
+class _Reader(VerbMixin, RelayMixin, GapMixin):
     """Walks one document's sentences and collects its attributions in order."""
 
     def __init__(
@@ -90,6 +92,7 @@ class _Reader(VerbMixin, RelayMixin):
         blocked: set[int],
         country: str | None,
         publisher: str = "",
+        fence: frozenset[int] = frozenset(),
     ):
         self.text = text
         self.publisher = publisher
@@ -97,12 +100,14 @@ class _Reader(VerbMixin, RelayMixin):
         self.tokens = tokens
         self.lex = lex
         self.blocked = blocked  # token indices inside claim figures: never part of a speaker
-        self.found: list[Attribution] = []
+        self.walls = blocked | fence  # and a dateline's words: never a speaker or a cue
+        self.quoted: set[int] = set()  # tokens inside quotation marks in the current sentence
+        self.found: list[Attribution] = Attributions()
+        self.starts = [t.start for t in tokens]  # token start offsets, for bisection
 
     def earlier_speakers(self) -> list[Speaker]:
         """The document's speakers so far, most recent first, each once."""
-        seen = dict.fromkeys(a.speaker for a in reversed(self.found) if a.speaker.kind != "anaphor")
-        return list(seen)
+        return self.found.speakers()  # type: ignore[attr-defined]
 
     def speaker_at(self, words: list[Token], wider: list[Token] | None = None) -> Speaker | None:
         ctx = Naming(self.text, self.lex, self.earlier_speakers(), self.country, self.publisher)
@@ -110,15 +115,15 @@ class _Reader(VerbMixin, RelayMixin):
 
     def speaker_after(self, i: int, sv: SentenceView) -> tuple[Speaker | None, list[Token]]:
         """The speaker named by the phrase starting at token ``i``, and that phrase."""
-        words = read_after(self.tokens, i, sv.hi, self.lex, self.blocked)
-        wider = read_after(self.tokens, i, sv.hi, self.lex, self.blocked, wide=True)
+        words = read_after(self.tokens, i, sv.hi, self.lex, self.walls)
+        wider = read_after(self.tokens, i, sv.hi, self.lex, self.walls, wide=True)
         return self.speaker_at(words, wider), words
 
     def add(
         self, sv: SentenceView, i: int, speaker: Speaker, via: tuple[str, ...], denied: bool = False
     ) -> None:
         if not via:  # named again in the same sentence ("..., التي أشارت"): same relay chain
-            same = [a for a in reversed(self.found) if a.sentence == sv.index]
+            same = list(self.in_sentence(sv))
             again = next((a for a in same if a.speaker.name == speaker.name), None)
             chain = next((a for a in same if speaker.name in a.via), None)
             if again is not None:
@@ -130,20 +135,33 @@ class _Reader(VerbMixin, RelayMixin):
         )
 
     def latest_in(self, sv: SentenceView) -> Attribution | None:
+        return next(self.in_sentence(sv), None)
+
+    def in_sentence(self, sv: SentenceView) -> Iterator[Attribution]:
+        """The attributions of sentence ``sv``, latest first (``found`` is in text order, so
+        the walk back stops at the sentence before)."""
         for a in reversed(self.found):
+            if a.sentence < sv.index:
+                return
             if a.sentence == sv.index:
-                return a
-        return None
+                yield a
 
     def sentence(self, sv: SentenceView) -> None:
-        i = sv.lo
+        self.quoted = _quoted(self.tokens, sv.lo, sv.hi)
+        self.headline_speaker(sv)
+        self.scan(sv, sv.lo, sv.hi, self.quoted)
+        self.gapped(sv)
+
+    def scan(self, sv: SentenceView, lo: int, hi: int, skip: set[int]) -> None:
+        """Read the cues of tokens ``[lo, hi)`` of a sentence, except those in ``skip``."""
+        i = lo
         lex = self.lex
-        quoted = _quoted(self.tokens, sv.lo, sv.hi)
-        while i < sv.hi:
+        while i < hi:
             tok = self.tokens[i]
-            if not tok.is_word or i in self.blocked or i in quoted:
+            if not tok.is_word or i in self.walls or i in skip:
                 i += 1
                 continue
+            verbal = not (lex.article and tok.key.startswith(lex.article))  # not "التابع"
             m = lex.passive.at(self.tokens, i)
             if m is not None:
                 self.passive(sv, m)
@@ -151,31 +169,24 @@ class _Reader(VerbMixin, RelayMixin):
                 self.relay(sv, m)
             elif (m := lex.according.at(self.tokens, i)) is not None:
                 self.according(sv, m)
-            elif (m := lex.transmit.at(self.tokens, i)) is not None:
+            elif verbal and (m := lex.transmit.at(self.tokens, i)) is not None:
                 self.transmit(sv, m)
-            elif (m := lex.object_relay.at(self.tokens, i)) is not None:
+            elif verbal and (m := lex.object_relay.at(self.tokens, i)) is not None:
                 self.told(sv, m)
-            elif (m := lex.denial.at(self.tokens, i)) is not None:
+            elif verbal and (m := lex.denial.at(self.tokens, i)) is not None:
                 self.verb(sv, m, str(m.value or ""), True)
-            elif (m := lex.say.at(self.tokens, i)) is not None:
+            elif verbal and (m := lex.say.at(self.tokens, i)) is not None:
                 self.verb(sv, m, str(m.value or ""), False)
-            elif (m := lex.participles.at(self.tokens, i)) is not None:
+            elif verbal and (m := lex.participles.at(self.tokens, i)) is not None:
                 cont = self.continued(sv, m.first, str(m.value or ""), False)
                 if cont is not None:
                     self.found.append(cont)
             i = m.last if m is not None else i + 1
-        self.gapped(sv)
 
     def according(self, sv: SentenceView, m: Match) -> None:
         """ "according to X"; "selon un bilan communiqué par X", "بحسب حصيلة وزارة الصحة":
         past a report noun, the first name within ``REPORT_WINDOW`` tokens."""
-        speaker, words = self.speaker_after(m.last, sv)
-        if speaker is None and words and self.lex.report_nouns.scan(words[:3]):
-            for k in range(m.last + 1, min(sv.hi, m.last + REPORT_WINDOW)):
-                found, _ = self.speaker_after(k, sv)
-                if found is not None and found.kind in ("named", "unnamed"):
-                    speaker = found
-                    break
+        speaker = self.source_after(m.last, sv)
         if speaker is None or speaker.kind in ("anaphor", "self"):
             return
         figure = self.figure_before(sv, m.first)
@@ -187,6 +198,17 @@ class _Reader(VerbMixin, RelayMixin):
         self.found.append(
             Attribution(speaker, (), at, sv.index, sv.clause_of(m.first), False, reach)
         )
+
+    def source_after(self, i: int, sv: SentenceView) -> Speaker | None:
+        """The speaker named from token ``i`` on; past a report noun ("un bilan communiqué par
+        X", "أحدث البيانات الصادرة عن X"), the first name within ``REPORT_WINDOW`` tokens."""
+        speaker, words = self.speaker_after(i, sv)
+        if speaker is None and words and self.lex.report_nouns.scan(words[:3]):
+            for k in range(i + 1, min(sv.hi, i + REPORT_WINDOW)):
+                found, _ = self.speaker_after(k, sv)
+                if found is not None and found.kind in ("named", "unnamed"):
+                    return found
+        return speaker
 
     def figure_before(self, sv: SentenceView, i: int) -> int | None:
         """First token of a figure ending at most ``POSTPOSED_GAP`` tokens before ``i``, in the
@@ -212,24 +234,6 @@ class _Reader(VerbMixin, RelayMixin):
         self.found.append(
             Attribution(speaker, (), at, sv.index, sv.clause_of(m.first), False, reach)
         )
-
-    def gapped(self, sv: SentenceView) -> None:
-        """ "le ministère a dénombré 22 000 manifestants, la CGT 55 000": after a comma, a
-        named speaker right before a figure, in a sentence whose verb it shares."""
-        if self.latest_in(sv) is None:
-            return
-        for k in range(sv.lo, sv.hi):
-            if self.tokens[k].text not in ",،":
-                continue
-            j = k + 1
-            while j < sv.hi and j not in self.blocked and j - k <= GAP_MAX_TOKENS:
-                j += 1
-            if j >= sv.hi or j not in self.blocked or j == k + 1:
-                continue
-            words = [t for t in self.tokens[k + 1 : j] if t.is_word]
-            speaker = self.speaker_at(words) if words else None
-            if speaker is not None and speaker.kind == "named" and speaker.resolved:
-                self.add(sv, k + 1, speaker, ())
 
 
 #: Quotation marks: straight ones toggle, the others open or close.
@@ -263,10 +267,12 @@ def attribute(
     blocked: set[int],
     country: str | None = None,
     publisher: str = "",
+    fence: frozenset[int] = frozenset(),
 ) -> list[Attribution]:
     """Every attribution of a document, in text order (``country`` names generic speakers;
-    "the ministry" in the ministry's own statement is ``publisher``)."""
-    reader = _Reader(text, tokens, lex, blocked, country, publisher)
+    "the ministry" in the ministry's own statement is ``publisher``; ``fence``: tokens of a
+    dateline, never read as a speaker)."""
+    reader = _Reader(text, tokens, lex, blocked, country, publisher, fence)
     for sv in views:
         reader.sentence(sv)
     return reader.found

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import replace
+from datetime import date
+from itertools import pairwise
 
 from factcheck.claims.affiliation import armed_groups, group_at
 from factcheck.claims.attribution import (
@@ -22,14 +24,23 @@ from factcheck.claims.attribution import (
     clauses,
 )
 from factcheck.claims.counted import Counted, count_of, settle
+from factcheck.claims.datelines import find_dateline
 from factcheck.claims.figures import (
     PREVIOUS,
+    SUBSET_MARK,
+    THING_MEASURE,
+    carry_subject,
+    counts_people,
     counts_speakers,
+    in_compound,
     inherit,
     is_figure,
     is_subset,
     not_a_count,
+    remember_victims,
     sets_a_level,
+    thing_counted,
+    token_range,
 )
 from factcheck.claims.lexicon import Lexicon, Token, lexicon
 from factcheck.claims.scene import scene
@@ -42,6 +53,13 @@ from factcheck.claims.scope import (
 )
 from factcheck.claims.sources import canonical, country_of
 from factcheck.claims.toll_dates import named_day, settle_toll_dates
+from factcheck.claims.voices import (
+    headline_repeats,
+    is_headline,
+    merge_repeated,
+    one_voice,
+    who,
+)
 from factcheck.model import (
     Case,
     Claim,
@@ -53,21 +71,12 @@ from factcheck.model import (
     Span,
 )
 from factcheck.text.sentences import split_sentences
-from factcheck.when import Moment
+from factcheck.when import Moment, day_of
 
 #: Subjects whose bare count ("2,500 troops in Iraq", no deployment verb) is a standing level.
 STANDING_FORCES = frozenset({"soldiers"})
 #: Joins the relays of a chain, nearest first.
 VIA_SEPARATOR = " -> "
-
-
-def _in_compound(tokens: list[Token], a: int, b: int, m: Mention) -> bool:
-    """Whether the mention is part of a hyphenated word ("one-way attack drones", "a
-    three-storey building"): an adjective, not a count."""
-    if b - a != 1:
-        return False
-    tok = tokens[a]
-    return "-" in tok.text and len(m.text) < len(tok.text) and any(c.isalpha() for c in tok.text)
 
 
 def _views(tokens: list[Token], spans: list[Span], lex: Lexicon) -> list[SentenceView]:
@@ -81,17 +90,6 @@ def _views(tokens: list[Token], spans: list[Span], lex: Lexicon) -> list[Sentenc
             i += 1
         views.append(SentenceView(n, lo, i, clauses(tokens, lo, i, lex)))
     return views
-
-
-def _token_range(tokens: list[Token], starts: list[int], m: Mention) -> tuple[int, int]:
-    """Token indices ``[a, b)`` the mention covers (``starts``: the tokens' start offsets)."""
-    a = bisect_right(starts, m.start) - 1
-    if a < 0 or tokens[a].end <= m.start:
-        a += 1
-    b = a
-    while b < len(tokens) and tokens[b].start < m.end:
-        b += 1
-    return a, max(a, b)
 
 
 def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = None) -> list[Claim]:
@@ -115,36 +113,55 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         (m, a, b)
         for m in mentions
         if is_figure(m)
-        for a, b in [_token_range(tokens, starts, m)]
-        if not counts_speakers(tokens, a, b, lex) and not _in_compound(tokens, a, b, m)
+        for a, b in [token_range(tokens, starts, m)]
+        if not counts_speakers(tokens, a, b, lex) and not in_compound(tokens, a, b, m)
     ]
     blocked = {k for _, a, b in figures for k in range(a, b)}
     texts = tuple((d.text, d.language) for d in case.documents) if case else ()
     country = country_of(texts or ((doc.text, doc.language),))
     publisher = canonical(doc.publisher, doc.language) if doc.publisher else ""
-    found = attribute(doc.text, tokens, views, lex, blocked, country, publisher)
+    dateline = find_dateline(doc.text, doc.language)
+    fence = frozenset(
+        k for k, t in enumerate(tokens) if dateline and dateline.start <= t.start < dateline.end
+    )
+    wire = dateline.outlet if dateline else ""
+    found = attribute(doc.text, tokens, views, lex, blocked, country, publisher, fence)
+    found_in: dict[int, list[Attribution]] = {}  # each sentence's attributions, in order
+    for att_ in found:
+        found_in.setdefault(att_.sentence, []).append(att_)
+    sentence_of = _sentence_index(views, len(tokens))
     groups = armed_groups(tokens, lex)
     years = year_mentions(mentions, tokens)
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     for _, a, b in figures:
-        by_sentence.setdefault(_sentence_of(views, a), []).append((a, b))
+        by_sentence.setdefault(sentence_of[a], []).append((a, b))
     scenes = {
         n: scene(tokens, views[n], lex, ranges) for n, ranges in by_sentence.items() if n >= 0
     }
-    dates = {n: sentence_dates(doc, spans[n], mentions) for n in scenes}
+    within = _mentions_by_sentence(mentions, spans, set(scenes))
+    dates = {n: sentence_dates(doc, spans[n], within[n]) for n in scenes}
     first_event = next((dates[n][0] for n in sorted(dates) if dates[n][0] is not None), None)
     named = {n: named_day(doc, spans[n], tokens[by_sentence[n][0][0]].start) for n in scenes}
     first_named = next((named[n] for n in sorted(named) if named[n] is not None), None)
+    texts_of: dict[int, str] = {}  # one string per sentence, shared by its claims
+
+    def sentence_text(n: int) -> str:
+        if n not in texts_of:
+            texts_of[n] = spans[n].of(doc.text)
+        return texts_of[n]
+
     claims: list[Claim] = []
-    headline: list[tuple[Mention, str]] = []
+    clauses_read: dict[object, object] = {}  # what each clause says about scope, read once
+    headline: list[tuple[Mention, str, str]] = []
     counted: list[tuple[int, float | None, Counted]] = []  # sentence, value, what, in order
     measured: list[tuple[int, float | None, Counted]] = []  # those with a measure (inherit's)
+    victims: dict[str, tuple[int, Counted]] = {}  # the latest toll naming its victims, per measure
     for m, a, b in figures:
-        n = _sentence_of(views, a)
+        n = sentence_of[a]
         if n < 0:
             continue
-        att = attribution_for(found, views[n], a, m.start)
-        speaker, speaker_text, via, denied = _who(att, doc, publisher)
+        att = attribution_for(found_in.get(n, []), views[n], a, m.start)
+        speaker, speaker_text, via, denied, person = who(att, doc, publisher, wire)
         if not_a_count(tokens, b, lex):
             continue  # "10 millions de dinars", "8 000 places", "cinq fois": not a count
         what = count_of(
@@ -158,22 +175,38 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         )
         if not what.measure and not what.subject and sets_a_level(tokens, a, views[n].lo, lex):
             continue  # "raising the pension age by two years, to 64": a level, not a count
-        if not what.measure or is_subset(tokens, a, views[n].lo, lex):
+        thing = thing_counted(tokens, a, b, views[n].hi, lex) if counts_people(what) else None
+        if thing is not None:
+            what = Counted(THING_MEASURE, "", thing)  # "three hospitals": not a toll
+        subset = thing is None and (what.part or is_subset(tokens, a, views[n].lo, lex))
+        own_noun = what.subject not in ("", PREVIOUS) and not what.generic
+        if not what.measure or subset:
             near_only = bool(m.unit) and not what.subject  # "15 Hamas targets": its own noun
-            what = inherit(what, n, m.low, measured, subset=bool(what.measure), near_only=near_only)
+            what = inherit(what, n, m.low, measured, subset=subset, near_only=near_only)
         if what.subject == PREVIOUS:  # "wounded more than 40 others": the same kind of people
             before = next((w.subject for k, _, w in reversed(counted) if k == n), "")
             what = replace(what, subject=before or "people")
+        if subset and not own_noun:  # "dont six dans un état critique": part of the whole
+            what = replace(what, detail=f"{what.detail} {SUBSET_MARK}".strip(), generic=False)
+        what = carry_subject(what, n, victims)
+        remember_victims(what, n, victims)
         counted.append((n, m.low, what))
         if what.measure:  # inherit only looks at these: a page of bare numbers stays linear
             measured.append((n, m.low, what))
         what = settle(what, doc.language)
         if not what.measure and not what.subject:
             if n == 0:  # a headline's bare figure may be the body's claim, said first
-                headline.append((m, speaker))
+                headline.append((m, speaker, doc.publisher))
             continue  # nothing counted: a capacity, a multiplier, a number of speakers
         scope = scope_of(
-            tokens, views[n], (a, b), lex, years, doc.published, by_sentence.get(n, [])
+            tokens,
+            views[n],
+            (a, b),
+            lex,
+            years,
+            doc.published,
+            by_sentence.get(n, []),
+            clauses_read,
         )
         if scope == Scope.EVENT and what.implied and what.subject in STANDING_FORCES:
             scope = Scope.CONTEXT  # "The U.S. has about 2,500 troops in Iraq": a standing level
@@ -205,91 +238,60 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
                 value_text=doc.text[m.start : m.end],
                 start=m.start,
                 end=m.end,
-                sentence=spans[n].of(doc.text),
+                sentence=sentence_text(n),
                 event_date=event_date,
-                reported_at=reported if reported is not None else _day(doc),
+                reported_at=_reported(reported, doc),
                 kind=kind_of(what.measure),
+                speaker_person=person,
             )
         )
     definite = frozenset(
         m.start for m, a, _ in figures if a > 0 and set(tokens[a - 1].keys) & lex.determiners
     )
-    return headline_repeats(merge_repeated(settle_toll_dates(doc, claims), definite), headline)
+    merged = merge_repeated(settle_toll_dates(doc, claims), definite)
+    first = frozenset(
+        m.start
+        for m, a, _ in figures
+        if spans and sentence_of[a] == 0 and is_headline(doc.text, spans[0].start, spans[0].end)
+    )
+    return one_voice(headline_repeats(merged, headline), first)
 
 
-def headline_repeats(claims: list[Claim], headline: list[tuple[Mention, str]]) -> list[Claim]:
-    """A headline figure with nothing counted around it ("Retraites : plus de 3,5 millions dans
-    la rue") joins, in ``also_at``, the first later claim of the same speaker that gives the
-    same figure: the body says what it counts."""
-    out = list(claims)
-    for m, speaker in headline:
-        k = next(
-            (
-                k
-                for k, c in enumerate(out)
-                if c.start > m.start
-                and c.speaker == speaker
-                and c.qualifier == m.qualifier
-                and (c.low, c.high) == (m.low, m.high)
-            ),
-            None,
-        )
-        if k is not None:
-            out[k] = replace(out[k], also_at=(Span(m.start, m.end), *out[k].also_at))
+def _sentence_index(views: list[SentenceView], n_tokens: int) -> list[int]:
+    """For each token index (and one past the last), the index of the first sentence view
+    holding it (an empty view holds the index it starts at), else -1: built once, so each
+    figure finds its sentence without a scan."""
+    index = [-1] * (n_tokens + 1)
+    for sv in reversed(views):  # the first view wins, as a scan in order would find it
+        for i in range(sv.lo, sv.hi):
+            index[i] = sv.index
+        if sv.lo == sv.hi and 0 <= sv.lo <= n_tokens:
+            index[sv.lo] = sv.index
+    return index
+
+
+def _mentions_by_sentence(
+    mentions: list[Mention], spans: list[Span], wanted: set[int]
+) -> dict[int, list[Mention]]:
+    """The mentions starting inside each wanted sentence, in the order of ``mentions``."""
+    ordered = sorted(wanted, key=lambda n: (spans[n].start, spans[n].end))
+    if any(spans[a].end > spans[b].start for a, b in pairwise(ordered)):  # never from split
+        return {
+            n: [m for m in mentions if spans[n].start <= m.start < spans[n].end] for n in wanted
+        }
+    keys = [spans[n].start for n in ordered]
+    out: dict[int, list[Mention]] = {n: [] for n in wanted}
+    for m in mentions:
+        k = bisect_right(keys, m.start) - 1
+        if k >= 0 and m.start < spans[ordered[k]].end:
+            out[ordered[k]].append(m)
     return out
 
 
-def _sentence_of(views: list[SentenceView], i: int) -> int:
-    for sv in views:
-        if sv.lo <= i < sv.hi or (sv.lo == i == sv.hi):
-            return sv.index
-    return -1
-
-
-def _day(doc: Document) -> Moment | None:
-    return doc.published
-
-
-def _who(
-    att: Attribution | None, doc: Document, publisher: str
-) -> tuple[str, str, tuple[str, ...], bool]:
-    """(speaker, speaker_text, via without the publisher, denied) of an attribution."""
-    if att is None:
-        return doc.publisher, "", (), False
-    own = {doc.publisher, publisher}
-    via = tuple(v for v in att.via if v and v not in own)
-    speaker = att.speaker.name
-    text = att.speaker.text
-    if speaker in own:
-        speaker = doc.publisher
-    return speaker, text, via, att.denied
-
-
-def merge_repeated(claims: list[Claim], definite: frozenset[int] = frozenset()) -> list[Claim]:
-    """One claim per (speaker, measure, subject, figure, polarity, scope); others in also_at.
-
-    A figure given with a definite article ("of the 161 detainees", "des 161 suspects") refers
-    back to the same figure said before: it joins it whatever noun it repeats it with.
-    """
-    kept: dict[tuple[object, ...], int] = {}
-    loose: dict[tuple[object, ...], int] = {}
-    out: list[Claim] = []
-    for c in claims:
-        key = (c.speaker, c.measure, c.subject, c.low, c.high, c.qualifier, c.polarity, c.scope)
-        near = (c.speaker, c.measure, c.low, c.high, c.polarity)
-        k = kept.get(key)
-        if k is None and c.start in definite:
-            k = loose.get(near)
-        if k is not None:
-            first = out[k]
-            out[k] = replace(
-                first,
-                also_at=(*first.also_at, Span(c.start, c.end)),
-                subject_detail=first.subject_detail or c.subject_detail,
-                event_date=first.event_date or c.event_date,
-            )
-            continue
-        kept[key] = len(out)
-        loose.setdefault(near, len(out))
-        out.append(c)
-    return out
+def _reported(stated: date | None, doc: Document) -> Moment | None:
+    """When the speaker gave the figure: the day the sentence states, else the publication.
+    A stated day that is the publication's own day takes the publication time, so that "said
+    on Wednesday" in an evening story is not placed at midnight, before the morning's figure."""
+    if stated is None or stated == day_of(doc.published):
+        return doc.published
+    return stated

@@ -14,7 +14,7 @@ from typing import Final
 
 from factcheck.claims.affiliation import OWN_FORCES, nearest_affiliation, speaker_affiliation
 from factcheck.claims.lexicon import Match, lexicon
-from factcheck.claims.scene import MILITANTS, Scene, distance, gap, nearest
+from factcheck.claims.scene import MILITANTS, Scene, distance, gap, in_clause, nearest
 
 #: How much farther than the measure word a subject word may be and still be the subject
 #: ("Police made 37 arrests": the arrests count people, not police).
@@ -27,6 +27,11 @@ PARTITIVE_GAP: Final = 2
 MEMBER: Final = "@member"
 #: How far after "عنصر" the group may be named ("عنصر من فرق الإنقاذ").
 MEMBER_GAP: Final = 3
+#: Subject label of "of them", "d'entre eux", "منهم": a part of the figure before; the noun
+#: right after it, if any, says which part ("six of them children").
+PART: Final = "@part"
+#: Subject label that takes the subject of the figure before ("others", "autres").
+PREVIOUS_LABEL: Final = "@previous"
 #: Farthest the counted noun may be from its figure for the noun alone to give the measure.
 COUNTED_NOUN_GAP: Final = 2
 
@@ -39,6 +44,8 @@ class Counted:
     subject: str
     detail: str
     implied: bool = False  # the measure comes from the subject alone ("2,500 troops")
+    generic: bool = False  # no noun names who is counted: the measure's default ("Five were hurt")
+    part: bool = False  # a part of the figure before: "six of them", "d'entre eux", "منهم"
 
 
 def count_of(
@@ -57,20 +64,36 @@ def count_of(
     clause = sc.sv.clause_of(a)  # the counted noun is in the figure's own clause
     if measure is None:
         measure = _toll_head(sc, a, clause)
-    subjects = [m for m in sc.subjects if sc.sv.clause_of(m.first) == clause]
+    subjects = in_clause(sc, sc.subjects, clause)
     if forward:
         subjects = [m for m in subjects if m.last > a]
+    if measure is not None and measure.value[2]:  # a toll's people, not "the building" it hit
+        subjects = [m for m in subjects if sc.lex.things.at(sc.tokens, m.first) is None]
     sa, sb = _partitive(sc, b) or (a, b)  # where the counted noun is looked for
-    subject = nearest(sc, subjects, sa, sb)
+    of_noun = _of_noun(sc, b, subjects)  # "3 من جنود الجيش", "20 of the service members"
+    subject = of_noun or nearest(sc, subjects, sa, sb)
     role = nearest(sc, sc.roles, a, b)
     measure_label = measure.value[0] if measure else ""
     subject_label = subject.value[0] if subject else ""
+    generic = subject is None
     if subject_label == MEMBER:  # "عنصر من فرق الإنقاذ", "عناصر التنظيم": whose members
         subject_label = _member_of(sc, subject)
+    part = subject_label == PART
+    if part and subject is not None:  # "six of them children": the noun after names the part
+        follow = next(
+            (
+                m
+                for m in subjects
+                if m.first >= subject.last and gap(sc, subject.last, m.first) <= 1
+            ),
+            None,
+        )
+        subject_label = str(follow.value[0]) if follow is not None else PREVIOUS_LABEL
     inside = measure is not None and a <= measure.first and measure.last <= b
     if (
         measure is not None
         and measure.value[2]
+        and of_noun is None
         and (
             subject is None
             or (
@@ -80,6 +103,7 @@ def count_of(
         )
     ):
         subject_label = measure.value[2]  # "112 قتيلا", "made 37 arrests": people
+        generic = True
     if measure_label in PEOPLE_ONLY and subject_label not in ("", "people"):
         measure_label = ""  # "qui compte quelque 10 000 casques bleus" is a force, not a population
     implied = False
@@ -101,16 +125,20 @@ def count_of(
     else:
         near = subject if subject is not None else None
         aff = nearest_affiliation(sc, a, b, near)
+        if aff is not None and generic and _past_the_toll(sc, b, aff):
+            aff = None  # "698 injured, caused by Israeli operations": whose operation, not who
         if aff is not None:
             label, _, kind = aff.value
             detail = armed_group if label == "@group" else label
-            if kind == MILITANTS and not subject_label:
-                subject_label = MILITANTS
+            after = aff.first >= a  # "15 من داعش", not "Hamas says 270 were killed"
+            if kind == MILITANTS and (not subject_label or (generic and after)):
+                subject_label = MILITANTS  # "15 من داعش", "15 ISIS operatives": militants
+                generic = False
         if not detail and subject_label == MILITANTS:
             detail = armed_group
         if not detail and subject_label in OWN_FORCES:
             detail = speaker_affiliation(speaker_name)
-    return Counted(measure_label, subject_label or "", detail, implied)
+    return Counted(measure_label, subject_label or "", detail, implied, generic, part)
 
 
 def settle(what: Counted, language: str) -> Counted:
@@ -119,6 +147,10 @@ def settle(what: Counted, language: str) -> Counted:
     lex = lexicon(language)
     if what.subject in lex.force_subjects and what.measure in lex.force_measures:
         return replace(what, measure=lex.force_measures[what.measure])  # troops "took part"
+    for crowd, force in lex.force_measures.items():  # the same rule read the other way
+        rule = lex.measure_subjects.get(crowd)
+        if what.measure == force and rule is not None and what.subject == rule[0]:
+            return replace(what, measure=crowd)  # protesters "mobilised" attended
     rule = lex.measure_subjects.get(what.measure)
     if rule is not None and (what.subject in rule[1] or not what.subject):
         return replace(what, subject=rule[0])
@@ -153,6 +185,30 @@ def _partitive(sc: Scene, b: int) -> tuple[int, int] | None:
             return None
         k += 1
     return None
+
+
+def _past_the_toll(sc: Scene, b: int, aff: Match) -> bool:
+    """Whether a measure word stands between the figure and an affiliation after it: the
+    affiliation then qualifies what follows the toll ("698 injured in Israeli strikes"), not
+    the people counted ("15 ISIS operatives killed", "15 من داعش")."""
+    return aff.first >= b and any(b <= m.first < aff.first for m in sc.measures)
+
+
+def _of_noun(sc: Scene, b: int, subjects: list[Match]) -> Match | None:
+    """The noun a partitive right after the figure names ("3 من جنود الجيش", "five of the
+    soldiers", "trois d'entre les soldats"): the figure counts those, whatever the verb's
+    default subject."""
+    lex = sc.lex
+    k = b
+    while k < sc.sv.hi and not sc.tokens[k].is_word and k - b < PARTITIVE_GAP:
+        k += 1
+    link = lex.partitives.at(sc.tokens, k) if k < sc.sv.hi and sc.tokens[k].is_word else None
+    if link is None:
+        return None
+    k = link.last
+    while k < sc.sv.hi and (not sc.tokens[k].is_word or set(sc.tokens[k].keys) & lex.light_words):
+        k += 1
+    return next((m for m in subjects if m.first == k), None)
 
 
 def _member_of(sc: Scene, member: Match) -> str:

@@ -7,6 +7,7 @@ repeats counts, or the figure just before it ("412 000, dont 48 000 à Paris").
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 from factcheck.claims.counted import Counted
@@ -82,6 +83,10 @@ def sets_a_level(tokens: list[Token], a: int, lo: int, lex: Lexicon) -> bool:
 
 #: Subject label of "others", "آخرين", "autres": the subject of the figure before it.
 PREVIOUS = "@previous"
+#: subject_detail word of a part of a toll that names no people of its own ("dont six dans un
+#: état critique", "six of them in critical condition"): a subset word (``subset_qualifiers``),
+#: so that align keeps it apart from the total and names the total in ``subset_of``.
+SUBSET_MARK = "subset"
 #: Longest subset cue, in words ("parmi lesquels", "من بينهم").
 SUBSET_CUE_WORDS = 3
 #: How many sentences back a figure without a measure word may take one from ("..., dont
@@ -129,8 +134,118 @@ def inherit(
         )
     if source is None:
         return what
+    generic = what.generic if what.subject else source.generic
     if subset:
-        return replace(what, measure=source.measure, subject=what.subject or source.subject)
+        return replace(
+            what, measure=source.measure, subject=what.subject or source.subject, generic=generic
+        )
     return Counted(
-        source.measure, what.subject or source.subject, what.detail or source.detail, source.implied
+        source.measure,
+        what.subject or source.subject,
+        what.detail or source.detail,
+        source.implied,
+        generic,
     )
+
+
+#: Measures whose victims one text names once and then counts without a noun ("Seven US
+#: service members were wounded ... Five were wounded in the raid and two others were hurt").
+VICTIM_MEASURES = frozenset({"killed", "wounded", "casualties", "missing"})
+#: Subjects that say nothing of who the victims were, and the parts of "people" by age or sex
+#: ("31 children among the dead"): neither names the side a later bare toll counts.
+GENERIC_SUBJECTS = frozenset({"", "people", "children", "women"})
+
+
+def carry_subject(what: Counted, n: int, named: dict[str, tuple[int, Counted]]) -> Counted:
+    """A toll with no noun of its own ("Five were wounded", "وأصيب 25", "the number of dead
+    at 14") counts the victims the document last named for a toll of the same measure, or for
+    any toll in the same sentence n ("three soldiers were killed and 34 more were hurt").
+    ``named`` holds the latest per measure and under "*" (:func:`remember_victims`). Its
+    affiliation comes along when it has none."""
+    if not what.generic or what.measure not in VICTIM_MEASURES:
+        return what
+    found = named.get(what.measure)
+    if found is None and (any_toll := named.get("*")) is not None and any_toll[0] == n:
+        found = any_toll
+    if found is None:
+        return what
+    source = found[1]
+    return replace(what, subject=source.subject, detail=what.detail or source.detail)
+
+
+def remember_victims(what: Counted, n: int, named: dict[str, tuple[int, Counted]]) -> None:
+    """Record a toll of sentence n whose victims a noun names, for :func:`carry_subject`."""
+    named_victims = not what.generic and what.subject not in GENERIC_SUBJECTS
+    if what.measure in VICTIM_MEASURES and named_victims:
+        named[what.measure] = named["*"] = (n, what)
+
+
+#: How many words after a figure its own noun may come ("two neglected dams"); words of a
+#: quotation opened right after the figure are passed ("four “secure and highly camouflaged
+#: hideouts”").
+THING_GAP = 2
+#: Quotation marks that may open a quoted noun phrase after a figure.
+QUOTES = "\"“”«»'‘’"
+#: Measure of a figure that counts things ("three hospitals"): not a measure of the event's
+#: people; ``subject_detail`` says what is counted.
+THING_MEASURE = "other"
+
+
+def counts_people(what: Counted) -> bool:
+    """Whether what was read for a figure is a toll of people (a victim measure), nothing yet,
+    or a measure its noun only implied ("four storeys"): only then may its own noun say it
+    counts things instead. A measure word keeps its reading ("1,200 houses destroyed",
+    "rescued hundreds in the villages")."""
+    return what.measure in VICTIM_MEASURES or not what.measure or what.implied
+
+
+def thing_counted(tokens: list[Token], a: int, b: int, hi: int, lex: Lexicon) -> str | None:
+    """The key of the thing the figure at ``[a, b)`` counts ("taken to three hospitals",
+    "nine families", "مستشفيين", "38 camions"), when its own noun is a ``things`` word: the
+    figure's own word (an Arabic dual) or the first noun after it, before any measure or
+    subject word, comma or clause end. Such a figure never counts the measure's people."""
+    for k in range(a, min(b, len(tokens))):
+        if tokens[k].is_word and (m := lex.things.at(tokens, k)) is not None:
+            return str(m.value[0])
+    words, quoted = 0, False
+    for k in range(b, min(hi, len(tokens))):
+        tok = tokens[k]
+        if not tok.is_word:
+            if tok.text in ",،.;:!?؟()":
+                return None
+            quoted = quoted or (words == 0 and any(q in tok.text for q in QUOTES))
+            continue
+        if (m := lex.things.at(tokens, k)) is not None:
+            return str(m.value[0])
+        if lex.measures.at(tokens, k) is not None or lex.subjects.at(tokens, k) is not None:
+            return None
+        if (link := lex.partitives.at(tokens, k)) is not None:  # "11 من جنوده": their noun
+            j = link.last
+            while j < hi and (not tokens[j].is_word or set(tokens[j].keys) & lex.light_words):
+                j += 1
+            thing = lex.things.at(tokens, j) if j < hi else None
+            return str(thing.value[0]) if thing is not None else None
+        words += 0 if quoted else 1
+        if words >= THING_GAP:
+            return None
+    return None
+
+
+def in_compound(tokens: list[Token], a: int, b: int, m: Mention) -> bool:
+    """Whether the mention is part of a hyphenated word ("one-way attack drones", "a
+    three-storey building"): an adjective, not a count."""
+    if b - a != 1:
+        return False
+    tok = tokens[a]
+    return "-" in tok.text and len(m.text) < len(tok.text) and any(c.isalpha() for c in tok.text)
+
+
+def token_range(tokens: list[Token], starts: list[int], m: Mention) -> tuple[int, int]:
+    """Token indices ``[a, b)`` the mention covers (``starts``: the tokens' start offsets)."""
+    a = bisect_right(starts, m.start) - 1
+    if a < 0 or tokens[a].end <= m.start:
+        a += 1
+    b = a
+    while b < len(tokens) and tokens[b].start < m.end:
+        b += 1
+    return a, max(a, b)

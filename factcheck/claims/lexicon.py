@@ -116,6 +116,7 @@ class Lexicon:
     denial: Phrases  # denial verbs -> gender
     anaphors: Phrases  # pronouns and "the statement" -> gender
     unnamed: Phrases  # "sources" -> canonical unnamed speaker
+    unnamed_kinds: Phrases  # "security", "أمنية" -> the kind kept in an unnamed speaker's name
     speaker_heads: Phrases  # nouns that can start a speaker's name ("ministry", "وزارة")
     type_heads: Phrases  # "le syndicat", "the union" -> registry type of the speaker meant
     stop: frozenset[str]  # words that end a speaker phrase
@@ -132,6 +133,7 @@ class Lexicon:
     context_clause: Phrases  # running-total cues valid anywhere in the figure's clause
     other_event: Phrases
     none_subjects: Phrases  # "no one", "لا أحد": who a none_reported phrase counts
+    things: Phrases  # nouns of things counted ("three hospitals", "مستشفيين"): never victims
     gender_f_suffixes: tuple[str, ...]
     feminine_heads: frozenset[str]
     determiners: frozenset[str]  # "the", "le": dropped before a back-reference's head
@@ -248,6 +250,7 @@ def lexicon(language: str) -> Lexicon:
         denial=phrases("denial"),
         anaphors=phrases("anaphors"),
         unnamed=phrases("unnamed"),
+        unnamed_kinds=phrases("unnamed_kinds"),
         speaker_heads=phrases("speaker_heads"),
         type_heads=phrases("type_heads"),
         stop=words("stop"),
@@ -264,6 +267,7 @@ def lexicon(language: str) -> Lexicon:
         context_clause=phrases("context_clause"),
         other_event=phrases("other_event"),
         none_subjects=labelled("none_subjects"),
+        things=labelled("things"),
         gender_f_suffixes=tuple(lookup_key(s) for s in sec.get("feminine_suffixes") or []),
         feminine_heads=words("feminine_heads"),
         determiners=words("determiners"),

@@ -35,7 +35,10 @@ def read_after(
     while i < hi and len([t for t in out if t.is_word]) < SPEAKER_MAX_WORDS:
         tok = tokens[i]
         stop = frozenset() if wide else lex.stop
-        if i in blocked or _ends_phrase(tok, lex, stop) or (out and is_cue(tokens, i, lex)):
+        lead = not out and lex.report_nouns.at(tokens, i) is not None  # "بيان القيادة"
+        if i in blocked or (_ends_phrase(tok, lex, stop) and not lead):
+            break
+        if out and is_cue(tokens, i, lex):
             break
         out.append(tok)
         i += 1

@@ -42,6 +42,7 @@ the case's country everywhere else, so the figures of a one-place event still me
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Final, NamedTuple
 
@@ -54,6 +55,7 @@ __all__ = [
     "PlaceType",
     "find_places",
     "locate_figure",
+    "locate_figures",
     "main_country",
     "place_of_figure",
     "settle_places",
@@ -153,11 +155,56 @@ def locate_figure(
     >>> locate_figure("Raid kills 15 militants in western Iraq", 11, 13, "en")
     Found(name='Iraq', rule='after', explicit=False)
     """
+    view = _view(sentence, language, country)
+    return _locate(view, figure_start, figure_end, figures)
+
+
+def locate_figures(
+    sentence: str,
+    targets: Sequence[tuple[int, int]],
+    language: str,
+    *,
+    country: str = "",
+    figures: Sequence[tuple[int, int]] | None = None,
+) -> list[Found]:
+    """:func:`locate_figure` of each span of ``targets`` with the same ``figures`` (default:
+    the targets), same results.
+
+    The sentence is read once and each figure resolved once, so a sentence with many
+    figures costs time in proportion to its length, not to its length times its figures.
+
+    >>> s = "81 000 à Paris selon la préfecture, 30 000 à Marseille"
+    >>> [f.name for f in locate_figures(s, [(0, 6), (36, 42)], "fr")]
+    ['Paris', 'Marseille']
+    """
+    bounds = list(targets) if figures is None else list(figures)
+    view = _view(sentence, language, country)
+    spans = sorted(set(bounds))
+    disjoint = all(a < b for a, b in spans) and all(
+        spans[k][1] <= spans[k + 1][0] for k in range(len(spans) - 1)
+    )
+    inside = bool(spans) and spans[0][0] >= 0 and spans[-1][1] <= len(sentence)
+    if not (disjoint and inside and view.tokens and set(targets) <= set(spans)):
+        return [_locate(view, a, b, bounds) for a, b in targets]
+    done: list[Found] = []
+    for _ in spans:  # every target sees these same spans in locate_figure
+        done.append(_resolve(view, spans, len(done), done))
+    at = dict(zip(spans, done, strict=True))
+    return [at[span] for span in targets]
+
+
+def _view(sentence: str, language: str, country: str) -> SentenceView:
     gaz = load_places()
     words = gaz.words.get(language) or gaz.words["en"]  # another language: English words
-    view = SentenceView(sentence, language, gaz, words, country)
+    return SentenceView(sentence, language, gaz, words, country)
+
+
+def _locate(
+    view: SentenceView, figure_start: int, figure_end: int, figures: Sequence[tuple[int, int]]
+) -> Found:
+    sentence = view.text
     if not 0 <= figure_start < figure_end <= len(sentence) or not view.tokens:
-        return Found(country, "default", False)
+        return Found(view.country, "default", False)
     others = [
         (s, e) for s, e in _figure_spans(sentence, figures) if e <= figure_start or s >= figure_end
     ]
@@ -226,9 +273,7 @@ def _found(view: SentenceView, item: Item, at: int, rule: str) -> Found | None:
 
 def _after(view: SentenceView, end: int, last: int, nxt: int) -> Found | None:
     """Rule 1: a place introduced by a locative right after the figure, same clause."""
-    for item in view.items:
-        if item[0] < end or item[0] >= nxt:
-            continue
+    for item in view.items[view.items_from(end) : view.items_from(nxt)]:
         at = view.usable(item)
         if at is None or at <= last or at - last - 1 > MAX_AFTER_WORDS:
             continue
@@ -242,25 +287,40 @@ def _after(view: SentenceView, end: int, last: int, nxt: int) -> Found | None:
 def _frame(view: SentenceView, start: int) -> Found | None:
     """Rule 3: the nearest place introduced by a locative that opens a clause, or that
     follows a toll noun ("le bilan à Derna", "حصيلة الضحايا في ملاطية")."""
-    for item in reversed([x for x in view.items if x[1] <= start]):
-        at = view.usable(item)
-        if at is None:
-            continue
-        key = view.tokens[at].key
-        opens = view.core(key) != key or at - view.clause_start(at) <= MAX_FRAME_LEAD
-        toll = any(
-            view.core(view.tokens[k].key) in view.words.tolls
-            for k in range(max(view.clause_start(at), at - TOLL_WINDOW), at)
-        )
-        if (opens or toll) and (found := _found(view, item, at, "frame")):
-            return found
-    return None
+    frames = view.memo.get("frames")
+    if frames is None:  # which items can frame a clause does not depend on the figure
+        found = [(item[1], f) for item in view.items if (f := _frame_of(view, item)) is not None]
+        ends = [e for e, _ in found]
+        frames = (ends, [f for _, f in found], ends == sorted(ends))
+        view.memo["frames"] = frames
+    ends, places, ordered = frames  # type: ignore[misc]
+    if ordered:  # the last frame ending before the figure
+        k = bisect_right(ends, start)
+        return places[k - 1] if k else None
+    return next(
+        (f for e, f in zip(reversed(ends), reversed(places), strict=True) if e <= start), None
+    )
+
+
+def _frame_of(view: SentenceView, item: Item) -> Found | None:
+    """The place ``item`` gives a figure after it when it opens a clause or follows a toll
+    noun (rule 3), else None."""
+    at = view.usable(item)
+    if at is None:
+        return None
+    key = view.tokens[at].key
+    opens = view.core(key) != key or at - view.clause_start(at) <= MAX_FRAME_LEAD
+    toll = any(
+        view.core(view.tokens[k].key) in view.words.tolls
+        for k in range(max(view.clause_start(at), at - TOLL_WINDOW), at)
+    )
+    return _found(view, item, at, "frame") if opens or toll else None
 
 
 def _event_country(view: SentenceView, lo: int, stop: int, figure: tuple[int, int]) -> Found | None:
     """Rule 4: a country or "nationwide" introduced by a locative in the clause."""
-    for item in view.items:
-        if not lo <= item[0] < stop or figure[0] <= item[0] < figure[1]:
+    for item in view.items[view.items_from(lo) : view.items_from(stop)]:
+        if figure[0] <= item[0] < figure[1]:
             continue
         what = item[2]
         country_like = what == "national" or (

@@ -7,6 +7,7 @@ words) come from ``data/places.yaml``, so the class holds no language knowledge 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from typing import Final
 
@@ -37,14 +38,21 @@ class SentenceView:
         self.items: list[Item] = sorted([*places, *cues], key=lambda x: x[0])
         named = {p.country_name for _, _, p in places if isinstance(p, Place) and p.country_name}
         self.sentence_country = named.pop() if len(named) == 1 else country
+        # Indexes built once per sentence, so that each figure's look-ups cost no rescan.
+        self._ends = [t.end for t in self.tokens]
+        self.item_starts = [x[0] for x in self.items]
+        self._clause_starts: dict[bool, list[int]] = {}
+        self._strong_ends: list[int] | None = None
+        self.memo: dict[str, object] = {}  # per-sentence results of the rules that use it
+
+    def items_from(self, offset: int) -> int:
+        """Index of the first item starting at or after ``offset``."""
+        return bisect_left(self.item_starts, offset)
 
     # --- tokens and breaks -----------------------------------------------------------------
     def tok(self, offset: int) -> int:
         """Index of the first token ending after ``offset``."""
-        for i, t in enumerate(self.tokens):
-            if t.end > offset:
-                return i
-        return len(self.tokens)
+        return bisect_right(self._ends, offset)
 
     def core(self, key: str) -> str:
         """A word's key without a conjunction clitic glued in front ("وفي" -> "في")."""
@@ -69,9 +77,15 @@ class SentenceView:
     def clause_start(self, i: int, strong_only: bool = False) -> int:
         """The first token of the clause holding token ``i``."""
         i = min(i, len(self.tokens) - 1)
-        while i > 0 and not self.breaks_before(i, strong_only):
-            i -= 1
-        return max(i, 0)
+        if i <= 0:
+            return 0
+        starts = self._clause_starts.get(strong_only)
+        if starts is None:  # for every token, where its clause starts: one pass per sentence
+            starts = [0] * len(self.tokens)
+            for k in range(1, len(self.tokens)):
+                starts[k] = k if self.breaks_before(k, strong_only) else starts[k - 1]
+            self._clause_starts[strong_only] = starts
+        return starts[i]
 
     # --- places ---------------------------------------------------------------------------
     def locative_at(self, item: Item) -> int | None:
@@ -149,8 +163,8 @@ class SentenceView:
     def refine(self, item: Item) -> Item:
         """A place inside ``item`` named right after its possessive: "Syria's Idlib province"
         is Idlib, "Guinea's second city Kankan" is Kankan."""
-        for nxt in self.items:
-            if nxt[0] < item[1] or not isinstance(nxt[2], Place):
+        for nxt in self.items[self.items_from(item[1]) :]:
+            if not isinstance(nxt[2], Place):
                 continue
             gap = self.text[item[1] : nxt[0]]
             keys = [self.core(t.key) for t in tokenize(gap)][1:]  # after the "s"
@@ -173,7 +187,7 @@ class SentenceView:
     def chain(self, item: Item) -> list[Place]:
         """The place of ``item`` and the places coordinated with it ("Idlib and Aleppo")."""
         out = [item[2]] if isinstance(item[2], Place) else []
-        later = [x for x in self.items if x[0] >= item[1]]
+        later = self.items[self.items_from(item[1]) :]
         end = item[1]
         for nxt in later:
             gap = self.text[end : nxt[0]]
@@ -193,17 +207,24 @@ class SentenceView:
 
     def followed_by_place(self, item: Item) -> Place | None:
         """The capital named right after a capital cue ("in the capital(,) Baghdad")."""
-        later = [x for x in self.items if x[0] >= item[1] and isinstance(x[2], Place)]
-        if later and not self.text[item[1] : later[0][0]].strip(" ,،"):
-            return later[0][2]  # type: ignore[return-value]
+        later = (x for x in self.items[self.items_from(item[1]) :] if isinstance(x[2], Place))
+        first = next(later, None)
+        if first is not None and not self.text[item[1] : first[0]].strip(" ,،"):
+            return first[2]  # type: ignore[return-value]
         return None
 
     def strong_end(self, last: int) -> int:
         """Offset where the clause after token ``last`` ends at a strong break (or the end)."""
-        for k in range(last + 1, len(self.tokens)):
-            if self.breaks_before(k, strong_only=True):
-                return self.tokens[k].start
-        return len(self.text)
+        if self._strong_ends is None:  # for every token, the next strong break: one pass
+            n = len(self.tokens)
+            ends = [len(self.text)] * (n + 1)
+            for k in range(n - 1, 0, -1):
+                ends[k] = self.tokens[k].start if self.breaks_before(k, True) else ends[k + 1]
+            self._strong_ends = ends
+        k = last + 1
+        if k <= 0:  # before the first token: the first token opens the clause
+            return self.tokens[k].start if self.tokens else len(self.text)
+        return self._strong_ends[k] if k < len(self.tokens) else len(self.text)
 
 
 def overlaps(item: tuple[int, int, object], others: Iterable[Item]) -> bool:

@@ -226,7 +226,7 @@ def load_places() -> Gazetteer:
     """The bundled gazetteer (``factcheck/data/places.yaml``), loaded and checked once."""
     path = resources.files("factcheck") / "data" / DATA_FILE
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = lang.parse_data(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise LanguageDataError(f"data/{DATA_FILE}", [f"not valid YAML: {exc}"]) from None
     return build_gazetteer(data)

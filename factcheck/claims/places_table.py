@@ -3,7 +3,7 @@
 :func:`add_places` reads each claim's ``sentence``, ``start``/``end`` and ``value_text``,
 finds the figure inside its sentence (a claim's ``value_text`` is the text at its offsets, so
 the sentence's own offset follows from where the figures of that sentence sit in it), applies
-:func:`factcheck.claims.places.locate_figure` with the other claims of the sentence as clause
+:func:`factcheck.claims.places.locate_figures` with the other claims of the sentence as clause
 bounds, and settles the places of a case with :func:`~factcheck.claims.places.settle_places`.
 It returns a new frame; the input is never changed.
 
@@ -25,7 +25,7 @@ from collections.abc import Hashable
 
 import pandas as pd
 
-from factcheck.claims.places import Found, locate_figure, main_country, settle_places
+from factcheck.claims.places import Found, locate_figures, main_country, settle_places
 
 #: Columns that say what a claim counts: claims of one case with the same values are the
 #: ones whose places are settled together (see settle_places).
@@ -42,37 +42,38 @@ def add_places(claims: pd.DataFrame, country: str | None = None) -> pd.DataFrame
     col = {c: _column(claims, c) for c in ("doc_id", "language", "sentence", "value_text")}
     start, end = _column(claims, "start"), _column(claims, "end")
     cases = _column(claims, "case_id") if "case_id" in claims.columns else [""] * n
-    keys: list[Hashable] = [
-        (cases[i], *(str(_column(claims, c)[i]) for c in KEY_COLUMNS)) for i in range(n)
-    ]
+    key_columns = [_column(claims, c) for c in KEY_COLUMNS]  # each column read once
+    keys: list[Hashable] = [(cases[i], *(str(k[i]) for k in key_columns)) for i in range(n)]
     by_sentence: dict[tuple[str, str], list[int]] = {}
+    by_case: dict[str, list[int]] = {}
     for i in range(n):
         by_sentence.setdefault((col["doc_id"][i], col["sentence"][i]), []).append(i)
+        by_case.setdefault(cases[i], []).append(i)
     countries = {}
-    for case in dict.fromkeys(cases):  # document order, never set order: ties go to the first
-        sentences = list(dict.fromkeys(col["sentence"][i] for i in range(n) if cases[i] == case))
+    for case, rows in by_case.items():
+        sentences = list(dict.fromkeys(col["sentence"][i] for i in rows))  # in text order
         countries[case] = main_country(sentences) if country is None else country
     found: list[Found] = [Found("", "default", False)] * n
     for (_, sentence), rows in by_sentence.items():
         origin = _sentence_origin(sentence, [(int(start[i]), col["value_text"][i]) for i in rows])
         spans = [(int(start[i]) - origin, int(end[i]) - origin) for i in rows]
         inside = [(a, b) for a, b in spans if a >= 0 and b <= len(sentence)]
-        for i, (a, b) in zip(rows, spans, strict=True):
-            if (a, b) not in inside:
+        inside_set = set(inside)
+        located: dict[tuple[str, str], list[int]] = {}  # rows read with the same words
+        for i, span in zip(rows, spans, strict=True):
+            if span not in inside_set:
                 found[i] = Found(countries[cases[i]], "default", False)
                 continue
-            found[i] = locate_figure(
-                sentence,
-                a,
-                b,
-                col["language"][i],
-                country=countries[cases[i]],
-                figures=inside,
-            )
+            located.setdefault((col["language"][i], countries[cases[i]]), []).append(i)
+        span_of = dict(zip(rows, spans, strict=True))
+        for (language, country_), these in located.items():
+            targets = [span_of[i] for i in these]
+            results = locate_figures(sentence, targets, language, country=country_, figures=inside)
+            for i, place in zip(these, results, strict=True):
+                found[i] = place
     places = [""] * n
-    for case, country_ in countries.items():
-        rows = [i for i in range(n) if cases[i] == case]
-        settled = settle_places([keys[i] for i in rows], [found[i] for i in rows], country_)
+    for case, rows in by_case.items():
+        settled = settle_places([keys[i] for i in rows], [found[i] for i in rows], countries[case])
         for i, place in zip(rows, settled, strict=True):
             places[i] = place
     return claims.assign(place=places)

@@ -32,6 +32,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from factcheck.errors import LanguageDataError
+from factcheck.lang import parse_data
 from factcheck.mentions.phrases import PhraseIndex, tokenize
 
 #: Whole-name similarity (rapidfuzz ``fuzz.ratio`` of normalised names, 0-100) a fuzzy match
@@ -203,7 +204,7 @@ def load_registry() -> Registry:
     """The bundled registry (``factcheck/data/registry.yaml``), loaded and checked once."""
     path = resources.files("factcheck") / "data" / DATA_FILE
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_data(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise LanguageDataError(f"data/{DATA_FILE}", [f"not valid YAML: {exc}"]) from None
     from factcheck.claims.registry_load import build_registry  # reads this module's classes

@@ -6,14 +6,17 @@ kind of relay cue and records the speaker with its chain, nearest relay first.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Final
 
 from factcheck.claims.phrases import read_after, read_before
-from factcheck.claims.sources import outlet_name
+from factcheck.claims.sources import is_outlet, outlet_name
 
 if TYPE_CHECKING:
     from factcheck.claims.attribution import SentenceView
     from factcheck.claims.lexicon import Match
+    from factcheck.claims.speakers import Speaker
 
 #: How far after a verb the outlet its speaker talked to may come ("لوكالة الصحافة الفرنسية").
 OUTLET_WINDOW: Final = 10
@@ -27,12 +30,15 @@ class RelayMixin:
     tokens: Any
     lex: Any
     blocked: Any
+    walls: Any
     found: Any
+    starts: list[int]  # token start offsets
     text: str
     country: str | None
+    quoted: set[int]
 
     def _index_after(self, offset: int, sv: SentenceView) -> int:
-        return next((k for k in range(sv.lo, sv.hi) if self.tokens[k].start >= offset), sv.hi)
+        return bisect_left(self.starts, offset, sv.lo, sv.hi)
 
     def outlet_at(self, i: int, sv: SentenceView) -> tuple[str, int] | None:
         """An outlet addressed at token ``i`` ("à l'AFP", "لوكالة الصحافة الفرنسية"):
@@ -43,7 +49,7 @@ class RelayMixin:
         start = i + 1 if tok.key in self.lex.object_preps else i
         if start == i and not any(tok.key.startswith(p) for p in self.lex.object_preps):
             return None
-        words = read_after(self.tokens, start, sv.hi, self.lex, self.blocked)
+        words = read_after(self.tokens, start, sv.hi, self.lex, self.walls, wide=True)
         hit = outlet_name(self.text, words, self.lex.language, self.country)
         if hit is None:
             return None
@@ -62,17 +68,17 @@ class RelayMixin:
 
     def relay(self, sv: SentenceView, m: Match) -> None:
         """ "citing X": X becomes the speaker; the speaker so far, the nearest relay."""
-        source, _ = self.speaker_after(m.last, sv)
+        source = self.source_after(m.last, sv)
         if source is None:
             return
         base = self.latest_in(sv)
         at = m.first
         if base is not None and base.speaker.kind != "anaphor":
             self.found.remove(base)  # "X, citing Y": X no longer speaks for the clause
-            at = next(k for k in range(sv.lo, sv.hi) if self.tokens[k].start >= base.at)
+            at = self._index_after(base.at, sv)
         if base is None:
             before = self.speaker_at(
-                read_before(self.tokens, m.first, sv.lo, self.lex, self.blocked, comma=True)
+                read_before(self.tokens, m.first, sv.lo, self.lex, self.walls, comma=True)
             )
             if before is not None and before.kind != "anaphor":
                 self.add(sv, m.first, before, ())
@@ -81,6 +87,33 @@ class RelayMixin:
                 base = self.continued(sv, m.first, "", False)
         via = (base.speaker.name, *base.via) if base is not None else ()
         self.add(sv, at, source, via, base.denied if base else False)
+
+    def outlet_reports(self, sv: SentenceView, m: Match, speaker: Speaker) -> bool:
+        """ "X said 4 ..., the Iraqi News Agency reported", "«A source said 80 ...», Mehr News
+        reported": an outlet's verb after the speakers of its sentence (or after a quotation
+        whose own cues name them) relays them; returns whether it did."""
+        if not is_outlet(speaker.name):
+            return False
+        at = self.tokens[m.first].start
+        before = [a for a in self.found if a.sentence == sv.index and a.at < at]
+        if not before:
+            inside = sorted(k for k in self.quoted if k < m.first)
+            if not inside:
+                return False
+            count = len(self.found)
+            self.scan(sv, inside[0], inside[-1] + 1, set())
+            before = [a for a in self.found[count:] if a.speaker.kind != "anaphor"]
+            while len(self.found) > count:
+                self.found.pop()
+            for a in before:
+                self.found.append(a)
+        if not before:
+            return False
+        for a in before:
+            k = self.found.index(a)
+            if speaker.name not in a.via and a.speaker.name != speaker.name:
+                self.found[k] = replace(a, via=(*a.via, speaker.name))  # same speaker: index holds
+        return True
 
     def transmit(self, sv: SentenceView, m: Match) -> None:
         """ "نقلت وكالة X عن مصادر": X relays the source named after the preposition."""
@@ -106,7 +139,10 @@ class RelayMixin:
 
     def told(self, sv: SentenceView, m: Match) -> None:
         """ "X told Reuters": X is the speaker and the object of the verb a relay."""
-        speaker = self.speaker_at(read_before(self.tokens, m.first, sv.lo, self.lex, self.blocked))
+        words = read_before(self.tokens, m.first, sv.lo, self.lex, self.walls, comma=True)
+        speaker = self.speaker_at(words)
+        if speaker is not None and speaker.kind == "named":
+            speaker = self.apposed(speaker, words, sv)  # "X, the health minister, told"
         relay, _ = self.speaker_after(m.last, sv)
         if speaker is None or speaker.kind == "anaphor":
             cont = self.continued(sv, m.first, "", False)

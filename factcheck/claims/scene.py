@@ -8,8 +8,11 @@ figure its own verb.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Final
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any, Final
 
 from factcheck.claims.attribution import SentenceView
 from factcheck.claims.lexicon import Lexicon, Match, Token
@@ -43,6 +46,13 @@ class Scene:
     cost: list[int]  # cost[k]: distance from the sentence start to token k (light words free)
     tokens: list[Token]
     lex: Lexicon
+    #: The figures sorted, as starts and ends, when their ends are in the same order (figures
+    #: never overlap): counting the figures between two tokens is then two bisections.
+    figure_starts: list[int] | None = None
+    figure_ends: list[int] | None = None
+    figure_copies: Counter[tuple[int, int]] | None = None
+    #: Indexes built on first use by the figures of the sentence (see :func:`within_reach`).
+    index: dict[object, Any] = field(default_factory=dict)
 
 
 def scene(
@@ -72,6 +82,9 @@ def scene(
         else:
             step = 0 if set(tok.keys) & lex.light_words else 1
         cost.append(cost[-1] + step)
+    ordered = sorted(figures)
+    ends = [g for _, g in ordered]
+    sorted_ends = all(x <= y for x, y in pairwise(ends))
     return Scene(
         sv,
         measures,
@@ -82,6 +95,9 @@ def scene(
         cost,
         tokens,
         lex,
+        [f for f, _ in ordered] if sorted_ends else None,
+        ends if sorted_ends else None,
+        Counter(figures) if sorted_ends else None,
     )
 
 
@@ -116,10 +132,63 @@ def distance(sc: Scene, m: Match, a: int, b: int, before: int = BEFORE_PENALTY) 
         d, lo, hi = gap(sc, m.last, a) + before, m.last, a
     else:
         d, lo, hi = gap(sc, b, m.first), b, m.first
-    d += CROSS_PENALTY * sum(1 for f, g in sc.figures if f >= lo and g <= hi and (f, g) != (a, b))
+    d += CROSS_PENALTY * _figures_between(sc, lo, hi, (a, b))
     if sc.sv.clause_of(m.first) != sc.sv.clause_of(a):
         d += CLAUSE_PENALTY
     return d
+
+
+def _figures_between(sc: Scene, lo: int, hi: int, own: tuple[int, int]) -> int:
+    """How many figures other than ``own`` lie within tokens ``[lo, hi)``."""
+    if sc.figure_starts is None or sc.figure_ends is None or sc.figure_copies is None:
+        return sum(1 for f, g in sc.figures if f >= lo and g <= hi and (f, g) != own)
+    first = bisect_left(sc.figure_starts, lo)
+    last = bisect_right(sc.figure_ends, hi)
+    n = max(0, last - first)
+    if own[0] >= lo and own[1] <= hi:
+        n -= sc.figure_copies[own]
+    return n
+
+
+def within_reach(sc: Scene, matches: list[Match], a: int, b: int) -> list[Match]:
+    """The matches whose distance to the figure at ``[a, b)`` may be at most ``WINDOW``: the
+    word cost alone already puts the others beyond it, so they need no scoring."""
+    cost, base = sc.cost, sc.sv.lo
+    near_a, near_b = cost[a - base] - WINDOW, cost[b - base] + WINDOW
+    _, firsts, span = _first_index(sc, matches)
+    if firsts is not None:  # only matches starting between these tokens can be in reach
+        reach_lo = base + bisect_left(cost, near_a) - span
+        reach_hi = max(base + bisect_right(cost, near_b) - 1, b)
+        matches = matches[bisect_left(firsts, reach_lo) : bisect_right(firsts, reach_hi)]
+    return [
+        m
+        for m in matches
+        if (m.first < b and m.last > a)
+        or (m.last <= a and cost[m.last - base] >= near_a)
+        or (m.first >= b and cost[m.first - base] <= near_b)
+    ]
+
+
+def _first_index(sc: Scene, matches: list[Match]) -> tuple[list[Match], list[int] | None, int]:
+    """(matches, their first tokens when in order, the longest match) for a list of the
+    scene, built once per list."""
+    hit = sc.index.get(id(matches))
+    if hit is None or hit[0] is not matches:  # the list is kept in the entry: ids stay unique
+        firsts = [m.first for m in matches]
+        ordered = all(x <= y for x, y in pairwise(firsts))
+        span = max((m.last - m.first for m in matches), default=0)
+        hit = sc.index[id(matches)] = (matches, firsts if ordered else None, span)
+    return hit
+
+
+def in_clause(sc: Scene, matches: list[Match], clause: int) -> list[Match]:
+    """The matches of the scene list ``matches`` that start in clause ``clause`` (once per
+    clause and list)."""
+    key = ("clause", id(matches), clause)
+    hit = sc.index.get(key)
+    if hit is None or hit[0] is not matches:
+        hit = sc.index[key] = (matches, [m for m in matches if sc.sv.clause_of(m.first) == clause])
+    return hit[1]
 
 
 def nearest(
@@ -127,11 +196,13 @@ def nearest(
 ) -> Match | None:
     """The nearest match; on a tie the one after the figure (its counted noun or verb), and a
     word that is also a subject ("détenus") loses to a plain verb ("ont relâché")."""
-    nouns = {(n.first, n.last) for n in sc.subjects}
+    nouns = sc.index.get("nouns")
+    if nouns is None:
+        nouns = sc.index["nouns"] = {(n.first, n.last) for n in sc.subjects}
     best = min(
         (
             (distance(sc, m, a, b, before) + ((m.first, m.last) in nouns), -m.first, m)
-            for m in matches
+            for m in within_reach(sc, matches, a, b)  # the others are beyond WINDOW
         ),
         default=None,
         key=lambda x: (x[0], x[1]),

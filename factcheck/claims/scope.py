@@ -12,8 +12,11 @@ event without a date in its sentence takes the first event date of the document.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
+from itertools import pairwise
 from typing import Any, Final
 
 from factcheck.claims.attribution import SentenceView
@@ -58,6 +61,7 @@ def scope_of(
     years: list[tuple[int, int]],
     published: Moment | None,
     figures: list[tuple[int, int]] | None = None,
+    memo: dict[object, object] | None = None,
 ) -> Scope:
     """The scope of the figure at tokens ``figure`` from the cues of its clause (never from
     words of the figure itself: "لا يوجد أي مؤشر" is not "يوجد").
@@ -65,6 +69,9 @@ def scope_of(
     A running total ("since October 2023", "منذ أبريل 2023", "depuis 2014") is context; a year
     before the publication year names another incident, unless it only anchors a comparison
     after "since" ("the biggest since the pension battles of 2023").
+
+    ``memo`` (one dict per document) keeps what each clause says, so that the figures of one
+    long clause do not each read it again.
     """
     clause = sv.clause_of(figure[0])
     lo = sv.clause_starts[clause]
@@ -72,26 +79,94 @@ def scope_of(
     near_lo, near_hi = max(lo, figure[0] - CUE_WINDOW), min(hi, figure[1] + CUE_WINDOW)
     if any(not _inside(m.first, figure) for m in lex.context.scan(tokens, near_lo, near_hi)):
         return Scope.CONTEXT
-    if any(m.first >= figure[1] for m in lex.context_clause.scan(tokens, lo, hi)):
+    memo = {} if memo is None else memo
+    found = memo.get((lo, hi))
+    if not isinstance(found, _Clause):
+        found = memo[(lo, hi)] = _Clause.read(tokens, lo, hi, lex, _Years.of(years, memo), figures)
+    if found.context_firsts and found.context_firsts[-1] >= figure[1]:
         return Scope.CONTEXT  # "10 million displaced inside Sudan since the conflict erupted"
-    since = [k for k in range(lo, hi) if tokens[k].is_word and tokens[k].key in lex.since_words]
-    dated = {j for j, _ in years} | {
-        k for k in range(lo, hi) if tokens[k].is_word and tokens[k].key in _months(lex.language)
-    }
-    for k in since:
-        d = next((j for j in sorted(dated) if k < j <= k + SINCE_DATE_GAP), None)
-        if d is not None and _total_of(tokens, k, d, figures, lex) == figure:
-            return Scope.CONTEXT  # "4,200 killed since October 2023", "since 2023 to 40,000"
-    if any(not _inside(m.first, figure) for m in lex.other_event.scan(tokens, lo, hi)):
+    if figure in found.totals:
+        return Scope.CONTEXT  # "4,200 killed since October 2023", "since 2023 to 40,000"
+    if found.other_firsts and (
+        found.other_firsts[0] < figure[0] or found.other_firsts[-1] >= figure[1]
+    ):
         return Scope.OTHER_EVENT
     if published is not None and any(
-        lo <= j < hi
-        and year < published.year
-        and (figure[0] > j or not any(j - SINCE_REACH <= k < j for k in since))
-        for j, year in years
+        year < published.year
+        and (figure[0] > j or not any(j - SINCE_REACH <= k < j for k in found.since))
+        for j, year in found.years
     ):
         return Scope.OTHER_EVENT  # "since April 2023, when nearly 900 were released"
     return Scope.EVENT
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """What one clause says for :func:`scope_of`, whatever figure of it is asked about."""
+
+    context_firsts: list[int]  # sorted starts of the context-clause cues
+    totals: list[tuple[int, int] | None]  # the figures running totals ("since ...") are about
+    other_firsts: list[int]  # sorted starts of the other-event cues
+    since: list[int]
+    years: list[tuple[int, int]]  # (token, year) of the years inside the clause
+
+    @staticmethod
+    def read(
+        tokens: list[Token],
+        lo: int,
+        hi: int,
+        lex: Lexicon,
+        years: _Years,
+        figures: list[tuple[int, int]] | None,
+    ) -> _Clause:
+        since = [k for k in range(lo, hi) if tokens[k].is_word and tokens[k].key in lex.since_words]
+        months = _months(lex.language)
+        named = [k for k in range(lo, hi) if tokens[k].is_word and tokens[k].key in months]
+        totals = []
+        for k in since:  # the first year (anywhere) or month (in the clause) just after "since"
+            after = [j for j in (years.first_after(k), _first_after(named, k)) if j is not None]
+            d = min(after) if after else None
+            if d is not None and d <= k + SINCE_DATE_GAP:
+                totals.append(_total_of(tokens, k, d, figures, lex))
+        return _Clause(
+            sorted(m.first for m in lex.context_clause.scan(tokens, lo, hi)),
+            totals,
+            sorted(m.first for m in lex.other_event.scan(tokens, lo, hi)),
+            since,
+            years.within(lo, hi),
+        )
+
+
+class _Years:
+    """A document's years (token, year), indexed by token once per document."""
+
+    def __init__(self, years: list[tuple[int, int]]):
+        self.given = years
+        self.sorted = sorted(years)
+        self.tokens = [j for j, _ in self.sorted]
+        self.in_order = all(x <= y for x, y in pairwise(years))
+
+    @staticmethod
+    def of(years: list[tuple[int, int]], memo: dict[object, object]) -> _Years:
+        found = memo.get("years")
+        if not isinstance(found, _Years) or found.given is not years:
+            found = memo["years"] = _Years(years)
+        return found
+
+    def first_after(self, k: int) -> int | None:
+        return _first_after(self.tokens, k)
+
+    def within(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The years of tokens ``[lo, hi)``, in the order given."""
+        if not self.in_order:
+            return [(j, year) for j, year in self.given if lo <= j < hi]
+        return self.sorted[bisect_left(self.tokens, lo) : bisect_left(self.tokens, hi)]
+
+
+def _first_after(sorted_tokens: list[int], k: int) -> int | None:
+    """The first of ``sorted_tokens`` after ``k``."""
+    i = bisect_right(sorted_tokens, k)
+    return sorted_tokens[i] if i < len(sorted_tokens) else None
 
 
 def _total_of(
@@ -125,10 +200,12 @@ def _months(language: str) -> frozenset[str]:
 def year_mentions(mentions: list[Mention], tokens: list[Token]) -> list[tuple[int, int]]:
     """(token index, year) of every date mention that is a bare or month-qualified year."""
     out: list[tuple[int, int]] = []
+    starts = [t.start for t in tokens]
     for m in mentions:
         if m.role != Role.DATE or m.low is None or not 1900 <= m.low <= 2100:
             continue
-        j = next((k for k, t in enumerate(tokens) if t.start >= m.start), len(tokens) - 1)
+        j = bisect_left(starts, m.start)
+        j = j if j < len(tokens) else len(tokens) - 1
         out.append((j, int(m.low)))
     return out
 

@@ -30,6 +30,19 @@ def canonical(text: str, language: str) -> str:
 
 
 @cache
+def is_outlet(name: str) -> bool:
+    """Whether a canonical speaker name is a news agency or a media outlet of the registry."""
+    try:
+        from factcheck.claims.registry import load_registry
+    except ImportError:
+        return False
+    try:
+        return str(load_registry().get(name).type) in OUTLETS
+    except KeyError:
+        return False
+
+
+@cache
 def country_of(texts: tuple[tuple[str, str], ...]) -> str | None:
     """The country the registry names most often in these texts (None without a registry).
 
@@ -45,7 +58,12 @@ def country_of(texts: tuple[tuple[str, str], ...]) -> str | None:
         for _, _, entry in registry.find_in(text, language)
         if entry.country and str(entry.type) not in OUTLETS
     )
-    return counts.most_common(1)[0][0] if counts else None
+    if counts:
+        return counts.most_common(1)[0][0]
+    # no organisation of a country named: the country the texts name most often ("Basra,
+    # Iraq", "وزير الصحة العراقي")
+    named = Counter(c for text, language in texts for c in registry.countries_of(text, language))
+    return named.most_common(1)[0][0] if named else None
 
 
 def registry_name(

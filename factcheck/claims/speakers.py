@@ -16,15 +16,14 @@ from functools import cache
 from typing import Final
 
 from factcheck.claims.lexicon import Lexicon, Token, lexicon
+from factcheck.claims.offices import office_person, office_speaker
 from factcheck.claims.phrases import phrase_text, trimmed
-from factcheck.claims.sources import aliases, described, registry_name
+from factcheck.claims.sources import OUTLETS, aliases, described, registry_name
 
 #: Longest phrase taken as a back-reference to an earlier speaker ("the command", "القيادة").
 ANAPHOR_MAX_WORDS: Final = 2
 #: The anaphor value of "we", "nous", "نحن": the publisher itself speaks.
 SELF: Final = "self"
-#: Unnamed officials: the only unnamed speakers whose affiliation goes into the name.
-OFFICIALS: Final = "unnamed officials"
 #: Unnamed speakers of an unknown kind.
 UNNAMED_DEFAULT: Final = "unnamed sources"
 
@@ -41,6 +40,7 @@ class Speaker:
     gender: str
     kind: str = "named"
     resolved: bool = False
+    person: str = ""  # a named person speaking for the organisation ("Ahmed Jassim")
 
 
 @dataclass(frozen=True)
@@ -78,13 +78,31 @@ def name_speaker(
             return Speaker("", written, "", "self")
         return Speaker("", written, value, "anaphor")
     lead = next((t for t in content if t.key not in lex.determiners and not t.key.isdigit()), None)
-    unnamed = next(iter(lex.unnamed.scan(content[:3])), None)
+    head = _head_words(content, lex)
+    unnamed = next(iter(lex.unnamed.scan(head)), None)
+    if unnamed is not None and unnamed.first > 0 and head[unnamed.first].key in lex.titles:
+        org = name_speaker(ctx, [t for t in words if t.start < head[unnamed.first].start])
+        if org is not None and org.kind == "named" and org.resolved:  # "Police spokesman X"
+            person = office_person(ctx.text, lex, words, head[unnamed.last - 1].end)
+            return replace(org, text=written, person=person)
     if unnamed is not None and lead is not None and lead.key not in lex.titles:
         # "مصدر طبي لـ"رويترز"", "two officials": the outlet named after them only relays
-        return Speaker(_unnamed(str(unnamed.value), content, lex), written, gender, "unnamed")
+        name = _unnamed(str(unnamed.value), head, lex, head[: unnamed.first])
+        if name == str(unnamed.value):  # "a source at the Revolutionary Guards": whose source
+            rest = [t for t in content if t.start >= head[unnamed.last - 1].end]
+            name = _unnamed(name, [], lex, org=_organisation(ctx, rest))
+        return Speaker(name, written, gender, "unnamed")
     found = registry_name(ctx.text, lex, ctx.country, words, wider or words)
     if found:
         return Speaker(found, written, gender, "named", True)
+    office = office_speaker(ctx.text, lex, words, wider or words, ctx.country)
+    if office is not None:  # "وزير الصحة", "les autorités", "الولايات المتحدة"
+        return Speaker(office[0], written, gender, "named", True, person=office[1])
+    author = _past_report_noun(words, lex)
+    if author:  # "an estimate from Derna's mayor", "Statements from the Iraqi armed forces"
+        by = name_speaker(ctx, author)
+        if by is not None and by.kind in ("named", "unnamed") and by.resolved:
+            return replace(by, text=written)
     link = next((k for k, t in enumerate(words) if k and t.key in lex.name_links), None)
     if link is not None and link + 1 < len(words):
         org = name_speaker(ctx, words[link + 1 :])  # "المتحدثة باسم الوزارة": the ministry
@@ -112,17 +130,78 @@ def name_speaker(
     return None
 
 
-def _unnamed(name: str, content: list[Token], lex: Lexicon) -> str:
-    """ "unnamed officials" -> "unnamed US officials": officials keep the government they
-    serve (it says which party speaks); sources are never qualified ("medical sources",
-    "مصدر أمني" are "unnamed sources", their kind stays in speaker_text)."""
+def _past_report_noun(words: list[Token], lex: Lexicon) -> list[Token]:
+    """The words after a leading report noun and its preposition ("statements from X",
+    "an estimate by X", "تقديرات X"): who made the report; [] when the phrase has none."""
+    content = [t for t in words if t.is_word]
+    k = 0
+    while k < len(content) and content[k].key in lex.determiners:
+        k += 1
+    if k >= len(content) - 1 or not lex.report_nouns.at(content, k):
+        return []
+    k = lex.report_nouns.at(content, k).last
+    if k < len(content) and content[k].key in lex.stop:
+        k += 1
+    rest = content[k:]
+    return [t for t in words if rest and t.start >= rest[0].start]
+
+
+#: How many words from its start an unnamed-speaker noun may come ("a senior US military
+#: official"), before any preposition.
+UNNAMED_REACH: Final = 5
+
+
+def _head_words(content: list[Token], lex: Lexicon) -> list[Token]:
+    """The words of a phrase before its first preposition, at most ``UNNAMED_REACH``."""
+    out: list[Token] = []
+    for t in content[:UNNAMED_REACH]:
+        if out and t.key in lex.stop and t.key not in lex.name_links:
+            break
+        out.append(t)
+    return out
+
+
+def _organisation(ctx: Naming, rest: list[Token]) -> str:
+    """The organisation named in the words after an unnamed-speaker noun ("at the Islamic
+    Revolutionary Guard Corps"): its first acronym, else its name; "" when none."""
+    if not rest or not ctx.lex.stop & {rest[0].key}:
+        return ""  # only a preposition links a source to the organisation it works for
+    try:
+        from factcheck.claims import registry
+    except ImportError:
+        return ""
+    lo = rest[0].start
+    for _, _, entry in registry.find_in(ctx.text[lo : rest[-1].end], ctx.lex.language):
+        if str(entry.type) not in OUTLETS:
+            return entry.acronyms[0] if entry.acronyms else entry.name
+    return ""
+
+
+def _unnamed(
+    name: str, content: list[Token], lex: Lexicon, before: list[Token] = (), org: str = ""
+) -> str:
+    """ "unnamed sources" -> "unnamed Iraqi security sources": an unnamed speaker keeps what
+    the text says about it — the state or group it speaks for (an affiliation, else a place
+    the gazetteer knows named ``before`` the noun: "Gaza officials") and its kind
+    (``unnamed_kinds``: security, military, medical ...), in that order; eyewitnesses stay
+    as they are."""
     if not name.startswith("unnamed "):
         return name
-    words: list[str] = []
-    if name == OFFICIALS:
-        words += [str(m.value[0]) for m in lex.affiliations.scan(content) if not m.value[2]]
+    words = [str(m.value[0]) for m in lex.affiliations.scan(content) if not m.value[2]]
+    words += [org] if org else []
+    if not words and before:  # "Gaza officials", not "a doctor at Kankan hospital"
+        words += _places(" ".join(t.text for t in before), lex.language)
+    words += [str(m.value) for m in lex.unnamed_kinds.scan(content)]
     extra = " ".join(dict.fromkeys(words))
     return f"unnamed {extra} {name[8:]}" if extra else name
+
+
+def _places(phrase: str, language: str) -> list[str]:
+    try:
+        from factcheck.claims.places import find_places
+    except ImportError:
+        return []
+    return [p.name for _, _, p in find_places(phrase, language)][:1]
 
 
 def _name_part(words: list[Token], lex: Lexicon) -> list[Token]:

@@ -8,20 +8,33 @@ agrees (feminine "وأضافت" skips a masculine speaker), within the same sent
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
+from itertools import takewhile
 from typing import TYPE_CHECKING, Any, Final
 
-from factcheck.claims.phrases import read_before
+from factcheck.claims.offices import office_person
+from factcheck.claims.phrases import read_after, read_before
 from factcheck.claims.speakers import Speaker
 
 if TYPE_CHECKING:
     from factcheck.claims.attribution import Attribution, SentenceView
-    from factcheck.claims.lexicon import Match
+    from factcheck.claims.lexicon import Match, Token
 
 #: How many sentences back a speaker without a name of its own ("وأضافت") may reach.
 CARRY_MAX_SENTENCES: Final = 3
 #: How many comma-separated phrases before a verb may be passed to find its speaker.
 APPOSITIONS: Final = 2
+
+
+#: Longest person's name passed between a speaker and its verb ("، دونالد ترمب،").
+PERSON_MAX_WORDS: Final = 3
+
+
+def _bare(speaker: Speaker) -> bool:
+    """A name as written that holds two to four capitalised words ("Tawfiq Shukri")."""
+    words = speaker.text.split()
+    return speaker.kind == "named" and 2 <= len(words) <= 4 and words[0][:1].isupper()
 
 
 def agrees(cue: str, speaker: str) -> bool:
@@ -35,11 +48,14 @@ class VerbMixin:
     tokens: Any
     lex: Any
     blocked: Any
+    walls: Any
     found: Any
+    starts: list[int]  # token start offsets
 
     def continued(self, sv: SentenceView, i: int, gender: str, denied: bool) -> Attribution | None:
         """The attribution a speaker-less cue at token ``i`` continues (gender agreeing)."""
-        recent = [a for a in reversed(self.found) if a.sentence >= sv.index - CARRY_MAX_SENTENCES]
+        since = sv.index - CARRY_MAX_SENTENCES
+        recent = list(takewhile(lambda a: a.sentence >= since, reversed(self.found)))
         if not recent:
             return None
         agreeing = [a for a in recent if agrees(gender, a.speaker.gender)]
@@ -72,6 +88,8 @@ class VerbMixin:
             if cont is not None:
                 self.found.append(cont)
             return
+        if not denied and self.outlet_reports(sv, m, speaker):
+            return  # "X said 4 ..., the Iraqi News Agency reported": the agency relays X
         if gender in ("f", "m") and speaker.kind != "unnamed":
             speaker = replace(speaker, gender=gender)  # the verb's agreement tells the gender
         outlet = self.outlet_after(m.last, sv)
@@ -92,6 +110,35 @@ class VerbMixin:
                 apposed, _ = self.speaker_after(k + 1, sv)
                 if apposed is not None and apposed.kind == "unnamed":
                     return replace(apposed, text=speaker.text)
+        if speaker is not None and words and speaker.resolved and not speaker.person:
+            k = self._index_after(words[-1].end, sv)  # "le ministre de la Santé, Saleh X,"
+            if k < sv.hi and self.tokens[k].text in ",،":
+                name = read_after(self.tokens, k + 1, sv.hi, self.lex, self.walls)
+                end = self._index_after(name[-1].end, sv) if name else sv.hi
+                closed = end >= sv.hi or not self.tokens[end].is_word
+                person = office_person(self.text, self.lex, name, name[0].start) if name else ""
+                if closed and person and len(person.split()) == len(name):
+                    return replace(speaker, person=person)
+        return speaker
+
+    def apposed(
+        self, speaker: Speaker, words: list[Token], sv: SentenceView, skipped: list[Token] = ()
+    ) -> Speaker:
+        """A speaker with the person an apposition names: "Othman Abdel Jalil, the health
+        minister ..., told" and "the spokesman for the Red Crescent, Tawfiq Shukri, denied" are
+        the office or organisation, with the person kept; a bare name stays as written."""
+        if speaker.person:
+            return speaker
+        k = self._index_after(words[0].start, sv) if words else sv.lo
+        other = None
+        if k - 1 > sv.lo and self.tokens[k - 1].text in ",،":
+            other = self.speaker_at(read_before(self.tokens, k, sv.lo, self.lex, self.walls, True))
+        if not speaker.resolved and other is not None and other.resolved and _bare(speaker):
+            return replace(other, person=speaker.text)
+        if speaker.resolved and other is not None and not other.resolved and _bare(other):
+            return replace(speaker, person=other.text)
+        if speaker.resolved and skipped and not any(t.key in self.lex.stop for t in skipped):
+            return replace(speaker, person=" ".join(t.text for t in skipped))
         return speaker
 
     def named_before(self, i: int, sv: SentenceView) -> Speaker | None:
@@ -99,8 +146,9 @@ class VerbMixin:
         ("Des médecins de l'hôpital, joints par téléphone, évoquent")."""
         end = i
         pronoun = None
+        skipped: list[Token] = []
         for _ in range(APPOSITIONS + 1):
-            words = read_before(self.tokens, end, sv.lo, self.lex, self.blocked, comma=True)
+            words = read_before(self.tokens, end, sv.lo, self.lex, self.walls, comma=True)
             speaker = self.speaker_at(words)
             if (
                 speaker is not None
@@ -110,10 +158,13 @@ class VerbMixin:
             ):
                 pronoun = speaker  # "La CGT, elle, revendique": the name before the pronoun
             elif speaker is not None or not words:
+                if speaker is not None and speaker.kind == "named":
+                    return self.apposed(speaker, words, sv, skipped)
                 return speaker or pronoun
-            end = next(
-                (k for k in range(sv.lo, sv.hi) if self.tokens[k].start >= words[0].start), sv.lo
-            )
+            if len(words) <= PERSON_MAX_WORDS and all(t.is_word for t in words):
+                skipped = words  # "الرئيس الأميركي، دونالد ترمب، أكد": the person's name
+            end = bisect_left(self.starts, words[0].start, sv.lo, sv.hi)
+            end = sv.lo if end >= sv.hi else end
             if end <= sv.lo + 1 or self.tokens[end - 1].text not in ",،":
                 return pronoun
             if pronoun is not None and not self.tokens[end - 2].is_word:

@@ -81,8 +81,11 @@ def history_sentences(res: Resolution) -> list[str]:
             continue
         now = " and ".join(figure(f) for f in current)
         steps = " -> ".join(figure(h) for h in older)
-        if source in res.revised:
-            out.append(f"{current[0].label} revised its figure ({steps} -> {now}); the latest "
+        if source in res.revised and source in res.downward:
+            out.append(f"{current[0].label} revised its figure downward ({steps} -> {now}): "
+                       "a revision; the latest counts.")  # fmt: skip
+        elif source in res.revised:
+            out.append(f"{current[0].label} updated its figure ({steps} -> {now}); the latest "
                        "counts.")  # fmt: skip
         else:
             out.append(f"{current[0].label} restated its earlier {steps} as {now}, a "
@@ -102,6 +105,7 @@ def verdict_clause(verdict: Verdict, gap: float, rel_gap: float) -> str:
         Verdict.COMPATIBLE: "the figures overlap",
         Verdict.DISCREPANT: "the figures conflict",
         Verdict.SINGLE_SOURCE: "one source only",
+        Verdict.UPDATED: "the figures differ only by updates over time",
     }[verdict]
 
 

@@ -55,7 +55,19 @@ class Resolution:
     in_document: list[tuple[Figure, Figure]] = field(default_factory=list)
     denials: list[tuple[Figure, list[Figure]]] = field(default_factory=list)
     revised: set[str] = field(default_factory=set)
+    downward: set[str] = field(default_factory=set)  # revised sources whose figure fell
     moving_toll: bool = False
+
+    @property
+    def updated(self) -> bool:
+        """Whether every gap in the group is explained by updates over time: a source revised
+        its own figure and the current figures agree or overlap, or the disjoint ones form a
+        toll that rose day by day; no denial, no document contradicting itself."""
+        if not (self.revised or self.moving_toll) or self.in_document:
+            return False
+        if any(hit for _, hit in self.denials):
+            return False
+        return self.moving_toll or len(self.figures) <= 1 or overlap(self.figures)
 
 
 def _merge(figs: Sequence[Figure]) -> list[Figure]:
@@ -149,6 +161,8 @@ def resolve(asserted: Sequence[Figure], denied: Sequence[Figure]) -> Resolution:
             res.history[source] = older
             if any(not overlap([o, c]) for o in older for c in current):
                 res.revised.add(source)
+                if _fell(older, current):
+                    res.downward.add(source)
         pending[source] = current
     singles = {f.low for cur in pending.values() if len(cur) == 1 for f in cur if _is_exact(f)}
     for current in pending.values():
@@ -166,6 +180,12 @@ def resolve(asserted: Sequence[Figure], denied: Sequence[Figure]) -> Resolution:
         res.denials.append((d, hit))
     res.moving_toll = bool(res.revised) and _time_ordered(res.figures)
     return res
+
+
+def _fell(older: Sequence[Figure], current: Sequence[Figure]) -> bool:
+    """Whether the latest figure is below the one stated just before it (a revision down)."""
+    last = older[-1]
+    return all(interval(c)[1] < interval(last)[0] for c in current)
 
 
 def _time_ordered(figures: Sequence[Figure]) -> bool:

@@ -51,7 +51,8 @@ class _Index:
             found = self.by_date.get((*key, row["event_date"]), []) + self.by_date.get(
                 (*key, None), []
             )
-        return [o for o in found if o is not row and _same_side(row, o)]
+        # a subset group (leaders among the militants) is a part itself, never a whole
+        return [o for o in found if o is not row and not o.get("subset_of") and _same_side(row, o)]
 
 
 def _add(row: dict[str, Any], reason: Reason, other: str, sentence: str) -> None:

@@ -15,7 +15,7 @@ from factcheck.align import align, independent_sources
 from factcheck.compare.notes import figure, figures_clause, reason_sentences, verdict_clause
 from factcheck.compare.reasons import Reason, reasons, resolve
 from factcheck.compare.reconcile import POLICIES, Estimate, conservative, range_, reconcile
-from factcheck.compare.relations import relate
+from factcheck.compare.relations import MEASURE_PARTS, relate
 from factcheck.compare.verdicts import Figure, gap, verdict
 from factcheck.model import Polarity, Verdict
 from factcheck.schema import COMPARISON_COLUMNS, validate
@@ -144,6 +144,8 @@ def _row(gid: str, recs: list[dict[str, Any]], policy: str, ctx: dict[str, Any])
     if any(hit for _, hit in res.denials) and v != Verdict.DISCREPANT:
         v, clause = Verdict.DISCREPANT, "a named source denies the figure"
     found = reasons(res, v)
+    if res.updated and clause is None:
+        v = Verdict.UPDATED  # the latest figure stands; earlier ones are history
     g, rel_g = gap(res.figures)
     est = reconcile(res.figures, policy, ctx["primary"])
     cons, rng = conservative(res.figures), range_(res.figures)
@@ -209,6 +211,31 @@ def _relative(spread: float, high: float) -> float:
     return share if math.isfinite(share) else math.nan
 
 
+def _spread_none_reported(groups: dict[str, list[dict[str, Any]]]) -> None:
+    """ "No casualties" says none were killed and none wounded: a none-reported figure of a
+    measure with parts (``MEASURE_PARTS``: casualties -> killed, wounded) also stands in each
+    group of a part about the same people (same case, scope and place; same subject, or
+    "people"/none for anyone; no other affiliation), so "80 killed" meets "no casualties"."""
+    nones = [
+        r
+        for recs in groups.values()
+        for r in recs
+        if r["qualifier"] == "none_reported" and r["measure"] in MEASURE_PARTS
+    ]
+    if not nones:
+        return
+    for recs in groups.values():
+        first = recs[0]
+        for r in nones:
+            if first["measure"] not in MEASURE_PARTS[r["measure"]]:
+                continue
+            same = all(first.get(k, "") == r.get(k, "") for k in ("case_id", "scope", "place"))
+            subject = r["subject"] in ("", "people") or r["subject"] == first["subject"]
+            detail = not r["subject_detail"] or r["subject_detail"] == first["subject_detail"]
+            if same and subject and detail and all(x["claim_id"] != r["claim_id"] for x in recs):
+                recs.append(r)
+
+
 def compare(
     claims: pd.DataFrame,
     policy: str = "best",
@@ -258,6 +285,7 @@ def compare(
             if key in rec and not isinstance(rec[key], str):
                 rec[key] = "" if rec[key] is None or pd.isna(rec[key]) else str(rec[key])
         groups.setdefault(str(rec["group_id"]), []).append(rec)
+    _spread_none_reported(groups)
     rows = relate([_row(gid, recs, policy, ctx) for gid, recs in groups.items()])
     for row in rows:
         row["reason"] = row["reasons"].split(",")[0] if row["reasons"] else ""

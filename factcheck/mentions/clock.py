@@ -24,8 +24,6 @@ from itertools import pairwise
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
-
 from factcheck import lang
 from factcheck.errors import CaseError
 from factcheck.mentions.phrases import PhraseIndex, tokenize
@@ -123,7 +121,7 @@ def find_clock_times(text: str, language: str | None = None) -> list[ClockTime]:
 @cache
 def _fixed_offsets() -> dict[str, tuple[timedelta, ...]]:
     path = resources.files("factcheck") / "data" / "timezones.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = lang.parse_data(path.read_text(encoding="utf-8"))
     return {zone: tuple(_parse_offset(o) for o in pair) for zone, pair in data.items()}
 
 

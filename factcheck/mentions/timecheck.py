@@ -19,10 +19,11 @@ datetime.date(2024, 8, 29)
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import pairwise
 from typing import Final
 
 from factcheck.mentions.clock import TimeFinding, check_clock_times, utc_offset
@@ -89,30 +90,58 @@ def _as_date(published: Moment | None) -> date | None:
     return day_of(published)
 
 
+#: Sentences whose days are kept for the next callers: the claims stage asks three times about
+#: the same sentence in a row (event day, reported day, the day it names), never more.
+RECENT_SENTENCES: Final = 64
+
+
 def find_dates(text: str, language: str, published: Moment | None = None) -> list[TimeExpression]:
     """Every weekday, relative day, date and month in ``text``, resolved and given a role."""
+    return list(_find_dates(text, language, published))
+
+
+@lru_cache(maxsize=RECENT_SENTENCES)
+def _find_dates(text: str, language: str, published: Moment | None) -> tuple[TimeExpression, ...]:
     pub = _as_date(published)
     words = time_words(language)
     tokens = tokenize(text)
     raw = explicit_dates(text, tokens, words, language, year_anchor(published))
-    taken = [(s, e) for s, e, _, _ in raw]
+    taken = _Taken([(s, e) for s, e, _, _ in raw])
     for kind, index in (("weekday", words.weekdays), ("relative", words.relative)):
         for start, end, value in index.find(text, language):
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             if kind == "weekday":
                 day = resolve_weekday(value, pub) if pub else None
             else:
                 day = pub + timedelta(days=value) if pub else None
             raw.append((start, end, kind, day))
-            taken.append((start, end))
+            taken.add(start, end)
     raw = merge_days(text, sorted(raw), words, language)
     reported = _reported_starts(text, tokens, words, language, [s for s, *_ in raw])
     reported |= {s for s, e, kind, _ in raw if kind == "date" and _DATELINE.match(text, e)}
-    return [
+    return tuple(
         TimeExpression(s, e, text[s:e], kind, day, "reported" if s in reported else "event")
         for s, e, kind, day in raw
-    ]
+    )
+
+
+class _Taken:
+    """Spans already read as days: whether a new one overlaps one, by bisection while they
+    are disjoint (always, in practice), else by a scan."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.disjoint = all(a[1] <= b[0] for a, b in pairwise(self.spans))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if not self.disjoint:
+            return any(s < end and start < e for s, e in self.spans)
+        k = bisect_left(self.spans, (end,))  # spans starting before ``end``
+        return k > 0 and self.spans[k - 1][1] > start
+
+    def add(self, start: int, end: int) -> None:
+        insort(self.spans, (start, end))
 
 
 def _reported_starts(
@@ -127,45 +156,55 @@ def _reported_starts(
     token_starts = [t.start for t in tokens]
     figures = [t.start for t in tokens if t.key[:1].isdigit()]
     cues = words.cues.find(text, language)
+    colons = [m.start() for m in re.finditer(":", text)]
+    clause_ends = [m.start() for m in _CLAUSE_END.finditer(text)]
+    content = len(text)  # start of the first content cue after each cue (walked backwards)
+    next_content = [content] * len(cues)
+    for k in range(len(cues) - 1, -1, -1):
+        next_content[k] = content
+        if cues[k][2] == "content_cues":
+            content = cues[k][0]
     for k, (_, cue_end, kind) in enumerate(cues):
         if kind == "update_cues":
-            reported |= _update_day(text, token_starts, figures, cue_end, starts)
+            reported |= _update_day(text, token_starts, figures, cue_end, starts, clause_ends)
         if kind != "report_cues":
             continue
-        stop = len(text)
-        for start, _, other in cues[k + 1 :]:
-            if other == "content_cues":
-                stop = min(stop, start)
-                break
-        colon = text.find(":", cue_end)
+        stop = next_content[k]
+        colon = _next_figure(colons, cue_end, -1)
         if colon >= 0:
             stop = min(stop, colon)
         figure = _next_figure(figures, cue_end, len(text))
-        following = [s for s in starts if cue_end <= s < min(stop, figure + 1)]
-        if following:
-            reported.add(following[0])
+        first = bisect_left(starts, cue_end)
+        if first < len(starts) and starts[first] < min(stop, figure + 1):
+            reported.add(starts[first])
     return reported
 
 
 def _next_figure(figures: list[int], pos: int, default: int) -> int:
-    """Start of the first figure (a word starting with a digit) at or after ``pos``."""
+    """The first of the sorted offsets ``figures`` at or after ``pos`` (the first figure, colon
+    or clause end after a cue), else ``default``."""
     k = bisect_left(figures, pos)
     return figures[k] if k < len(figures) else default
 
 
 def _update_day(
-    text: str, token_starts: list[int], figures: list[int], cue_end: int, starts: list[int]
+    text: str,
+    token_starts: list[int],
+    figures: list[int],
+    cue_end: int,
+    starts: list[int],
+    clause_ends: list[int],
 ) -> set[int]:
-    """The time word a toll-update word dates: right after it, or after the figure."""
-    clause = _CLAUSE_END.search(text, cue_end)
-    stop = clause.start() if clause else len(text)
+    """The time word a toll-update word dates: right after it, or after the figure
+    (``clause_ends``: where each match of ``_CLAUSE_END`` in the text starts)."""
+    stop = _next_figure(clause_ends, cue_end, len(text))
     figure = _next_figure(figures, cue_end, len(text))
-    for start in starts:
-        if cue_end <= start < stop:
-            between = bisect_left(token_starts, start) - bisect_left(token_starts, cue_end)
-            if between <= UPDATE_NEAR_WORDS or start > figure:
-                return {start}
-            return set()
+    k = bisect_left(starts, cue_end)
+    if k < len(starts) and starts[k] < stop:
+        start = starts[k]
+        between = bisect_left(token_starts, start) - bisect_left(token_starts, cue_end)
+        if between <= UPDATE_NEAR_WORDS or start > figure:
+            return {start}
     return set()
 
 
@@ -202,7 +241,7 @@ def reported_at_for(sentence: str, language: str, published: Moment | None) -> d
     return None
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4)  # the document being read; a few, so no cache keeps every text alive
 def _document_day(text: str, language: str, published: Moment | None) -> date | None:
     return document_event_date(text, language, published)
 

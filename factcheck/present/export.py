@@ -28,6 +28,7 @@ VERDICT_TEXT: Mapping[str, str] = {
     "compatible": "Sources compatible (figures overlap)",
     "discrepant": "Sources disagree",
     "single_source": "Single source, not corroborated",
+    "updated": "Figure updated over time (the latest stands)",
 }
 #: Columns of the UCDP-style CSV, in order.
 UCDP_COLUMNS: tuple[str, ...] = (

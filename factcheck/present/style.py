@@ -48,6 +48,7 @@ VERDICT_COLORS: Final[dict[str, str]] = {
     "compatible": "#56B4E9",
     "discrepant": "#D55E00",
     "single_source": "#999999",
+    "updated": "#E69F00",
 }
 
 #: Light backgrounds for claim highlights in documents, one per aligned group (text stays

@@ -25,8 +25,10 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Final
 
+from factcheck.compiled import cached
 from factcheck.model import Span
 
 #: The character every no-break or thin space becomes (a thousands separator, not a word gap).
@@ -110,7 +112,15 @@ def _tables() -> tuple[dict[int, str], re.Pattern[str]]:
     """The translation table (changed characters only) and a pattern for length changes.
 
     Built once over the Basic Multilingual Plane; characters beyond it are left as they are.
+    Building takes a good part of a second, so the result is kept compiled
+    (:mod:`factcheck.compiled`) under a key of this module's source and the Unicode version.
     """
+    source = Path(__file__).read_bytes() if Path(__file__).is_file() else b""
+    table, pattern = cached("fold", source + unicodedata.unidata_version.encode(), _build_tables)
+    return table, re.compile(pattern)
+
+
+def _build_tables() -> tuple[dict[int, str], str]:
     table: dict[int, str] = {}
     changing: list[str] = []
     for cp in range(0x10000):
@@ -122,8 +132,7 @@ def _tables() -> tuple[dict[int, str], re.Pattern[str]]:
             table[cp] = folded
             if len(folded) != 1:
                 changing.append(re.escape(ch))
-    pattern = re.compile("[" + "".join(changing) + "]")
-    return table, pattern
+    return table, "[" + "".join(changing) + "]"
 
 
 @dataclass(frozen=True, slots=True)

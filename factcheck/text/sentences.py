@@ -1,11 +1,13 @@
 """Sentence splitting for Arabic and Latin-script text, in original offsets.
 
 A sentence ends at a line break, or at ``.``, ``!``, ``?``, ``؟``, ``…`` (with any closing
-quotes or brackets) followed by white space. A full stop does not end a sentence when it
-belongs to a number ("1.5" has no space after it), to an abbreviation listed in the language
-data (``abbreviations``: "U.S.", "Gen."), to a single capital letter ("J. Smith"), or when the
-next word starts in lower case (Latin scripts only: "the U.S. military said"). Arabic clauses
-joined by "و" and "،" stay one sentence: a comma never ends one.
+quotes or brackets) followed by white space, or at a full stop glued between two Arabic
+letters (a missing space is common in Arabic web copy: "الطبية.وكان"). A full stop does
+not end a sentence when it belongs to a number ("1.5" has no space after it), to an
+abbreviation listed in the language data (``abbreviations``: "U.S.", "Gen."), to a single
+capital letter ("J. Smith"), or when the next word starts in lower case (Latin scripts only:
+"the U.S. military said"). Arabic clauses joined by "و" and "،" stay one sentence: a comma
+never ends one.
 """
 
 from __future__ import annotations
@@ -23,8 +25,12 @@ _TERMINALS: Final = ".!?؟…"
 #: Closing quotes and brackets that stay with the sentence they close.
 _CLOSERS: Final = "\"'”’»)]›"
 
+#: Arabic letters: a full stop glued between two of them ends a sentence ("الطبية.وكان").
+_ARABIC_LETTER: Final = "\u0621-\u064a"
 _BOUNDARY: Final = re.compile(
-    rf"[{re.escape(_TERMINALS)}]+[{re.escape(_CLOSERS)}]*(?=\s|$)|\n", re.UNICODE
+    rf"[{re.escape(_TERMINALS)}]+[{re.escape(_CLOSERS)}]*(?=\s|$)|\n"
+    rf"|(?<=[{_ARABIC_LETTER}])[.؟!](?=[{_ARABIC_LETTER}])",
+    re.UNICODE,
 )
 _WORD_BEFORE: Final = re.compile(r"(\S+)$")
 _NEXT_CHAR: Final = re.compile(r"\s*(\S)")

@@ -119,7 +119,7 @@ def test_english_relay_and_post_posed_speaker() -> None:
     )
     nine, twelve = _claims(text, "en")
     assert (nine.speaker_text, nine.measure, nine.subject) == ("the army", "killed", "militants")
-    assert (twelve.speaker, twelve.via) == ("unnamed sources", "Reuters")
+    assert (twelve.speaker, twelve.via) == ("unnamed medical sources", "Reuters")
     assert (twelve.measure, twelve.subject) == ("wounded", "civilians")
 
 

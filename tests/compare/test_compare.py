@@ -133,7 +133,7 @@ def test_protest_cities_and_national_totals() -> None:
 
 def test_rising_toll_is_an_update_not_a_contradiction() -> None:
     row = compare(toll_claims(), "best").iloc[0]
-    assert (row.verdict, row.reason) == ("compatible", "update")
+    assert (row.verdict, row.reason) == ("updated", "update")
     assert "contradiction" not in row.reasons
     figures = json.loads(row.figures)
     assert figures["Libyan Health Ministry"] == [112, 112]  # the latest figure counts
@@ -150,7 +150,7 @@ def test_same_speaker_20_25_34_is_an_update() -> None:
           for i, (v, t) in enumerate(said))
     ).iloc[0]  # fmt: skip
     assert (row.verdict, row.reason, row.low, row.best, row.conservative) == (
-        "single_source", "update", 34, 34, 34)  # fmt: skip
+        "updated", "update", 34, 34, 34)  # fmt: skip
 
 
 def test_restated_figure_is_not_an_update() -> None:
@@ -171,7 +171,7 @@ def test_lower_figures_on_earlier_days_of_a_moving_toll() -> None:
         make_claim(2, low=40.0, high=40.0, reported_at=datetime(2025, 3, 2), doc_id="c",
                    speaker="Red Crescent"),
     ).iloc[0]  # fmt: skip
-    assert (row.verdict, row.reason) == ("discrepant", "update")
+    assert (row.verdict, row.reason) == ("updated", "update")
     assert "rising toll" in row.note
 
 

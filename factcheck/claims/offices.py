@@ -1,0 +1,174 @@
+"""Office holders and states as speakers: "وزير الصحة" -> "Health Minister", "الرئيس
+الأميركي، دونالد ترمب" -> "US President", "les autorités" -> "French authorities",
+"الولايات المتحدة تعلن" -> "US government".
+
+The words live in the ``states`` section of ``data/registry.yaml``: offices every state has
+(by language), the English adjective of each state, the states' names, and the offices that
+belong to a city ("Mayor of Derna"). A speaker phrase that starts with an office is named by
+the office, with the adjective of the country named in the phrase, else of the case's
+country; the person named after the office is kept apart (``speaker_person``).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Final
+
+import yaml
+
+from factcheck.claims.lexicon import Lexicon, Token
+from factcheck.mentions.phrases import PhraseIndex
+
+#: How many words of a speaker phrase may come before its office ("the", "Libya's").
+OFFICE_LEAD: Final = 2
+#: Length of a person's name after an office, in words ("Othman Abdel Jalil").
+PERSON_WORDS: Final = (2, 4)
+#: Longest lower-case particle inside a person's name ("al", "bin", "de").
+PARTICLE_CHARS: Final = 3
+#: The office that a state's name alone stands for.
+GOVERNMENT: Final = "government"
+
+
+@dataclass(frozen=True)
+class States:
+    """Offices and state names from ``data/registry.yaml`` (section ``states``)."""
+
+    adjectives: dict[str, str]
+    offices: PhraseIndex[str]
+    names: PhraseIndex[str]
+    local: frozenset[str]
+
+
+@cache
+def load_states() -> States:
+    """The ``states`` section of the bundled registry, indexed once."""
+    from factcheck import lang
+    from factcheck.claims.registry import load_registry
+
+    path = resources.files("factcheck") / "data" / "registry.yaml"
+    raw = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("states") or {}
+    prefixes = {code: lang.load(code).get("prefixes") or {} for code in lang.available()}
+    offices: PhraseIndex[str] = PhraseIndex(prefixes)
+    for office, table in (raw.get("offices") or {}).items():
+        for words in (table or {}).values():
+            for word in words:
+                offices.add(word, str(office))
+    names: PhraseIndex[str] = PhraseIndex(prefixes)
+    registry = load_registry()
+    for code, words in (raw.get("names") or {}).items():
+        for word in words:
+            country = next(iter(registry.countries_of(word, code)), None)
+            if country:
+                names.add(word, country)
+    return States(
+        adjectives={str(k): str(v) for k, v in (raw.get("adjectives") or {}).items()},
+        offices=offices,
+        names=names,
+        local=frozenset(raw.get("local") or ()),
+    )
+
+
+def office_speaker(
+    text: str, lex: Lexicon, words: list[Token], wider: list[Token], country: str | None
+) -> tuple[str, str] | None:
+    """(name, person) of a speaker phrase that names an office or a state, else None."""
+    states = load_states()
+    content = [t for t in words if t.is_word]
+    if not content:
+        return None
+    lo, hi = content[0].start, (wider or words)[-1].end
+    phrase = text[lo:hi]
+    whole = text[lo : content[-1].end]
+    state = states.names.lookup(whole, lex.language, skip=lex.determiners)
+    if state is not None:
+        return _named(states, GOVERNMENT, state), ""
+    lead = content[min(OFFICE_LEAD, len(content) - 1)].start - lo
+    hit = next((h for h in states.offices.find(phrase, lex.language) if h[0] <= lead), None)
+    if hit is None:
+        return None
+    start, end, office = hit
+    rest = text[lo + end : hi]
+    if office in states.local:
+        return _local(office, rest or text[lo : lo + start], lex.language), ""
+    named = _country_in(text[lo:hi], lex.language) or country
+    person = _person([t for t in (wider or words) if t.is_word and t.start >= lo + end], lex)
+    return _named(states, office, named), person
+
+
+def office_person(text: str, lex: Lexicon, words: list[Token], after: int) -> str:
+    """The person named in ``words`` after character ``after`` ("Police spokesman Ahmed
+    Jassim" -> "Ahmed Jassim"), else ""."""
+    return _person([t for t in words if t.is_word and t.start >= after], lex)
+
+
+def _named(states: States, office: str, country: str | None) -> str:
+    adjective = states.adjectives.get(country or "", "")
+    return f"{adjective} {office}" if adjective else office
+
+
+def _country_in(phrase: str, language: str) -> str | None:
+    from factcheck.claims.registry import countries_of
+
+    found = countries_of(phrase, language)
+    return found[0] if found else None
+
+
+def _local(office: str, rest: str, language: str) -> str:
+    """ "Mayor of Derna" when a place is named with a city office, else the office."""
+    from factcheck.claims.places import find_places
+
+    places = [p for _, _, p in find_places(rest, language) if str(p.type) != "country"]
+    return f"{office} of {places[0].name}" if places else office
+
+
+def _person(after: list[Token], lex: Lexicon) -> str:
+    """A person's name right after an office: capitalised Latin words, or in Arabic the last
+    words of the phrase that carry no article ("وزير الصحة في حكومة شرق ليبيا عثمان عبد
+    الجليل")."""
+    low, high = PERSON_WORDS
+    if not after:
+        return ""
+    cut = next((k for k, t in enumerate(after) if t.key in lex.openers), len(after))
+    after = after[:cut]  # "... صالح الحسناوي أن": the phrase ends where the content opens
+    if after and after[0].text[:1].isupper():
+        run: list[Token] = []
+        for k, t in enumerate(after):
+            nxt = after[k + 1] if k + 1 < len(after) else None
+            particle = len(t.text) <= PARTICLE_CHARS and nxt is not None and nxt.text[:1].isupper()
+            glued = "-" in t.text and t.text.split("-")[-1][:1].isupper()  # "al-Hasnawi"
+            if not (t.text[:1].isupper() or (run and (particle or glued))):
+                break
+            run.append(t)  # "Saleh al-Hasnawi", "Ugo de Souza"
+        if low <= len(run) <= high + 1:
+            return _written(run)
+        return ""
+    if not lex.article:
+        return ""
+    for k in range(len(after) - low, -1, -1):
+        tail = after[k:]
+        if len(tail) > high:
+            break
+        first = tail[0]
+        if not any(key.startswith(lex.article) for key in first.keys) and first.key not in (
+            lex.stop
+        ):
+            before = after[k - 1] if k else None
+            if before is None or before.key in lex.stop or _is_state_word(before, lex):
+                return _written(tail)
+    return ""
+
+
+def _written(run: list[Token]) -> str:
+    """Words of a name joined as written ("al-Hasnawi" keeps its hyphen)."""
+    out = run[0].text
+    for prev, tok in itertools.pairwise(run):
+        out += "-" if tok.start == prev.end + 1 and len(prev.text) <= PARTICLE_CHARS else " "
+        out += tok.text
+    return out
+
+
+def _is_state_word(tok: Token, lex: Lexicon) -> bool:
+    return bool(_country_in(tok.text, lex.language))

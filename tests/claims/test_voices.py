@@ -1,0 +1,232 @@
+"""Who says each figure in newsroom forms: headline + body, datelines, one source named several
+ways, relays at the end of a sentence, affiliated unnamed sources, office holders. Texts written
+for these tests, in Arabic, English and French (not taken from any article)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from factcheck.claims import extract_claims
+from factcheck.claims.datelines import find_dateline
+from factcheck.mentions import find_mentions
+from factcheck.model import Claim, Document
+from factcheck.schema import claims_frame
+
+
+def _claims(text: str, language: str, publisher: str = "Example Daily") -> dict[str, Claim]:
+    doc = Document("d", publisher, language, text, datetime(2026, 3, 14, 9, 0))
+    return {c.value_text: c for c in extract_claims(doc, find_mentions(doc))}
+
+
+EN_STORY = (
+    "Fire kills 8 in Basra market\n"
+    "BASRA, Iraq (Reuters) - Eight people were killed when a fire swept through a market in "
+    "Basra on Monday, the civil defence said.\n"
+    "Police Colonel Ahmed Jassim told Reuters that 12 people were injured. Police spokesman "
+    "Ahmed Jassim later said 3 shop owners were missing. The police said 2 firefighters were "
+    "treated for smoke inhalation.\n"
+    "Health Minister Saleh al-Hasnawi said 4 of the injured were in critical condition, the "
+    "Iraqi News Agency reported.\n"
+    "An Iraqi security source said 5 suspects were arrested."
+)
+AR_STORY = (
+    "حريق يودي بحياة 8 أشخاص في سوق بالبصرة\n"
+    "البصرة - واع\n"
+    "قالت مديرية الدفاع المدني في البصرة إن 8 أشخاص لقوا حتفهم في حريق اندلع في سوق المدينة.\n"
+    "وأعلن وزير الصحة صالح الحسناوي أن 12 شخصا أصيبوا بجروح.\n"
+    "وأضاف أن 4 من المصابين في حالة حرجة.\n"
+    "وقالت مصادر أمنية عراقية إن 5 مشتبه بهم اعتقلوا."
+)
+FR_STORY = (
+    "Incendie à Bassora : 8 morts\n"
+    "BASSORA (AFP) - Huit personnes ont été tuées dans l'incendie d'un marché de Bassora lundi, "
+    "a annoncé la protection civile irakienne.\n"
+    "Douze personnes ont été blessées, a déclaré à l'AFP le ministre de la Santé.\n"
+    "Quatre d'entre elles sont dans un état critique, a-t-il ajouté.\n"
+    "Selon une source sécuritaire irakienne, 5 suspects ont été interpellés."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "body"),
+    [(EN_STORY, "en", "Eight"), (AR_STORY, "ar", "8"), (FR_STORY, "fr", "Huit")],
+)
+def test_headline_figure_joins_the_body_claim(text: str, language: str, body: str) -> None:
+    """One document, one voice: the headline's 8 is the civil defence's claim, not a second
+    source in the publisher's voice."""
+    found = _claims(text, language)
+    eight = found[body]
+    assert eight.speaker == "Iraqi Civil Defence"
+    head = text.index("8")
+    assert (head, head + 1) in [(s.start, s.end) for s in eight.also_at]
+    assert all(c.speaker != "Example Daily" for c in found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "outlet", "place"),
+    [
+        ("MOSUL, Iraq (Reuters) - Police said 3 died.", "en", "Reuters", "MOSUL, Iraq"),
+        ("Title\nBAGHDAD (AP) — Officials said 3 died.", "en", "Associated Press", "BAGHDAD"),
+        ("بغداد - واع\nقالت الشرطة إن 3 قتلوا.", "ar", "Iraqi News Agency", "بغداد"),
+        ("PARIS (AFP) - Trois morts selon la police.", "fr", "Agence France-Presse", "PARIS"),
+        (
+            "Paris, 7 mars (AFP) - La police a compté 3 morts.",
+            "fr",
+            "Agence France-Presse",
+            "Paris",
+        ),
+    ],
+)
+def test_datelines_name_the_wire_agency(text: str, language: str, outlet: str, place: str) -> None:
+    line = find_dateline(text, language)
+    assert line is not None and line.outlet == outlet
+    assert text[line.start :].startswith(place)
+
+
+def test_a_dateline_is_a_relay_never_a_speaker() -> None:
+    found = _claims(EN_STORY, "en")
+    assert found["Eight"].via == "Reuters"  # the wire copy, republished by another outlet
+    assert all(c.speaker != "Reuters" for c in found.values())
+    found = _claims(AR_STORY, "ar")
+    assert {c.via for c in found.values()} == {"Iraqi News Agency"}
+    # the wire agency publishing its own copy is no relay
+    own = _claims(FR_STORY, "fr", publisher="Agence France-Presse")
+    assert own["Huit"].via == ""
+    assert find_dateline("The army (IDF) - said 3 died.", "en") is None
+
+
+def test_one_source_named_three_ways_is_one_speaker() -> None:
+    found = _claims(EN_STORY, "en")
+    assert {found[v].speaker for v in ("12", "3", "2")} == {"Iraqi police"}
+    assert found["12"].speaker_person == "Colonel Ahmed Jassim"
+    assert found["3"].speaker_person == "Ahmed Jassim"
+    assert found["2"].speaker_person == ""
+    ar = _claims(
+        "قالت الشرطة العراقية إن 3 أشخاص قتلوا. وأضاف المتحدث باسم الشرطة أن 5 أصيبوا.", "ar"
+    )
+    assert ar["3"].speaker == ar["5"].speaker == "Iraqi police"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "speaker", "via"),
+    [
+        (EN_STORY, "en", "4", "Iraqi Health Minister", "Iraqi News Agency -> Reuters"),
+        (
+            "“A source in the Iraqi army said 30 militants were killed,” Al Jazeera reported.",
+            "en",
+            "30",
+            "unnamed Iraqi Armed Forces sources",
+            "Al Jazeera",
+        ),
+        (
+            "Douze personnes ont été blessées, a déclaré à l'AFP le ministre de la Santé.",
+            "fr",
+            "Douze",
+            "Health Minister",
+            "Agence France-Presse",
+        ),
+        (
+            'وقال مسؤولون أميركيون لشبكة "سي إن إن" إن 3 جنود قتلوا.',
+            "ar",
+            "3",
+            "unnamed US officials",
+            "CNN",
+        ),
+    ],
+)
+def test_relays_at_the_end_of_a_sentence(
+    text: str, language: str, value: str, speaker: str, via: str
+) -> None:
+    claim = _claims(text, language)[value]
+    assert (claim.speaker, claim.via) == (speaker, via)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "speaker"),
+    [
+        (EN_STORY, "en", "5", "unnamed Iraqi security sources"),
+        (AR_STORY, "ar", "5", "unnamed Iraqi security sources"),
+        (FR_STORY, "fr", "5", "unnamed Iraqi security sources"),
+        ("A US defense source said 7 soldiers were hurt.", "en", "7", "unnamed US defense sources"),
+        ("وأفاد مصدر دفاعي أمريكي بأن 7 جنود أصيبوا.", "ar", "7", "unnamed US defense sources"),
+        ("Gaza officials said 40 people were killed.", "en", "40", "unnamed Gaza Strip officials"),
+        ("Officials said 12 people were killed.", "en", "12", "unnamed officials"),
+    ],
+)
+def test_unnamed_sources_keep_their_affiliation(
+    text: str, language: str, value: str, speaker: str
+) -> None:
+    assert _claims(text, language)[value].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "speaker", "person"),
+    [
+        (AR_STORY, "ar", "12", "Iraqi Health Minister", "صالح الحسناوي"),
+        (AR_STORY, "ar", "4", "Iraqi Health Minister", "صالح الحسناوي"),  # وأضاف carries
+        (FR_STORY, "fr", "Quatre", "Iraqi Health Minister", ""),  # a-t-il ajouté carries
+        (
+            "وأكد الرئيس الأميركي، دونالد ترامب، عدم وقوع إصابات بين الجنود.",
+            "ar",
+            "عدم وقوع إصابات",
+            "US President",
+            "دونالد ترامب",
+        ),
+        ("وقال وزير الداخلية الليبي إن 20 شخصا فقدوا.", "ar", "20", "Libyan Interior Minister", ""),
+        (
+            "Othman Jalil, the health minister of the eastern government, told reporters that "
+            "300 people had been buried in Libya.",
+            "en",
+            "300",
+            "Libyan Health Minister",
+            "Othman Jalil",
+        ),
+        (
+            "An estimate from Derna's mayor put the number of dead at 900.",
+            "en",
+            "900",
+            "Mayor of Derna",
+            "",
+        ),
+    ],
+)
+def test_office_holders_are_named_by_office(
+    text: str, language: str, value: str, speaker: str, person: str
+) -> None:
+    claim = _claims(text, language)[value]
+    assert (claim.speaker, claim.speaker_person) == (speaker, person)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "speaker"),
+    [
+        ("الولايات المتحدة تعلن مقتل 15 مسلحا في غارة", "ar", "15", "US government"),
+        (
+            "Les autorités ont compté 1,2 million de manifestants et les syndicats 2,5 millions "
+            "en France.",
+            "fr",
+            "2,5 millions",
+            "French trade unions",
+        ),
+        (
+            "وأحصت السلطات الفرنسية 1,2 مليون متظاهر والنقابات 2,5 مليون.",
+            "ar",
+            "2,5 مليون",
+            "French trade unions",
+        ),
+        ("Hamas: 210 killed in Nuseirat strikes\nThe toll rose.", "en", "210", "Hamas"),
+    ],
+)
+def test_states_unions_and_colon_headlines(
+    text: str, language: str, value: str, speaker: str
+) -> None:
+    assert _claims(text, language)[value].speaker == speaker
+
+
+def test_speaker_person_is_a_claims_table_column() -> None:
+    doc = Document("d", "Example Daily", "ar", AR_STORY, datetime(2026, 3, 14, 9, 0))
+    table = claims_frame(extract_claims(doc, find_mentions(doc)))
+    assert "speaker_person" in table.columns
+    assert set(table["speaker_person"]) == {"", "صالح الحسناوي"}
