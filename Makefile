@@ -14,11 +14,11 @@ install: $(STAMP)
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[notebooks,dev]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[notebooks,dev,corpus,dask]"
 	@touch $(STAMP)
 
 $(BENCH_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[notebooks,dev,bench]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[notebooks,dev,corpus,dask,bench]"
 	@touch $(BENCH_STAMP)
 
 demo: $(STAMP)

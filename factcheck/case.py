@@ -53,7 +53,8 @@ def load_case(
 ) -> Case:
     """Load documents into a validated Case.
 
-    ``source`` is a case.yaml, a folder with a case.yaml, one or more .txt files, a DataFrame
+    ``source`` is a case.yaml, a folder with a case.yaml (or, without one, every .txt file in
+    it, in name order), one or more .txt files, a DataFrame
     with columns ``id, publisher, language, published, text``, an existing Case, or a text
     (a string that is neither a path ending in .txt/.yaml/.yml nor an existing folder).
     ``language``, ``publisher`` and ``published`` apply to plain text files and texts, where
@@ -86,7 +87,11 @@ def load_case(
     paths = [Path(source)] if isinstance(source, str | Path) else [Path(p) for p in source]
     if not paths:
         raise CaseError("<input>", "no files given")
-    if len(paths) == 1 and (paths[0].is_dir() or paths[0].suffix in (".yaml", ".yml")):
+    if len(paths) == 1 and not paths[0].suffix and not paths[0].exists():
+        raise CaseError(str(paths[0]), "no such folder (give a folder of .txt files or a case)")
+    if len(paths) == 1 and paths[0].is_dir() and not (paths[0] / CASE_FILE).exists():
+        paths = _folder_texts(paths[0])  # a folder of articles, no case.yaml: every .txt
+    elif len(paths) == 1 and (paths[0].is_dir() or paths[0].suffix in (".yaml", ".yml")):
         yaml_path = paths[0] / CASE_FILE if paths[0].is_dir() else paths[0]
         return _from_yaml(yaml_path, allow_outside_paths, max_file_bytes)
     if isinstance(source, str) and not paths[0].exists():
@@ -96,6 +101,14 @@ def load_case(
             "add a line break to analyse it as text)",
         )
     return _from_texts(paths, language, publisher, published, timezone, max_file_bytes)
+
+
+def _folder_texts(folder: Path) -> list[Path]:
+    """The .txt files of a folder without a case.yaml, in name order; an error when none."""
+    found = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
+    if not found:
+        raise CaseError(str(folder), f"no {CASE_FILE} and no .txt file in this folder")
+    return found
 
 
 def _looks_like_path(value: str) -> bool:

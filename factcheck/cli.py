@@ -17,10 +17,13 @@ import pandas as pd
 
 from factcheck.errors import FactcheckError
 from factcheck.files import MAX_FILE_BYTES
+from factcheck.present.labels import available as label_codes
 from factcheck.schema import CLAIM_COLUMNS, MENTION_COLUMNS
 from factcheck.when import PartialDate
 
 FORMATS = ("csv", "json", "jsonl")
+#: Columns that hold JSON text in CSV (``also_at``): written as real JSON lists in JSON output.
+JSON_TEXT_COLUMNS = ("also_at",)
 LANGUAGES = ("auto", "ar", "en", "fr")
 
 
@@ -47,7 +50,16 @@ def _parser() -> argparse.ArgumentParser:
         description="Find the figures in news reports, who asserts them, and where sources "
         "disagree.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
+
+    def present_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--labels", choices=label_codes(), default="en",
+                       help="language of charts and report (ar: right to left)")  # fmt: skip
+        p.add_argument("--title", help="the event's name in charts and report (default: the "
+                       "case title)")  # fmt: skip
+        p.add_argument("--no-estimate", action="store_true",
+                       help="leave the estimate (reconciled figure) out of the charts")  # fmt: skip
 
     def inputs(p: argparse.ArgumentParser, what: str) -> None:
         p.add_argument(
@@ -98,25 +110,52 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default="csv")
     p.add_argument("-o", "--output", help="write here instead of standard output")
     p.add_argument("--all-columns", action="store_true", help="add the extension columns (also_at)")
+    corpus = p.add_argument_group(
+        "corpus mode: every .txt file its own case, streamed (--corpus, --jobs, a quoted glob "
+        "or -o *.parquet; docs/corpus.md)"
+    )
+    corpus.add_argument(
+        "--corpus", action="store_true", help="read FOLDER_OR_GLOB... as an archive"
+    )
+    corpus.add_argument(
+        "-j", "--jobs", type=int, help="worker processes (default: every core); corpus mode"
+    )
+    corpus.add_argument("--errors", metavar="PATH", help="failed documents (<output>.errors.csv)")
+    corpus.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_extract)
 
     p = sub.add_parser("compare", help="align and compare figures; write tables, charts, report")
     inputs(p, "FILE_OR_CASE")
-    p.add_argument("-o", "--output", required=True, metavar="DIR", help="output folder")
+    p.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder (./out)")
     p.add_argument(
         "--policy",
         choices=("best", "conservative", "range"),
         default="best",
         help="how the reconciled figure is chosen (docs/compare.md)",
     )
+    present_options(p)
     p.set_defaults(func=_compare)
 
     p = sub.add_parser("demo", help="run the bundled case: tables, charts, report, notebook")
     p.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder")
     p.add_argument("--case", default=None, help="bundled case id (default: the Anbar raid)")
     p.add_argument("--no-notebook", action="store_true", help="do not execute notebook 01")
+    present_options(p)
     p.set_defaults(func=_demo)
     return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("factcheck")
+    except PackageNotFoundError:  # running from a checkout that was never installed
+        return "unknown"
+
+
+def _present(args: argparse.Namespace) -> dict[str, object]:
+    return {"labels": args.labels, "title": args.title, "show_estimate": not args.no_estimate}
 
 
 def _load_options(args: argparse.Namespace) -> dict[str, object]:
@@ -146,6 +185,10 @@ def _mentions(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    from factcheck.corpus import is_corpus
+
+    if is_corpus(args.inputs, args.output, args.jobs, args.corpus):
+        return _extract_corpus(args)
     from factcheck.pipeline import extract
 
     table = extract(_source(args), **_load_options(args))
@@ -154,16 +197,35 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _extract_corpus(args: argparse.Namespace) -> int:
+    from factcheck.corpus import extract_corpus
+
+    fmt = None if args.output else args.format
+    summary = extract_corpus(
+        args.inputs,
+        args.output,
+        fmt=fmt,
+        jobs=args.jobs,
+        errors=args.errors,
+        progress=not args.quiet,
+        all_columns=args.all_columns,
+        **_load_options(args),
+    )
+    if not args.quiet:
+        print(
+            f"{summary.documents} documents, {summary.claims} claims, {summary.failed} failed"
+            + (f" (see {summary.errors_path})" if summary.errors_path else "")
+            + f", {summary.bytes / 1e6 / max(summary.seconds, 1e-9):.2f} MB/s",
+            file=sys.stderr,
+        )
+    return 0
+
+
 def _compare(args: argparse.Namespace) -> int:
     from factcheck.pipeline import run
 
-    result = run(
-        _source(args),
-        args.output,
-        policy=args.policy,
-        raw_csv=args.raw_csv,
-        **_load_options(args),
-    )
+    result = run(_source(args), args.output, policy=args.policy, raw_csv=args.raw_csv,
+                 **_present(args), **_load_options(args))  # fmt: skip
     _print_comparison(result.comparison)
     print(f"\nwrote {len(result.files)} files to {args.output}/", file=sys.stderr)
     return 0
@@ -174,7 +236,7 @@ def _demo(args: argparse.Namespace) -> int:
 
     case_id = args.case or DEMO_CASE
     out = Path(args.output)
-    result = run(bundled_case(case_id), out)
+    result = run(bundled_case(case_id), out, **_present(args))
     if not args.no_notebook:
         from factcheck.notebook import run_walkthrough
 
@@ -213,7 +275,10 @@ def _write(table: pd.DataFrame, fmt: str, output: str | None, *, raw_csv: bool =
 
         text = to_csv(table, raw=raw_csv)
     else:
-        rows = [{k: _plain(v) for k, v in row.items()} for row in table.to_dict("records")]
+        rows = [
+            {k: _plain(json.loads(v) if k in JSON_TEXT_COLUMNS and v else v) for k, v in r.items()}
+            for r in table.to_dict("records")
+        ]
         if fmt == "json":
             text = json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
         else:
@@ -225,8 +290,9 @@ def _write(table: pd.DataFrame, fmt: str, output: str | None, *, raw_csv: bool =
 
 
 def _plain(value: object) -> object:
-    """JSON-safe scalar: NaN/NaT -> null, dates -> ISO 8601, numpy numbers -> Python."""
-    if value is None or value is pd.NaT:
+    """JSON-safe value with one convention for what is absent: NaN, NaT, None and empty text
+    are all null; dates -> ISO 8601, numpy numbers -> Python."""
+    if value is None or value is pd.NaT or value == "":
         return None
     if isinstance(value, float) and math.isnan(value):
         return None

@@ -55,6 +55,7 @@ class Analysis:
     claims: list[Claim]
     comparison: pd.DataFrame = field(default_factory=pd.DataFrame)
     files: dict[str, Path] = field(default_factory=dict)
+    aligned: pd.DataFrame | None = None
 
     @property
     def mentions_table(self) -> pd.DataFrame:
@@ -62,7 +63,15 @@ class Analysis:
 
     @property
     def claims_table(self) -> pd.DataFrame:
-        return claims_table(self.claims)
+        """The claims table; after the comparison, with each claim's ``group_id`` (and the
+        other align columns) so every view reads groups from a column."""
+        return claims_table(self.claims) if self.aligned is None else self.aligned
+
+
+def analyse_case(case: Case) -> Analysis:
+    """The mentions and claims of a loaded case (no comparison): what corpus mode and
+    ``factcheck.dask`` run per case."""
+    return _analyse(case)
 
 
 def _analyse(case: Case) -> Analysis:
@@ -77,25 +86,36 @@ def _analyse(case: Case) -> Analysis:
 
 def analyse(source: CaseSource, *, policy: str = "best", **load: Any) -> Analysis:
     """Run every stage up to the comparison and keep each stage's output."""
+    from factcheck.align import align
     from factcheck.compare import compare
 
     case = load_case(source, **load)
     result = _analyse(case)
-    comparison = compare(claims_table(result.claims), policy=policy)
-    return Analysis(case, result.mentions, result.claims, comparison)
+    aligned = align(claims_table(result.claims))
+    comparison = compare(aligned, policy=policy)
+    return Analysis(case, result.mentions, result.claims, comparison, aligned=aligned)
+
+
+#: Columns of claims.csv beyond the claims table's own: the group each claim belongs to.
+CLAIMS_CSV_EXTRA = ("group_id",)
 
 
 def run(
     source: CaseSource,
-    out_dir: str | Path,
+    out_dir: str | Path = "out",
     *,
     policy: str = "best",
+    labels: str | None = None,
+    title: str | None = None,
+    show_estimate: bool = True,
     raw_csv: bool = False,
     **load: Any,
 ) -> Analysis:
     """The ``compare`` command: write claims.csv, mentions.csv, comparison.csv, charts/ and
     report.html into ``out_dir`` and return what was computed, with the paths written.
 
+    ``labels`` (en, fr, ar) is the language of charts and report; ``title`` names the event
+    (default: the case's title); ``show_estimate=False`` leaves the estimate out of charts.
     CSV text cells that a spreadsheet would run as a formula are neutralised unless
     ``raw_csv`` (:mod:`factcheck.present.csvsafe`)."""
     from factcheck.present.charts import save_case_charts
@@ -105,31 +125,45 @@ def run(
     result = analyse(source, policy=policy, **load)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    claims = result.claims_table
+    plain = claims_table(result.claims)
     files: dict[str, Path] = {}
     for name, table in (
-        ("claims", result.claims_table),
+        ("claims", plain.assign(**{c: claims[c] for c in CLAIMS_CSV_EXTRA})),
         ("mentions", result.mentions_table),
         ("comparison", result.comparison),
     ):
         files[name] = out / f"{name}.csv"
         to_csv(table, files[name], raw=raw_csv)
+    where = title or result.case.title  # plain .txt files: no event name rather than file names
     charts = save_case_charts(
         result.comparison,
-        result.claims_table,
+        claims,
         out / "charts",
-        title=result.case.title or result.case.id,
+        title=where,
+        labels=labels,
+        sources=result.case.documents,
+        timezone=result.case.timezone,
+        show_estimate=show_estimate,
     )
     files.update({f"chart:{p.name}": p for p in charts})
     files["report"] = write_report(
         out,
         result.case,
-        result.claims_table,
+        claims,
         result.comparison,
         mentions=result.mentions_table,
         charts=charts,
+        title=title,
+        labels=labels,
         raw_csv=raw_csv,
     )
-    return Analysis(result.case, result.mentions, result.claims, result.comparison, files)
+    for name in ("summary.md", "claimreview.jsonld", "ucdp.csv"):  # written with the report
+        if (out / name).is_file():
+            files[name] = out / name
+    return Analysis(
+        result.case, result.mentions, result.claims, result.comparison, files, result.aligned
+    )
 
 
 def bundled_cases() -> tuple[str, ...]:

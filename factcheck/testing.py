@@ -90,3 +90,44 @@ def assert_group_matches(row: Mapping[str, Any], want: Mapping[str, Any], label:
         assert row["conservative"] == reconciled["conservative"], label
     if "range" in reconciled:
         assert [row["range_low"], row["range_high"]] == reconciled["range"], label
+
+
+def drawn_texts(fig: Any) -> list[tuple[str, Any]]:
+    """(text, display box) of every non-empty text matplotlib really draws in ``fig``: titles,
+    tick labels in view, direct labels, footers (what a layout assertion looks at)."""
+    from unittest import mock
+
+    from matplotlib.text import Text
+
+    seen: list[tuple[str, Any]] = []
+    original = Text.draw
+
+    def record(self, renderer):
+        original(self, renderer)
+        if self.get_visible() and self.get_text().strip():
+            box = self.get_window_extent(renderer)
+            if box.width > 0 and box.height > 0:
+                seen.append((self.get_text(), box))
+
+    with mock.patch.object(Text, "draw", record):
+        fig.canvas.draw()
+    return seen
+
+
+def assert_chart_layout(fig: Any, pad: float = 1.0) -> None:
+    """No text of a chart overprints another, and none is cut by the figure's edge.
+
+    ``pad`` pixels of overlap are tolerated (antialiased glyph edges)."""
+    texts = drawn_texts(fig)
+    width, height = fig.canvas.get_width_height()
+    cut = [t for t, b in texts if b.x0 < -pad or b.y0 < -pad or b.x1 > width + pad
+           or b.y1 > height + pad]  # fmt: skip
+    assert not cut, f"text cut by the figure's edge: {cut}"
+    clashes = [
+        (a, b)
+        for i, (a, box_a) in enumerate(texts)
+        for b, box_b in texts[i + 1 :]
+        if min(box_a.x1, box_b.x1) - max(box_a.x0, box_b.x0) > pad
+        and min(box_a.y1, box_b.y1) - max(box_a.y0, box_b.y0) > pad
+    ]
+    assert not clashes, f"overprinted labels: {clashes}"

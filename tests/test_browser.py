@@ -87,9 +87,70 @@ def test_report_renders_in_chromium(report, tmp_path):
 def test_rendered_dom_has_table_charts_and_sources(report, tmp_path):
     run = _browser(tmp_path, "--dump-dom", report.as_uri())
     dom = run.stdout
-    assert '<table class="comparison">' in dom
+    assert '<table class="comparison cards">' in dom
     assert dom.count('<img alt="') == 2 and 'src="data:image/png;base64,' in dom
     assert dom.count('<article class="doc"') == 3
     assert 'dir="rtl"' in dom and "14</a>" in dom
     errors = [ln for ln in run.stderr.splitlines() if any(m in ln for m in ERROR_MARKERS)]
+    assert not errors, errors
+
+
+def _cdp():
+    path = Path(__file__).parent / "cdp.py"
+    spec = importlib.util.spec_from_file_location("cdp", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+#: Measured in the page: horizontal overflow, text smaller than 10 px, how the comparison and
+#: the charts are laid out, and the page's language and direction.
+MEASURE = """(() => {
+  const doc = document.documentElement;
+  const small = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (!el.getClientRects().length) continue;
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (own && size < 10) small.push(el.tagName + ' ' + size);
+  }
+  const row = document.querySelector('table.comparison tbody tr');
+  const images = [...document.querySelectorAll('figure img')];
+  return {width: innerWidth, scroll: doc.scrollWidth, small,
+          row: row && getComputedStyle(row).display,
+          images: images.map(i => [Math.round(i.getBoundingClientRect().width),
+                                    i.currentSrc === i.src ? 'desk' : 'mobile']),
+          dir: doc.dir, lang: doc.lang};
+})()"""
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory) -> dict[str, Path]:
+    data = _fixtures()
+    claims, comparison = data.anbar_data()
+    out = {}
+    for labels in ("en", "ar"):
+        folder = tmp_path_factory.mktemp(f"report-{labels}")
+        out[labels] = write_report(folder, data.anbar_case(), claims, comparison, labels=labels)
+    return out
+
+
+@pytest.mark.parametrize("labels", ["en", "ar"])
+def test_report_reads_on_a_phone_and_a_desk(reports, labels, tmp_path):
+    exe = _chromium()
+    if exe is None:
+        pytest.skip("Chromium not installed (apt-get install chromium; .ci/run does it)")
+    with _cdp().Browser(exe, tmp_path / "profile") as browser:
+        browser.open(reports[labels].as_uri(), 400)
+        phone = browser.evaluate(MEASURE)
+        browser.open(reports[labels].as_uri(), 1400)
+        desk = browser.evaluate(MEASURE)
+        errors = browser.console_errors()
+    assert phone["width"] == 400 and phone["scroll"] <= 400, phone  # no horizontal scroll
+    assert desk["width"] == 1400 and desk["scroll"] <= 1400, desk
+    assert not phone["small"] and not desk["small"]  # no text under 10 px
+    assert phone["row"] == "block" and desk["row"] == "table-row"  # cards on a phone
+    assert phone["images"] and all(w >= 360 and src == "mobile" for w, src in phone["images"])
+    assert all(src == "desk" for _, src in desk["images"])  # charts at full width
+    assert (phone["dir"], phone["lang"]) == (("rtl", "ar") if labels == "ar" else ("ltr", "en"))
     assert not errors, errors

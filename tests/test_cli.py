@@ -192,3 +192,52 @@ def test_extract_reads_a_publication_date_of_reduced_precision(
     # against a month or a year
     assert row["reported_at"] == reported
     assert row["event_date"] is None
+
+
+FERRY = Path(__file__).parent / "data" / "ferry-capsize"
+
+
+def test_version() -> None:
+    from importlib.metadata import version
+
+    done = factcheck("--version")
+    assert done.returncode == 0 and done.stdout.strip() == f"factcheck {version('factcheck')}"
+
+
+def test_json_has_one_convention_for_missing_values(article: Path) -> None:
+    done = factcheck("extract", article, "--format", "json", "--all-columns")
+    rows = json.loads(done.stdout)
+    own = next(r for r in rows if r["value_text"] == "at least 30")
+    assert own["high"] is None and own["event_date"] is None  # absent: null, never NaN
+    assert all(r[k] is None or r[k] != "" for r in rows for k in r)  # never "" for absent
+    assert all(isinstance(r["also_at"], list) for r in rows)  # a list, not JSON text
+
+
+def test_compare_a_folder_without_case_yaml_in_arabic(tmp_path: Path) -> None:
+    """A first session: a folder of .txt files, no case.yaml, no -o (./out), a title, and
+    Arabic labels: every .txt is read, Arabic charts and report are written."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in FERRY.glob("*.txt"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    done = factcheck("compare", folder, "--labels", "ar", "--title", "غرق عبّارة كاليمي",
+                     cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    out = tmp_path / "out"
+    claims = (out / "claims.csv").read_text(encoding="utf-8")
+    assert claims.splitlines()[0].startswith(",".join(CLAIM_COLUMNS))
+    assert claims.splitlines()[0].endswith(",group_id")
+    assert {line.split(",")[1] for line in claims.splitlines()[1:]} == {
+        p.stem for p in FERRY.glob("*.txt")
+    }
+    svg = (out / "charts" / "discrepancies.svg").read_text(encoding="utf-8")
+    assert "من أعلن أي رقم" in svg and "غرق عبّارة كاليمي" in svg and "الرقم المعلن" in svg
+    assert (out / "charts" / "discrepancies-mobile.png").is_file()
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in page and '<h1 dir="auto">غرق عبّارة كاليمي</h1>' in page
+    assert "المقارنة" in page and "المصادر مختلفة" in page
+
+
+def test_an_empty_folder_is_one_line_exit_2(tmp_path: Path) -> None:
+    done = factcheck("compare", tmp_path, "-o", tmp_path / "out")
+    assert done.returncode == 2 and "no case.yaml and no .txt file" in done.stderr

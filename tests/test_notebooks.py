@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 import factcheck
+from factcheck.schema import MENTION_COLUMNS
 
 papermill = pytest.importorskip("papermill", reason="needs the 'notebooks' extra")
 
@@ -92,6 +93,17 @@ def test_compare_your_own_text_files(tmp_path):
     assert {14.0, 15.0} <= set(killed["low"]) | set(killed["high"])
     assert (out / "report.html").is_file() and (out / "charts" / "discrepancies.png").is_file()
     assert (out / "claimreview.jsonld").is_file() and (out / "ucdp.csv").is_file()
+    mentions = pd.read_csv(out / "mentions.csv")  # like the command line writes it
+    assert list(mentions.columns[:9]) == list(MENTION_COLUMNS) and len(mentions) > 3
+
+
+def test_a_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(papermill.PapermillExecutionError) as caught:
+        _execute("02_compare_your_own_sources.ipynb", tmp_path, sources="my_articles",
+                 out_dir=str(tmp_path / "out"))  # fmt: skip
+    assert "CaseError" in caught.value.ename
+    assert "my_articles: no such folder" in caught.value.evalue
+    assert not (tmp_path / "out").exists()  # nothing analysed, nothing written
 
 
 def test_compare_pasted_texts(tmp_path):

@@ -18,8 +18,10 @@ def _name(requirement: str) -> str:
 def test_environment_yml_matches_pyproject() -> None:
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     wanted = {_name(r) for r in project["dependencies"]}
-    for extra in ("notebooks", "dev"):
+    for extra in ("notebooks", "dev", "corpus", "dask"):
         wanted |= {_name(r) for r in project["optional-dependencies"][extra]}
+    if "dask" in wanted:  # dask[distributed] is two packages on conda-forge
+        wanted.add("distributed")
     env = yaml.safe_load((REPO / "environment.yml").read_text(encoding="utf-8"))
     listed = {_name(d) for d in env["dependencies"] if isinstance(d, str)} - {"python", "pip"}
     assert listed == wanted, (

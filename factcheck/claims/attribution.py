@@ -151,6 +151,7 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
         self.headline_speaker(sv)
         self.scan(sv, sv.lo, sv.hi, self.quoted)
         self.gapped(sv)
+        self.bracketed(sv)
 
     def scan(self, sv: SentenceView, lo: int, hi: int, skip: set[int]) -> None:
         """Read the cues of tokens ``[lo, hi)`` of a sentence, except those in ``skip``."""
@@ -169,6 +170,8 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
                 self.relay(sv, m)
             elif (m := lex.according.at(self.tokens, i)) is not None:
                 self.according(sv, m)
+            elif (m := lex.impersonal.at(self.tokens, i)) is not None:
+                pass  # "it was reported", "يذكر أن": no speaker, the publisher's voice
             elif verbal and (m := lex.transmit.at(self.tokens, i)) is not None:
                 self.transmit(sv, m)
             elif verbal and (m := lex.object_relay.at(self.tokens, i)) is not None:
@@ -189,6 +192,8 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
         speaker = self.source_after(m.last, sv)
         if speaker is None or speaker.kind in ("anaphor", "self"):
             return
+        if self.outlet_reports(sv, m, speaker):
+            return  # "بيان صدر عن X وفق ما نقلت رويترز": Reuters relays X
         figure = self.figure_before(sv, m.first)
         if figure is None:
             self.add(sv, m.first, speaker, ())
@@ -212,8 +217,14 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
 
     def figure_before(self, sv: SentenceView, i: int) -> int | None:
         """First token of a figure ending at most ``POSTPOSED_GAP`` tokens before ``i``, in the
-        same clause and with nothing but its counted noun between."""
+        same clause and with nothing but its counted noun between. A comma may sit between
+        when the figure is the second member of a pair whose first has its own source ("1,28
+        مليون، بحسب وزارة الداخلية، و3,5 مليون، وفقا للاتحاد"): "and 3.5 million" is its own."""
         k = i - 1
+        comma = k >= sv.lo and self.tokens[k].text in ",،" and self.latest_in(sv) is not None
+        if comma:
+            k -= 1
+            i -= 1
         while k >= sv.lo and i - k <= POSTPOSED_GAP and k not in self.blocked:
             if not self.tokens[k].is_word:
                 return None  # a comma: the cue closes the whole clause, not one figure
@@ -222,7 +233,16 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
             return None
         while k - 1 >= sv.lo and k - 1 in self.blocked:
             k -= 1
+        if comma and not self._coordinated(k):
+            return None
         return k
+
+    def _coordinated(self, k: int) -> bool:
+        """Whether the figure at token ``k`` follows "and", "et" or a glued "و"."""
+        tok = self.tokens[k]
+        before = self.tokens[k - 1] if k > 0 else None
+        glued = tok.text[:1] == "و" or (before is not None and before.text == "و")
+        return glued or (before is not None and before.key in self.lex.conjunctions)
 
     def passive(self, sv: SentenceView, m: Match) -> None:
         """ "les 30 000 recensées par le ministère": the agent speaks for the figure before."""
@@ -288,7 +308,11 @@ def attribution_for(
     passive = [a for a in here if a.reach >= 0 and a.reach <= at < a.at]
     if passive:
         return passive[0]
-    here = [a for a in here if a.reach < 0] or here
+    # a cue bound to the figure before it ("300 ... according to X") never reaches back to an
+    # earlier figure of the sentence
+    here = [a for a in here if a.reach < 0] or [a for a in here if a.reach <= at]
+    if not here:
+        return None
     clause = sv.clause_of(i)
     same = [a for a in here if a.clause == clause]
     before = [a for a in same if a.at <= at]

@@ -13,6 +13,8 @@ from factcheck.claims.phrases import is_cue
 if TYPE_CHECKING:
     from factcheck.claims.attribution import SentenceView
 
+#: Longest bracket holding a speaker after a figure ("(préfecture)", "(CGT)"), in tokens.
+BRACKET_MAX_TOKENS: Final = 6
 #: Longest phrase naming the speaker of a gapped clause ("..., la CGT 55 000"), in tokens.
 GAP_MAX_TOKENS: Final = 5
 
@@ -40,6 +42,38 @@ class GapMixin:
         named = speaker is not None and speaker.kind == "named" and speaker.resolved
         if named and speaker is not None and _is_registered(speaker.name):
             self.add(sv, sv.lo, speaker, ())
+
+    def bracketed(self, sv: SentenceView) -> None:
+        """ "entre 6000 (préfecture) et 30 000 (CGT) à Nice", "22,000 (police)": a speaker in
+        brackets right after a figure (or its counted noun) speaks for that figure alone."""
+        from factcheck.claims.attribution import Attribution
+
+        for k in range(sv.lo + 1, sv.hi):
+            if self.tokens[k].text != "(":
+                continue
+            figure = k - 1 if k - 1 in self.blocked else k - 2
+            if figure < sv.lo or figure not in self.blocked:
+                continue
+            while figure - 1 >= sv.lo and figure - 1 in self.blocked:
+                figure -= 1
+            close = next(
+                (
+                    j
+                    for j in range(k + 1, min(sv.hi, k + BRACKET_MAX_TOKENS))
+                    if self.tokens[j].text == ")"
+                ),
+                None,
+            )
+            if close is None:
+                continue
+            words = [t for t in self.tokens[k + 1 : close] if t.is_word]
+            speaker = self.speaker_at(words) if words else None
+            if speaker is None or speaker.kind != "named" or not speaker.resolved:
+                continue
+            reach = self.tokens[figure].start
+            at = self.tokens[k].start
+            clause = sv.clause_of(k)
+            self.found.append(Attribution(speaker, (), at, sv.index, clause, False, reach))
 
     def gapped(self, sv: SentenceView) -> None:
         """ "le ministère a dénombré 22 000 manifestants, la CGT 55 000": after a comma, or

@@ -117,6 +117,8 @@ class Lexicon:
     anaphors: Phrases  # pronouns and "the statement" -> gender
     unnamed: Phrases  # "sources" -> canonical unnamed speaker
     unnamed_kinds: Phrases  # "security", "أمنية" -> the kind kept in an unnamed speaker's name
+    impersonal: Phrases  # "it was reported", "يذكر أن": the publisher's own voice, no speaker
+    name_qualifiers: frozenset[str]  # "-controlled", "-run": a name that only qualifies a noun
     speaker_heads: Phrases  # nouns that can start a speaker's name ("ministry", "وزارة")
     type_heads: Phrases  # "le syndicat", "the union" -> registry type of the speaker meant
     stop: frozenset[str]  # words that end a speaker phrase
@@ -251,6 +253,8 @@ def lexicon(language: str) -> Lexicon:
         anaphors=phrases("anaphors"),
         unnamed=phrases("unnamed"),
         unnamed_kinds=phrases("unnamed_kinds"),
+        impersonal=phrases("impersonal"),
+        name_qualifiers=words("name_qualifiers"),
         speaker_heads=phrases("speaker_heads"),
         type_heads=phrases("type_heads"),
         stop=words("stop"),

@@ -85,8 +85,8 @@ def _before_relative(tokens: list[Token], j: int, lo: int, lex: Lexicon) -> int:
         tok = tokens[k]
         if tok.is_word and tok.key in lex.relatives and k > lo and tokens[k - 1].text in ",،":
             return k - 2
-        if not tok.is_word and tok.text in ".;:":
-            break
+        if not tok.is_word and tok.text in '.;:"”»“«':
+            break  # a quotation ends before the verb: its relative clause is not the speaker's
         k -= 1
     return j
 

@@ -92,7 +92,7 @@ class RelayMixin:
         """ "X said 4 ..., the Iraqi News Agency reported", "«A source said 80 ...», Mehr News
         reported": an outlet's verb after the speakers of its sentence (or after a quotation
         whose own cues name them) relays them; returns whether it did."""
-        if not is_outlet(speaker.name):
+        if not is_outlet(speaker.name) or speaker.kind != "named":
             return False
         at = self.tokens[m.first].start
         before = [a for a in self.found if a.sentence == sv.index and a.at < at]
@@ -134,8 +134,8 @@ class RelayMixin:
                     via = (relay.name,) if relay is not None else ()
                     self.add(sv, m.first, source, via)
                     return
-        if relay is not None:
-            self.add(sv, m.first, relay, ())
+        if relay is not None and not self.outlet_reports(sv, m, relay):
+            self.add(sv, m.first, relay, ())  # "X ... وفق ما نقلت رويترز": Reuters relays X
 
     def told(self, sv: SentenceView, m: Match) -> None:
         """ "X told Reuters": X is the speaker and the object of the verb a relay."""

@@ -12,9 +12,12 @@ from typing import Final
 
 from factcheck.claims.lexicon import Lexicon, Token
 from factcheck.claims.phrases import phrase_text
+from factcheck.text.normalize import lookup_key
 
 #: Registry types whose country says nothing about the event (a wire agency reports anywhere).
 OUTLETS: Final = frozenset({"news_agency", "media"})
+#: Longest second part of a compound adjective after a name ("controlled").
+QUALIFIER_MAX_CHARS: Final = 14
 #: Characters a preposition glued to an outlet's name may take before it ("لـ", "l'").
 OUTLET_LEAD: Final = 3
 
@@ -75,7 +78,9 @@ def registry_name(
     except ImportError:  # the registry is optional: names are then kept as written
         return None
     lo, hi = wider[0].start, wider[-1].end
-    for start, _, entry in registry.find_in(text[lo:hi], lex.language, country):
+    for start, end, entry in registry.find_in(text[lo:hi], lex.language, country):
+        if qualifies(text, lo + end, lex):
+            continue  # "the Hamas-controlled health ministry": Hamas runs it, is not it
         if lo + start < words[-1].end and not governed(words, lo + start, lex):
             return entry.name
     for candidate in _candidates(text, words):
@@ -83,6 +88,15 @@ def registry_name(
         if entry is not None:
             return entry.name
     return None
+
+
+def qualifies(text: str, end: int, lex: Lexicon) -> bool:
+    """Whether the name ending at ``end`` is the first part of a compound adjective
+    ("Hamas-controlled", "Houthi-run", "Iran-backed": ``name_qualifiers``)."""
+    if not text.startswith("-", end) or not lex.name_qualifiers:
+        return False
+    word = text[end + 1 : end + 1 + QUALIFIER_MAX_CHARS].split(" ", 1)[0]
+    return lookup_key(word.strip(",.;:")) in lex.name_qualifiers
 
 
 def governed(words: list[Token], start: int, lex: Lexicon) -> bool:

@@ -80,12 +80,18 @@ def name_speaker(
     lead = next((t for t in content if t.key not in lex.determiners and not t.key.isdigit()), None)
     head = _head_words(content, lex)
     unnamed = next(iter(lex.unnamed.scan(head)), None)
+    if unnamed is None and len(content) > UNNAMED_REACH:  # "... الأميركيةوكان مسؤولون أميركيون"
+        head = content[-TAIL_WORDS:]
+        unnamed = next(iter(lex.unnamed.scan(head)), None)
     if unnamed is not None and unnamed.first > 0 and head[unnamed.first].key in lex.titles:
         org = name_speaker(ctx, [t for t in words if t.start < head[unnamed.first].start])
         if org is not None and org.kind == "named" and org.resolved:  # "Police spokesman X"
             person = office_person(ctx.text, lex, words, head[unnamed.last - 1].end)
             return replace(org, text=written, person=person)
     if unnamed is not None and lead is not None and lead.key not in lex.titles:
+        back = _same_unnamed(content, lex, str(unnamed.value), ctx.earlier)
+        if back is not None:  # "the source", "المصدر": the unnamed source named before
+            return replace(back, text=written)
         # "مصدر طبي لـ"رويترز"", "two officials": the outlet named after them only relays
         name = _unnamed(str(unnamed.value), head, lex, head[: unnamed.first])
         if name == str(unnamed.value):  # "a source at the Revolutionary Guards": whose source
@@ -151,6 +157,11 @@ def _past_report_noun(words: list[Token], lex: Lexicon) -> list[Token]:
 UNNAMED_REACH: Final = 5
 
 
+#: How many words at the end of a long phrase may hold its unnamed-speaker noun (a phrase read
+#: back from its verb ends with it: "... مسؤولون أميركيون قالوا").
+TAIL_WORDS: Final = 3
+
+
 def _head_words(content: list[Token], lex: Lexicon) -> list[Token]:
     """The words of a phrase before its first preposition, at most ``UNNAMED_REACH``."""
     out: list[Token] = []
@@ -159,6 +170,23 @@ def _head_words(content: list[Token], lex: Lexicon) -> list[Token]:
             break
         out.append(t)
     return out
+
+
+def _same_unnamed(
+    content: list[Token], lex: Lexicon, kind: str, earlier: list[Speaker]
+) -> Speaker | None:
+    """ "the source", "the official", "المصدر", "la source": a definite unnamed noun alone
+    refers back to the latest unnamed speaker of that kind ("unnamed IRGC sources")."""
+    core = [t for t in content if t.key not in lex.determiners]
+    definite = len(core) < len(content) or any(
+        core and core[0].key.startswith(a) for a in lex.article
+    )
+    if len(core) != 1 or not definite:
+        return None
+    noun = kind.rsplit(" ", 1)[-1]
+    return next(
+        (sp for sp in earlier if sp.kind == "unnamed" and sp.name.endswith(" " + noun)), None
+    )
 
 
 def _organisation(ctx: Naming, rest: list[Token]) -> str:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from factcheck.claims.offices import office_person
 from factcheck.claims.phrases import read_after, read_before
+from factcheck.claims.sources import is_outlet
 from factcheck.claims.speakers import Speaker
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ class VerbMixin:
     blocked: Any
     walls: Any
     found: Any
+    seen_by: str = ""  # an outlet an apposition says saw the speaker's report
     starts: list[int]  # token start offsets
 
     def continued(self, sv: SentenceView, i: int, gender: str, denied: bool) -> Attribution | None:
@@ -67,6 +69,7 @@ class VerbMixin:
     def verb(self, sv: SentenceView, m: Match, gender: str, denied: bool) -> None:
         """A reporting or denial verb: its speaker, else the speaker it continues."""
         speaker = None
+        self.seen_by = ""
         order = self.lex.speaker_order
         k = m.first - 1
         while k >= sv.lo and self.tokens[k].is_word and self.tokens[k].key in self.lex.skip:
@@ -92,9 +95,32 @@ class VerbMixin:
             return  # "X said 4 ..., the Iraqi News Agency reported": the agency relays X
         if gender in ("f", "m") and speaker.kind != "unnamed":
             speaker = replace(speaker, gender=gender)  # the verb's agreement tells the gender
-        outlet = self.outlet_after(m.last, sv)
+        outlet = self.outlet_after(m.last, sv) or self.seen_by
         relayed = (outlet,) if outlet and outlet != speaker.name else ()
+        if self.object_relative(sv, m, speaker, relayed, denied):
+            return
         self.add(sv, m.first, speaker, relayed, denied)
+
+    def object_relative(
+        self, sv: SentenceView, m: Match, speaker: Speaker, via: tuple[str, ...], denied: bool
+    ) -> bool:
+        """ "far fewer than the 500 deaths that health authorities reported", "les 30 000
+        morts que le ministère a annoncés": a figure right before a relative pronoun whose
+        clause's verb has this speaker is that speaker's figure alone."""
+        from factcheck.claims.attribution import Attribution
+
+        words = read_before(self.tokens, m.first, sv.lo, self.lex, self.walls)
+        if not words:
+            return False
+        r = bisect_left(self.starts, words[0].start, sv.lo, sv.hi) - 1
+        if r <= sv.lo or self.tokens[r].key not in self.lex.relatives | self.lex.openers:
+            return False
+        figure = self.figure_before(sv, r)
+        if figure is None:
+            return False
+        at, reach = self.tokens[r].start, self.tokens[figure].start
+        self.found.append(Attribution(speaker, via, at, sv.index, sv.clause_of(r), denied, reach))
+        return True
 
     def named_after(self, i: int, sv: SentenceView) -> Speaker | None:
         """The speaker after a verb, past an outlet it spoke to ("a indiqué à l'AFP deux
@@ -138,8 +164,19 @@ class VerbMixin:
         if speaker.resolved and other is not None and not other.resolved and _bare(other):
             return replace(speaker, person=other.text)
         if speaker.resolved and skipped and not any(t.key in self.lex.stop for t in skipped):
-            return replace(speaker, person=" ".join(t.text for t in skipped))
+            person = office_person(self.text, self.lex, skipped, skipped[0].start)
+            if person:  # "الرئيس الأميركي، دونالد ترمب،", not "The Iraqi army, too,"
+                return replace(speaker, person=person)
         return speaker
+
+    def _seen_by(self, speaker: Speaker | None, words: list[Token]) -> bool:
+        """ "a report, seen by Reuters on Thursday, estimated": an outlet after an agent
+        preposition in an apposition only relays the speaker named before it."""
+        if speaker is None or not is_outlet(speaker.name) or len(words) < 2:
+            return False
+        return any(t.key in self.lex.agents for t in words[:3]) and words[0].key not in (
+            self.lex.agents
+        )
 
     def named_before(self, i: int, sv: SentenceView) -> Speaker | None:
         """The speaker before a verb, else in one of the comma-separated phrases before it
@@ -157,6 +194,8 @@ class VerbMixin:
                 and words[0].is_word  # not a quotation's closing mark: "...," he said
             ):
                 pronoun = speaker  # "La CGT, elle, revendique": the name before the pronoun
+            elif self._seen_by(speaker, words):
+                self.seen_by = speaker.name  # type: ignore[union-attr]
             elif speaker is not None or not words:
                 if speaker is not None and speaker.kind == "named":
                     return self.apposed(speaker, words, sv, skipped)

@@ -25,7 +25,7 @@ from factcheck.when import timestamp_of
 COMPARISON_EXTRA: Final = (
     "reason", "reasons", "scope", "place", "n_independent", "n_claims", "support", "claim_ids",
     "set_by", "party_flag", "conservative", "range_low", "range_high", "gap", "rel_gap",
-    "subset_of", "related",
+    "subset_of", "related", "best_rule",
 )  # fmt: skip
 
 
@@ -130,6 +130,14 @@ def _set_by(
     return out
 
 
+def _rule(policy: str, est: Estimate) -> str:
+    """The rule that gave ``best``: primary, median_exact, median (best policy), conservative,
+    or "" (range: no best figure)."""
+    if policy == "best":
+        return (est.set_by.get("rule") or [""])[0] if not math.isnan(est.best) else ""
+    return "conservative" if policy == "conservative" else ""
+
+
 def _row(gid: str, recs: list[dict[str, Any]], policy: str, ctx: dict[str, Any]) -> dict:
     first = recs[0]
     labels = _labels(recs)
@@ -198,6 +206,7 @@ def _row(gid: str, recs: list[dict[str, Any]], policy: str, ctx: dict[str, Any])
         "rel_gap": rel_g,
         "subset_of": first.get("subset_of", "") or "",
         "related": "[]",
+        "best_rule": _rule(policy, est),
         "_case": first.get("case_id", "") or "",
     }
 

@@ -63,6 +63,16 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group(), word_key(m.group())) for m in _WORD.finditer(text)]
 
 
+#: Texts whose words are kept for the next search: several indexes (weekdays, relative days,
+#: cues; places and their cues) are searched over the same sentence one after another.
+RECENT_TEXTS: Final = 8
+
+
+@lru_cache(maxsize=RECENT_TEXTS)
+def _recent_tokens(text: str) -> tuple[Token, ...]:
+    return tuple(tokenize(text))
+
+
 def phrase_key(phrase: str) -> tuple[str, ...]:
     """The token keys of a phrase as stored in an index ("Agence France-Presse" -> 3 keys)."""
     return tuple(t.key for t in tokenize(phrase) if t.key)
@@ -164,7 +174,7 @@ class PhraseIndex(Generic[T]):
 
     def find(self, text: str, language: str | None = None) -> list[tuple[int, int, T]]:
         """Every stored phrase in ``text``, longest first at each word, left to right."""
-        tokens = tokenize(text)
+        tokens = _recent_tokens(text)
         found: list[tuple[int, int, T]] = []
         i = 0
         while i < len(tokens):

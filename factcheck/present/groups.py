@@ -13,14 +13,12 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
 
-#: Measures that are nouns, not participles: labelled "Casualties among civilians" rather
-#: than "Killed militants".
-NOUN_MEASURES: tuple[str, ...] = ("casualties",)
+from factcheck.present.labels import Labels, labels
+
 #: A gap label lists the figures side by side up to this many; beyond, it gives their count.
 MAX_LISTED: int = 3
 
@@ -70,23 +68,28 @@ def parse_figures(value: Any) -> dict[str, tuple[float, float]]:
 def group_claims(comparison: pd.DataFrame, claims: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The claims of each aligned group, keyed by ``group_id``.
 
-    Uses the claims table's ``group_id`` when it has one, else the comparison's ``claim_ids``
-    extension, else the claims with the same measure, subject and subject detail.
+    Reads the claims table's ``group_id`` column (the long table of figures,
+    :func:`factcheck.compare.figures_table`); a claims table without one is aligned first
+    (the same groups ``compare`` made), or else matched on measure, subject and detail.
     """
     out: dict[str, pd.DataFrame] = {}
+    if "group_id" not in claims.columns and len(claims):
+        from factcheck.align import align  # the ids ``compare`` gave when it aligned these
+
+        aligned = align(claims)
+        if set(aligned["group_id"].astype(str)) & set(comparison["group_id"].astype(str)):
+            claims = aligned
+    if "group_id" in claims.columns:
+        keys = claims["group_id"].astype(str)
+        empty = claims.iloc[0:0]
+        parts = {str(k): sub for k, sub in claims.groupby(keys, sort=False)}
+        return {str(gid): parts.get(str(gid), empty) for gid in comparison["group_id"]}
     for _, row in comparison.iterrows():
-        gid = str(row["group_id"])
-        if "group_id" in claims.columns:
-            sub = claims[claims["group_id"].astype(str) == gid]
-        elif "claim_ids" in comparison.columns and parse_list(row["claim_ids"]):
-            sub = claims[claims["claim_id"].isin(parse_list(row["claim_ids"]))]
-        else:
-            mask = pd.Series(True, index=claims.index)
-            for col in MATCH_COLUMNS:
-                if col in claims.columns and col in row.index:
-                    mask &= claims[col].fillna("").astype(str) == _text(row[col])
-            sub = claims[mask]
-        out[gid] = sub
+        mask = pd.Series(True, index=claims.index)
+        for col in MATCH_COLUMNS:
+            if col in claims.columns and col in row.index:
+                mask &= claims[col].fillna("").astype(str) == _text(row[col])
+        out[str(row["group_id"])] = claims[mask]
     return out
 
 
@@ -103,7 +106,7 @@ def _text(value: Any) -> str:
     return "" if is_missing(value) else str(value)
 
 
-def figure_text(low: float, high: float, qualifier: str = "") -> str:
+def figure_text(low: float, high: float, qualifier: str = "", lab: Labels | None = None) -> str:
     """A figure as a reader writes it: "15", "≥ 12", "≤ 5", "10–12", "~10", "none".
 
     >>> figure_text(15, 15), figure_text(12, math.nan), figure_text(10, 12), figure_text(0, 0,
@@ -111,7 +114,7 @@ def figure_text(low: float, high: float, qualifier: str = "") -> str:
     ('15', '≥ 12', '10–12', 'none')
     """
     if qualifier == "none_reported":
-        return "none"
+        return labels(lab).word("qualifiers", qualifier)
     lo, hi = num(low), num(high)
     if math.isnan(lo) and math.isnan(hi):
         return "?"
@@ -128,54 +131,63 @@ def _n(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 
-def group_label(row: Mapping[str, Any] | pd.Series, wrap: Callable[[str], str] = str) -> str:
-    """A group's name for a title or row: "Killed militants (ISIS)".
+def group_label(
+    row: Mapping[str, Any] | pd.Series, wrap: Callable[[str], str] = str, lab: Labels | None = None
+) -> str:
+    """A group's name for a title or row: "Killed militants (ISIS)", in the labels' language.
 
     ``wrap`` is applied to the subject detail, which is written as found in the text (the
     charts pass :func:`factcheck.present.style.isolate` so an Arabic detail keeps its order).
     """
-    measure = _text(row.get("measure")).replace("_", " ")
-    subject = _text(row.get("subject")).replace("_", " ")
+    lab = labels(lab)
     detail = _text(row.get("subject_detail"))
-    if measure in NOUN_MEASURES:
-        label = f"{measure.capitalize()} among {subject}".strip()
-    else:
-        label = f"{measure.capitalize()} {subject}".strip()
-    label = f"{label} ({wrap(detail)})" if detail else label
-    label = label or "Unlabelled figures"
+    label = lab.group(row.get("measure"), row.get("subject"), wrap(detail) if detail else "")
+    place = _text(row.get("place"))  # extension column: city figures are told apart
+    label = f"{label}, {wrap(place)}" if place else label
     scope = _text(row.get("scope"))  # extension column: background figures are told apart
-    return f"{label} · {scope.replace('_', ' ')}" if scope and scope != "event" else label
+    if scope and scope != "event":
+        return f"{label} · {lab.word('scopes', scope)}"
+    return label
 
 
-def date_label(value: Any) -> str:
+def date_label(value: Any, lab: Labels | None = None) -> str:
     """An event date as "29 Aug 2024" ("" when unknown)."""
     if is_missing(value) or value == "":
         return ""
-    if isinstance(value, str):
-        try:
-            value = datetime.fromisoformat(value)
-        except ValueError:
-            return value
-    if isinstance(value, datetime | date | pd.Timestamp):
-        return f"{value.day} {value:%b %Y}"
-    return str(value)
+    return labels(lab).date(value.date() if isinstance(value, pd.Timestamp) else value)
 
 
-def gap_label(row: Mapping[str, Any] | pd.Series, claims: pd.DataFrame | None = None) -> str:
+def asserted(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims that assert a figure (a denied figure is not one the group gives)."""
+    if "polarity" not in claims.columns:
+        return claims
+    return claims[claims["polarity"].fillna("asserted").astype(str) != "denied"]
+
+
+def gap_label(
+    row: Mapping[str, Any] | pd.Series,
+    claims: pd.DataFrame | None = None,
+    lab: Labels | None = None,
+) -> str:
     """The figures of a group side by side: "15 vs 14" (one per distinct value); beyond
-    MAX_LISTED figures, their count and the reconciled range: "5 figures, 10–13"."""
-    figures = parse_figures(row.get("figures"))
-    if not figures and claims is not None and len(claims):
-        figures = {str(r["speaker"]): (num(r["low"]), num(r["high"])) for _, r in claims.iterrows()}
-    qualifiers = {}
+    MAX_LISTED figures, their count and the reconciled range: "5 figures, 10–13".
+
+    Reads the group's claims (one row per figure); the comparison's ``figures`` text is read
+    only when no claims are given."""
+    lab = labels(lab)
     if claims is not None and len(claims):
-        qualifiers = dict(zip(claims["speaker"].astype(str), claims["qualifier"], strict=False))
-    texts = [figure_text(lo, hi, str(qualifiers.get(s, ""))) for s, (lo, hi) in figures.items()]
+        rows = asserted(claims)
+        texts = [figure_text(r["low"], r["high"], str(r["qualifier"]), lab)
+                 for _, r in rows.iterrows()]  # fmt: skip
+    else:
+        texts = [
+            figure_text(lo, hi, "", lab) for lo, hi in parse_figures(row.get("figures")).values()
+        ]
     distinct = list(dict.fromkeys(texts))
     if len(distinct) > MAX_LISTED:
-        span = figure_text(num(row.get("low")), num(row.get("high")))
-        return f"{len(distinct)} figures, {span}"
-    return " vs ".join(distinct)
+        span = figure_text(num(row.get("low")), num(row.get("high")), "", lab)
+        return lab("n_figures", n=len(distinct), span=span)
+    return lab("vs").join(distinct)
 
 
 def title(
@@ -183,12 +195,13 @@ def title(
     where: str = "",
     claims: pd.DataFrame | None = None,
     wrap: Callable[[str], str] = str,
+    lab: Labels | None = None,
 ) -> str:
-    """A chart title that says what and where: "Killed militants — Anbar raid, 29 Aug 2024: 15
+    """A title that says what and where: "Killed militants — Anbar raid, 29 Aug 2024: 15
     vs 14"."""
-    place = ", ".join(p for p in (wrap(where), date_label(row.get("event_date"))) if p)
-    head = group_label(row, wrap) + (f" — {place}" if place else "")
-    gap = gap_label(row, claims)
+    place = ", ".join(p for p in (wrap(where), date_label(row.get("event_date"), lab)) if p)
+    head = group_label(row, wrap, lab) + (f" — {place}" if place else "")
+    gap = gap_label(row, claims, lab)
     return f"{head}: {gap}" if gap else head
 
 

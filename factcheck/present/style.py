@@ -19,8 +19,9 @@ from typing import Final
 import pandas as pd
 from matplotlib import font_manager
 
-#: Okabe & Ito (2008) colour-blind-safe palette; yellow last (weak on white), black left out
-#: (kept for text and the reconciled "best" line).
+#: Twelve distinct colours, so twelve speakers never share one: Okabe & Ito's (2008)
+#: colour-blind-safe palette first, then the darker hues of Paul Tol's "muted" scheme; yellow
+#: last (weak on white), black left out (kept for text and the estimate line).
 PALETTE: Final[tuple[str, ...]] = (
     "#0072B2",  # blue
     "#D55E00",  # vermillion
@@ -28,10 +29,17 @@ PALETTE: Final[tuple[str, ...]] = (
     "#CC79A7",  # reddish purple
     "#E69F00",  # orange
     "#56B4E9",  # sky blue
+    "#332288",  # indigo
+    "#882255",  # wine
+    "#999933",  # olive
+    "#661100",  # brown
+    "#117733",  # dark green
     "#F0E442",  # yellow
 )
-#: Marker shapes, one per speaker, so speakers stay apart in greyscale.
-MARKERS: Final[tuple[str, ...]] = ("o", "s", "^", "D", "v", "P", "X", "h", "<", ">")
+#: Twelve marker shapes, one per speaker, so speakers stay apart in greyscale too.
+MARKERS: Final[tuple[str, ...]] = (
+    "o", "s", "^", "D", "v", "P", "X", "h", "<", ">", "p", "*",
+)  # fmt: skip
 
 #: Fonts tried in order for every glyph. DejaVu Sans ships with matplotlib and covers Latin,
 #: Arabic and the symbols used in labels (≥ ≤ – —); the Noto faces are used when installed.
@@ -79,17 +87,22 @@ def font_family() -> list[str]:
     return [name for name in FONT_CANDIDATES if name in installed] or ["DejaVu Sans"]
 
 
-def rc() -> dict[str, object]:
-    """matplotlib settings used inside every chart function (``plt.rc_context(rc())``)."""
+def rc(size: str = "desk") -> dict[str, object]:
+    """matplotlib settings used inside every chart function (``plt.rc_context(rc())``);
+    ``size="mobile"`` sets larger type for the 600 px variant."""
+    scale = 1.15 if size == "mobile" else 1.0
     return {
         "font.family": font_family(),
+        "font.size": 9 * scale,
         "axes.spines.top": False,
         "axes.spines.right": False,
-        "axes.titlesize": 12,
+        "axes.titlesize": 11 * scale,
         "axes.titleweight": "bold",
-        "axes.labelsize": 10,
-        "legend.fontsize": 9,
-        "svg.fonttype": "path",  # text as outlines: the SVG looks the same without the fonts
+        "axes.labelsize": 9 * scale,
+        "xtick.labelsize": 8.5 * scale,
+        "ytick.labelsize": 9 * scale,
+        "legend.fontsize": 9 * scale,
+        "svg.fonttype": "none",  # text stays text: a graphics desk can edit the SVG
         "svg.hashsalt": "factcheck",  # ids in the SVG the same on every run (reproducible)
         "text.parse_math": False,  # names and titles are shown as written: "$" is no math
     }
@@ -104,15 +117,16 @@ def ordered_speakers(claims: pd.DataFrame | Iterable[str]) -> list[str]:
 def speaker_colors(claims: pd.DataFrame | Iterable[str]) -> dict[str, Look]:
     """Colour and marker for every speaker of a case, the same in every chart of the case.
 
-    Speakers are numbered in order of first appearance in the claims table; colours and
-    marker shapes cycle at different lengths so two speakers never share both.
+    Speakers are numbered in order of first appearance in the claims table; the first twelve
+    get twelve different colours and shapes; beyond, colours and shapes cycle at different
+    lengths so two speakers never share both.
 
     >>> looks = speaker_colors(["US Central Command", "Iraqi Joint Operations Command"])
     >>> looks["US Central Command"].color, looks["Iraqi Joint Operations Command"].marker
     ('#0072B2', 's')
     """
     return {
-        name: Look(PALETTE[i % len(PALETTE)], MARKERS[i % len(MARKERS)])
+        name: Look(PALETTE[i % len(PALETTE)], MARKERS[(i + i // len(MARKERS)) % len(MARKERS)])
         for i, name in enumerate(ordered_speakers(claims))
     }
 
@@ -136,13 +150,24 @@ def _rtl(text: str) -> bool:
     return any("\u0590" <= ch <= "\u08ff" or "\ufb1d" <= ch <= "\ufefc" for ch in text)
 
 
-def isolate(text: str) -> str:
-    """``text`` wrapped in directional isolates when it holds right-to-left letters.
+def isolate(text: str, always: bool = False) -> str:
+    """``text`` wrapped in directional isolates when it holds right-to-left letters (or
+    ``always``: a Latin name inside an Arabic label).
 
     >>> isolate("Reuters"), isolate("داعش") == FSI + "داعش" + PDI
     ('Reuters', True)
     """
-    return f"{FSI}{text}{PDI}" if text and _rtl(text) else text
+    return f"{FSI}{text}{PDI}" if text and (always or _rtl(text)) else text
+
+
+#: Right-to-left mark: put first in a right-to-left label, it makes the whole line lay out
+#: right to left even when it starts with a Latin name or a digit.
+RLM: Final = "\u200f"
+
+
+def rtl_line(text: str, rtl: bool) -> str:
+    """``text`` with each line started by a right-to-left mark when ``rtl``."""
+    return "\n".join(RLM + line for line in text.split("\n")) if rtl and text else text
 
 
 #: Ids matplotlib gives clip paths in an SVG: a hash that can include an object's memory

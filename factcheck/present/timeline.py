@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import math
-import textwrap
+from collections.abc import Iterable
+from datetime import date, datetime
 from typing import Any, Final
+from zoneinfo import ZoneInfo
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
+from factcheck.model import Document
+from factcheck.present import frame as fr
 from factcheck.present import groups as g
+from factcheck.present.labels import Labels
 from factcheck.present.style import Look, isolate, rc, speaker_colors
 from factcheck.when import timestamp_of
 
-#: Characters per title line before wrapping.
-TITLE_CHARS: Final = 80
 #: Height of one group's panel, in inches.
 PANEL_INCHES: Final = 2.8
 #: Most date ticks on a timeline axis (more crowd the labels at this width).
@@ -60,72 +63,145 @@ def _changed(rows: pd.DataFrame) -> bool:
     return rows["_when"].nunique() > 1 and len(figures) > 1
 
 
+def day_only(value: Any) -> bool:
+    """True for a statement dated by its day alone (a date, or ISO text without a time)."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return True
+    return isinstance(value, str) and len(value.strip()) == len("2025-08-13")
+
+
 def plot_timeline(
-    claims: pd.DataFrame, *, where: str = "", colors: dict[str, Look] | None = None
+    claims: pd.DataFrame,
+    *,
+    where: str = "",
+    colors: dict[str, Look] | None = None,
+    labels: str | Labels | None = None,
+    sources: Iterable[Document] | None = None,
+    timezone: str | None = None,
+    size: str = "desk",
 ) -> Figure:
     """``reported_at`` against the figure, one line per speaker, one panel per group in which
-    a speaker's figure changed (:func:`changed_groups`); open bounds ("at least") end in an
-    upward arrow. When no figure changed the figure says so."""
+    a speaker's figure changed (:func:`changed_groups`), on a time axis in the case's zone
+    (``timezone``; UTC when unknown), labelled with the zone. A statement dated only by its day
+    is a band across that day, not a point at midnight; open bounds ("at least") end in an
+    upward arrow. Figure labels are placed so that none overprints another. When no figure
+    changed the figure says so."""
+    s = fr.setting(labels_code=labels, size=size, where=where, sources=sources, claims=claims,
+                   timezone=timezone)  # fmt: skip
     looks = colors or speaker_colors(claims)
     panels = changed_groups(claims)
-    with plt.rc_context(rc()):
-        fig = plt.figure(
-            figsize=(11, PANEL_INCHES * max(len(panels), 1) + 0.6), layout="constrained"
-        )
+    with plt.rc_context(rc(s.size)):
+        fig = plt.figure()
+        height = PANEL_INCHES * max(len(panels), 1)
+        first = next(iter(panels.values())) if panels else claims
+        dates = list(first["event_date"]) if "event_date" in first.columns else []
+        fr.dress(fig, s, s.lab("timeline_title"), fr.subtitle(s, dates), height)
         if not panels:
-            fig.text(0.5, 0.5, "No figure changed between reports", ha="center", va="center")
+            fig.text(0.5, 0.5, s.lab("no_change"), ha="center", va="center")
             return fig
         axes = fig.subplots(len(panels), 1, squeeze=False)[:, 0]
-        for ax, sub in zip(axes, panels.values(), strict=True):
-            _panel(ax, sub, looks, where)
+        texts = [_panel(ax, sub, looks, s) for ax, sub in zip(axes, panels.values(), strict=True)]
+        fig.draw_without_rendering()
+        renderer = fig.canvas.get_renderer()
+        for ax, placed in zip(axes, texts, strict=True):
+            taken = [line.get_window_extent(renderer) for line in ax.get_lines()
+                     if line.get_marker() not in (None, "None", "")]  # fmt: skip
+            taken = [_pad(b) for b in taken if b.width < 40]  # markers, not whole lines
+            for text, x, y in placed:
+                cands = [(x, y, dx, dy, ha, va) for dx, dy, ha, va in LABEL_SPOTS]
+                fr.place_label(ax, text, cands, taken, renderer)
     return fig
 
 
-def _panel(ax, sub: pd.DataFrame, looks: dict[str, Look], where: str) -> None:
+#: Where a figure's label may go around its point, in offset points, in order of preference.
+LABEL_SPOTS: Final = (
+    (7, 4, "left", "bottom"), (7, -4, "left", "top"), (-7, 4, "right", "bottom"),
+    (-7, -4, "right", "top"), (0, 9, "center", "bottom"), (0, -9, "center", "top"),
+    (14, 14, "left", "bottom"), (-14, -14, "right", "top"),
+)  # fmt: skip
+
+
+def _pad(box):
+    return box.expanded(1.1, 1.1)
+
+
+def _local(stamps: pd.Series, zone: str | None) -> pd.Series:
+    return stamps.dt.tz_convert(zone or "UTC")
+
+
+def _panel(ax, sub: pd.DataFrame, looks: dict[str, Look], s: fr.Setting) -> list:
+    """Draw one group's lines; returns (label, x, y) of every figure, placed later."""
+    lab, zone = s.lab, s.zone or "UTC"
     top = max(1.0, *[v for v in pd.concat([sub["low"], sub["high"]]) if not math.isnan(v)])
+    sub = sub.assign(_local=_local(sub["_when"], zone),
+                     _day=[day_only(v) for v in sub["reported_at"]])  # fmt: skip
+    placed, has_day = [], False
     for speaker, rows in sub.groupby("speaker", sort=False):
         look = looks[str(speaker)]
         values = [
             g.num(lo) if not math.isnan(g.num(lo)) else g.num(hi)
             for lo, hi in zip(rows["low"], rows["high"], strict=True)
         ]
+        # a day-only statement sits at the middle of its day (in the case's zone) on the line
+        xs = [_day_mid(r, zone) if d else t for t, d, r in zip(
+            rows["_local"], rows["_day"], rows["reported_at"], strict=True)]  # fmt: skip
         via = str(rows["via"].iloc[0] or "")
-        ax.plot(
-            rows["_when"],
-            values,
-            color=look.color,
-            marker=look.marker,
-            markersize=8,
-            markeredgecolor="black",
-            markeredgewidth=0.6,
-            lw=1.8,
-            label=f"{isolate(str(speaker))}, via {isolate(via)}" if via else isolate(str(speaker)),
-        )
-        for t, v, (_, r) in zip(rows["_when"], values, rows.iterrows(), strict=True):
-            label = g.figure_text(g.num(r["low"]), g.num(r["high"]), str(r["qualifier"]))
+        name = isolate(str(speaker))
+        ax.plot(xs, values, color=look.color, lw=1.8, zorder=2,
+                label=lab("via", speaker=name, relay=isolate(via)) if via else name)  # fmt: skip
+        hi_of = dict(zip(xs, rows["high"], strict=True))
+        for x, v, d in zip(xs, values, rows["_day"], strict=True):
+            if d:  # the whole day: the statement says the day, not the hour
+                has_day = True
+                start = x - pd.Timedelta(hours=12)
+                ax.plot([start, start + pd.Timedelta(hours=24)], [v, v], color=look.color,
+                        lw=7, alpha=0.35, solid_capstyle="butt", zorder=1)  # fmt: skip
+            if not math.isnan(g.num(hi_of.get(x, math.nan))) and hi_of[x] > v:  # an interval
+                ax.plot([x, x], [v, hi_of[x]], color=look.color, lw=6, alpha=0.6,
+                        solid_capstyle="butt", zorder=3)  # fmt: skip
+            ax.plot([x], [v], color=look.color, marker=look.marker, markersize=8,
+                    markeredgecolor="black", markeredgewidth=0.6, zorder=4,
+                    linestyle="none")  # fmt: skip
+        for x, v, (_, r) in zip(xs, values, rows.iterrows(), strict=True):
+            label = g.figure_text(g.num(r["low"]), g.num(r["high"]), str(r["qualifier"]), lab)
             if math.isnan(g.num(r["high"])):
                 ax.annotate(
                     "",
-                    xy=(t, v + top * 0.12),
-                    xytext=(t, v),
+                    xy=(x, v + top * 0.12),
+                    xytext=(x, v),
                     arrowprops=dict(arrowstyle="-|>", color=look.color, lw=1.4),
                 )
-            ax.annotate(
-                label, xy=(t, v), xytext=(7, -3), textcoords="offset points", fontsize=8, va="top"
+            text = ax.annotate(
+                label,
+                xy=(x, v),
+                xytext=(7, 4),
+                textcoords="offset points",
+                fontsize=s.pt("small"),
+                va="bottom",
+                annotation_clip=False,
+                bbox=dict(boxstyle="square,pad=0.1", fc="white", ec="none", alpha=0.85),
             )
-    first, last = _extreme(sub, sub["_when"].min(), min), _extreme(sub, sub["_when"].max(), max)
-    start = g.figure_text(g.num(first["low"]), g.num(first["high"]), str(first["qualifier"]))
-    end = g.figure_text(g.num(last["low"]), g.num(last["high"]), str(last["qualifier"]))
-    place = ", ".join(p for p in (isolate(where), g.date_label(first.get("event_date"))) if p)
-    head = g.group_label(first, isolate) + (f" — {place}" if place else "")
-    ax.set_title(textwrap.fill(f"{head}: {start} → {end}", TITLE_CHARS), loc="left")
-    ax.set_ylim(0, top * 1.3)
-    ax.set_ylabel("reported figure")
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=TIME_TICKS)
+            text.set_in_layout(False)
+            placed.append((text, x, v))
+    first = sub.iloc[0]
+    ax.set_title(g.group_label(first, isolate, lab), loc=s.ha, fontsize=s.pt("text"))
+    ax.set_ylim(0, top * 1.35)
+    ax.set_ylabel(lab("axis_figure"))
+    ax.set_xlabel(lab("timeline_axis", zone=zone) + (f" · {lab('day_only')}" if has_day else ""))
+    lo, hi = sub["_local"].min(), sub["_local"].max()
+    span = max(hi - lo, pd.Timedelta(hours=12))
+    ax.set_xlim(lo - span * 0.12 - pd.Timedelta(hours=6), hi + span * 0.25 + pd.Timedelta(hours=6))
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=TIME_TICKS, tz=ZoneInfo(zone))
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, tz=ZoneInfo(zone)))
     ax.grid(color="#EEEEEE")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8)
+    ax.legend(loc="best", frameon=False, fontsize=s.pt("small"))
+    return placed
+
+
+def _day_mid(day: Any, zone: str) -> pd.Timestamp:
+    """Noon of the stated day, in the case's zone."""
+    return pd.Timestamp(str(day)[:10]).tz_localize(zone) + pd.Timedelta(hours=12)
 
 
 def _extreme(sub: pd.DataFrame, at: pd.Timestamp, pick) -> pd.Series:

@@ -230,3 +230,105 @@ def test_speaker_person_is_a_claims_table_column() -> None:
     table = claims_frame(extract_claims(doc, find_mentions(doc)))
     assert "speaker_person" in table.columns
     assert set(table["speaker_person"]) == {"", "صالح الحسناوي"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "speaker", "via"),
+    [
+        # a speaker in brackets right after a figure
+        (
+            "Les manifestants étaient 6 000 (police) à Nice, en France, selon les médias locaux.",
+            "fr",
+            "6 000",
+            "French police",
+            "",
+        ),
+        # a figure before a relative pronoun belongs to that clause's speaker
+        (
+            "The army said 40 were killed, far fewer than the 90 deaths that health "
+            "authorities in Gaza reported.",
+            "en",
+            "90",
+            "Gaza Ministry of Health",
+            "",
+        ),
+        (
+            "L'armée a fait état de 40 morts, loin des 90 morts que le ministère de la Santé "
+            "de Gaza a annoncés.",
+            "fr",
+            "90",
+            "Gaza Ministry of Health",
+            "",
+        ),
+        # the second member of a pair with its own postposed source
+        (
+            "تظاهر أكثر من مليون شخص في فرنسا، بحسب وزارة الداخلية و3 ملايين، وفقا للنقابات.",
+            "ar",
+            "3 ملايين",
+            "French trade unions",
+            "",
+        ),
+        # an outlet that saw a report relays it
+        (
+            "A confidential UN report, seen by Reuters on Monday, said 120 people were killed.",
+            "en",
+            "120",
+            "United Nations",
+            "Reuters",
+        ),
+        # "according to what X relayed": X relays the speaker of the statement
+        (
+            "وجاء في بيان صدر عن الجيش الأمريكي وفق ما نقلت رويترز أن 11 جنديا أصيبوا.",
+            "ar",
+            "11",
+            "US Armed Forces",
+            "Reuters",
+        ),
+        # a compound adjective name is not the speaker
+        (
+            "The Houthi-run health ministry said 12 people were killed in Yemen.",
+            "en",
+            "12",
+            "Houthi-run Ministry of Health",
+            "",
+        ),
+    ],
+)
+def test_postposed_bracketed_and_relative_sources(
+    text: str, language: str, value: str, speaker: str, via: str
+) -> None:
+    claim = _claims(text, language)[value]
+    assert (claim.speaker, claim.via) == (speaker, via)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("An Iraqi security source said 3 were killed. The source said 2 more were missing.", "en"),
+        ("وقال مصدر أمني عراقي إن 3 قتلوا. وأضاف المصدر أن 2 آخرين فقدوا.", "ar"),
+        (
+            "Une source sécuritaire irakienne a fait état de 3 morts. La source a ajouté que "
+            "2 personnes étaient portées disparues.",
+            "fr",
+        ),
+    ],
+)
+def test_the_source_refers_back_to_the_unnamed_source(text: str, language: str) -> None:
+    speakers = {c.speaker for c in _claims(text, language).values()}
+    assert speakers == {"unnamed Iraqi security sources"}
+
+
+def test_impersonal_reporting_is_the_publishers_voice() -> None:
+    text = (
+        "Army spokesman Ali Saleh said 3 soldiers were freed. "
+        "One officer was killed, it was reported."
+    )
+    found = _claims(text, "en")
+    assert found["One"].speaker == "Example Daily"
+    ar = _claims("قال الجيش العراقي إن 3 جنود أصيبوا.\nيذكر أن 40 شخصا قتلوا في هجوم مماثل.", "ar")
+    assert ar["40"].speaker == "Example Daily"
+
+
+def test_a_word_with_the_article_is_not_a_reporting_verb() -> None:
+    text = "قالت القيادة إن 3 جنود قتلوا في البرج 22 التابع لشبكة الدفاع الأردنية."
+    assert _claims(text, "ar")["3"].speaker != "لشبكة الدفاع الأردنية"

@@ -137,7 +137,7 @@ def test_report_shows_table_verdicts_and_notes(case, anbar):
     claims, comparison = anbar
     page = render_report(case, claims, comparison, charts=False)
     text = "".join(parse(page).text)
-    for needed in ("discrepant", "single source", "exact figures 15 and 14 do not overlap",
+    for needed in ("Sources disagree", "One source only", "exact figures 15 and 14 do not overlap",
                    "Iraqi Joint Operations Command", "via Associated Press"):  # fmt: skip
         assert needed in text
 
@@ -188,6 +188,63 @@ def test_empty_comparison(case, empty):
     comparison = pd.DataFrame(columns=["group_id", "verdict", "measure"])
     page = render_report(case, claims_frame([]), comparison, charts=False)
     assert "No aligned group of figures." in page
+
+
+def test_codes_in_words_with_the_code_kept(case, anbar):
+    claims, comparison = anbar
+    comparison = comparison.assign(reason="single_source", n_independent=[2, 1, 1])
+    tags = parse(render_report(case, claims, comparison, charts=False))
+    coded = {(a.get("data-code"), t) for t, a in tags.tags if a.get("data-code")}
+    assert ("discrepant", "span") in coded and ("single_source", "td") in coded
+    text = "".join(tags.text)
+    assert "Sources disagree" in text and "Only one independent source" in text
+    assert "independent sources: 2" in text
+    assert "single_source" not in text and "n independent" not in text
+
+
+def test_every_figure_row_names_its_document_and_time(case, anbar):
+    claims, comparison = anbar
+    page = render_report(case, claims, comparison, charts=False)
+    items = page.split("class='figures'>")[1].split("</ul>")[0]
+    assert items.count("<li") == 2
+    assert "centcom-statement · 30 Aug 2024, 06:00" in items  # Baghdad time of the statement
+    assert "ina-report · 30 Aug 2024, 09:00" in items
+
+
+def test_repeated_figure_is_highlighted_each_time(documents, claim_maker):
+    text = "Officials said 12 people died. Later the same officials repeated that 12 people died."
+    doc = Document("d", "Daily", "en", text, datetime(2024, 8, 30, tzinfo=UTC))
+    claim = claim_maker(doc, "12", low=12, measure="killed", subject="people")
+    second = text.rindex("12")
+    claims = claims_frame([claim]).assign(group_id="g", also_at=json.dumps([[second, second + 2]]))
+    from present_fixtures import comparison_of
+
+    comparison = comparison_of(claims, [dict(group_id="g", low=12.0, high=12.0, best=12.0,
+                                             verdict="single_source", note="")])  # fmt: skip
+    tags = parse(render_report(Case("c", (doc,)), claims, comparison, charts=False))
+    marks = [a for t, a in tags.tags if "claim" in a.get("class", "").split()]
+    assert len(marks) == 2 and "repeat" in marks[1]["class"]
+    assert marks[0]["style"] == marks[1]["style"] and marks[0]["href"] == marks[1]["href"]
+    assert "repeated 2×" in marks[1]["title"]
+
+
+def test_arabic_report_from_labels(case, anbar):
+    claims, comparison = anbar
+    page = render_report(case, claims, comparison, charts=False, labels="ar")
+    tags = parse(page)
+    html_tag = next(a for t, a in tags.tags if t == "html")
+    assert html_tag == {"lang": "ar", "dir": "rtl"}
+    text = "".join(tags.text)
+    for heading in ("المقارنة", "الرسوم", "المصادر جنبًا إلى جنب", "المصادر مختلفة"):
+        assert heading in text
+    assert "Sources disagree" not in text and "Comparison" not in text
+
+
+def test_comparison_cells_carry_their_column_name(case, anbar):
+    claims, comparison = anbar
+    tags = parse(render_report(case, claims, comparison, charts=False, labels="fr"))
+    labels = {a["data-label"] for t, a in tags.tags if t == "td" and "data-label" in a}
+    assert {"Groupe", "Chiffres par source", "Verdict", "Note"} <= labels
 
 
 def test_bidi_controls_never_reach_the_page_raw_and_long_words_break() -> None:

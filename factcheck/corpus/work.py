@@ -1,0 +1,146 @@
+"""The work of one worker: the claims of a batch of units, in one table."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Final
+
+import pandas as pd
+
+from factcheck.corpus.units import UNIT_COLUMN, Unit
+from factcheck.errors import FactcheckError
+
+#: Units handed to each worker ahead of the writer: enough to keep every core busy, few
+#: enough that memory does not grow with the corpus.
+AHEAD_PER_JOB: Final = 4
+#: Units handed to a worker at once (the claims of a batch make one table): few enough that
+#: two workers share a small corpus, many enough that building tables costs little per unit.
+BATCH_UNITS: Final = 16
+BATCH_BYTES: Final = 64_000
+
+
+def extract_unit(unit: Unit, options: dict[str, Any], all_columns: bool = False) -> pd.DataFrame:
+    """The claims table of one unit, with ``case_id`` (raises what ``load_case`` and the
+    stages raise)."""
+    table, error, _ = work([unit], options, all_columns)[0]
+    if error:
+        raise FactcheckError(error)
+    return table
+
+
+def _claims_of(unit: Unit, options: dict[str, Any]) -> tuple[str, list[Any]]:
+    from factcheck.case import load_case
+    from factcheck.pipeline import analyse_case
+
+    if unit.kind == "case":
+        case = load_case(Path(unit.path))
+    else:
+        case = load_case([Path(unit.path)], **options)
+        case = replace(case, id=unit.id, documents=(replace(case.documents[0], id=unit.id),))
+    return case.id, analyse_case(case).claims
+
+
+def work(
+    batch: Sequence[Unit], options: dict[str, Any], all_columns: bool
+) -> list[tuple[Any, str, int]]:
+    """Run in a worker, for a few units at once: (rows or None, the error or "", bytes read)
+    per unit. The rows of the batch are built and given places in one table (places are
+    settled per ``case_id``, so each unit is settled alone, as ``factcheck extract`` does)."""
+    from factcheck.claims.places_table import add_places
+    from factcheck.schema import CLAIM_COLUMNS, claims_frame
+
+    found: list[tuple[str, list[Any]] | None] = []
+    errors: list[str] = []
+    for unit in batch:
+        try:
+            found.append(_claims_of(unit, options))
+            errors.append("")
+        except FactcheckError as exc:
+            found.append(None)
+            errors.append(str(exc))
+        except Exception as exc:  # one bad document must not stop an archive: reported
+            found.append(None)
+            errors.append(f"{type(exc).__name__}: {exc}")
+    ok = [f for f in found if f is not None]
+    claims = [c for _, cs in ok for c in cs]
+    ids = [case_id for case_id, cs in ok for _ in cs]
+    table = add_places(claims_frame(claims).assign(**{UNIT_COLUMN: ids}))
+    columns = [c for c in table.columns if c != UNIT_COLUMN] if all_columns else CLAIM_COLUMNS
+    table = table[[*columns, UNIT_COLUMN]]
+    out: list[tuple[Any, str, int]] = []
+    at = 0
+    for unit, f, error in zip(batch, found, errors, strict=True):
+        n = len(f[1]) if f is not None else 0
+        rows = table.iloc[at : at + n].reset_index(drop=True) if f is not None else None
+        at += n
+        out.append((rows, error, _size(unit)))
+    return out
+
+
+def _size(unit: Unit) -> int:
+    try:
+        path = Path(unit.path)
+        if path.is_dir():
+            return sum(p.stat().st_size for p in path.iterdir() if p.is_file())
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _batches(units: Sequence[Unit]) -> Iterator[list[Unit]]:
+    """Consecutive units, up to ``BATCH_UNITS`` or ``BATCH_BYTES`` at a time."""
+    batch: list[Unit] = []
+    size = 0
+    for unit in units:
+        batch.append(unit)
+        size += _size(unit)
+        if len(batch) >= BATCH_UNITS or size >= BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def results(
+    units: Sequence[Unit], options: dict[str, Any], all_columns: bool, jobs: int
+) -> Iterator[tuple[Unit, tuple[Any, str, int]]]:
+    """Each unit with its result, in the order of ``units``."""
+    if jobs <= 1:
+        for batch in _batches(units):
+            yield from zip(batch, work(batch, options, all_columns), strict=True)
+        return
+    _warm(options)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: list[tuple[list[Unit], Future[list[tuple[Any, str, int]]]]] = []
+        batches = _batches(units)
+        for batch in batches:
+            pending.append((batch, pool.submit(work, batch, options, all_columns)))
+            if len(pending) >= jobs * AHEAD_PER_JOB:
+                break
+        while pending:
+            batch, future = pending.pop(0)
+            nxt = next(batches, None)
+            if nxt is not None:
+                pending.append((nxt, pool.submit(work, nxt, options, all_columns)))
+            yield from zip(batch, future.result(), strict=True)
+
+
+def _warm(options: dict[str, Any]) -> None:
+    """Load the language data in the parent once, so forked workers start with it."""
+    from factcheck.synthetic import article
+
+    language = options.get("language") or "auto"
+    for code in ("ar", "en", "fr") if language == "auto" else (language,):
+        with contextlib.suppress(FactcheckError):
+            extract_unit_text(article(0, code), code)
+
+
+def extract_unit_text(text: str, language: str) -> pd.DataFrame:
+    """The claims of one text (used to load the language data before the workers start)."""
+    from factcheck.pipeline import extract
+
+    return extract(text, language=language)
