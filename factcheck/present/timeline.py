@@ -189,13 +189,17 @@ def _panel(ax, sub: pd.DataFrame, looks: dict[str, Look], s: fr.Setting) -> list
     ax.set_title(title, loc=s.ha, fontsize=s.pt("text"))
     ax.set_ylim(0, top * 1.35)
     ax.set_ylabel(lab("axis_figure"))
-    ax.set_xlabel(lab("timeline_axis", zone=zone) + (f" · {lab('day_only')}" if has_day else ""))
+    ax.set_xlabel(lab("timeline_axis", zone=zone) + (f"\n{lab('day_only')}" if has_day else ""))
     lo, hi = sub["_local"].min(), sub["_local"].max()
     span = max(hi - lo, pd.Timedelta(hours=12))
     ax.set_xlim(lo - span * 0.12 - pd.Timedelta(hours=6), hi + span * 0.25 + pd.Timedelta(hours=6))
     locator = mdates.AutoDateLocator(minticks=3, maxticks=TIME_TICKS, tz=ZoneInfo(zone))
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, tz=ZoneInfo(zone)))
+    # no offset text ("2025-Aug") at the axis end: it would collide with the axis label, and
+    # the subtitle already dates the event
+    ax.xaxis.set_major_formatter(
+        mdates.ConciseDateFormatter(locator, tz=ZoneInfo(zone), show_offset=False)
+    )
     ax.grid(color="#EEEEEE")
     ax.legend(loc="best", frameon=False, fontsize=s.pt("small"))
     return placed

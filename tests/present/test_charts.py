@@ -214,6 +214,12 @@ def _toll_claims() -> pd.DataFrame:
     return pd.DataFrame(out).assign(group_id="k")
 
 
+def test_timeline_mobile_labels_apart():
+    fig = charts.plot_timeline(_toll_claims(), timezone="Africa/Khartoum", size="mobile")
+    assert_chart_layout(fig)
+    plt.close(fig)
+
+
 def test_timeline_local_time_day_band_and_labels_apart():
     claims = _toll_claims()
     fig = charts.plot_timeline(claims, timezone="Africa/Khartoum", sources=[])
@@ -309,3 +315,21 @@ def test_qualifier_words(anbar):
     assert any(t.startswith("لا أحد") or "لا أحد" in t for t in _texts(fig))
     assert str(Qualifier.NONE_REPORTED) == "none_reported"
     plt.close(fig)
+
+
+def test_bundled_rising_toll_case_lays_out_cleanly():
+    """The bundled flood case: many speakers, hedges, open bounds, a logarithmic panel, and
+    a timeline with day-only statements; every drawn text stays apart and inside."""
+    import factcheck
+    from factcheck.align import align
+
+    case = factcheck.load_case(factcheck.bundled_case("sudan-floods-2025-08"))
+    claims = align(factcheck.extract(case))
+    comparison = factcheck.compare(claims)
+    common = dict(where=case.title, sources=case.documents, timezone=case.timezone)
+    for fig in (
+        charts.plot_discrepancies(comparison, claims, **common),
+        charts.plot_timeline(claims, **common),
+    ):
+        assert_chart_layout(fig)
+        plt.close(fig)
