@@ -196,7 +196,9 @@ def _panel(ax, sub: pd.DataFrame, looks: dict[str, Look], s: fr.Setting) -> list
             text.set_in_layout(False)
             placed.append((text, x, v, rtl_line(short, lab.rtl)))
     first = sub.iloc[0]
-    ax.set_title(g.group_label(first, isolate, lab), loc=s.ha, fontsize=s.pt("text"))
+    # every panel is a series a speaker updated: say so next to what is counted
+    title = f"{g.group_label(first, isolate, lab)} · {lab.word('verdicts', 'updated')}"
+    ax.set_title(title, loc=s.ha, fontsize=s.pt("text"))
     ax.set_ylim(0, top * 1.35)
     ax.set_ylabel(lab("axis_figure"))
     ax.set_xlabel(lab("timeline_axis", zone=zone) + (f"\n{lab('day_only')}" if has_day else ""))

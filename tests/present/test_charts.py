@@ -179,7 +179,7 @@ def test_speaker_looks_are_the_same_in_every_chart(rising):
 def test_timeline_only_groups_that_changed(rising, anbar):
     fig = charts.plot_timeline(rising, where="Flood")
     assert len(fig.axes) == 1
-    assert fig.axes[0].get_title(loc="left") == "Killed people"
+    assert fig.axes[0].get_title(loc="left") == "Killed people · Toll updated over time"
     plt.close(fig)
     fig = charts.plot_timeline(anbar[0])
     assert "No figure changed between reports" in _texts(fig)
