@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from factcheck.claims.found import Attributions
@@ -52,6 +52,7 @@ class Attribution:
     clause: int
     denied: bool = False
     reach: int = -1  # a passive cue ("recensées par X") binds figures from here to ``at``
+    alone: bool = False  # binds its own figure only ("6000 (préfecture)"), never later ones
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +153,21 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
         self.scan(sv, sv.lo, sv.hi, self.quoted)
         self.gapped(sv)
         self.bracketed(sv)
+        self.wrapped(sv)
+
+    def wrapped(self, sv: SentenceView) -> None:
+        """A sentence cut by a hard line break ("... التي أطلق عليها اسم ⏎ "وثبة الأسود" أسفرت
+        عن مقتل 14"): a line without a cue of its own, after a body line that ends without
+        terminal punctuation, continues that line's last attribution."""
+        if sv.index < 2 or sv.lo == 0 or sv.lo >= sv.hi or self.latest_in(sv) is not None:
+            return
+        last, first = self.tokens[sv.lo - 1], self.tokens[sv.lo]
+        line = self.text[: last.end].rstrip("\"'”’»)] ")
+        if line.endswith(_TERMINAL) or self.text[last.end : first.start].strip(" \t") != "\n":
+            return
+        before = self.found[-1] if self.found else None
+        if before is not None and before.sentence == sv.index - 1 and before.reach < 0:
+            self.found.append(replace(before, at=first.start, sentence=sv.index, clause=0))
 
     def scan(self, sv: SentenceView, lo: int, hi: int, skip: set[int]) -> None:
         """Read the cues of tokens ``[lo, hi)`` of a sentence, except those in ``skip``."""
@@ -170,6 +186,8 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
                 self.relay(sv, m)
             elif (m := lex.according.at(self.tokens, i)) is not None:
                 self.according(sv, m)
+            elif (m := lex.according_after.at(self.tokens, i)) is not None:
+                self.according(sv, m, postposed=True)
             elif (m := lex.impersonal.at(self.tokens, i)) is not None:
                 pass  # "it was reported", "يذكر أن": no speaker, the publisher's voice
             elif verbal and (m := lex.transmit.at(self.tokens, i)) is not None:
@@ -186,12 +204,14 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
                     self.found.append(cont)
             i = m.last if m is not None else i + 1
 
-    def according(self, sv: SentenceView, m: Match) -> None:
+    def according(self, sv: SentenceView, m: Match, postposed: bool = False) -> None:
         """ "according to X"; "selon un bilan communiqué par X", "بحسب حصيلة وزارة الصحة":
         past a report noun, the first name within ``REPORT_WINDOW`` tokens."""
         speaker = self.source_after(m.last, sv)
         if speaker is None or speaker.kind in ("anaphor", "self"):
             return
+        if postposed and (speaker.kind != "named" or self.figure_before(sv, m.first) is None):
+            return  # "pour la préfecture" counts only right after a figure
         if self.outlet_reports(sv, m, speaker):
             return  # "بيان صدر عن X وفق ما نقلت رويترز": Reuters relays X
         figure = self.figure_before(sv, m.first)
@@ -256,6 +276,8 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
         )
 
 
+#: Punctuation that ends a sentence (a line ending otherwise is a hard line break).
+_TERMINAL: Final = tuple(".!?؟…:")
 #: Quotation marks: straight ones toggle, the others open or close.
 _TOGGLE: Final = frozenset('"')
 _OPEN: Final = frozenset("“«")
@@ -310,7 +332,7 @@ def attribution_for(
         return passive[0]
     # a cue bound to the figure before it ("300 ... according to X") never reaches back to an
     # earlier figure of the sentence
-    here = [a for a in here if a.reach < 0] or [a for a in here if a.reach <= at]
+    here = [a for a in here if a.reach < 0] or [a for a in here if a.reach <= at and not a.alone]
     if not here:
         return None
     clause = sv.clause_of(i)

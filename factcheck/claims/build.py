@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import replace
-from datetime import date
 from itertools import pairwise
 
 from factcheck.claims.affiliation import armed_groups, group_at
@@ -52,7 +51,7 @@ from factcheck.claims.scope import (
     year_mentions,
 )
 from factcheck.claims.sources import canonical, country_of
-from factcheck.claims.toll_dates import named_day, settle_toll_dates
+from factcheck.claims.toll_dates import named_day, reported_at, settle_toll_dates
 from factcheck.claims.voices import (
     headline_repeats,
     is_headline,
@@ -71,7 +70,6 @@ from factcheck.model import (
     Span,
 )
 from factcheck.text.sentences import split_sentences
-from factcheck.when import Moment, day_of
 
 #: Subjects whose bare count ("2,500 troops in Iraq", no deployment verb) is a standing level.
 STANDING_FORCES = frozenset({"soldiers"})
@@ -156,6 +154,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
     counted: list[tuple[int, float | None, Counted]] = []  # sentence, value, what, in order
     measured: list[tuple[int, float | None, Counted]] = []  # those with a measure (inherit's)
     victims: dict[str, tuple[int, Counted]] = {}  # the latest toll naming its victims, per measure
+    said: dict[str, Counted] = {}  # what each speaker's latest counted figure counts
     for m, a, b in figures:
         n = sentence_of[a]
         if n < 0:
@@ -175,11 +174,15 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         )
         if not what.measure and not what.subject and sets_a_level(tokens, a, views[n].lo, lex):
             continue  # "raising the pension age by two years, to 64": a level, not a count
-        thing = thing_counted(tokens, a, b, views[n].hi, lex) if counts_people(what) else None
+        # a figure that is its thing's own word (a dual: "قاعدتين") always counts that thing
+        reach = views[n].hi if counts_people(what) else b
+        thing = thing_counted(tokens, a, b, reach, lex)
         if thing is not None:
             what = Counted(THING_MEASURE, "", thing)  # "three hospitals": not a toll
         subset = thing is None and (what.part or is_subset(tokens, a, views[n].lo, lex))
         own_noun = what.subject not in ("", PREVIOUS) and not what.generic
+        if not (what.measure or what.subject or subset) and speaker_text and speaker in said:
+            what = said[speaker]  # "700 000 selon la CGT": what the CGT's figures count
         if not what.measure or subset:
             near_only = bool(m.unit) and not what.subject  # "15 Hamas targets": its own noun
             what = inherit(what, n, m.low, measured, subset=subset, near_only=near_only)
@@ -193,6 +196,8 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         counted.append((n, m.low, what))
         if what.measure:  # inherit only looks at these: a page of bare numbers stays linear
             measured.append((n, m.low, what))
+            if thing is None and not subset:
+                said[speaker] = what
         what = settle(what, doc.language)
         if not what.measure and not what.subject:
             if n == 0:  # a headline's bare figure may be the body's claim, said first
@@ -240,7 +245,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
                 end=m.end,
                 sentence=sentence_text(n),
                 event_date=event_date,
-                reported_at=_reported(reported, doc),
+                reported_at=reported_at(reported, doc),
                 kind=kind_of(what.measure),
                 speaker_person=person,
             )
@@ -286,12 +291,3 @@ def _mentions_by_sentence(
         if k >= 0 and m.start < spans[ordered[k]].end:
             out[ordered[k]].append(m)
     return out
-
-
-def _reported(stated: date | None, doc: Document) -> Moment | None:
-    """When the speaker gave the figure: the day the sentence states, else the publication.
-    A stated day that is the publication's own day takes the publication time, so that "said
-    on Wednesday" in an evening story is not placed at midnight, before the morning's figure."""
-    if stated is None or stated == day_of(doc.published):
-        return doc.published
-    return stated

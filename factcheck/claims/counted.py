@@ -72,8 +72,14 @@ def count_of(
     sa, sb = _partitive(sc, b) or (a, b)  # where the counted noun is looked for
     of_noun = _of_noun(sc, b, subjects)  # "3 من جنود الجيش", "20 of the service members"
     subject = of_noun or nearest(sc, subjects, sa, sb)
+    if subject is not None and subject.value[0] == PART:
+        subject = _part_link(sc, a, b, subject, subjects)
+        if subject is not None and subject.value[0] != PART:
+            of_noun = subject  # "killed 15 of them": the noun "them" points at is counted
     role = nearest(sc, sc.roles, a, b)
     measure_label = measure.value[0] if measure else ""
+    if measure is not None and _joined_toll(sc, measure, a, b):
+        measure_label = JOINED_MEASURE  # "قتل وأصيب نحو 37", "killed or wounded 37"
     subject_label = subject.value[0] if subject else ""
     generic = subject is None
     if subject_label == MEMBER:  # "عنصر من فرق الإنقاذ", "عناصر التنظيم": whose members
@@ -187,6 +193,55 @@ def _partitive(sc: Scene, b: int) -> tuple[int, int] | None:
     return None
 
 
+#: Two measures joined by a conjunction that govern one figure ("killed and wounded 37",
+#: "tués ou blessés", "قتل وأصيب"): together they count casualties.
+JOINED_PAIR: Final = frozenset({"killed", "wounded"})
+JOINED_MEASURE: Final = "casualties"
+
+
+def _joined_toll(sc: Scene, measure: Match, a: int, b: int) -> bool:
+    """Whether ``measure`` and the other of killed/wounded stand next to each other, joined by
+    at most a conjunction, on the same side of the figure at ``[a, b)``."""
+    if measure.value[0] not in JOINED_PAIR:
+        return False
+    side = measure.last <= a
+    for other in sc.measures:
+        if other.value[0] not in JOINED_PAIR or other.value[0] == measure.value[0]:
+            continue
+        if (other.last <= a) != side or (not side and other.first < b):
+            continue
+        lo, hi = (measure.last, other.first) if other.first >= measure.last else (
+            other.last, measure.first)  # fmt: skip
+        between = [t for t in sc.tokens[lo:hi] if t.is_word]
+        if hi < lo or len(between) > 1:
+            continue
+        if not all(set(t.keys) & sc.lex.conjunctions for t in between):
+            continue
+        first, last = min(measure.first, other.first), max(measure.last, other.last)
+        clause = sc.sv.clause_of(first)
+        # "3 قُتلوا وأصيب 25": another figure on the pair's far side in its clause has a verb
+        far = [f for f, g in sc.figures if f != a and sc.sv.clause_of(f) == clause]
+        if not any((g <= first) if side else (f >= last) for f, g in sc.figures if f in far):
+            return True
+    return False
+
+
+def _part_link(sc: Scene, a: int, b: int, link: Match, subjects: list[Match]) -> Match | None:
+    """What an "of them" / "منهم" next to the figure at ``[a, b)`` makes of it: a part of the
+    figure before it in the sentence ("40 wounded, six of them critical": the link itself);
+    with no figure before it, "of them" points at a noun ("clashed with ISIS members and killed
+    15 of them": the nearest subject noun before the figure); a link that is not next to the
+    figure is not its subject (None)."""
+    after = link.first >= b and gap(sc, b, link.first) <= 1
+    before = link.last <= a and gap(sc, link.last, a) <= 1
+    if not (after or before):
+        return None
+    if any(g <= a for _, g in sc.figures):
+        return link
+    nouns = [m for m in subjects if m.last <= a and m.value[0] not in (PART, PREVIOUS_LABEL)]
+    return max(nouns, key=lambda m: m.first) if nouns else None
+
+
 def _past_the_toll(sc: Scene, b: int, aff: Match) -> bool:
     """Whether a measure word stands between the figure and an affiliation after it: the
     affiliation then qualifies what follows the toll ("698 injured in Israeli strikes"), not
@@ -216,6 +271,6 @@ def _member_of(sc: Scene, member: Match) -> str:
     -> workers), else militants (members of the armed group the text is about)."""
     for m in sorted(sc.subjects, key=lambda m: m.first):
         near = m.first >= member.last and gap(sc, member.last, m.first) <= MEMBER_GAP
-        if near and m.value[0] != MEMBER:
+        if near and m.value[0] not in (MEMBER, PART, PREVIOUS_LABEL):
             return str(m.value[0])
     return MILITANTS

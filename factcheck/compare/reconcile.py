@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from statistics import median_low
 from typing import Final
 
+import pandas as pd
+
 from factcheck.compare.verdicts import Figure, stated_numbers
 from factcheck.model import Qualifier
 
@@ -108,8 +110,23 @@ def best(figures: Sequence[Figure], primary: Collection[str] = ()) -> Estimate:
     else:
         pool, rule = (exact, "median_exact") if exact else (list(figures), "median")
     value = float(median_low([point(f) for f in pool]))
+    floor = _latest_floor(figures)
+    if floor is not None and value < floor.low:  # "at least 14" said last: best is not 13
+        value, pool, rule = floor.low, [floor], "latest_lower_bound"
     set_by = {**bounds.set_by, "best": _setters(pool, value), "rule": [rule]}
     return Estimate("best", bounds.low, value, bounds.high, set_by)
+
+
+def _latest_floor(figures: Sequence[Figure]) -> Figure | None:
+    """The open lower bound ("at least 14") among the figures stated last: the best figure
+    never falls below it (an exact 13 stated earlier is out of date)."""
+    dated = [f for f in figures if not pd.isna(f.reported_at)]
+    if not dated:
+        return None
+    last = max(f.reported_at for f in dated)
+    latest = [f for f in dated if f.reported_at == last]
+    floors = [f for f in latest if f.qualifier == Qualifier.AT_LEAST and not math.isnan(f.low)]
+    return max(floors, key=lambda f: f.low) if floors else None
 
 
 def reconcile(figures: Sequence[Figure], policy: str, primary: Collection[str] = ()) -> Estimate:

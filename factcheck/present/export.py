@@ -190,7 +190,7 @@ def claim_review(
                 "reviewRating": {
                     "@type": "Rating",
                     "alternateName": VERDICT_TEXT.get(verdict, verdict),
-                    "ratingExplanation": "" if g.is_missing(row["note"]) else str(row["note"]),
+                    "ratingExplanation": None if g.is_missing(row["note"]) else str(row["note"]),
                 },
             }
         )

@@ -332,3 +332,30 @@ def test_impersonal_reporting_is_the_publishers_voice() -> None:
 def test_a_word_with_the_article_is_not_a_reporting_verb() -> None:
     text = "قالت القيادة إن 3 جنود قتلوا في البرج 22 التابع لشبكة الدفاع الأردنية."
     assert _claims(text, "ar")["3"].speaker != "لشبكة الدفاع الأردنية"
+
+
+def test_a_hard_line_break_inside_a_sentence_keeps_its_speaker() -> None:
+    text = (
+        "Title line\n\n"
+        "وقالت قيادة العمليات المشتركة في بيان إن العملية التي أطلق عليها اسم\n"
+        '"فجر الصحراء" أسفرت عن مقتل 12 مسلحا.\n\n'
+        "وفي سياق آخر، قتل 3 أشخاص في حادث سير."
+    )
+    found = _claims(text, "ar")
+    assert found["12"].speaker == "Iraqi Joint Operations Command"
+    assert found["3"].speaker == "Example Daily"  # a new paragraph: its own voice
+
+
+def test_french_counts_paired_by_source() -> None:
+    text = (
+        "À Paris, les chiffres vont de 700 000 manifestants selon la CGT à 81 000 pour la "
+        "police. Ils étaient 6 000 (préfecture) et 30 000 (CGT) à Nice, et "
+        "entre 13 000 et 23 000 à Bayonne. Pour la première fois, 12 personnes ont été "
+        "interpellées en France."
+    )
+    found = _claims(text, "fr")
+    assert found["81 000"].speaker == "French police"
+    assert found["6 000"].speaker == "Prefecture"  # the prefecture of the city, not Paris's
+    assert found["30 000"].speaker == "General Confederation of Labour"
+    # a bracketed source speaks for its own figure only; "pour" is a source only after one
+    assert found["12"].speaker == "Example Daily"

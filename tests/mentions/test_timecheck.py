@@ -386,3 +386,16 @@ def test_claims_stage_entries(seed_path: Path) -> None:
     assert resolve_event_date(doc, ina, []) == date(2024, 8, 29)
     assert resolve_reported_at(doc, ina, []) == date(2024, 8, 30)
     assert resolve_reported_at(doc, Span(0, 0), []) is None
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "A bulletin issued on Friday said 40 people were killed."),
+        ("fr", "Dans un bilan publié vendredi, le ministère fait état de 40 morts."),
+        ("ar", "وبحسب البيان الصادر الجمعة، قتل 40 شخصا."),
+    ],
+)
+def test_a_bulletin_dates_its_statement(language: str, sentence: str) -> None:
+    published = datetime(2026, 3, 15, 21, 0)  # a Sunday
+    assert reported_at_for(sentence, language, published) == date(2026, 3, 13)

@@ -21,6 +21,8 @@ def test_every_labels_file_is_complete(code):
     subjects = {s for c in lang.available() for s in lang.load(c)["claims"]["subjects"]}
     assert {s for s in subjects if not s.startswith("@")} <= set(lab.data["subjects"])
     assert all(w.strip() for w in lab.data["verdicts"].values())
+    rules = {"median_exact", "median", "primary", "latest_lower_bound", "conservative"}
+    assert rules <= {k for k, v in lab.data["rules"].items() if v}  # best_rule in words
 
 
 def test_words_and_directions():
