@@ -20,6 +20,7 @@ import yaml
 
 from factcheck import lang
 from factcheck.errors import CaseError
+from factcheck.files import MAX_FILE_BYTES, inside, read_text
 from factcheck.model import Case, Document
 from factcheck.when import Moment, PartialDate, parse_moment
 
@@ -28,6 +29,12 @@ CASE_FILE: Final = "case.yaml"
 DOCUMENT_KEYS: Final = frozenset({"id", "publisher", "language", "published", "path", "text"})
 CASE_KEYS: Final = frozenset({"id", "title", "timezone", "documents"})
 AUTO: Final = "auto"
+#: A character a reader sees: not white space, not a format, control or combining character.
+_VISIBLE: Final = re.compile(
+    r"[^\s\x00-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5"
+    r"\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f"
+    r"\ufeff\uffa0\ufff0-\ufffb\U000e0000-\U000e0fff\u0300-\u036f]"
+)
 #: Share of letters in Arabic script above which a text is taken to be Arabic.
 ARABIC_SHARE_MIN: Final = 0.3
 
@@ -41,6 +48,8 @@ def load_case(
     publisher: str | None = None,
     published: str | Moment | None = None,
     timezone: str | None = None,
+    allow_outside_paths: bool = False,
+    max_file_bytes: int = MAX_FILE_BYTES,
 ) -> Case:
     """Load documents into a validated Case.
 
@@ -49,7 +58,11 @@ def load_case(
     with columns ``id, publisher, language, published, text``, an existing Case, or a text
     (a string that is neither a path ending in .txt/.yaml/.yml nor an existing folder).
     ``language``, ``publisher`` and ``published`` apply to plain text files and texts, where
-    the file gives no metadata.
+    the file gives no metadata. A one-line string ending in .txt/.yaml/.yml is a path: an
+    error says so when no such file exists (add a line break to read it as text).
+    Files are read by :func:`factcheck.files.read_text` (regular files up to
+    ``max_file_bytes``); a case.yaml's ``path`` must stay in its folder unless
+    ``allow_outside_paths``.
 
     >>> case = load_case("Officials said 12 people were hurt.", publisher="Example Times")
     >>> case.documents[0].language, case.documents[0].publisher
@@ -80,8 +93,14 @@ def load_case(
         paths = _folder_texts(paths[0])  # a folder of articles, no case.yaml: every .txt
     elif len(paths) == 1 and (paths[0].is_dir() or paths[0].suffix in (".yaml", ".yml")):
         yaml_path = paths[0] / CASE_FILE if paths[0].is_dir() else paths[0]
-        return _from_yaml(yaml_path)
-    return _from_texts(paths, language, publisher, published, timezone)
+        return _from_yaml(yaml_path, allow_outside_paths, max_file_bytes)
+    if isinstance(source, str) and not paths[0].exists():
+        raise CaseError(
+            source,
+            "no such file (a one-line text ending in .txt, .yaml or .yml is read as a path; "
+            "add a line break to analyse it as text)",
+        )
+    return _from_texts(paths, language, publisher, published, timezone, max_file_bytes)
 
 
 def _folder_texts(folder: Path) -> list[Path]:
@@ -99,8 +118,8 @@ def _looks_like_path(value: str) -> bool:
     return bool(re.search(r"\.(txt|ya?ml)$", value.strip(), re.I)) or os.path.isdir(value)
 
 
-def _from_yaml(path: Path) -> Case:
-    data = _read_yaml(path)
+def _from_yaml(path: Path, allow_outside: bool, max_bytes: int) -> Case:
+    data = _read_yaml(path, max_bytes)
     if not isinstance(data, Mapping):
         raise CaseError(str(path), "a case file must be a mapping with 'id' and 'documents'")
     problems = [f"unknown key {k!r}" for k in data if k not in CASE_KEYS]
@@ -119,8 +138,8 @@ def _from_yaml(path: Path) -> Case:
         entry = dict(entry)
         _scalars(where, entry, tuple(DOCUMENT_KEYS))
         if "path" in entry:
-            doc_path = path.parent / str(entry["path"])
-            entry["text"] = _read_text(doc_path)
+            doc_path = inside(path, str(entry["path"]), allow_outside)
+            entry["text"] = read_text(doc_path, max_bytes)
             where = str(doc_path)
         docs.append(_document(where, entry, path=entry.get("path")))
     return Case(
@@ -138,6 +157,7 @@ def _from_texts(
     publisher: str | None,
     published: str | Moment | None,
     timezone: str | None,
+    max_bytes: int,
 ) -> Case:
     docs = []
     for p in paths:
@@ -148,7 +168,7 @@ def _from_texts(
             "publisher": publisher or p.stem,
             "language": language,
             "published": published,
-            "text": _read_text(p),
+            "text": read_text(p, max_bytes),
         }
         docs.append(_document(str(p), entry, path=str(p)))
     first = docs[0].id
@@ -186,6 +206,8 @@ def _document(where: str, entry: Mapping[str, Any], path: str | None = None) -> 
         raise CaseError(where, "document has no text (give 'path' or 'text')")
     if not text.strip():
         raise CaseError(where, "empty text")
+    if not _VISIBLE.search(text):
+        raise CaseError(where, "no visible text (only invisible or control characters)")
     language = str(entry.get("language") or AUTO).strip().lower()
     if language == AUTO:
         language = detect_language(text)
@@ -267,20 +289,8 @@ def _unique(where: str, docs: list[Document]) -> tuple[Document, ...]:
     return tuple(docs)
 
 
-def _read_text(path: Path) -> str:
-    if not path.exists():
-        raise CaseError(str(path), "file not found")
-    if path.is_dir():
-        raise CaseError(str(path), "is a folder, expected a text file")
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CaseError(str(path), f"not UTF-8 text (byte {exc.start})") from None
-    return text.removeprefix("\ufeff")
-
-
-def _read_yaml(path: Path) -> object:
-    text = _read_text(path)
+def _read_yaml(path: Path, max_bytes: int) -> object:
+    text = read_text(path, max_bytes)
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:

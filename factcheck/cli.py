@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from factcheck.errors import FactcheckError
+from factcheck.files import MAX_FILE_BYTES
 from factcheck.present.labels import available as label_codes
 from factcheck.schema import CLAIM_COLUMNS, MENTION_COLUMNS
 from factcheck.when import PartialDate
@@ -31,8 +32,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
-    except FactcheckError as exc:
-        print(f"factcheck: error: {exc}", file=sys.stderr)
+    except FactcheckError as exc:  # one line, even when a file name holds a line break
+        print(f"factcheck: error: {' '.join(str(exc).splitlines())}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `factcheck extract ... | head`
         return 0
@@ -76,6 +77,24 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--publisher", help="publisher of plain .txt files (default: file name)")
         p.add_argument("--published", help="publication time of plain .txt files, ISO 8601")
         p.add_argument("--timezone", help="IANA time zone of clock times, e.g. Asia/Baghdad")
+        p.add_argument(
+            "--allow-outside-paths",
+            action="store_true",
+            help="let a case.yaml read documents outside its folder (docs/errors.md)",
+        )
+        p.add_argument(
+            "--max-file-size",
+            type=float,
+            default=MAX_FILE_BYTES / 1e6,
+            metavar="MB",
+            help=f"largest input file read, in MB (default: {MAX_FILE_BYTES / 1e6:g})",
+        )
+        p.add_argument(
+            "--raw-csv",
+            action="store_true",
+            help="write CSV cells as they are (default: a text cell starting with = + - @ "
+            "gets a ' before it, so spreadsheets do not run it as a formula)",
+        )
 
     p = sub.add_parser("mentions", help="list every number expression (the mentions table)")
     inputs(p, "FILE")
@@ -145,6 +164,8 @@ def _load_options(args: argparse.Namespace) -> dict[str, object]:
         "publisher": args.publisher,
         "published": args.published,
         "timezone": args.timezone,
+        "allow_outside_paths": args.allow_outside_paths,
+        "max_file_bytes": int(args.max_file_size * 1e6),
     }
 
 
@@ -159,7 +180,7 @@ def _mentions(args: argparse.Namespace) -> int:
 
     table = mentions(_source(args), **_load_options(args))
     columns = list(table.columns) if args.all_columns else list(MENTION_COLUMNS)
-    _write(table[columns], args.format, args.output)
+    _write(table[columns], args.format, args.output, raw_csv=args.raw_csv)
     return 0
 
 
@@ -172,7 +193,7 @@ def _extract(args: argparse.Namespace) -> int:
 
     table = extract(_source(args), **_load_options(args))
     columns = list(table.columns) if args.all_columns else list(CLAIM_COLUMNS)
-    _write(table[columns], args.format, args.output)
+    _write(table[columns], args.format, args.output, raw_csv=args.raw_csv)
     return 0
 
 
@@ -203,8 +224,8 @@ def _extract_corpus(args: argparse.Namespace) -> int:
 def _compare(args: argparse.Namespace) -> int:
     from factcheck.pipeline import run
 
-    result = run(_source(args), args.output, policy=args.policy, **_present(args),
-                 **_load_options(args))  # fmt: skip
+    result = run(_source(args), args.output, policy=args.policy, raw_csv=args.raw_csv,
+                 **_present(args), **_load_options(args))  # fmt: skip
     _print_comparison(result.comparison)
     print(f"\nwrote {len(result.files)} files to {args.output}/", file=sys.stderr)
     return 0
@@ -248,9 +269,11 @@ def _print_comparison(comparison: pd.DataFrame) -> None:
         print(comparison[shown].to_string(index=False) if len(comparison) else "(no groups)")
 
 
-def _write(table: pd.DataFrame, fmt: str, output: str | None) -> None:
+def _write(table: pd.DataFrame, fmt: str, output: str | None, *, raw_csv: bool = False) -> None:
     if fmt == "csv":
-        text = table.to_csv(index=False)
+        from factcheck.present.csvsafe import to_csv
+
+        text = to_csv(table, raw=raw_csv)
     else:
         rows = [
             {k: _plain(json.loads(v) if k in JSON_TEXT_COLUMNS and v else v) for k, v in r.items()}

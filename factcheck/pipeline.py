@@ -108,14 +108,18 @@ def run(
     labels: str | None = None,
     title: str | None = None,
     show_estimate: bool = True,
+    raw_csv: bool = False,
     **load: Any,
 ) -> Analysis:
     """The ``compare`` command: write claims.csv, mentions.csv, comparison.csv, charts/ and
     report.html into ``out_dir`` and return what was computed, with the paths written.
 
     ``labels`` (en, fr, ar) is the language of charts and report; ``title`` names the event
-    (default: the case's title); ``show_estimate=False`` leaves the estimate out of charts."""
+    (default: the case's title); ``show_estimate=False`` leaves the estimate out of charts.
+    CSV text cells that a spreadsheet would run as a formula are neutralised unless
+    ``raw_csv`` (:mod:`factcheck.present.csvsafe`)."""
     from factcheck.present.charts import save_case_charts
+    from factcheck.present.csvsafe import to_csv
     from factcheck.present.report import write_report
 
     result = analyse(source, policy=policy, **load)
@@ -130,7 +134,7 @@ def run(
         ("comparison", result.comparison),
     ):
         files[name] = out / f"{name}.csv"
-        table.to_csv(files[name], index=False)
+        to_csv(table, files[name], raw=raw_csv)
     where = title or result.case.title  # plain .txt files: no event name rather than file names
     charts = save_case_charts(
         result.comparison,
@@ -152,6 +156,7 @@ def run(
         charts=charts,
         title=title,
         labels=labels,
+        raw_csv=raw_csv,
     )
     for name in ("summary.md", "claimreview.jsonld", "ucdp.csv"):  # written with the report
         if (out / name).is_file():

@@ -52,6 +52,7 @@ class Attribution:
     clause: int
     denied: bool = False
     reach: int = -1  # a passive cue ("recensées par X") binds figures from here to ``at``
+    alone: bool = False  # binds its own figure only ("6000 (préfecture)"), never later ones
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +186,8 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
                 self.relay(sv, m)
             elif (m := lex.according.at(self.tokens, i)) is not None:
                 self.according(sv, m)
+            elif (m := lex.according_after.at(self.tokens, i)) is not None:
+                self.according(sv, m, postposed=True)
             elif (m := lex.impersonal.at(self.tokens, i)) is not None:
                 pass  # "it was reported", "يذكر أن": no speaker, the publisher's voice
             elif verbal and (m := lex.transmit.at(self.tokens, i)) is not None:
@@ -201,12 +204,14 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
                     self.found.append(cont)
             i = m.last if m is not None else i + 1
 
-    def according(self, sv: SentenceView, m: Match) -> None:
+    def according(self, sv: SentenceView, m: Match, postposed: bool = False) -> None:
         """ "according to X"; "selon un bilan communiqué par X", "بحسب حصيلة وزارة الصحة":
         past a report noun, the first name within ``REPORT_WINDOW`` tokens."""
         speaker = self.source_after(m.last, sv)
         if speaker is None or speaker.kind in ("anaphor", "self"):
             return
+        if postposed and (speaker.kind != "named" or self.figure_before(sv, m.first) is None):
+            return  # "pour la préfecture" counts only right after a figure
         if self.outlet_reports(sv, m, speaker):
             return  # "بيان صدر عن X وفق ما نقلت رويترز": Reuters relays X
         figure = self.figure_before(sv, m.first)
@@ -327,7 +332,7 @@ def attribution_for(
         return passive[0]
     # a cue bound to the figure before it ("300 ... according to X") never reaches back to an
     # earlier figure of the sentence
-    here = [a for a in here if a.reach < 0] or [a for a in here if a.reach <= at]
+    here = [a for a in here if a.reach < 0] or [a for a in here if a.reach <= at and not a.alone]
     if not here:
         return None
     clause = sv.clause_of(i)

@@ -73,7 +73,7 @@ class GapMixin:
             reach = self.tokens[figure].start
             at = self.tokens[k].start
             clause = sv.clause_of(k)
-            self.found.append(Attribution(speaker, (), at, sv.index, clause, False, reach))
+            self.found.append(Attribution(speaker, (), at, sv.index, clause, False, reach, True))
 
     def gapped(self, sv: SentenceView) -> None:
         """ "le ministère a dénombré 22 000 manifestants, la CGT 55 000": after a comma, or

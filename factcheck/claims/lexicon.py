@@ -118,6 +118,7 @@ class Lexicon:
     unnamed: Phrases  # "sources" -> canonical unnamed speaker
     unnamed_kinds: Phrases  # "security", "أمنية" -> the kind kept in an unnamed speaker's name
     impersonal: Phrases  # "it was reported", "يذكر أن": the publisher's own voice, no speaker
+    according_after: Phrases  # "pour la préfecture": a source only right after a figure
     name_qualifiers: frozenset[str]  # "-controlled", "-run": a name that only qualifies a noun
     speaker_heads: Phrases  # nouns that can start a speaker's name ("ministry", "وزارة")
     type_heads: Phrases  # "le syndicat", "the union" -> registry type of the speaker meant
@@ -254,6 +255,7 @@ def lexicon(language: str) -> Lexicon:
         unnamed=phrases("unnamed"),
         unnamed_kinds=phrases("unnamed_kinds"),
         impersonal=phrases("impersonal"),
+        according_after=phrases("according_after"),
         name_qualifiers=words("name_qualifiers"),
         speaker_heads=phrases("speaker_heads"),
         type_heads=phrases("type_heads"),

@@ -103,6 +103,10 @@ def name_speaker(
         return Speaker(found, written, gender, "named", True)
     office = office_speaker(ctx.text, lex, words, wider or words, ctx.country)
     if office is not None:  # "وزير الصحة", "les autorités", "الولايات المتحدة"
+        core = [t for t in content if t.key not in lex.determiners]
+        back = _head_match(core, lex, ctx.earlier) if len(core) <= ANAPHOR_MAX_WORDS else None
+        if back is not None:  # "the prefecture" after "the police prefecture": that one
+            return Speaker(back.name, written, back.gender or gender, back.kind, back.resolved)
         return Speaker(office[0], written, gender, "named", True, person=office[1])
     author = _past_report_noun(words, lex)
     if author:  # "an estimate from Derna's mayor", "Statements from the Iraqi armed forces"

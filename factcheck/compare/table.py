@@ -184,7 +184,7 @@ def _row(gid: str, recs: list[dict[str, Any]], policy: str, ctx: dict[str, Any])
         "low": low,
         "high": high,
         "spread": spread,
-        "rel_spread": spread / high if high else (0.0 if high == 0 else math.nan),
+        "rel_spread": _relative(spread, high),
         "verdict": str(v),
         "best": est.best,
         "policy": policy,
@@ -209,6 +209,15 @@ def _row(gid: str, recs: list[dict[str, Any]], policy: str, ctx: dict[str, Any])
         "best_rule": _rule(policy, est),
         "_case": first.get("case_id", "") or "",
     }
+
+
+def _relative(spread: float, high: float) -> float:
+    """The spread as a share of the high figure; NaN when that has no finite value (a high
+    figure of 1e-300 under a spread of 1e100, as a hand-edited table may hold)."""
+    if not high:
+        return 0.0 if high == 0 else math.nan
+    share = spread / high
+    return share if math.isfinite(share) else math.nan
 
 
 def _spread_none_reported(groups: dict[str, list[dict[str, Any]]]) -> None:

@@ -20,6 +20,7 @@ import pandas as pd
 
 from factcheck.model import Document
 from factcheck.present import groups as g
+from factcheck.present.csvsafe import to_csv
 
 #: What each verdict means, for the ClaimReview rating and the Markdown summary.
 VERDICT_TEXT: Mapping[str, str] = {
@@ -212,8 +213,12 @@ def write_exports(
     documents: Iterable[Document] = (),
     *,
     title: str = "",
+    raw_csv: bool = False,
 ) -> dict[str, Path]:
-    """Write summary.md, claimreview.jsonld and ucdp.csv into ``out_dir``; returns the paths."""
+    """Write summary.md, claimreview.jsonld and ucdp.csv into ``out_dir``; returns the paths.
+
+    Text cells of ucdp.csv that a spreadsheet would run as a formula are neutralised unless
+    ``raw_csv`` (:mod:`factcheck.present.csvsafe`)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     paths = {
@@ -224,5 +229,5 @@ def write_exports(
     paths["markdown"].write_text(to_markdown(comparison, claims, title), encoding="utf-8")
     reviews = claim_review(comparison, claims, documents, where=title)
     paths["claimreview"].write_text(to_json_ld(reviews), encoding="utf-8")
-    ucdp_frame(comparison, claims).to_csv(paths["ucdp"], index=False)
+    to_csv(ucdp_frame(comparison, claims), paths["ucdp"], raw=raw_csv)
     return paths

@@ -15,6 +15,14 @@ from dataclasses import dataclass
 
 from factcheck.model import Document
 
+#: Unicode bidi embedding and override controls (U+202A–U+202E): left out of the page, where a
+#: stray one would reorder the text around it. Offsets are unaffected: they index the document
+#: text, which keeps them.
+BIDI_EMBEDDINGS = re.compile("[\u202a-\u202e]")
+#: Bidi isolates (U+2066–U+2068 open, U+2069 closes): a balanced pair becomes ``<bdi>``, an
+#: unbalanced one is left out.
+BIDI_ISOLATES = re.compile("[\u2066-\u2069]")
+_PDI = "\u2069"
 #: A blank line separates paragraphs.
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 
@@ -53,8 +61,33 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
+def escape(text: str) -> str:
+    """Text made inert in HTML: escaped, and no raw bidi control left (embeddings and
+    overrides removed, balanced isolates turned into ``<bdi>``, unbalanced ones removed).
+
+    >>> escape("<b>\u202e12</b> \u2067داعش\u2069 \u2066x")
+    '&lt;b&gt;12&lt;/b&gt; <bdi>داعش</bdi> x'
+    """
+    text = BIDI_EMBEDDINGS.sub("", text)
+    if not BIDI_ISOLATES.search(text):
+        return html.escape(text, quote=True)
+    parts = BIDI_ISOLATES.split(text)
+    controls = [m.group() for m in BIDI_ISOLATES.finditer(text)]
+    tags = [""] * len(controls)
+    opened: list[int] = []
+    for k, control in enumerate(controls):
+        if control != _PDI:
+            opened.append(k)
+        elif opened:
+            tags[opened.pop()], tags[k] = "<bdi>", "</bdi>"
+    out = [html.escape(parts[0], quote=True)]
+    for tag, part in zip(tags, parts[1:], strict=True):
+        out += [tag, html.escape(part, quote=True)]
+    return "".join(out)
+
+
 def _piece(text: str) -> str:
-    return html.escape(text, quote=True).replace("\n", "<br>")
+    return escape(text).replace("\n", "<br>")
 
 
 def _open(mark: Mark, first: bool) -> str:
@@ -62,7 +95,7 @@ def _open(mark: Mark, first: bool) -> str:
     if mark.anchor and first:
         attrs.append(f'id="{html.escape(mark.anchor, quote=True)}"')
     if mark.tip:
-        attrs.append(f'title="{html.escape(mark.tip, quote=True)}"')
+        attrs.append(f'title="{escape(mark.tip)}"')
     if mark.background:
         attrs.append(f'style="background:{html.escape(mark.background, quote=True)}"')
     if mark.href:

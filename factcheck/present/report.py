@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import io
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,6 +39,15 @@ EMBED_DPI: Final = 110
 CSP: Final = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 
 ChartSpec = Mapping[str, Figure | str | Path] | Sequence[str | Path] | bool | None
+
+
+def _made() -> datetime:
+    """When the page was made: now, or ``SOURCE_DATE_EPOCH`` (seconds since 1970, the
+    reproducible-builds convention) when set, so two runs give the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC)
 
 
 def _documents(case_or_documents: Case | Iterable[Document]) -> tuple[str, list[Document]]:
@@ -133,7 +143,7 @@ def render_report(
         f'<span data-code="{sec.e(v)}">{n} {sec.e(lab.word("verdicts", v))}</span>'
         for v, n in comparison["verdict"].astype(str).value_counts().items()
     )
-    made = lab("made", time=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
+    made = lab("made", time=_made().strftime("%Y-%m-%d %H:%M UTC"))
     summary = lab("summary", documents=len(documents), claims=len(claims),
                   groups=len(comparison), verdicts="\x00")  # fmt: skip
     summary = sec.e(summary).replace("\x00", verdicts or sec.e(lab("none")))
@@ -168,10 +178,12 @@ def write_report(
     *,
     title: str | None = None,
     exports: bool = True,
+    raw_csv: bool = False,
     labels: str | Labels | None = None,
 ) -> Path:
     """Write ``out_dir/report.html`` (and, with ``exports``, summary.md, claimreview.jsonld
-    and ucdp.csv); returns the report's path.
+    and ucdp.csv, its text cells neutralised against spreadsheet formulas unless ``raw_csv``);
+    returns the report's path.
 
     ``charts``: True draws the discrepancy, agreement and (when a figure changed) timeline
     charts (each with its mobile variant, shown below 700 px); a mapping caption -> Figure or
@@ -193,5 +205,5 @@ def write_report(
     path.write_text(page, encoding="utf-8")
     if exports:
         where = title or (case_or_documents.title if isinstance(case_or_documents, Case) else "")
-        write_exports(out, comparison, claims, documents, title=where)
+        write_exports(out, comparison, claims, documents, title=where, raw_csv=raw_csv)
     return path

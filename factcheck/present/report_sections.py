@@ -3,12 +3,11 @@ sources side by side with every claim highlighted, and the list of all claims.
 
 Every code (verdict, reason, independence) is shown in words from the labels files and kept
 in a ``data-code`` attribute for scripts and tests. Every piece of text from a document is
-escaped with ``html.escape``.
+escaped with ``highlight.escape`` (html.escape; no raw bidi control).
 """
 
 from __future__ import annotations
 
-import html
 import json
 import math
 from datetime import datetime
@@ -17,7 +16,7 @@ import pandas as pd
 
 from factcheck.model import Document
 from factcheck.present import groups as g
-from factcheck.present.highlight import Mark, highlight, safe_id
+from factcheck.present.highlight import Mark, escape, highlight, safe_id
 from factcheck.present.labels import Labels
 from factcheck.present.report_style import MARKER_GLYPHS
 from factcheck.present.style import VERDICT_COLORS, isolate
@@ -25,7 +24,7 @@ from factcheck.present.style import VERDICT_COLORS, isolate
 
 def e(value: object) -> str:
     """Escaped text ("" for a missing value)."""
-    return "" if g.is_missing(value) else html.escape(str(value), quote=True)
+    return "" if g.is_missing(value) else escape(str(value))
 
 
 def speaker_badge(speaker: str, looks) -> str:

@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 
 from factcheck.model import Document
 from factcheck.present.labels import Labels
-from factcheck.present.style import rc, speaker_colors
+from factcheck.present.style import rc, speaker_colors, stable_svg_ids
 
 #: Pixels per inch of a chart on screen (1x): a 9.5-inch chart is 950 CSS pixels wide.
 SCREEN_DPI: Final = 100
@@ -39,7 +39,8 @@ def save(fig: Figure, path_stem: str | Path) -> list[Path]:
     paths = [stem.parent / f"{stem.name}.png", stem.parent / f"{stem.name}.svg"]
     with plt.rc_context(rc()):
         fig.savefig(paths[0], dpi=SCREEN_DPI * PNG_SCALE, facecolor="white")
-        fig.savefig(paths[1], facecolor="white")
+        fig.savefig(paths[1], facecolor="white", metadata={"Date": None})  # no date stamp
+    stable_svg_ids(paths[1])  # the same bytes on every run
     return paths
 
 

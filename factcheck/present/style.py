@@ -9,9 +9,11 @@ greyscale.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Final
 
 import pandas as pd
@@ -101,6 +103,7 @@ def rc(size: str = "desk") -> dict[str, object]:
         "ytick.labelsize": 9 * scale,
         "legend.fontsize": 9 * scale,
         "svg.fonttype": "none",  # text stays text: a graphics desk can edit the SVG
+        "svg.hashsalt": "factcheck",  # ids in the SVG the same on every run (reproducible)
         "text.parse_math": False,  # names and titles are shown as written: "$" is no math
     }
 
@@ -165,3 +168,20 @@ RLM: Final = "\u200f"
 def rtl_line(text: str, rtl: bool) -> str:
     """``text`` with each line started by a right-to-left mark when ``rtl``."""
     return "\n".join(RLM + line for line in text.split("\n")) if rtl and text else text
+
+
+#: Ids matplotlib gives clip paths in an SVG: a hash that can include an object's memory
+#: address, so it changes from run to run even with ``svg.hashsalt`` fixed.
+_SVG_CLIP_ID: Final = re.compile(r'(?<=id=")p[0-9a-f]{10}(?=")|(?<=url\(#)p[0-9a-f]{10}(?=\))')
+
+
+def stable_svg_ids(path: Path) -> None:
+    """Rename the clip-path ids of an SVG file in order of first use (``clip1``, ``clip2``,
+    ...), so the same chart gives the same bytes on every run."""
+    text = path.read_text(encoding="utf-8")
+    names: dict[str, str] = {}
+
+    def rename(match: re.Match[str]) -> str:
+        return names.setdefault(match.group(), f"clip{len(names) + 1}")
+
+    path.write_text(_SVG_CLIP_ID.sub(rename, text), encoding="utf-8")

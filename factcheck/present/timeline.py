@@ -17,7 +17,7 @@ from factcheck.model import Document
 from factcheck.present import frame as fr
 from factcheck.present import groups as g
 from factcheck.present.labels import Labels
-from factcheck.present.style import Look, isolate, rc, speaker_colors
+from factcheck.present.style import Look, isolate, rc, rtl_line, speaker_colors
 from factcheck.when import timestamp_of
 
 #: Height of one group's panel, in inches.
@@ -84,8 +84,9 @@ def plot_timeline(
     a speaker's figure changed (:func:`changed_groups`), on a time axis in the case's zone
     (``timezone``; UTC when unknown), labelled with the zone. A statement dated only by its day
     is a band across that day, not a point at midnight; open bounds ("at least") end in an
-    upward arrow. Figure labels are placed so that none overprints another. When no figure
-    changed the figure says so."""
+    upward arrow. Each line's latest figure names its speaker ("58 · Ministry"; a legend only
+    when a name finds no room); labels are placed so that none overprints another. When no
+    figure changed the figure says so."""
     s = fr.setting(labels_code=labels, size=size, where=where, sources=sources, claims=claims,
                    timezone=timezone)  # fmt: skip
     looks = colors or speaker_colors(claims)
@@ -107,9 +108,16 @@ def plot_timeline(
             taken = [line.get_window_extent(renderer) for line in ax.get_lines()
                      if line.get_marker() not in (None, "None", "")]  # fmt: skip
             taken = [_pad(b) for b in taken if b.width < 40]  # markers, not whole lines
-            for text, x, y in placed:
+            missed = False
+            for text, x, y, short in sorted(placed, key=lambda p: p[3] == p[0].get_text()):
                 cands = [(x, y, dx, dy, ha, va) for dx, dy, ha, va in LABEL_SPOTS]
-                fr.place_label(ax, text, cands, taken, renderer)
+                if not fr.place_label(ax, text, cands, taken, renderer) and short:
+                    taken.pop()  # no room for the speaker's name: the figure alone, and a legend
+                    text.set_text(short)
+                    fr.place_label(ax, text, cands, taken, renderer)
+                    missed = True
+            if missed:
+                ax.legend(loc="best", frameon=False, fontsize=s.pt("small"))
     return fig
 
 
@@ -146,7 +154,7 @@ def _panel(ax, sub: pd.DataFrame, looks: dict[str, Look], s: fr.Setting) -> list
         xs = [_day_mid(r, zone) if d else t for t, d, r in zip(
             rows["_local"], rows["_day"], rows["reported_at"], strict=True)]  # fmt: skip
         via = str(rows["via"].iloc[0] or "")
-        name = isolate(str(speaker))
+        name = isolate(str(speaker), lab.rtl)
         ax.plot(xs, values, color=look.color, lw=1.8, zorder=2,
                 label=lab("via", speaker=name, relay=isolate(via)) if via else name)  # fmt: skip
         hi_of = dict(zip(xs, rows["high"], strict=True))
@@ -162,8 +170,12 @@ def _panel(ax, sub: pd.DataFrame, looks: dict[str, Look], s: fr.Setting) -> list
             ax.plot([x], [v], color=look.color, marker=look.marker, markersize=8,
                     markeredgecolor="black", markeredgewidth=0.6, zorder=4,
                     linestyle="none")  # fmt: skip
-        for x, v, (_, r) in zip(xs, values, rows.iterrows(), strict=True):
-            label = g.figure_text(g.num(r["low"]), g.num(r["high"]), str(r["qualifier"]), lab)
+        last = max(range(len(xs)), key=lambda i: xs[i])
+        name = lab("via", speaker=name, relay=isolate(via, lab.rtl)) if via else name
+        for i, (x, v, (_, r)) in enumerate(zip(xs, values, rows.iterrows(), strict=True)):
+            short = g.figure_text(g.num(r["low"]), g.num(r["high"]), str(r["qualifier"]), lab)
+            # the speaker is named at its latest figure, at the end of its line
+            label = rtl_line(f"{short} · {name}" if i == last else short, lab.rtl)
             if math.isnan(g.num(r["high"])):
                 ax.annotate(
                     "",
@@ -182,9 +194,11 @@ def _panel(ax, sub: pd.DataFrame, looks: dict[str, Look], s: fr.Setting) -> list
                 bbox=dict(boxstyle="square,pad=0.1", fc="white", ec="none", alpha=0.85),
             )
             text.set_in_layout(False)
-            placed.append((text, x, v))
+            placed.append((text, x, v, rtl_line(short, lab.rtl)))
     first = sub.iloc[0]
-    ax.set_title(g.group_label(first, isolate, lab), loc=s.ha, fontsize=s.pt("text"))
+    # every panel is a series a speaker updated: say so next to what is counted
+    title = f"{g.group_label(first, isolate, lab)} · {lab.word('verdicts', 'updated')}"
+    ax.set_title(title, loc=s.ha, fontsize=s.pt("text"))
     ax.set_ylim(0, top * 1.35)
     ax.set_ylabel(lab("axis_figure"))
     ax.set_xlabel(lab("timeline_axis", zone=zone) + (f"\n{lab('day_only')}" if has_day else ""))
@@ -199,7 +213,6 @@ def _panel(ax, sub: pd.DataFrame, looks: dict[str, Look], s: fr.Setting) -> list
         mdates.ConciseDateFormatter(locator, tz=ZoneInfo(zone), show_offset=False)
     )
     ax.grid(color="#EEEEEE")
-    ax.legend(loc="best", frameon=False, fontsize=s.pt("small"))
     return placed
 
 

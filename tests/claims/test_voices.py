@@ -344,3 +344,18 @@ def test_a_hard_line_break_inside_a_sentence_keeps_its_speaker() -> None:
     found = _claims(text, "ar")
     assert found["12"].speaker == "Iraqi Joint Operations Command"
     assert found["3"].speaker == "Example Daily"  # a new paragraph: its own voice
+
+
+def test_french_counts_paired_by_source() -> None:
+    text = (
+        "À Paris, les chiffres vont de 700 000 manifestants selon la CGT à 81 000 pour la "
+        "police. Ils étaient 6 000 (préfecture) et 30 000 (CGT) à Nice, et "
+        "entre 13 000 et 23 000 à Bayonne. Pour la première fois, 12 personnes ont été "
+        "interpellées en France."
+    )
+    found = _claims(text, "fr")
+    assert found["81 000"].speaker == "French police"
+    assert found["6 000"].speaker == "Prefecture"  # the prefecture of the city, not Paris's
+    assert found["30 000"].speaker == "General Confederation of Labour"
+    # a bracketed source speaks for its own figure only; "pour" is a source only after one
+    assert found["12"].speaker == "Example Daily"

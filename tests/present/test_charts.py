@@ -179,7 +179,7 @@ def test_speaker_looks_are_the_same_in_every_chart(rising):
 def test_timeline_only_groups_that_changed(rising, anbar):
     fig = charts.plot_timeline(rising, where="Flood")
     assert len(fig.axes) == 1
-    assert fig.axes[0].get_title(loc="left") == "Killed people"
+    assert fig.axes[0].get_title(loc="left") == "Killed people · Toll updated over time"
     plt.close(fig)
     fig = charts.plot_timeline(anbar[0])
     assert "No figure changed between reports" in _texts(fig)
@@ -234,8 +234,10 @@ def test_timeline_local_time_day_band_and_labels_apart():
             len(ln.get_xdata()) == 1]  # fmt: skip
     noon = next(pd.Timestamp(ln.get_xdata()[0]) for ln in dots if ln.get_ydata()[0] == 45)
     assert noon.tz_convert("Africa/Khartoum").hour == 12
-    figures = [a.get_text() for a in ax.texts if isinstance(a, Annotation) and a.get_text()]
-    assert sorted(figures) == ["20", "45", "50", "51", "52", "58"]
+    labels = [a.get_text() for a in ax.texts if isinstance(a, Annotation) and a.get_text()]
+    assert sorted(t.split(" · ")[0] for t in labels) == ["20", "45", "50", "51", "52", "58"]
+    assert "58 · Ministry" in labels and "51 · Civil Defence" in labels  # named at line ends
+    assert ax.get_legend() is None  # direct labels: no legend needed
     assert_chart_layout(fig)  # 50/52 and 51/58 are close: labels moved apart, none overprinted
     plt.close(fig)
 

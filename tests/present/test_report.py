@@ -245,3 +245,22 @@ def test_comparison_cells_carry_their_column_name(case, anbar):
     tags = parse(render_report(case, claims, comparison, charts=False, labels="fr"))
     labels = {a["data-label"] for t, a in tags.tags if t == "td" and "data-label" in a}
     assert {"Groupe", "Chiffres par source", "Verdict", "Note"} <= labels
+
+
+def test_bidi_controls_never_reach_the_page_raw_and_long_words_break() -> None:
+    from factcheck.pipeline import analyse
+    from factcheck.present.report import render_report
+    from factcheck.present.report_style import CSS
+
+    text = (
+        "Police\u202e said 12 people were killed, Reuters said \u2067٣٠\u2069 were killed.\n"
+        + "x" * 5000
+        + "\n"
+    )
+    result = analyse(text, language="en")
+    page = render_report(
+        result.case, result.claims_table, result.comparison, result.mentions_table, charts=False
+    )
+    assert not any(ch in page for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert "Police said" in page and "٣٠" in page
+    assert "overflow-wrap: anywhere" in CSS

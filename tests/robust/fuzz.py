@@ -25,7 +25,9 @@ from hypothesis import strategies as st
 #: Texts per generated case file: each is one document, read, attributed and compared.
 BATCH = 20
 #: Every how many batches a run is repeated to check it gives the same comparison.
-TABLE_EVERY = 5
+TABLE_EVERY = 10
+#: Every how many batches a worker reports its progress on standard error.
+PROGRESS_EVERY = 100
 #: Examples of each problem kind printed before the summary.
 SHOWN = 3
 
@@ -51,6 +53,7 @@ def _worker(args: tuple[int, int]) -> tuple[collections.Counter, dict[str, list[
             counts[kind] += 1
             if len(examples[kind]) < SHOWN:
                 examples[kind].append(detail)
+                print(f"worker {worker}: {kind}: {detail}", file=sys.stderr, flush=True)
 
     @seed(1000 + worker)
     @config
@@ -58,6 +61,13 @@ def _worker(args: tuple[int, int]) -> tuple[collections.Counter, dict[str, list[
     def run(texts: list[str], table) -> None:
         counts["cases"] += len(texts)
         counts["batches"] += 1
+        if counts["batches"] % PROGRESS_EVERY == 0:
+            print(
+                f"worker {worker}: {counts['cases']} cases, "
+                f"{sum(counts[k] for k in checks.KINDS)} problems",
+                file=sys.stderr,
+                flush=True,
+            )
         extra = counts["batches"] % TABLE_EVERY == 0
         record(checks.check_pipeline(texts, stable=extra))
         counts["tables"] += 1

@@ -60,3 +60,40 @@ def test_blocks_never_change_what_is_found(text: str) -> None:
     finally:
         find.BLOCK_CHARS = saved
     assert [(m.start, m.end) for m in small] == [(m.start, m.end) for m in whole]
+
+
+#: Prints the mentions and claims of the JSON list of texts on standard input, as JSON.
+_DUMP = """
+import json, sys, factcheck
+from factcheck.errors import FactcheckError
+out = []
+for text in json.load(sys.stdin):
+    try:
+        out.append([factcheck.mentions(text).to_json(), factcheck.extract(text).to_json()])
+    except FactcheckError as exc:
+        out.append(str(exc))
+print(json.dumps(out))
+"""
+
+
+@settings(max_examples=1)
+@given(st.lists(any_text, min_size=40, max_size=40))
+def test_output_is_the_same_under_other_hash_seeds(batch: list[str]) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("0", "1", "77"):
+        done = subprocess.run(
+            [sys.executable, "-c", _DUMP],
+            input=json.dumps(batch),
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            timeout=600,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        outputs.add(done.stdout)
+    assert len(outputs) == 1

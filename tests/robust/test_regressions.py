@@ -74,3 +74,16 @@ def test_a_long_line_is_cut_only_at_a_sentence_end(monkeypatch: pytest.MonkeyPat
     small = [(m.start, m.end, m.low) for m in find.find_mentions(Document("d", "P", "en", text))]
     assert small == whole
     assert text[whole[0][0] : whole[0][1]] == "at least 1 234"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_text"),
+    [
+        ("The ﬁre brigade said 12 people were killed.", "The ﬁre brigade"),
+        ("قالت الشرطةُ إن ١٢ شخصا قُتلوا.", "الشرطةُ"),
+        ("According to the U.N. agency\u00ad, 12 people were killed.", "the U.N. agency"),
+    ],
+)
+def test_speaker_text_is_verbatim(text: str, speaker_text: str) -> None:
+    claims = factcheck.extract(text)
+    assert claims["speaker_text"].tolist() == [speaker_text]
