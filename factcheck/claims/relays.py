@@ -117,8 +117,9 @@ class RelayMixin:
                 self.found.append(a)
         if not before:
             return False
+        start = self.sentence_start(sv)  # the loop only replaces items: it stays valid
         for a in before:
-            k = self.found.index(a, self.sentence_start(sv))  # nothing equal comes before it
+            k = self.found.index(a, start)  # nothing equal comes before it
             if speaker.name not in a.via and a.speaker.name != speaker.name:
                 self.found[k] = replace(a, via=(*a.via, speaker.name))  # same speaker: index holds
         return True
