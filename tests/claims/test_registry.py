@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -242,14 +241,15 @@ def test_find_in_respects_case_and_commas() -> None:
     assert find_in("US, Central Command", "en") == []
 
 
-def test_find_in_is_fast() -> None:
+def test_find_in_reads_a_long_text_whole() -> None:
+    """Every name of a long text is found (its speed is measured in `make bench`, not here)."""
     text = "The Associated Press, citing the Iraqi Joint Operations Command, said 14. " * 2000
-    find_in("warm up", "en")
-    start = time.perf_counter()
     hits = find_in(text, "en")
-    elapsed = time.perf_counter() - start
     assert len(hits) == 4000
-    assert len(text) / 1024 / elapsed > 200, "find_in slower than 200 KB/s"
+    assert {entry.name for _, _, entry in hits} == {
+        "Associated Press",
+        "Iraqi Joint Operations Command",
+    }
 
 
 def test_seed_article_names(seed_path: Path) -> None:
