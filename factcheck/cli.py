@@ -209,6 +209,7 @@ def _extract_corpus(args: argparse.Namespace) -> int:
         errors=args.errors,
         progress=not args.quiet,
         all_columns=args.all_columns,
+        raw_csv=args.raw_csv,
         **_load_options(args),
     )
     if not args.quiet:

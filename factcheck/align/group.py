@@ -108,7 +108,7 @@ def align(
             whole = f"group {parent}" if parent else "no group of the whole"
             notes[i].append(f"subset ({split[i][1]}) of {whole}: not compared with the total")
     sources = independent_sources(
-        _column(claims, "speaker"), _column(claims, "via"), _column(claims, "publisher")
+        _column(claims, "speaker"), _column(claims, "via"), _column(claims, "publisher"), case
     )
     return claims.assign(
         group_id=[gid[k] for k in keys],

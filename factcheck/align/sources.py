@@ -70,7 +70,10 @@ def source_label(speaker: str, via: str, publisher: str) -> str:
 
 
 def independent_sources(
-    speakers: Sequence[str], vias: Sequence[str], publishers: Sequence[str]
+    speakers: Sequence[str],
+    vias: Sequence[str],
+    publishers: Sequence[str],
+    blocks: Sequence[str] | None = None,
 ) -> list[str]:
     """One key per claim naming its independent source (equal keys = one source).
 
@@ -78,21 +81,33 @@ def independent_sources(
     unnamed speakers are keyed by the outlet that heard them, and the outlet's own voice
     (speaker = publisher) by its originator, the outermost relay.
 
+    ``blocks`` (one per claim, e.g. the ``case_id``) limits the matching of spellings to the
+    speakers of one block: claims of different cases never share a group, so their speakers
+    need not be compared, and a table of many cases costs the sum of its cases, not the
+    square of all its speakers.
+
     >>> independent_sources(["Site A", "Site B"], ["Reuters", "Reuters"], ["Site A", "Site B"])
     ['Reuters', 'Reuters']
     """
-    named = [s for s in speakers if s and not is_unnamed(s)]
-    clusters = similar_clusters(named, fuzz.token_sort_ratio, SPEAKER_MIN_SCORE)
-    counts = Counter(named)
-    representative: dict[int, str] = {}
-    for name in sorted(clusters, key=lambda n: (-counts[n], n)):
-        representative.setdefault(clusters[name], name)
+    by_block: dict[str, list[str]] = {}
+    for i, s in enumerate(speakers):
+        if s and not is_unnamed(s):
+            by_block.setdefault(blocks[i] if blocks is not None else "", []).append(s)
+    name_of: dict[tuple[str, str], str] = {}
+    for block, named in by_block.items():
+        clusters = similar_clusters(named, fuzz.token_sort_ratio, SPEAKER_MIN_SCORE)
+        counts = Counter(named)
+        representative: dict[int, str] = {}
+        for name in sorted(clusters, key=lambda n: (-counts[n], n)):
+            representative.setdefault(clusters[name], name)
+        for name, cluster in clusters.items():
+            name_of[(block, name)] = representative[cluster]
     keys: list[str] = []
-    for speaker, via, publisher in zip(speakers, vias, publishers, strict=True):
+    for i, (speaker, via, publisher) in enumerate(zip(speakers, vias, publishers, strict=True)):
         if not speaker or speaker == publisher:  # the outlet's own voice: its originator
             keys.append(origin_outlet(via, publisher))
         elif is_unnamed(speaker):
             keys.append(source_label(speaker, via, publisher))
         else:
-            keys.append(representative[clusters[speaker]])
+            keys.append(name_of[(blocks[i] if blocks is not None else "", speaker)])
     return keys

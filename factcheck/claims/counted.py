@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from factcheck.claims.affiliation import OWN_FORCES, nearest_affiliation, speaker_affiliation
-from factcheck.claims.lexicon import Match, lexicon
+from factcheck.claims.lexicon import Match, Token, lexicon
 from factcheck.claims.scene import MILITANTS, Scene, distance, gap, in_clause, nearest
 
 #: How much farther than the measure word a subject word may be and still be the subject
@@ -212,7 +212,7 @@ def _joined_toll(sc: Scene, measure: Match, a: int, b: int) -> bool:
             continue
         lo, hi = (measure.last, other.first) if other.first >= measure.last else (
             other.last, measure.first)  # fmt: skip
-        between = [t for t in sc.tokens[lo:hi] if t.is_word]
+        between = _words_between(sc, lo, hi, 2)
         if hi < lo or len(between) > 1:
             continue
         if not all(set(t.keys) & sc.lex.conjunctions for t in between):
@@ -220,10 +220,30 @@ def _joined_toll(sc: Scene, measure: Match, a: int, b: int) -> bool:
         first, last = min(measure.first, other.first), max(measure.last, other.last)
         clause = sc.sv.clause_of(first)
         # "3 قُتلوا وأصيب 25": another figure on the pair's far side in its clause has a verb
-        far = [f for f, g in sc.figures if f != a and sc.sv.clause_of(f) == clause]
-        if not any((g <= first) if side else (f >= last) for f, g in sc.figures if f in far):
+        far = [(f, g) for f, g in _clause_figures(sc, clause) if f != a]
+        if not any((g <= first) if side else (f >= last) for f, g in far):
             return True
     return False
+
+
+def _words_between(sc: Scene, lo: int, hi: int, most: int) -> list[Token]:
+    """The word tokens of ``[lo, hi)``, stopping once ``most`` are found (the caller only
+    needs to know whether there are that many: far-apart words are not read through)."""
+    found = []
+    for k in range(lo, hi):
+        if sc.tokens[k].is_word:
+            found.append(sc.tokens[k])
+            if len(found) >= most:
+                break
+    return found
+
+
+def _clause_figures(sc: Scene, clause: int) -> list[tuple[int, int]]:
+    """The figures of the scene that start in ``clause``, in order (listed once per clause)."""
+    key = ("figures in clause", clause)
+    if key not in sc.index:
+        sc.index[key] = [(f, g) for f, g in sc.figures if sc.sv.clause_of(f) == clause]
+    return sc.index[key]
 
 
 def _part_link(sc: Scene, a: int, b: int, link: Match, subjects: list[Match]) -> Match | None:

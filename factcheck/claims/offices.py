@@ -17,8 +17,6 @@ from functools import cache
 from importlib import resources
 from typing import Final
 
-import yaml
-
 from factcheck.claims.lexicon import Lexicon, Token
 from factcheck.mentions.phrases import PhraseIndex
 
@@ -49,7 +47,7 @@ def load_states() -> States:
     from factcheck.claims.registry import load_registry
 
     path = resources.files("factcheck") / "data" / "registry.yaml"
-    raw = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("states") or {}
+    raw = (lang.parse_data(path.read_text(encoding="utf-8")) or {}).get("states") or {}
     prefixes = {code: lang.load(code).get("prefixes") or {} for code in lang.available()}
     offices: PhraseIndex[str] = PhraseIndex(prefixes)
     for office, table in (raw.get("offices") or {}).items():

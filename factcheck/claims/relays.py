@@ -37,6 +37,13 @@ class RelayMixin:
     country: str | None
     quoted: set[int]
 
+    def sentence_start(self, sv: SentenceView) -> int:
+        """Index in ``found`` of the first attribution of sentence ``sv`` or a later one."""
+        k = len(self.found)
+        while k > 0 and self.found[k - 1].sentence >= sv.index:
+            k -= 1
+        return k
+
     def _index_after(self, offset: int, sv: SentenceView) -> int:
         return bisect_left(self.starts, offset, sv.lo, sv.hi)
 
@@ -95,7 +102,8 @@ class RelayMixin:
         if not is_outlet(speaker.name) or speaker.kind != "named":
             return False
         at = self.tokens[m.first].start
-        before = [a for a in self.found if a.sentence == sv.index and a.at < at]
+        here = self.sentence_start(sv)  # ``found`` is in text order: this sentence is its tail
+        before = [a for a in self.found[here:] if a.sentence == sv.index and a.at < at]
         if not before:
             inside = sorted(k for k in self.quoted if k < m.first)
             if not inside:
@@ -109,8 +117,9 @@ class RelayMixin:
                 self.found.append(a)
         if not before:
             return False
+        start = self.sentence_start(sv)  # the loop only replaces items: it stays valid
         for a in before:
-            k = self.found.index(a)
+            k = self.found.index(a, start)  # nothing equal comes before it
             if speaker.name not in a.via and a.speaker.name != speaker.name:
                 self.found[k] = replace(a, via=(*a.via, speaker.name))  # same speaker: index holds
         return True

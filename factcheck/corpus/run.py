@@ -57,6 +57,7 @@ def extract_corpus(
     errors: str | Path | None = None,
     progress: bool = True,
     all_columns: bool = False,
+    raw_csv: bool = False,
     **options: Any,
 ) -> Summary:
     """Extract every unit of ``inputs`` into ``output`` (None: standard output, csv/jsonl).
@@ -74,7 +75,7 @@ def extract_corpus(
         raise FactcheckError("<output>: Parquet needs a file: give -o claims.parquet")
     jobs = max(1, jobs or os.cpu_count() or 1)
     errors_path = Path(errors) if errors else (_errors_next_to(out) if out else None)
-    writer = writer_for(fmt, out)
+    writer = writer_for(fmt, out, raw_csv)
     bar = progress_bar(len(units), progress)
     failed: list[tuple[str, str]] = []
     started = time.perf_counter()

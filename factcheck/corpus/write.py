@@ -28,15 +28,20 @@ class _Writer:
 
 
 class _CsvWriter(_Writer):
-    def __init__(self, out: Path | None):
+    """CSV cells neutralised against spreadsheet formulas unless ``raw`` (docs/errors.md)."""
+
+    def __init__(self, out: Path | None, raw: bool = False):
         self.f = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
         self.own = out is not None
         self.header = True
+        self.raw = raw
 
     def write(self, table: pd.DataFrame) -> None:
+        from factcheck.present.csvsafe import neutralise
+
         if table.empty and not self.header:
             return
-        table.to_csv(self.f, index=False, header=self.header)
+        (table if self.raw else neutralise(table)).to_csv(self.f, index=False, header=self.header)
         self.header = False
 
     def close(self) -> None:
@@ -126,12 +131,12 @@ def _empty_columns() -> Iterable[str]:
     return (*CLAIM_COLUMNS, UNIT_COLUMN)
 
 
-def writer_for(fmt: str, out: Path | None) -> _Writer:
+def writer_for(fmt: str, out: Path | None, raw_csv: bool = False) -> _Writer:
     if fmt == "parquet" and out is not None:
         return _ParquetWriter(out)
     if fmt == "jsonl":
         return _JsonlWriter(out)
-    return _CsvWriter(out)
+    return _CsvWriter(out, raw_csv)
 
 
 # --- progress -------------------------------------------------------------------------------

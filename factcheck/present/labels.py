@@ -21,6 +21,7 @@ import pandas as pd
 import yaml
 
 from factcheck.errors import LanguageDataError
+from factcheck.lang import parse_data
 
 #: Language of the labels when none is chosen.
 DEFAULT_LABELS: Final = "en"
@@ -51,7 +52,7 @@ def _read(code: str) -> dict[str, Any]:
         )
     path = resources.files("factcheck") / "lang" / "labels" / f"{code}.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_data(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise LanguageDataError(where, [f"not valid YAML: {exc}"]) from None
     if not isinstance(data, dict):
