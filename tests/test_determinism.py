@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from factcheck.pipeline import bundled_case
-
 SEEDS = ("0", "1", "4242")
 #: Figures tied in every way a table can tie: same value, two places, two speakers.
 TIES = (
@@ -26,7 +24,6 @@ def _files(root: Path) -> dict[str, bytes]:
 
 
 def test_outputs_are_byte_identical_under_three_hash_seeds(tmp_path: Path) -> None:
-    case = bundled_case("paris-protest-2023-03")
     text = tmp_path / "ties.txt"
     text.write_text(TIES, encoding="utf-8")
     running = []
@@ -35,7 +32,6 @@ def test_outputs_are_byte_identical_under_three_hash_seeds(tmp_path: Path) -> No
         env = {**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1700000000"}
         script = (
             "import sys; from factcheck.cli import main; "
-            f"main(['compare', {str(case)!r}, '-o', {str(out / 'case')!r}]); "
             f"main(['compare', {str(text)!r}, '-o', {str(out / 'ties')!r}]); "
             f"main(['mentions', {str(text)!r}, '-o', {str(out / 'mentions.csv')!r}])"
         )
@@ -53,7 +49,7 @@ def test_outputs_are_byte_identical_under_three_hash_seeds(tmp_path: Path) -> No
         _, err = proc.communicate(timeout=600)
         assert proc.returncode == 0, err
     first = _files(tmp_path / f"out-{SEEDS[0]}")
-    assert any(name.endswith(".svg") for name in first) and "case/report.html" in first
+    assert any(name.endswith(".svg") for name in first) and "ties/report.html" in first
     for seed in SEEDS[1:]:
         other = _files(tmp_path / f"out-{seed}")
         assert other.keys() == first.keys()

@@ -192,7 +192,12 @@ def _oracle(doc: Document, spans: list[tuple[int, int]]) -> list[Problem]:
         return [("oracle", "normalised text differs from the character-by-character folding")]
     expected = _without_overlaps([oracle_span(doc.text, f[0].start, f[0].end) for f in figures])
     if expected != spans:
-        return [("oracle", f"spans {spans} != oracle {expected} in {doc.text!r}"[:300])]
+        # read again: tells a wrong map from a reading that changed since the mentions were made
+        _, again = read_block(lexicon(resolve_language(doc)), doc.text)
+        now = [(a.start, a.end) for a, *_ in again]
+        before = [(a.start, a.end) for a, *_ in figures]
+        detail = f"spans {spans} != oracle {expected} (figures {before}, read again {now})"
+        return [("oracle", f"{detail} in {doc.text!r}"[:400])]
     return []
 
 
