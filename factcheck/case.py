@@ -19,7 +19,7 @@ import pandas as pd
 import yaml
 
 from factcheck import lang
-from factcheck.errors import CaseError
+from factcheck.errors import CaseError, processing
 from factcheck.files import MAX_FILE_BYTES, inside, read_text
 from factcheck.model import Case, Document
 from factcheck.when import Moment, PartialDate, parse_moment
@@ -163,14 +163,15 @@ def _from_texts(
     for p in paths:
         if p.suffix.lower() != ".txt":
             raise CaseError(str(p), "expected a .txt file, a case.yaml or a folder with one")
-        entry = {
-            "id": p.stem,
-            "publisher": publisher or p.stem,
-            "language": language,
-            "published": published,
-            "text": read_text(p, max_bytes),
-        }
-        docs.append(_document(str(p), entry, path=str(p)))
+        with processing(str(p)):
+            entry = {
+                "id": p.stem,
+                "publisher": publisher or p.stem,
+                "language": language,
+                "published": published,
+                "text": read_text(p, max_bytes),
+            }
+            docs.append(_document(str(p), entry, path=str(p)))
     first = docs[0].id
     return Case(
         id=first if len(docs) == 1 else f"{first}+{len(docs) - 1}",
