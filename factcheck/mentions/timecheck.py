@@ -97,11 +97,20 @@ RECENT_SENTENCES: Final = 64
 
 def find_dates(text: str, language: str, published: Moment | None = None) -> list[TimeExpression]:
     """Every weekday, relative day, date and month in ``text``, resolved and given a role."""
-    return list(_find_dates(text, language, published))
+    return list(_find_dates(text, language, published, _stamp(published)))
+
+
+def _stamp(published: Moment | None) -> str:
+    """Part of the cache keys below: two aware datetimes of the same instant in different time
+    zones compare (and hash) equal but fall on different days, so the moment is keyed as
+    written (with its zone), never by ``==`` alone."""
+    return repr(published)
 
 
 @lru_cache(maxsize=RECENT_SENTENCES)
-def _find_dates(text: str, language: str, published: Moment | None) -> tuple[TimeExpression, ...]:
+def _find_dates(
+    text: str, language: str, published: Moment | None, stamp: str
+) -> tuple[TimeExpression, ...]:  # stamp: only in the cache key (see _stamp)
     pub = _as_date(published)
     words = time_words(language)
     tokens = tokenize(text)
@@ -242,7 +251,7 @@ def reported_at_for(sentence: str, language: str, published: Moment | None) -> d
 
 
 @lru_cache(maxsize=4)  # the document being read; a few, so no cache keeps every text alive
-def _document_day(text: str, language: str, published: Moment | None) -> date | None:
+def _document_day(text: str, language: str, published: Moment | None, stamp: str) -> date | None:
     return document_event_date(text, language, published)
 
 
@@ -259,7 +268,11 @@ def resolve_event_date(doc: Document, span: Span, mentions: list[Mention]) -> da
     )
     at = figure - span.start if figure is not None else None
     day = event_date_for(sentence, doc.language, doc.published, at)
-    return day if day is not None else _document_day(doc.text, doc.language, doc.published)
+    return (
+        day
+        if day is not None
+        else _document_day(doc.text, doc.language, doc.published, _stamp(doc.published))
+    )
 
 
 def resolve_reported_at(doc: Document, span: Span, mentions: list[Mention]) -> date | None:

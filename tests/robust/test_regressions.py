@@ -87,3 +87,21 @@ def test_a_long_line_is_cut_only_at_a_sentence_end(monkeypatch: pytest.MonkeyPat
 def test_speaker_text_is_verbatim(text: str, speaker_text: str) -> None:
     claims = factcheck.extract(text)
     assert claims["speaker_text"].tolist() == [speaker_text]
+
+
+def test_a_second_reading_with_the_same_instant_in_another_zone_is_not_served_from_cache() -> None:
+    """11 p.m. UTC on Monday is 2 a.m. Tuesday in Baghdad: the two moments are equal for
+    Python (and hash alike), but "yesterday" is a different day in each; a cache keyed by the
+    moment's value alone gave the second document the first one's days."""
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from factcheck.mentions.timecheck import find_dates
+
+    text = "Police said on Tuesday that 12 people were killed yesterday."
+    utc = datetime(2024, 3, 4, 23, 0, tzinfo=UTC)
+    baghdad = datetime(2024, 3, 5, 2, 0, tzinfo=timezone(timedelta(hours=3)))
+    assert utc == baghdad
+    first = {x.text: x.day for x in find_dates(text, "en", utc)}
+    second = {x.text: x.day for x in find_dates(text, "en", baghdad)}
+    assert first["yesterday"] == datetime(2024, 3, 3).date()
+    assert second["yesterday"] == datetime(2024, 3, 4).date()
