@@ -28,21 +28,18 @@ THING_SUBJECTS: Final = frozenset({"rockets", "missiles", "drones", "buildings",
 def count_head_noun(sc: Scene, a: int, b: int, subjects: list[Match]) -> Match | None:
     """The noun after a count head before the figure at ``[a, b)`` in its clause ("عدد
     الجنود الذين أصيبوا ... إلى 34": soldiers), unless a counted noun follows the figure."""
+    before = [m for m in subjects if m.last <= a]
+    if not before or any(m.first >= b and gap(sc, b, m.first) <= NOUN_AFTER_GAP for m in subjects):
+        return None
+    key = ("count heads", sc.sv.lo)
+    if key not in sc.index:  # scanned once per sentence: a sentence may hold many figures
+        sc.index[key] = sc.lex.count_heads.scan(sc.tokens, sc.sv.lo, sc.sv.hi)
     clause = sc.sv.clause_of(a)
-    if any(m.first >= b and gap(sc, b, m.first) <= NOUN_AFTER_GAP for m in subjects):
-        return None
-    heads = [
-        h
-        for h in sc.lex.count_heads.scan(sc.tokens, sc.sv.lo, a)
-        if sc.sv.clause_of(h.first) == clause
-    ]
-    if not heads:
-        return None
+    heads = [h for h in sc.index[key] if h.last <= a and sc.sv.clause_of(h.first) == clause]
     found = [
         m
-        for m in subjects
-        if m.last <= a
-        and any(h.last <= m.first and gap(sc, h.last, m.first) <= HEAD_GAP for h in heads)
+        for m in before
+        if any(h.last <= m.first and gap(sc, h.last, m.first) <= HEAD_GAP for h in heads)
     ]
     return max(found, key=lambda m: m.first) if found else None
 
