@@ -19,8 +19,8 @@ import pandas as pd
 import yaml
 
 from factcheck import lang
-from factcheck.errors import CaseError
-from factcheck.files import MAX_FILE_BYTES, inside, read_text
+from factcheck.errors import CaseError, processing
+from factcheck.files import MAX_FILE_BYTES, in_folder, inside, read_text
 from factcheck.model import Case, Document
 from factcheck.when import Moment, PartialDate, parse_moment
 
@@ -90,7 +90,8 @@ def load_case(
     if len(paths) == 1 and not paths[0].suffix and not paths[0].exists():
         raise CaseError(str(paths[0]), "no such folder (give a folder of .txt files or a case)")
     if len(paths) == 1 and paths[0].is_dir() and not (paths[0] / CASE_FILE).exists():
-        paths = _folder_texts(paths[0])  # a folder of articles, no case.yaml: every .txt
+        # a folder of articles, no case.yaml: every .txt, held inside the folder
+        paths = _folder_texts(paths[0], allow_outside_paths)
     elif len(paths) == 1 and (paths[0].is_dir() or paths[0].suffix in (".yaml", ".yml")):
         yaml_path = paths[0] / CASE_FILE if paths[0].is_dir() else paths[0]
         return _from_yaml(yaml_path, allow_outside_paths, max_file_bytes)
@@ -103,12 +104,13 @@ def load_case(
     return _from_texts(paths, language, publisher, published, timezone, max_file_bytes)
 
 
-def _folder_texts(folder: Path) -> list[Path]:
-    """The .txt files of a folder without a case.yaml, in name order; an error when none."""
+def _folder_texts(folder: Path, allow_outside: bool = False) -> list[Path]:
+    """The .txt files of a folder without a case.yaml, in name order; an error when none, and
+    when one is a symlink out of the folder (unless ``allow_outside``)."""
     found = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
     if not found:
         raise CaseError(str(folder), f"no {CASE_FILE} and no .txt file in this folder")
-    return found
+    return [in_folder(folder, p, allow_outside) for p in found]
 
 
 def _looks_like_path(value: str) -> bool:
@@ -163,14 +165,15 @@ def _from_texts(
     for p in paths:
         if p.suffix.lower() != ".txt":
             raise CaseError(str(p), "expected a .txt file, a case.yaml or a folder with one")
-        entry = {
-            "id": p.stem,
-            "publisher": publisher or p.stem,
-            "language": language,
-            "published": published,
-            "text": read_text(p, max_bytes),
-        }
-        docs.append(_document(str(p), entry, path=str(p)))
+        with processing(str(p)):
+            entry = {
+                "id": p.stem,
+                "publisher": publisher or p.stem,
+                "language": language,
+                "published": published,
+                "text": read_text(p, max_bytes),
+            }
+            docs.append(_document(str(p), entry, path=str(p)))
     first = docs[0].id
     return Case(
         id=first if len(docs) == 1 else f"{first}+{len(docs) - 1}",

@@ -1,6 +1,8 @@
 """The ``factcheck`` command: mentions, extract, compare, demo.
 
 Errors in the input are printed as one line naming the file and the problem, exit status 2.
+Anything else is a fault of the kit: one line naming the file being processed, exit status 3
+(``--debug`` or ``FACTCHECK_DEBUG=1`` prints the traceback). Ctrl-C exits 130 quietly.
 """
 
 from __future__ import annotations
@@ -8,14 +10,16 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
+import traceback
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
 
-from factcheck.errors import FactcheckError
+from factcheck.errors import INPUT_ATTRIBUTE, FactcheckError
 from factcheck.files import MAX_FILE_BYTES
 from factcheck.present.labels import available as label_codes
 from factcheck.schema import CLAIM_COLUMNS, MENTION_COLUMNS
@@ -25,23 +29,54 @@ FORMATS = ("csv", "json", "jsonl")
 #: Columns that hold JSON text in CSV (``also_at``): written as real JSON lists in JSON output.
 JSON_TEXT_COLUMNS = ("also_at",)
 LANGUAGES = ("auto", "ar", "en", "fr")
+#: Exit statuses: 2 = bad input or output (FactcheckError), 3 = internal error (a fault of
+#: the kit, please report it), 130 = interrupted (Ctrl-C), as shells report SIGINT.
+EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 2, 3, 130
+#: Environment variable that, set to a non-empty value other than 0, prints the traceback
+#: of an internal error (like ``--debug``).
+DEBUG_VARIABLE = "FACTCHECK_DEBUG"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``factcheck`` command; returns the exit status."""
-    args = _parser().parse_args(argv)
     try:
+        args = _parser().parse_args(argv)
         return int(args.func(args) or 0)
     except FactcheckError as exc:  # one line, even when a file name holds a line break
-        print(f"factcheck: error: {' '.join(str(exc).splitlines())}", file=sys.stderr)
-        return 2
+        print(f"factcheck: error: {_one_line(str(exc))}", file=sys.stderr)
+        return EXIT_INPUT
     except BrokenPipeError:  # `factcheck extract ... | head`
         return 0
     except OSError as exc:  # an output that cannot be written: -o names a file, a missing folder
         print(
             f"factcheck: error: {exc.filename or 'output'}: {exc.strerror or exc}", file=sys.stderr
         )
-        return 2
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # last resort: a fault of the kit, never a bare traceback
+        return _internal_error(exc, argv)
+
+
+def _internal_error(exc: Exception, argv: Sequence[str] | None) -> int:
+    """One line naming the input (when known), the exception type and message; the traceback
+    only on request (``--debug`` or ``FACTCHECK_DEBUG``)."""
+    where = getattr(exc, INPUT_ATTRIBUTE, None)
+    message = _one_line(str(exc)) or "(no message)"
+    print(
+        f"factcheck: internal error{f' while reading {_one_line(where)}' if where else ''}: "
+        f"{type(exc).__name__}: {message} (a fault of factcheck, please report it; "
+        f"--debug or {DEBUG_VARIABLE}=1 shows the traceback)",
+        file=sys.stderr,
+    )
+    given = sys.argv[1:] if argv is None else list(argv)
+    if "--debug" in given or os.environ.get(DEBUG_VARIABLE, "") not in ("", "0"):
+        traceback.print_exception(exc, file=sys.stderr)
+    return EXIT_INTERNAL
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.splitlines())
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,6 +86,11 @@ def _parser() -> argparse.ArgumentParser:
         "disagree.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help=f"print the traceback of an internal error (exit status 3); also {DEBUG_VARIABLE}=1",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     def present_options(p: argparse.ArgumentParser) -> None:

@@ -6,7 +6,8 @@ exits with status 2. Warnings are named classes whose message says what was done
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 
 class FactcheckError(Exception):
@@ -42,6 +43,25 @@ class LanguageDataError(FactcheckError):
         self.path = str(path)
         self.problems = list(problems)
         super().__init__(f"{self.path}: " + "; ".join(self.problems))
+
+
+#: Attribute set on an unexpected exception: the input being processed when it was raised.
+INPUT_ATTRIBUTE = "factcheck_input"
+
+
+@contextmanager
+def processing(name: str | None) -> Iterator[None]:
+    """Mark an unexpected exception raised inside with the input it was raised on, so the
+    command line's last-resort message can name the file (a FactcheckError names it already).
+    The innermost name wins."""
+    try:
+        yield
+    except FactcheckError:
+        raise
+    except Exception as exc:
+        if name and not getattr(exc, INPUT_ATTRIBUTE, None):
+            setattr(exc, INPUT_ATTRIBUTE, name)
+        raise
 
 
 class FactcheckWarning(UserWarning):

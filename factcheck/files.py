@@ -126,14 +126,31 @@ def inside(case_file: Path, entry: str, allow_outside: bool = False) -> Path:
         return path
     if relative.is_absolute() or relative.drive:
         raise CaseError(where, _outside("is absolute"))
-    root = case_file.parent.resolve()
+    if not _resolves_inside(case_file.parent, path, where):
+        raise CaseError(where, _outside("leads outside the case folder"))
+    return path
+
+
+def in_folder(folder: Path, path: Path, allow_outside: bool = False) -> Path:
+    """``path``, a file found inside ``folder`` (a folder of .txt files, a corpus folder),
+    refused when it resolves outside it: a symlink out is held to the same boundary as a
+    case.yaml ``path`` (unless ``allow_outside``, ``--allow-outside-paths``)."""
+    if allow_outside or _resolves_inside(folder, path, str(path)):
+        return path
+    raise CaseError(
+        str(path),
+        f"leads outside the folder {str(folder)!r} (a symlink out); files must sit in the "
+        "folder given (or pass --allow-outside-paths)",
+    )
+
+
+def _resolves_inside(folder: Path, path: Path, where: str) -> bool:
+    root = folder.resolve()
     try:
         target = path.resolve()
     except (OSError, RuntimeError):  # a symlink loop
         raise CaseError(where, "cannot be resolved (a symlink loop?)") from None
-    if not target.is_relative_to(root):
-        raise CaseError(where, _outside("leads outside the case folder"))
-    return path
+    return target.is_relative_to(root)
 
 
 def _outside(problem: str) -> str:

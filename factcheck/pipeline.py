@@ -16,6 +16,7 @@ import pandas as pd
 from factcheck.case import CaseSource, load_case
 from factcheck.claims import extract_claims
 from factcheck.claims.places_table import add_places
+from factcheck.errors import processing
 from factcheck.mentions import find_mentions
 from factcheck.model import Case, Claim, Mention
 from factcheck.schema import claims_frame, mentions_frame
@@ -31,7 +32,11 @@ def mentions(source: CaseSource, **load: Any) -> pd.DataFrame:
     [['Two', 'claim'], ['3', 'claim'], ['4 May', 'date']]
     """
     case = load_case(source, **load)
-    return mentions_frame(m for doc in case.documents for m in find_mentions(doc))
+    found: list[Mention] = []
+    for doc in case.documents:
+        with processing(doc.path or doc.id):
+            found.extend(find_mentions(doc))
+    return mentions_frame(found)
 
 
 def extract(source: CaseSource, **load: Any) -> pd.DataFrame:
@@ -78,9 +83,10 @@ def _analyse(case: Case) -> Analysis:
     found: list[Mention] = []
     claims: list[Claim] = []
     for doc in case.documents:
-        doc_mentions = find_mentions(doc)
-        found.extend(doc_mentions)
-        claims.extend(extract_claims(doc, doc_mentions, case))
+        with processing(doc.path or doc.id):
+            doc_mentions = find_mentions(doc)
+            found.extend(doc_mentions)
+            claims.extend(extract_claims(doc, doc_mentions, case))
     return Analysis(case=case, mentions=found, claims=claims)
 
 

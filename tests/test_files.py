@@ -130,3 +130,47 @@ def test_the_command_line_gives_one_line_and_exit_2(tmp_path: Path, outside: Pat
     assert len(done.stderr.splitlines()) == 1 and done.stderr.startswith("factcheck: error: ")
     assert "Private" not in done.stdout + done.stderr
     assert not (tmp_path / "out" / "report.html").exists()
+
+
+def _folder_with_link_out(tmp_path: Path, outside: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "b.txt").symlink_to(outside)
+    return folder
+
+
+def test_a_folder_of_texts_refuses_a_symlink_out(tmp_path: Path, outside: Path) -> None:
+    folder = _folder_with_link_out(tmp_path, outside)
+    with pytest.raises(CaseError, match=r"b\.txt: leads outside the folder"):
+        load_case(folder)
+    loaded = load_case(folder, allow_outside_paths=True)
+    assert [d.text for d in loaded.documents] == [REPORT, "Private: 99 accounts."]
+    done = _cli("compare", folder, "-o", tmp_path / "out", cwd=tmp_path)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert len(done.stderr.splitlines()) == 1 and "leads outside the folder" in done.stderr
+    assert not (tmp_path / "out" / "report.html").exists()
+
+
+def test_a_symlink_inside_a_folder_of_texts_is_read(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "real.md").write_text(REPORT, encoding="utf-8")
+    (folder / "a.txt").symlink_to("real.md")
+    assert load_case(folder).documents[0].text == REPORT
+
+
+def test_corpus_mode_refuses_a_symlink_out_of_the_folder(tmp_path: Path, outside: Path) -> None:
+    from factcheck.corpus import extract_corpus
+
+    folder = _folder_with_link_out(tmp_path, outside)
+    (folder / "sub").mkdir()
+    (folder / "sub" / "c.txt").symlink_to(outside)
+    out = tmp_path / "claims.csv"
+    summary = extract_corpus([folder], out, progress=False, jobs=1)
+    assert (summary.documents, summary.failed) == (3, 2)
+    errors = summary.errors_path.read_text(encoding="utf-8")
+    assert errors.count("leads outside the folder") == 2
+    assert "99" not in out.read_text(encoding="utf-8")
+    summary = extract_corpus([folder], out, progress=False, jobs=1, allow_outside_paths=True)
+    assert (summary.documents, summary.failed) == (3, 0)

@@ -22,6 +22,9 @@ class Unit:
     id: str
     path: str
     kind: str  # "text" or "case"
+    #: The folder this unit was found in by walking it: the unit must resolve inside it
+    #: (a symlink out is refused unless --allow-outside-paths). Empty when named directly.
+    root: str = ""
 
 
 def is_corpus(
@@ -74,10 +77,10 @@ def _units_at(path: Path, root: Path) -> Iterator[Unit]:
             return
         cases = sorted(p.parent for p in path.rglob("case.yaml"))
         for case in cases:
-            yield Unit(_unit_id(case, root), str(case), "case")
+            yield Unit(_unit_id(case, root), str(case), "case", str(path))
         for p in sorted(path.rglob("*.txt")):
             if not any(c in p.parents for c in cases):
-                yield Unit(_unit_id(p.with_suffix(""), root), str(p), "text")
+                yield Unit(_unit_id(p.with_suffix(""), root), str(p), "text", str(path))
     elif path.suffix.lower() in (".yaml", ".yml"):
         yield Unit(_unit_id(path.parent, root.parent), str(path), "case")
     else:  # a .txt file, or anything else, which load_case then rejects with its reason

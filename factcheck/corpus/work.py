@@ -13,6 +13,7 @@ import pandas as pd
 
 from factcheck.corpus.units import UNIT_COLUMN, Unit
 from factcheck.errors import FactcheckError
+from factcheck.files import MAX_FILE_BYTES, in_folder
 
 #: Units handed to each worker ahead of the writer: enough to keep every core busy, few
 #: enough that memory does not grow with the corpus.
@@ -36,8 +37,15 @@ def _claims_of(unit: Unit, options: dict[str, Any]) -> tuple[str, list[Any]]:
     from factcheck.case import load_case
     from factcheck.pipeline import analyse_case
 
+    allow_outside = bool(options.get("allow_outside_paths", False))
+    if unit.root:  # found by walking a folder: held inside it, like a case.yaml's paths
+        in_folder(Path(unit.root), Path(unit.path), allow_outside)
     if unit.kind == "case":
-        case = load_case(Path(unit.path))
+        case = load_case(
+            Path(unit.path),
+            allow_outside_paths=allow_outside,
+            max_file_bytes=options.get("max_file_bytes", MAX_FILE_BYTES),
+        )
     else:
         case = load_case([Path(unit.path)], **options)
         case = replace(case, id=unit.id, documents=(replace(case.documents[0], id=unit.id),))

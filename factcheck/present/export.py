@@ -21,6 +21,7 @@ import pandas as pd
 from factcheck.model import Document
 from factcheck.present import groups as g
 from factcheck.present.csvsafe import to_csv
+from factcheck.present.highlight import BIDI_EMBEDDINGS, BIDI_ISOLATES
 
 #: What each verdict means, for the ClaimReview rating and the Markdown summary.
 VERDICT_TEXT: Mapping[str, str] = {
@@ -47,8 +48,14 @@ _JSON_SCRIPT_ESCAPES: Final = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u002
 
 
 def _inline(value: Any) -> str:
-    """Document text made inert in Markdown: no raw HTML, no links, on one line."""
-    text = str(value).replace("\n", " ")
+    """Document text made inert in Markdown: no raw HTML, no links, on one line, and no bidi
+    control (U+202A–U+202E, U+2066–U+2069: left out, as in report.html, where only a
+    balanced isolate survives as ``<bdi>``, which Markdown cannot carry once HTML is escaped).
+
+    >>> _inline("\u202e12\u202c killed, \u2067داعش\u2069 said")
+    '12 killed, داعش said'
+    """
+    text = BIDI_ISOLATES.sub("", BIDI_EMBEDDINGS.sub("", str(value))).replace("\n", " ")
     for char, escaped in _MARKDOWN_ESCAPES:
         text = text.replace(char, escaped)
     return text

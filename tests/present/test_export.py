@@ -86,3 +86,21 @@ def test_document_text_stays_inert_in_markdown_and_json_ld(tmp_path, anbar, docu
     assert "<" not in text and ">" not in text and "&" not in text
     reviews = json.loads(text)
     assert reviews[0]["itemReviewed"]["author"][0]["name"] == hostile
+
+
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def test_bidi_controls_do_not_reach_the_markdown_summary(tmp_path, anbar_ar, documents):
+    """An override in a speaker name or a title would reorder the summary where it is pasted;
+    it is left out, as in report.html, and the visible text stays."""
+    claims, comparison = anbar_ar
+    speaker = "\u202eوزارة الداخلية\u202c \u2067الشرطة\u2069 \u2066x"
+    claims = claims.assign(speaker=speaker)
+    comparison = comparison.assign(note="rose from \u202d12\u202c to \u202e31")
+    paths = write_exports(tmp_path, comparison, claims, documents, title="\u2067رمادي\u2069 raid")
+    md = paths["markdown"].read_text(encoding="utf-8")
+    assert not set(BIDI_CONTROLS) & set(md)
+    assert md.startswith("# رمادي raid\n")
+    assert "وزارة الداخلية الشرطة x:" in md
+    assert "rose from 12 to 31" in md
