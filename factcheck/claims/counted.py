@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from factcheck.claims.affiliation import OWN_FORCES, nearest_affiliation, speaker_affiliation
+from factcheck.claims.counted_links import count_head_noun, cue_measure, part_verb
 from factcheck.claims.lexicon import Match, Token, lexicon
 from factcheck.claims.scene import MILITANTS, Scene, distance, gap, in_clause, nearest
 
@@ -61,6 +62,7 @@ def count_of(
     "no casualties" phrase) the subject is never taken from before the figure ("eight rockets
     ..., sans faire de victimes" counts people, not rockets)."""
     measure = nearest(sc, sc.measures, a, b, before=0)  # "ont relâché 250 détenus": the verb
+    measure = part_verb(sc, a, b) or measure  # "five of the wounded were evacuated"
     clause = sc.sv.clause_of(a)  # the counted noun is in the figure's own clause
     if measure is None:
         measure = _toll_head(sc, a, clause)
@@ -71,6 +73,7 @@ def count_of(
         subjects = [m for m in subjects if sc.lex.things.at(sc.tokens, m.first) is None]
     sa, sb = _partitive(sc, b) or (a, b)  # where the counted noun is looked for
     of_noun = _of_noun(sc, b, subjects)  # "3 من جنود الجيش", "20 of the service members"
+    of_noun = of_noun or count_head_noun(sc, a, b, subjects)  # "عدد الجنود ... إلى 34"
     subject = of_noun or nearest(sc, subjects, sa, sb)
     if subject is not None and subject.value[0] == PART:
         subject = _part_link(sc, a, b, subject, subjects)
@@ -80,6 +83,7 @@ def count_of(
     measure_label = measure.value[0] if measure else ""
     if measure is not None and _joined_toll(sc, measure, a, b):
         measure_label = JOINED_MEASURE  # "قتل وأصيب نحو 37", "killed or wounded 37"
+    measure_label = cue_measure(sc, a, of_noun) or measure_label  # "سقوط 3 من الجنود"
     subject_label = subject.value[0] if subject else ""
     generic = subject is None
     if subject_label == MEMBER:  # "عنصر من فرق الإنقاذ", "عناصر التنظيم": whose members

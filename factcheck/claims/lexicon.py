@@ -155,6 +155,8 @@ class Lexicon:
     partitives: Phrases  # "des", "of the", "من أصل" between two figures: part of a whole
     toll_links: Phrases  # "rose to", "s'élève à": the figure is the toll the clause opened with
     subset_cues: Phrases  # "dont", "including", "بينهم": part of the figure before
+    count_heads: Phrases  # "the number of", "عدد": the noun after it is what a figure counts
+    partitive_measures: Phrases  # "سقوط" before "3 من الجنود": measure of a partitive count
     since_words: frozenset[str]  # "since", "منذ", "depuis": a running total when a date follows
     when_words: frozenset[str]  # "when", "lorsque", "عندما", "التي": a dated incident's clause
     force_measures: dict[str, str]  # a crowd measure said of forces: "took part" -> deployed
@@ -292,6 +294,8 @@ def lexicon(language: str) -> Lexicon:
         partitives=phrases("partitives"),
         toll_links=phrases("toll_links"),
         subset_cues=phrases("subset_cues"),
+        count_heads=phrases("count_heads"),
+        partitive_measures=phrases("partitive_measures"),
         since_words=words("since_words"),
         when_words=words("when_words"),
         force_measures={str(k): str(v) for k, v in (sec.get("force_measures") or {}).items()},

@@ -1,0 +1,85 @@
+"""Two links that say what a figure counts from farther than its nearest words.
+
+- A count head ("the number of", "le nombre de", "عدد") before a noun makes that noun the
+  counted one of the figure the clause ends on ("the number of soldiers hurt rose to 40").
+- A part of a toll that has its own verb ("five of the wounded were evacuated", "إجلاء 5 من
+  المصابين") counts what that verb says: the toll's word names the whole, not the measure.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from factcheck.claims.lexicon import Match
+from factcheck.claims.scene import Scene, gap
+
+#: Words free between a count head and its noun (an affiliation: "the number of US troops").
+HEAD_GAP: Final = 1
+#: How far after a figure its partitive link may start ("five of the wounded").
+LINK_GAP: Final = 2
+#: How far before a figure the verb of its part may stand ("إجلاء 5 من المصابين").
+VERB_BEFORE_GAP: Final = 1
+#: Farthest a counted noun after the figure may be and still win over a count head's noun.
+NOUN_AFTER_GAP: Final = 2
+#: Subject labels that count things, never people: a cue of the fallen is not a toll there.
+THING_SUBJECTS: Final = frozenset({"rockets", "missiles", "drones", "buildings", "homes"})
+
+
+def count_head_noun(sc: Scene, a: int, b: int, subjects: list[Match]) -> Match | None:
+    """The noun after a count head before the figure at ``[a, b)`` in its clause ("عدد
+    الجنود الذين أصيبوا ... إلى 34": soldiers), unless a counted noun follows the figure."""
+    before = [m for m in subjects if m.last <= a]
+    if not before or any(m.first >= b and gap(sc, b, m.first) <= NOUN_AFTER_GAP for m in subjects):
+        return None
+    key = ("count heads", sc.sv.lo)
+    if key not in sc.index:  # scanned once per sentence: a sentence may hold many figures
+        sc.index[key] = sc.lex.count_heads.scan(sc.tokens, sc.sv.lo, sc.sv.hi)
+    clause = sc.sv.clause_of(a)
+    heads = [h for h in sc.index[key] if h.last <= a and sc.sv.clause_of(h.first) == clause]
+    found = [
+        m
+        for m in before
+        if any(h.last <= m.first and gap(sc, h.last, m.first) <= HEAD_GAP for h in heads)
+    ]
+    return max(found, key=lambda m: m.first) if found else None
+
+
+def part_verb(sc: Scene, a: int, b: int) -> Match | None:
+    """The verb of a part of a toll ("three of the injured were evacuated"): the measure word
+    right after the figure's partitive link names the whole; another measure in the clause,
+    after it or right before the figure, says what the part counts (None when there is none)."""
+    lex = sc.lex
+    k = b
+    while k < sc.sv.hi and not sc.tokens[k].is_word and k - b < LINK_GAP:
+        k += 1
+    link = lex.partitives.at(sc.tokens, k) if k < sc.sv.hi and sc.tokens[k].is_word else None
+    if link is None:
+        return None
+    k = link.last
+    while k < sc.sv.hi and (not sc.tokens[k].is_word or set(sc.tokens[k].keys) & lex.light_words):
+        k += 1
+    whole = next((m for m in sc.measures if m.first == k), None)
+    if whole is None:
+        return None
+    clause = sc.sv.clause_of(a)
+    own = [
+        m
+        for m in sc.measures
+        if m.value[0] != whole.value[0]
+        and sc.sv.clause_of(m.first) == clause
+        and (m.first >= whole.last or (m.last <= a and gap(sc, m.last, a) <= VERB_BEFORE_GAP))
+    ]
+    return min(own, key=lambda m: abs(m.first - a)) if own else None
+
+
+def cue_measure(sc: Scene, a: int, of_noun: Match | None) -> str:
+    """The measure a word right before the figure gives when a partitive names the people it
+    counts ("سقوط 3 من الجنود": the fallen are killed), from ``partitive_measures``; "" when
+    the figure has no such cue, or counts things ("سقوط 5 من الصواريخ")."""
+    if of_noun is None or of_noun.value[0] in THING_SUBJECTS:
+        return ""
+    k = a
+    while k > sc.sv.lo and not sc.tokens[k - 1].is_word:
+        k -= 1
+    cues = sc.lex.partitive_measures.scan(sc.tokens, max(sc.sv.lo, k - 3), k)
+    return next((str(m.value) for m in cues if m.last == k), "")
