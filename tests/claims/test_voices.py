@@ -128,9 +128,9 @@ def test_one_source_named_three_ways_is_one_speaker() -> None:
             "Agence France-Presse",
         ),
         (
-            'وقال مسؤولون أميركيون لشبكة "سي إن إن" إن 3 جنود قتلوا.',
+            'وأكد مسؤولون أميركيون لشبكة "سي إن إن" أن 4 عسكريين لقوا حتفهم.',
             "ar",
-            "3",
+            "4",
             "unnamed US officials",
             "CNN",
         ),
@@ -150,7 +150,7 @@ def test_relays_at_the_end_of_a_sentence(
         (AR_STORY, "ar", "5", "unnamed Iraqi security sources"),
         (FR_STORY, "fr", "5", "unnamed Iraqi security sources"),
         ("A US defense source said 7 soldiers were hurt.", "en", "7", "unnamed US defense sources"),
-        ("وأفاد مصدر دفاعي أمريكي بأن 7 جنود أصيبوا.", "ar", "7", "unnamed US defense sources"),
+        ("وذكر مصدر دفاعي أمريكي أن 9 عسكريين جرحوا.", "ar", "9", "unnamed US defense sources"),
         ("Gaza officials said 40 people were killed.", "en", "40", "unnamed Gaza Strip officials"),
         ("Officials said 12 people were killed.", "en", "12", "unnamed officials"),
     ],
@@ -176,17 +176,17 @@ def test_unnamed_sources_keep_their_affiliation(
         ),
         ("وقال وزير الداخلية الليبي إن 20 شخصا فقدوا.", "ar", "20", "Libyan Interior Minister", ""),
         (
-            "Othman Jalil, the health minister of the eastern government, told reporters that "
-            "300 people had been buried in Libya.",
+            "Karim Bashir, health minister in Libya's eastern administration, said on Tuesday "
+            "that 250 bodies had been recovered.",
             "en",
-            "300",
+            "250",
             "Libyan Health Minister",
-            "Othman Jalil",
+            "Karim Bashir",
         ),
         (
-            "An estimate from Derna's mayor put the number of dead at 900.",
+            "A tally from Derna's mayor put fatalities at 640.",
             "en",
-            "900",
+            "640",
             "Mayor of Derna",
             "",
         ),
@@ -202,18 +202,18 @@ def test_office_holders_are_named_by_office(
 @pytest.mark.parametrize(
     ("text", "language", "value", "speaker"),
     [
-        ("الولايات المتحدة تعلن مقتل 15 مسلحا في غارة", "ar", "15", "US government"),
+        ("الولايات المتحدة تعلن مقتل 8 مقاتلين في قصف جوي", "ar", "8", "US government"),
         (
-            "Les autorités ont compté 1,2 million de manifestants et les syndicats 2,5 millions "
-            "en France.",
+            "La police a dénombré 640 000 grévistes et les syndicats 1,7 million dans toute "
+            "la France.",
             "fr",
-            "2,5 millions",
+            "1,7 million",
             "French trade unions",
         ),
         (
-            "وأحصت السلطات الفرنسية 1,2 مليون متظاهر والنقابات 2,5 مليون.",
+            "وأحصت الشرطة الفرنسية 640 ألف محتج والنقابات 1,7 مليون.",
             "ar",
-            "2,5 مليون",
+            "1,7 مليون",
             "French trade unions",
         ),
         ("Hamas: 210 killed in Nuseirat strikes\nThe toll rose.", "en", "210", "Hamas"),
@@ -245,8 +245,8 @@ def test_speaker_person_is_a_claims_table_column() -> None:
         ),
         # a figure before a relative pronoun belongs to that clause's speaker
         (
-            "The army said 40 were killed, far fewer than the 90 deaths that health "
-            "authorities in Gaza reported.",
+            "The army said 40 were killed, far fewer than the 90 fatalities that "
+            "health authorities in Gaza reported.",
             "en",
             "90",
             "Gaza Ministry of Health",
@@ -262,25 +262,26 @@ def test_speaker_person_is_a_claims_table_column() -> None:
         ),
         # the second member of a pair with its own postposed source
         (
-            "تظاهر أكثر من مليون شخص في فرنسا، بحسب وزارة الداخلية و3 ملايين، وفقا للنقابات.",
+            "خرج نحو 800 ألف محتج إلى شوارع المدن الفرنسية، حسب وزارة الداخلية و4 ملايين، "
+            "وفقا للنقابات.",
             "ar",
-            "3 ملايين",
+            "4 ملايين",
             "French trade unions",
             "",
         ),
         # an outlet that saw a report relays it
         (
-            "A confidential UN report, seen by Reuters on Monday, said 120 people were killed.",
+            "An internal UN memo, seen by Reuters last week, said 85 civilians had died.",
             "en",
-            "120",
+            "85",
             "United Nations",
             "Reuters",
         ),
         # "according to what X relayed": X relays the speaker of the statement
         (
-            "وجاء في بيان صدر عن الجيش الأمريكي وفق ما نقلت رويترز أن 11 جنديا أصيبوا.",
+            "وأورد بيان للجيش الأمريكي وفق ما نقلت رويترز أن 6 عسكريين جرحوا.",
             "ar",
-            "11",
+            "6",
             "US Armed Forces",
             "Reuters",
         ),
@@ -330,32 +331,32 @@ def test_impersonal_reporting_is_the_publishers_voice() -> None:
 
 
 def test_a_word_with_the_article_is_not_a_reporting_verb() -> None:
-    text = "قالت القيادة إن 3 جنود قتلوا في البرج 22 التابع لشبكة الدفاع الأردنية."
-    assert _claims(text, "ar")["3"].speaker != "لشبكة الدفاع الأردنية"
+    text = "قالت القيادة إن 5 جنود قتلوا في المخفر 9 التابع لشبكة المراقبة الحدودية."
+    assert _claims(text, "ar")["5"].speaker != "لشبكة المراقبة الحدودية"
 
 
 def test_a_hard_line_break_inside_a_sentence_keeps_its_speaker() -> None:
     text = (
         "Title line\n\n"
-        "وقالت قيادة العمليات المشتركة في بيان إن العملية التي أطلق عليها اسم\n"
-        '"فجر الصحراء" أسفرت عن مقتل 12 مسلحا.\n\n'
+        "وقالت قيادة العمليات المشتركة إن الحملة المسماة\n"
+        '"درع الوادي" انتهت بمقتل 14 إرهابيا.\n\n'
         "وفي سياق آخر، قتل 3 أشخاص في حادث سير."
     )
     found = _claims(text, "ar")
-    assert found["12"].speaker == "Iraqi Joint Operations Command"
+    assert found["14"].speaker == "Iraqi Joint Operations Command"
     assert found["3"].speaker == "Example Daily"  # a new paragraph: its own voice
 
 
 def test_french_counts_paired_by_source() -> None:
     text = (
-        "À Paris, les chiffres vont de 700 000 manifestants selon la CGT à 81 000 pour la "
-        "police. Ils étaient 6 000 (préfecture) et 30 000 (CGT) à Nice, et "
-        "entre 13 000 et 23 000 à Bayonne. Pour la première fois, 12 personnes ont été "
-        "interpellées en France."
+        "À Paris, on a compté de 520 000 manifestants selon la CGT à 64 000 pour la "
+        "police. Ils étaient 4 500 (préfecture) et 18 000 (CGT) à Dijon, puis "
+        "de 9 000 à 15 000 à Pau. Pour la journée, 17 personnes ont été "
+        "arrêtées dans le pays."
     )
     found = _claims(text, "fr")
-    assert found["81 000"].speaker == "French police"
-    assert found["6 000"].speaker == "Prefecture"  # the prefecture of the city, not Paris's
-    assert found["30 000"].speaker == "General Confederation of Labour"
+    assert found["64 000"].speaker == "French police"
+    assert found["4 500"].speaker == "Prefecture"  # the prefecture of the city, not Paris's
+    assert found["18 000"].speaker == "General Confederation of Labour"
     # a bracketed source speaks for its own figure only; "pour" is a source only after one
-    assert found["12"].speaker == "Example Daily"
+    assert found["17"].speaker == "Example Daily"
