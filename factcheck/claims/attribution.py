@@ -156,8 +156,8 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
         self.wrapped(sv)
 
     def wrapped(self, sv: SentenceView) -> None:
-        """A sentence cut by a hard line break ("... التي أطلق عليها اسم ⏎ "وثبة الأسود" أسفرت
-        عن مقتل 14"): a line without a cue of its own, after a body line that ends without
+        """A sentence cut by a hard line break ("... وقال المكتب إن العاصفة التي ضربت ⏎ قرية الزيتون
+        أدت إلى إصابة 9"): a line without a cue of its own, after a body line that ends without
         terminal punctuation, continues that line's last attribution."""
         if sv.index < 2 or sv.lo == 0 or sv.lo >= sv.hi or self.latest_in(sv) is not None:
             return
@@ -238,8 +238,8 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
     def figure_before(self, sv: SentenceView, i: int) -> int | None:
         """First token of a figure ending at most ``POSTPOSED_GAP`` tokens before ``i``, in the
         same clause and with nothing but its counted noun between. A comma may sit between
-        when the figure is the second member of a pair whose first has its own source ("1,28
-        مليون، بحسب وزارة الداخلية، و3,5 مليون، وفقا للاتحاد"): "and 3.5 million" is its own."""
+        when the figure is the second member of a pair whose first has its own source ("4,6
+        آلاف، بحسب الشرطة، و12 ألفا، حسب المنظمين"): "and 12 thousand" is its own."""
         k = i - 1
         comma = k >= sv.lo and self.tokens[k].text in ",،" and self.latest_in(sv) is not None
         if comma:

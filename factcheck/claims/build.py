@@ -182,7 +182,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         subset = thing is None and (what.part or is_subset(tokens, a, views[n].lo, lex))
         own_noun = what.subject not in ("", PREVIOUS) and not what.generic
         if not (what.measure or what.subject or subset) and speaker_text and speaker in said:
-            what = said[speaker]  # "700 000 selon la CGT": what the CGT's figures count
+            what = said[speaker]  # "9 400 selon l'intersyndicale": what its figures count
         if not what.measure or subset:
             near_only = bool(m.unit) and not what.subject  # "15 Hamas targets": its own noun
             what = inherit(what, n, m.low, measured, subset=subset, near_only=near_only)

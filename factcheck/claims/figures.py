@@ -148,8 +148,8 @@ def inherit(
     )
 
 
-#: Measures whose victims one text names once and then counts without a noun ("Seven US
-#: service members were wounded ... Five were wounded in the raid and two others were hurt").
+#: Measures whose victims one text names once and then counts without a noun ("Nine deckhands
+#: were wounded ... Six were wounded below deck and one more was bruised").
 VICTIM_MEASURES = frozenset({"killed", "wounded", "casualties", "missing"})
 #: Subjects that say nothing of who the victims were, and the parts of "people" by age or sex
 #: ("31 children among the dead"): neither names the side a later bare toll counts.
@@ -157,9 +157,9 @@ GENERIC_SUBJECTS = frozenset({"", "people", "children", "women"})
 
 
 def carry_subject(what: Counted, n: int, named: dict[str, tuple[int, Counted]]) -> Counted:
-    """A toll with no noun of its own ("Five were wounded", "وأصيب 25", "the number of dead
-    at 14") counts the victims the document last named for a toll of the same measure, or for
-    any toll in the same sentence n ("three soldiers were killed and 34 more were hurt").
+    """A toll with no noun of its own ("Five were wounded", "وأصيب 25", "the tally of dead
+    reached 6") counts the victims the document last named for a toll of the same measure, or for
+    any toll in the same sentence n ("two guards were killed and 11 more were hurt").
     ``named`` holds the latest per measure and under "*" (:func:`remember_victims`). Its
     affiliation comes along when it has none."""
     if not what.generic or what.measure not in VICTIM_MEASURES:
@@ -181,8 +181,8 @@ def remember_victims(what: Counted, n: int, named: dict[str, tuple[int, Counted]
 
 
 #: How many words after a figure its own noun may come ("two neglected dams"); words of a
-#: quotation opened right after the figure are passed ("four “secure and highly camouflaged
-#: hideouts”").
+#: quotation opened right after the figure are passed ("three “deep and carefully hidden
+#: bunkers”").
 THING_GAP = 2
 #: Quotation marks that may open a quoted noun phrase after a figure.
 QUOTES = "\"“”«»'‘’"

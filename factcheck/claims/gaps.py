@@ -44,7 +44,7 @@ class GapMixin:
             self.add(sv, sv.lo, speaker, ())
 
     def bracketed(self, sv: SentenceView) -> None:
-        """ "entre 6000 (préfecture) et 30 000 (CGT) à Nice", "22,000 (police)": a speaker in
+        """ "entre 3100 (préfecture) et 8 500 (CGT) à Brest", "9,400 (police)": a speaker in
         brackets right after a figure (or its counted noun) speaks for that figure alone."""
         from factcheck.claims.attribution import Attribution
 
@@ -77,8 +77,8 @@ class GapMixin:
 
     def gapped(self, sv: SentenceView) -> None:
         """ "le ministère a dénombré 22 000 manifestants, la CGT 55 000": after a comma, or
-        after "et", "and", "و" that follows a figure ("1,27 million de manifestants et les
-        syndicats 2,5 millions"), a named speaker right before a figure, in a sentence whose
+        after "et", "and", "و" that follows a figure ("48 000 grévistes et les
+        syndicats 90 000"), a named speaker right before a figure, in a sentence whose
         reporting verb it shares (the verb comes first)."""
         if self.latest_in(sv) is None:
             return
@@ -93,7 +93,7 @@ class GapMixin:
             if tok.text not in ",،":
                 if not seen_figure or not tok.is_word or k in self.blocked:
                     continue
-                if tok.key in self.lex.conjunctions:  # "1,27 million et les syndicats 2,5"
+                if tok.key in self.lex.conjunctions:  # "48 000 et les syndicats 90 000"
                     pass
                 elif self.lex.article and len(tok.keys) > 1 and tok.text[:1] == "و":
                     first = k  # "والنقابات 2,5 مليون": the conjunction is glued on

@@ -124,8 +124,8 @@ def _local(office: str, rest: str, language: str) -> str:
 
 def _person(after: list[Token], lex: Lexicon) -> str:
     """A person's name right after an office: capitalised Latin words, or in Arabic the last
-    words of the phrase that carry no article ("وزير الصحة في حكومة شرق ليبيا عثمان عبد
-    الجليل")."""
+    words of the phrase that carry no article ("وزير الزراعة في حكومة الإقليم كريم بن
+    يوسف")."""
     low, high = PERSON_WORDS
     if not after:
         return ""

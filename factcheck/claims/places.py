@@ -15,7 +15,7 @@ The rule, in order (first that applies wins; thresholds named below):
 2. **Ellipsis**: a figure opening a verbless clause after a comma or conjunction ("…, 5 in
    Aleppo" has its own place; "…, la CGT 55 000" has not) takes the place of the figure before.
 3. **Frame**: the nearest place introduced by a locative that opens a clause before the
-   figure: "À Marseille, la CGT a compté 245 000", "In Lyon, police counted 22,000", "وفي حلب";
+   figure: "À Rennes, la CGT a compté 12 000", "In Leeds, police counted 3,500", "وفي حمص";
    or that follows a toll noun: "the death toll in Malatya rose to 420".
 4. **Event location**: a country (or "nationwide") introduced by a locative anywhere in the
    figure's clause, commas included: "3,5 millions de salariés, …, ont manifesté partout en

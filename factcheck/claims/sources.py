@@ -80,7 +80,7 @@ def registry_name(
     lo, hi = wider[0].start, wider[-1].end
     for start, end, entry in registry.find_in(text[lo:hi], lex.language, country):
         if qualifies(text, lo + end, lex):
-            continue  # "the Hamas-controlled health ministry": Hamas runs it, is not it
+            continue  # "the militia-run water ministry": the militia runs it, is not it
         if lo + start < words[-1].end and not governed(words, lo + start, lex):
             return entry.name
     for candidate in _candidates(text, words):

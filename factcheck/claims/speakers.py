@@ -109,7 +109,7 @@ def name_speaker(
             return Speaker(back.name, written, back.gender or gender, back.kind, back.resolved)
         return Speaker(office[0], written, gender, "named", True, person=office[1])
     author = _past_report_noun(words, lex)
-    if author:  # "an estimate from Derna's mayor", "Statements from the Iraqi armed forces"
+    if author:  # "an estimate from Kessel's governor", "Statements from the coastal brigade"
         by = name_speaker(ctx, author)
         if by is not None and by.kind in ("named", "unnamed") and by.resolved:
             return replace(by, text=written)

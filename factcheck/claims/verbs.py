@@ -104,8 +104,8 @@ class VerbMixin:
     def object_relative(
         self, sv: SentenceView, m: Match, speaker: Speaker, via: tuple[str, ...], denied: bool
     ) -> bool:
-        """ "far fewer than the 500 deaths that health authorities reported", "les 30 000
-        morts que le ministère a annoncés": a figure right before a relative pronoun whose
+        """ "well below the 85 deaths that the coast guard reported", "les 1 200
+        blessés que la préfecture a recensés": a figure right before a relative pronoun whose
         clause's verb has this speaker is that speaker's figure alone."""
         from factcheck.claims.attribution import Attribution
 
@@ -150,8 +150,8 @@ class VerbMixin:
     def apposed(
         self, speaker: Speaker, words: list[Token], sv: SentenceView, skipped: list[Token] = ()
     ) -> Speaker:
-        """A speaker with the person an apposition names: "Othman Abdel Jalil, the health
-        minister ..., told" and "the spokesman for the Red Crescent, Tawfiq Shukri, denied" are
+        """A speaker with the person an apposition names: "Marta Quist, the water
+        minister of ..., told" and "the spokeswoman for the port board, Idris Kamal, denied" are
         the office or organisation, with the person kept; a bare name stays as written."""
         if speaker.person:
             return speaker
@@ -165,12 +165,12 @@ class VerbMixin:
             return replace(speaker, person=other.text)
         if speaker.resolved and skipped and not any(t.key in self.lex.stop for t in skipped):
             person = office_person(self.text, self.lex, skipped, skipped[0].start)
-            if person:  # "الرئيس الأميركي، دونالد ترمب،", not "The Iraqi army, too,"
+            if person:  # "الوزير الفرنسي، جان مارتان،", not "The Iraqi army, too,"
                 return replace(speaker, person=person)
         return speaker
 
     def _seen_by(self, speaker: Speaker | None, words: list[Token]) -> bool:
-        """ "a report, seen by Reuters on Thursday, estimated": an outlet after an agent
+        """ "an audit, seen by Le Monde on Sunday, counted": an outlet after an agent
         preposition in an apposition only relays the speaker named before it."""
         if speaker is None or not is_outlet(speaker.name) or len(words) < 2:
             return False
@@ -201,7 +201,7 @@ class VerbMixin:
                     return self.apposed(speaker, words, sv, skipped)
                 return speaker or pronoun
             if len(words) <= PERSON_MAX_WORDS and all(t.is_word for t in words):
-                skipped = words  # "الرئيس الأميركي، دونالد ترمب، أكد": the person's name
+                skipped = words  # "الوزير الفرنسي، جان مارتان، أكد": the person's name
             end = bisect_left(self.starts, words[0].start, sv.lo, sv.hi)
             end = sv.lo if end >= sv.hi else end
             if end <= sv.lo + 1 or self.tokens[end - 1].text not in ",،":
