@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from factcheck.claims.affiliation import OWN_FORCES, nearest_affiliation, speaker_affiliation
-from factcheck.claims.counted_links import count_head_noun, cue_measure, part_verb
+from factcheck.claims.counted_links import after_partitive, count_head_noun, cue_measure, part_verb
 from factcheck.claims.lexicon import Match, Token, lexicon
 from factcheck.claims.scene import MILITANTS, Scene, distance, gap, in_clause, nearest
 
@@ -277,17 +277,8 @@ def _of_noun(sc: Scene, b: int, subjects: list[Match]) -> Match | None:
     """The noun a partitive right after the figure names ("3 من جنود الجيش", "five of the
     soldiers", "trois d'entre les soldats"): the figure counts those, whatever the verb's
     default subject."""
-    lex = sc.lex
-    k = b
-    while k < sc.sv.hi and not sc.tokens[k].is_word and k - b < PARTITIVE_GAP:
-        k += 1
-    link = lex.partitives.at(sc.tokens, k) if k < sc.sv.hi and sc.tokens[k].is_word else None
-    if link is None:
-        return None
-    k = link.last
-    while k < sc.sv.hi and (not sc.tokens[k].is_word or set(sc.tokens[k].keys) & lex.light_words):
-        k += 1
-    return next((m for m in subjects if m.first == k), None)
+    k = after_partitive(sc, b)
+    return None if k is None else next((m for m in subjects if m.first == k), None)
 
 
 def _member_of(sc: Scene, member: Match) -> str:

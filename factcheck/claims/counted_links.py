@@ -44,10 +44,10 @@ def count_head_noun(sc: Scene, a: int, b: int, subjects: list[Match]) -> Match |
     return max(found, key=lambda m: m.first) if found else None
 
 
-def part_verb(sc: Scene, a: int, b: int) -> Match | None:
-    """The verb of a part of a toll ("three of the injured were evacuated"): the measure word
-    right after the figure's partitive link names the whole; another measure in the clause,
-    after it or right before the figure, says what the part counts (None when there is none)."""
+def after_partitive(sc: Scene, b: int) -> int | None:
+    """The first token after a partitive link that starts right after the figure ending at
+    ``b`` ("five of the wounded": the token of "wounded"), light words skipped; None when no
+    link follows the figure."""
     lex = sc.lex
     k = b
     while k < sc.sv.hi and not sc.tokens[k].is_word and k - b < LINK_GAP:
@@ -58,6 +58,16 @@ def part_verb(sc: Scene, a: int, b: int) -> Match | None:
     k = link.last
     while k < sc.sv.hi and (not sc.tokens[k].is_word or set(sc.tokens[k].keys) & lex.light_words):
         k += 1
+    return k
+
+
+def part_verb(sc: Scene, a: int, b: int) -> Match | None:
+    """The verb of a part of a toll ("three of the injured were evacuated"): the measure word
+    right after the figure's partitive link names the whole; another measure in the clause,
+    after it or right before the figure, says what the part counts (None when there is none)."""
+    k = after_partitive(sc, b)
+    if k is None:
+        return None
     whole = next((m for m in sc.measures if m.first == k), None)
     if whole is None:
         return None
