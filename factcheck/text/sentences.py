@@ -119,11 +119,8 @@ def _cut(text: str, lo: int, hi: int) -> int:
     1501
     """
     mid = (lo + hi) // 2
-    last = None
-    for last in _CLAUSE_MARK.finditer(text, mid, hi):
-        pass
-    if last is not None:
-        return last.start() + 1
-    for last in _SPACE.finditer(text, mid, hi):
-        pass
-    return last.start() if last is not None else hi
+    marks = [m.start() + 1 for m in _CLAUSE_MARK.finditer(text, mid, hi)]
+    if marks:
+        return marks[-1]
+    spaces = [m.start() for m in _SPACE.finditer(text, mid, hi)]
+    return spaces[-1] if spaces else hi
