@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final, Generic, TypeVar
+from typing import Final, Generic, NamedTuple, TypeVar
 
 from factcheck.text.normalize import lookup_key
 
@@ -38,9 +37,9 @@ VARIANT_CACHE_SIZE: Final = 200_000
 _END: Final = object()  # trie key marking the end of a phrase
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word of a text: its offsets, characters as written, and normalised key."""
+class Token(NamedTuple):
+    """One word of a text: its offsets, characters as written, and normalised key (a named
+    tuple: a text has many, and a tuple is built several times faster than a dataclass)."""
 
     start: int
     end: int
@@ -71,6 +70,11 @@ RECENT_TEXTS: Final = 8
 @lru_cache(maxsize=RECENT_TEXTS)
 def _recent_tokens(text: str) -> tuple[Token, ...]:
     return tuple(tokenize(text))
+
+
+def recent_tokens(text: str) -> list[Token]:
+    """:func:`tokenize`, shared with the searches that follow over the same text."""
+    return list(_recent_tokens(text))
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
