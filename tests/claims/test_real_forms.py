@@ -113,7 +113,7 @@ def test_words_between_a_negator_and_a_harm_word_are_not_enough(text: str, langu
 def test_hedge_verbs_and_hedges_between_commas_make_at_least(
     text: str, language: str, low: float
 ) -> None:
-    """"exceeded", "تجاوز عدد ...", "a dépassé les", and ", at least," after the noun are
+    """ "exceeded", "تجاوز عدد ...", "a dépassé les", and ", at least," after the noun are
     "more than": the figure is a lower bound, the speaker still the ministry's."""
     (claim,) = _claims(text, language)
     assert (claim.low, claim.high, claim.qualifier) == (low, None, "at_least")
@@ -121,7 +121,7 @@ def test_hedge_verbs_and_hedges_between_commas_make_at_least(
 
 
 def test_arabic_sum_of_words_and_digits_is_one_claim() -> None:
-    """"أكثر من مليون و40 ألف": one figure of 1,040,000 or more, not a million and 40,000."""
+    """ "أكثر من مليون و40 ألف": one figure of 1,040,000 or more, not a million and 40,000."""
     text = "وقالت وزارة الداخلية الفرنسية إن أكثر من مليون و40 ألف شخص تظاهروا في فرنسا."
     (claim,) = _claims(text, "ar")
     assert (claim.low, claim.high, claim.qualifier) == (1040000.0, None, "at_least")
