@@ -42,6 +42,7 @@ from factcheck.claims.figures import (
     token_range,
 )
 from factcheck.claims.lexicon import Lexicon, Token, lexicon
+from factcheck.claims.measure_names import name_measures
 from factcheck.claims.scene import scene
 from factcheck.claims.scope import (
     CONTEXT_MEASURES,
@@ -259,7 +260,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         for m, a, _ in figures
         if spans and sentence_of[a] == 0 and is_headline(doc.text, spans[0].start, spans[0].end)
     )
-    return one_voice(headline_repeats(merged, headline), first)
+    return name_measures(one_voice(headline_repeats(merged, headline), first))
 
 
 def _sentence_index(views: list[SentenceView], n_tokens: int) -> list[int]:
