@@ -23,7 +23,7 @@ from factcheck.errors import INPUT_ATTRIBUTE, FactcheckError
 from factcheck.files import MAX_FILE_BYTES
 from factcheck.present.labels import available as label_codes
 from factcheck.schema import CLAIM_COLUMNS, MENTION_COLUMNS
-from factcheck.when import PartialDate
+from factcheck.when import DayPart, PartialDate
 
 FORMATS = ("csv", "json", "jsonl")
 #: Columns that hold JSON text in CSV (``also_at``): written as real JSON lists in JSON output.
@@ -337,7 +337,7 @@ def _plain(value: object) -> object:
         return None
     if isinstance(value, float) and math.isnan(value):
         return None
-    if isinstance(value, datetime | date | PartialDate):
+    if isinstance(value, datetime | date | PartialDate | DayPart):
         return value.isoformat()
     if hasattr(value, "item"):
         return _plain(value.item())
