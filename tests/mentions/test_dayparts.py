@@ -68,8 +68,8 @@ def test_a_toll_as_of_a_part_of_a_day(language: str, text: str) -> None:
 def test_a_part_of_the_publication_day_ends_at_publication(language: str, text: str) -> None:
     got = _reported(text, language)
     assert isinstance(got, DayPart)
-    assert (got.start, got.end) == (
-        datetime(2024, 8, 26, 6, tzinfo=BAGHDAD), datetime(2024, 8, 26, 9, tzinfo=BAGHDAD))  # fmt: skip
+    six, nine = (datetime(2024, 8, 26, h, tzinfo=BAGHDAD) for h in (6, 9))
+    assert (got.start, got.end) == (six, nine)
 
 
 @pytest.mark.parametrize(
