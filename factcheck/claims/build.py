@@ -254,13 +254,15 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
     definite = frozenset(
         m.start for m, a, _ in figures if a > 0 and set(tokens[a - 1].keys) & lex.determiners
     )
-    merged = merge_repeated(settle_toll_dates(doc, claims), definite)
     first = frozenset(
         m.start
         for m, a, _ in figures
         if spans and sentence_of[a] == 0 and is_headline(doc.text, spans[0].start, spans[0].end)
     )
-    return name_measures(one_voice(headline_repeats(merged, headline), first))
+    merged = merge_repeated(settle_toll_dates(doc, claims), definite, first)
+    return name_measures(
+        merge_repeated(one_voice(headline_repeats(merged, headline), first), definite)
+    )
 
 
 def _sentence_index(views: list[SentenceView], n_tokens: int) -> list[int]:
