@@ -199,3 +199,48 @@ def test_a_figure_then_a_new_subject_without_article_is_not_a_relative() -> None
     "killed 1,500 people, the police reported" keeps the police as the sentence's speaker."""
     (claim,) = _claims("The floods killed 1,500 people, the police reported.", "en")
     assert claim.speaker == "police"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "source"),
+    [
+        (
+            "Turkey says 12 militants killed in border strikes\n"
+            "ANKARA - 12 militants were killed in air strikes on Tuesday, the Turkish Defence "
+            "Ministry said.\n",
+            "en",
+            "Turkish Ministry of National Defence",
+        ),
+        (
+            "تركيا تعلن مقتل 12 مسلحا في غارات حدودية\n"
+            "قالت وزارة الدفاع التركية إن 12 مسلحا قتلوا في غارات جوية يوم الثلاثاء.\n",
+            "ar",
+            "Turkish Ministry of National Defence",
+        ),
+        (
+            "La Turquie annonce 12 combattants tués dans des frappes\n"
+            "Douze combattants ont été tués mardi dans des frappes aériennes, a annoncé le "
+            "ministère turc de la Défense.\n",
+            "fr",
+            "Turkish Ministry of National Defence",
+        ),
+    ],
+)
+def test_headline_state_joins_the_body_source_of_that_state(
+    text: str, language: str, source: str
+) -> None:
+    """ "Turkey says 12 killed" in a headline is the state's shorthand for the source the
+    body names (its defence ministry): one claim, not a second one by the government."""
+    twelve = [c for c in _claims(text, language) if c.low == 12.0]
+    assert [c.speaker for c in twelve] == [source]
+    assert len(twelve[0].also_at) == 1
+
+
+def test_headline_state_stays_apart_from_a_source_of_another_state() -> None:
+    """A body source of another state does not absorb the headline's state."""
+    text = (
+        "Turkey says 12 militants killed in border strikes\n"
+        "12 militants were killed, the Syrian army said.\n"
+    )
+    speakers = sorted(c.speaker for c in _claims(text, "en") if c.low == 12.0)
+    assert len(speakers) == 2
