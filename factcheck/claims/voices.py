@@ -6,8 +6,6 @@
 - ``one_voice``: a figure the document states in its own voice (a headline, a lede) that a
   source of the same document gives too is that source's claim, not a second source
   ("Fire kills 8 in Basra market" + "Eight people were killed ..., the civil defence said");
-  so is a headline figure a state's name alone speaks for ("Iran says 80 killed") that the
-  body gives to a source of that state (its state television);
 - ``headline_repeats``: a headline's bare figure joins the body's claim of the same figure.
 """
 
@@ -78,29 +76,20 @@ def is_headline(text: str, start: int, end: int) -> bool:
 def one_voice(claims: list[Claim], headline: frozenset[int]) -> list[Claim]:
     """A headline figure (its start in ``headline``) the document states in its own voice joins
     (``also_at``) a claim of the same figure that the body attributes to a source: the first
-    one after it. So does a headline figure whose speaker is a state's name alone ("Turkey
-    says 12 ...") when the body gives it to a source of that state. A body figure in the
-    publisher's voice stays its own claim: the outlet restating a figure is a statement of
-    its own."""
+    one after it. A body figure in the publisher's voice stays its own claim: the outlet
+    restating a figure is a statement of its own."""
     sourced = [k for k, c in enumerate(claims) if not _own_voice(c)]
     if not sourced:
         return claims
     out = list(claims)
     dropped: set[int] = set()
     for k, c in enumerate(claims):
-        if c.start not in headline:
-            continue
-        state = "" if _own_voice(c) else _state_named(c)
-        if not _own_voice(c) and not state:
+        if not _own_voice(c) or c.start not in headline:
             continue
         after = [
             j
             for j in sourced
-            if j not in dropped
-            and claims[j].start > c.start
-            and _same_figure(c, claims[j])
-            and (not state or _country_of(claims[j].speaker) == state)
-            and claims[j].speaker != c.speaker
+            if j not in dropped and claims[j].start > c.start and _same_figure(c, claims[j])
         ]
         if not after:
             continue
@@ -108,28 +97,6 @@ def one_voice(claims: list[Claim], headline: frozenset[int]) -> list[Claim]:
         out[j] = replace(out[j], also_at=(*out[j].also_at, Span(c.start, c.end)))
         dropped.add(k)
     return [c for k, c in enumerate(out) if k not in dropped]
-
-
-def _state_named(c: Claim) -> str:
-    """The country whose name alone is the claim's speaker ("Iran claims 80 ..." in a
-    headline: the state as a whole), else ""."""
-    from factcheck.claims.lexicon import lexicon
-    from factcheck.claims.offices import load_states
-
-    if not c.speaker_text:
-        return ""
-    lex = lexicon(c.language)
-    return load_states().names.lookup(c.speaker_text, c.language, skip=lex.determiners) or ""
-
-
-def _country_of(speaker: str) -> str:
-    """The country of a registry speaker ("Iranian state television" -> Iran), else ""."""
-    from factcheck.claims.registry import load_registry
-
-    try:
-        return load_registry().get(speaker).country or ""
-    except KeyError:
-        return ""
 
 
 def headline_repeats(claims: list[Claim], headline: list[tuple[Mention, str, str]]) -> list[Claim]:
