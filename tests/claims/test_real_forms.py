@@ -166,3 +166,36 @@ def test_outlet_restating_a_headline_figure_keeps_its_own_claim(
     assert "Example Daily" in speakers
     sourced = next(c for c in found if c.speaker != "Example Daily")
     assert len(sourced.also_at) == 1  # the headline
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Turkish Red Crescent says 40 died.\n"
+            "Its director told the AP that 900 people were missing, fewer than the 1,500 a "
+            "second Red Crescent spokesman gave on Friday.",
+            "Turkish Red Crescent",
+        ),
+        (
+            "The mayor said 900 people were missing, fewer than the 1,500 the police reported.",
+            "police",
+        ),
+    ],
+)
+def test_definite_figure_then_its_speaker_is_a_relative_without_pronoun(
+    text: str, speaker: str
+) -> None:
+    """ "fewer than the 1,500 a spokesman gave": an English relative clause with no "that"
+    after a figure the article makes definite gives that figure to the relative's speaker,
+    not to the sentence's."""
+    found = {c.low: c for c in _claims(text, "en")}
+    assert found[1500.0].speaker == speaker
+    assert found[900.0].speaker != speaker
+
+
+def test_a_figure_then_a_new_subject_without_article_is_not_a_relative() -> None:
+    """Without the article before the figure, the words after it are not a relative clause:
+    "killed 1,500 people, the police reported" keeps the police as the sentence's speaker."""
+    (claim,) = _claims("The floods killed 1,500 people, the police reported.", "en")
+    assert claim.speaker == "police"
