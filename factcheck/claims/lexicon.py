@@ -87,9 +87,14 @@ class Phrases:
     def scan(self, tokens: list[Token], lo: int = 0, hi: int | None = None) -> Iterator[Match]:
         """Every non-overlapping entry in ``tokens[lo:hi]``, left to right."""
         hi = len(tokens) if hi is None else hi
+        by_first = self._by_first
         i = lo
         while i < hi:
-            match = self.at(tokens, i) if tokens[i].is_word else None
+            tok = tokens[i]
+            if not tok.is_word or not any(k in by_first for k in tok.keys):
+                i += 1  # most words start no entry: skipped without a call
+                continue
+            match = self.at(tokens, i)
             if match and match.last <= hi:
                 yield match
                 i = match.last
