@@ -173,6 +173,8 @@ def growth(large: bool) -> None:
             folder = _write_articles(Path(tmp), "en", s)
             timed(partial(extract_corpus, [folder], Path(tmp) / "c.csv", jobs=1, progress=False))
             many.append(CPU[0])
+        print(f"  {s / 1e6:g} MB: one document {one[-1]:.1f} s, 3 KB documents {many[-1]:.1f} s "
+              "(CPU)", flush=True)  # fmt: skip
     for label, times in (("one document", one), ("3 KB documents", many)):
         exponent = math.log(times[-1] / times[0]) / math.log(sizes[-1] / sizes[0])
         legs = ", ".join(f"{s / 1e6:g} MB {t:.1f} s" for s, t in zip(sizes, times, strict=True))
