@@ -235,6 +235,9 @@ def test_part_named_ahead_counts_a_part_of_the_toll(text: str, language: str) ->
 
 def test_between_two_sides_is_not_a_part() -> None:
     """ "بين" alone is "between": a figure after "a war between the army and X," is no part."""
-    text = "وتأتي الكارثة في بلد أنهكته حرب بين الجيش والمتمردين، أجبرت أكثر من 10 ملايين شخص على النزوح."
+    text = (
+        "وتأتي الكارثة في بلد أنهكته حرب بين الجيش والمتمردين، "
+        "أجبرت أكثر من 10 ملايين شخص على النزوح."
+    )
     (claim,) = _claims(text, "ar")
     assert claim.measure == "displaced"
