@@ -58,6 +58,7 @@ CLAIM_CONTRACT: Final[tuple[Column, ...]] = (
 CLAIM_EXTRA: Final[tuple[Column, ...]] = (
     Column("also_at", "str", "JSON list of [start, end]"),
     Column("speaker_person", "str", "named person speaking for the speaker organisation"),
+    Column("measure_detail", "str", "what an 'other' count did or underwent: launched..."),
     Column("place", "str", "area the figure counts, added by claims.places_table.add_places"),
 )
 
@@ -138,6 +139,7 @@ def claim_row(c: Claim) -> dict[str, Any]:
         "kind": str(c.kind),
         "also_at": json.dumps([[s.start, s.end] for s in c.also_at]),
         "speaker_person": c.speaker_person,
+        "measure_detail": c.measure_detail,
     }
 
 
@@ -146,7 +148,7 @@ def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
     import pandas as pd
 
     rows = [claim_row(c) for c in claims]
-    columns = [*CLAIM_COLUMNS, "also_at", "speaker_person"]
+    columns = [*CLAIM_COLUMNS, "also_at", "speaker_person", "measure_detail"]
     return _typed(pd.DataFrame(rows, columns=columns), CLAIM_CONTRACT + CLAIM_EXTRA)
 
 

@@ -28,7 +28,10 @@ ALIGN_COLUMNS: Final = ("group_id", "independent_source", "subset_of", "align_no
 
 #: Optional claims-table extensions ``align`` reads when present: ``place`` (the area a figure
 #: covers, "" = the whole event) and ``case_id`` (documents of different cases never group).
+#: ``measure_detail`` (what an ``other`` count did: launched, intercepted) is part of the
+#: measure: missiles launched never share a group with missiles intercepted.
 OPTIONAL_KEY_COLUMNS: Final = ("place", "case_id")
+MEASURE_DETAIL: Final = "measure_detail"
 
 
 def _column(claims: pd.DataFrame, name: str) -> list[str]:
@@ -45,7 +48,8 @@ def align(
 ) -> pd.DataFrame:
     """The claims table plus ``group_id`` and the other :data:`ALIGN_COLUMNS`.
 
-    Claims share a group when they have the same case, scope, kind, measure, subject and place,
+    Claims share a group when they have the same case, scope, kind, measure (and
+    measure_detail when the table has it), subject and place,
     a compatible affiliation (subject_detail) and event dates within ``date_tolerance_days``
     (an unknown date is compatible). The figure is never part of the key. Context figures
     group only among themselves; a figure about another event groups only with figures about
@@ -66,6 +70,7 @@ def align(
     date_list = dates.tolist()
     place, case = (_column(claims, c) for c in OPTIONAL_KEY_COLUMNS)
     cols = {c: _column(claims, c) for c in ("kind", "measure", "subject", "subject_detail")}
+    how = _column(claims, MEASURE_DETAIL)
     claim_ids = _column(claims, "claim_id")
 
     buckets: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -73,7 +78,8 @@ def align(
         scope_key = scope[i]
         if scope[i] == "other_event" and pd.isna(date_list[i]):
             scope_key = f"other_event:{claim_ids[i]}"  # unknown other incident: alone
-        key = (case[i], scope_key, cols["kind"][i], cols["measure"][i], cols["subject"][i])
+        measure = (cols["measure"][i], how[i])
+        key = (case[i], scope_key, cols["kind"][i], measure, cols["subject"][i])
         buckets[(*key, fold(place[i]))].append(i)
 
     split = [split_detail(d, words) for d in cols["subject_detail"]]

@@ -42,6 +42,7 @@ from factcheck.claims.figures import (
     token_range,
 )
 from factcheck.claims.lexicon import Lexicon, Token, lexicon
+from factcheck.claims.measure_names import name_measures
 from factcheck.claims.scene import scene
 from factcheck.claims.scope import (
     CONTEXT_MEASURES,
@@ -261,7 +262,9 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         if spans and sentence_of[a] == 0 and is_headline(doc.text, spans[0].start, spans[0].end)
     )
     merged = merge_repeated(settle_toll_dates(doc, claims), definite, first)
-    return merge_repeated(one_voice(headline_repeats(merged, headline), first), definite)
+    return name_measures(
+        merge_repeated(one_voice(headline_repeats(merged, headline), first), definite)
+    )
 
 
 def _sentence_index(views: list[SentenceView], n_tokens: int) -> list[int]:

@@ -163,6 +163,7 @@ class Lexicon:
     force_measures: dict[str, str]  # a crowd measure said of forces: "took part" -> deployed
     force_subjects: frozenset[str]  # subjects that are forces (soldiers, police, workers)
     measure_subjects: dict[str, tuple[str, frozenset[str]]]  # measure -> (subject, replaces)
+    effect_links: Phrases  # ", killing", "، ما أسفر عن": what the counted did
 
     def tokenize(self, text: str) -> list[Token]:
         """Words and punctuation of ``text`` with their lookup keys (clitics stripped too)."""
@@ -306,6 +307,7 @@ def lexicon(language: str) -> Lexicon:
             str(k): (str(v.get("subject", "")), frozenset(str(x) for x in v.get("replaces", [])))
             for k, v in (sec.get("measure_subjects") or {}).items()
         },
+        effect_links=phrases("effect_links"),
     )
     if p:
         raise LanguageDataError(path, p)

@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from factcheck.model import Claim, Document, Scope, Span
-from factcheck.when import Moment, day_of
+from factcheck.when import DayPart, Moment, day_of
 
 
 def _timecheck() -> Any:
@@ -87,10 +87,13 @@ def settle_toll_dates(doc: Document, claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def reported_at(stated: date | None, doc: Document) -> Moment | None:
-    """When the speaker gave the figure: the day the sentence states, else the publication.
-    A stated day that is the publication's own day takes the publication time, so that "said
-    on Wednesday" in an evening story is not placed at midnight, before the morning's figure."""
+def reported_at(stated: date | DayPart | None, doc: Document) -> Moment | None:
+    """When the speaker gave the figure: the part of a day or the day the sentence states,
+    else the publication. A stated day that is the publication's own day takes the publication
+    time, so that "said on Wednesday" in an evening story is not placed at midnight, before
+    the morning's figure; a part of a day ("Wednesday evening") stays that interval."""
+    if isinstance(stated, DayPart):
+        return stated
     if stated is None or stated == day_of(doc.published):
         return doc.published
     return stated

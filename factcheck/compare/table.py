@@ -25,7 +25,7 @@ from factcheck.when import timestamp_of
 COMPARISON_EXTRA: Final = (
     "reason", "reasons", "scope", "place", "n_independent", "n_claims", "support", "claim_ids",
     "set_by", "party_flag", "conservative", "range_low", "range_high", "gap", "rel_gap",
-    "subset_of", "related", "best_rule",
+    "subset_of", "related", "best_rule", "measure_detail",
 )  # fmt: skip
 
 
@@ -33,7 +33,7 @@ COMPARISON_EXTRA: Final = (
 TEXT_COLUMNS: Final = (
     "claim_id", "doc_id", "publisher", "speaker", "speaker_text", "via", "measure", "subject",
     "subject_detail", "qualifier", "polarity", "scope", "value_text", "sentence", "kind",
-    "group_id", "independent_source", "subset_of", "place", "case_id",
+    "group_id", "independent_source", "subset_of", "place", "case_id", "measure_detail",
 )  # fmt: skip
 
 
@@ -207,6 +207,7 @@ def _row(gid: str, recs: list[dict[str, Any]], policy: str, ctx: dict[str, Any])
         "subset_of": first.get("subset_of", "") or "",
         "related": "[]",
         "best_rule": _rule(policy, est),
+        "measure_detail": first.get("measure_detail", "") or "",
         "_case": first.get("case_id", "") or "",
     }
 

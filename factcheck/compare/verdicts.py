@@ -2,7 +2,8 @@
 
 Every figure is an interval read from ``low``, ``high`` and ``qualifier`` (docs/mentions.md):
 exact 15 is [15, 15], "at least 14" is [14, inf), "up to 20" is [0, 20], "about 100" is
-[90, 110] (:data:`ABOUT_TOLERANCE`). Two figures agree when they are the same figure, are
+[90, 110] (:data:`ABOUT_TOLERANCE`), "more than 400" is [400, 500]
+(:mod:`factcheck.compare.granularity`). Two figures agree when they are the same figure, are
 compatible when their intervals overlap, and are discrepant when they are disjoint.
 """
 
@@ -15,6 +16,7 @@ from typing import Final
 
 import pandas as pd
 
+from factcheck.compare.granularity import implied_ceiling
 from factcheck.model import Qualifier, Verdict
 
 #: "about N" is read as N ± 10%: the band a reader grants "around 100" (90 to 110). Narrower,
@@ -63,6 +65,8 @@ def interval(fig: Figure) -> tuple[float, float]:
     high = math.inf if math.isnan(fig.high) else fig.high
     if fig.qualifier == Qualifier.ABOUT:
         return low * (1 - ABOUT_TOLERANCE), high * (1 + ABOUT_TOLERANCE)
+    if fig.qualifier == Qualifier.AT_LEAST and math.isinf(high):
+        high = implied_ceiling(fig.value_text, low)  # "more than 400": fewer than 500
     return low, high
 
 

@@ -47,7 +47,10 @@ def changed_groups(claims: pd.DataFrame) -> dict[str, pd.DataFrame]:
         _when=[when(v) for v in claims["reported_at"]],
         _key=claims["group_id"].astype(str)
         if "group_id" in claims.columns
-        else claims[list(GROUP_KEY)].fillna("").astype(str).agg(" / ".join, axis=1),
+        else claims[[c for c in (*GROUP_KEY, "measure_detail") if c in claims.columns]]
+        .fillna("")
+        .astype(str)
+        .agg(" / ".join, axis=1),
     )
     # a statement known only to the month or year (or not at all) has no place on a time axis
     keyed = keyed[keyed["_when"].notna()]
