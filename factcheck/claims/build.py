@@ -187,7 +187,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         if not (what.measure or what.subject or subset) and speaker_text and speaker in said:
             what = said[speaker]  # "9 400 selon l'intersyndicale": what its figures count
         if not what.measure or subset:
-            near_only = bool(m.unit) and not what.subject  # "15 Hamas targets": its own noun
+            near_only = bool(m.unit) and not what.subject and not subset  # "15 Hamas targets"
             what = inherit(what, n, m.low, measured, subset=subset, near_only=near_only)
         if what.subject == PREVIOUS:  # "wounded more than 40 others": the same kind of people
             before = next((w.subject for k, _, w in reversed(counted) if k == n), "")

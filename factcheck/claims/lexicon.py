@@ -160,6 +160,7 @@ class Lexicon:
     partitives: Phrases  # "des", "of the", "من أصل" between two figures: part of a whole
     toll_links: Phrases  # "rose to", "s'élève à": the figure is the toll the clause opened with
     subset_cues: Phrases  # "dont", "including", "بينهم": part of the figure before
+    subset_openers: Phrases  # "Among these leaders, five ...": a part, named ahead
     count_heads: Phrases  # "the number of", "عدد": the noun after it is what a figure counts
     partitive_measures: Phrases  # "سقوط" before "3 من الجنود": measure of a partitive count
     since_words: frozenset[str]  # "since", "منذ", "depuis": a running total when a date follows
@@ -300,6 +301,7 @@ def lexicon(language: str) -> Lexicon:
         partitives=phrases("partitives"),
         toll_links=phrases("toll_links"),
         subset_cues=phrases("subset_cues"),
+        subset_openers=phrases("subset_openers"),
         count_heads=phrases("count_heads"),
         partitive_measures=phrases("partitive_measures"),
         since_words=words("since_words"),
