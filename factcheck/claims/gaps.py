@@ -27,6 +27,7 @@ class GapMixin:
     blocked: Any
     walls: Any
     found: Any
+    in_sentence: Any  # the reader's: attributions of a sentence, walking back from the end
 
     def headline_speaker(self, sv: SentenceView) -> None:
         """ "سنتكوم: مقتل 15", "Hamas: 210 killed", "CGT : 3,5 millions": a headline or
@@ -82,7 +83,7 @@ class GapMixin:
         reporting verb it shares (the verb comes first)."""
         if self.latest_in(sv) is None:
             return
-        opened = min(a.at for a in self.found if a.sentence == sv.index)
+        opened = min(a.at for a in self.in_sentence(sv))  # the tail of ``found``: no rescan
         seen_figure = False
         for k in range(sv.lo, sv.hi):
             seen_figure = seen_figure or (k in self.blocked and self.tokens[k].start > opened)
