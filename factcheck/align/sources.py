@@ -12,10 +12,10 @@ source, the wire agency, however many outlets print it.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from typing import Final
 
+import pandas as pd
 from rapidfuzz import fuzz
 
 from factcheck.align.keys import fold, similar_clusters
@@ -89,25 +89,44 @@ def independent_sources(
     >>> independent_sources(["Site A", "Site B"], ["Reuters", "Reuters"], ["Site A", "Site B"])
     ['Reuters', 'Reuters']
     """
-    by_block: dict[str, list[str]] = {}
-    for i, s in enumerate(speakers):
-        if s and not is_unnamed(s):
-            by_block.setdefault(blocks[i] if blocks is not None else "", []).append(s)
-    name_of: dict[tuple[str, str], str] = {}
-    for block, named in by_block.items():
-        clusters = similar_clusters(named, fuzz.token_sort_ratio, SPEAKER_MIN_SCORE)
-        counts = Counter(named)
+    n = len(speakers)
+    block = list(blocks) if blocks is not None else [""] * n
+    unnamed = {s: is_unnamed(s) for s in set(speakers)}
+    named = [i for i, s in enumerate(speakers) if s and not unnamed[s]]
+    name_of = _spellings([block[i] for i in named], [speakers[i] for i in named])
+    memo: dict[tuple[str, str, str], str] = {}
+    keys: list[str] = []
+    for b, speaker, via, publisher in zip(block, speakers, vias, publishers, strict=True):
+        if not speaker or speaker == publisher or unnamed[speaker]:
+            seen = (speaker, via, publisher)
+            if seen not in memo:  # the outlet's own voice (its originator), or unnamed
+                own = not speaker or speaker == publisher
+                memo[seen] = origin_outlet(via, publisher) if own else source_label(*seen)
+            keys.append(memo[seen])
+        else:
+            keys.append(name_of[(b, speaker)])
+    return keys
+
+
+def _spellings(blocks: list[str], names: list[str]) -> dict[tuple[str, str], str]:
+    """(block, name) -> the most frequent spelling of its cluster of names within the block
+    (ties: the first in sorted order). Only a block with two or more distinct names is
+    clustered, one ``cdist`` per block: the work is the sum over blocks of their names
+    squared, never all distinct names against all."""
+    table = pd.DataFrame({"block": blocks, "name": names}).value_counts(sort=False)
+    counts = dict(zip(table.index.tolist(), table.tolist(), strict=True))
+    out: dict[tuple[str, str], str] = {}
+    per_block: dict[str, list[str]] = {}
+    for block, name in counts:
+        per_block.setdefault(block, []).append(name)
+    for block, distinct in per_block.items():
+        if len(distinct) == 1:
+            out[(block, distinct[0])] = distinct[0]
+            continue
+        clusters = similar_clusters(distinct, fuzz.token_sort_ratio, SPEAKER_MIN_SCORE)
         representative: dict[int, str] = {}
-        for name in sorted(clusters, key=lambda n: (-counts[n], n)):
+        for name in sorted(clusters, key=lambda n: (-counts[(block, n)], n)):
             representative.setdefault(clusters[name], name)
         for name, cluster in clusters.items():
-            name_of[(block, name)] = representative[cluster]
-    keys: list[str] = []
-    for i, (speaker, via, publisher) in enumerate(zip(speakers, vias, publishers, strict=True)):
-        if not speaker or speaker == publisher:  # the outlet's own voice: its originator
-            keys.append(origin_outlet(via, publisher))
-        elif is_unnamed(speaker):
-            keys.append(source_label(speaker, via, publisher))
-        else:
-            keys.append(name_of[(blocks[i] if blocks is not None else "", speaker)])
-    return keys
+            out[(block, name)] = representative[cluster]
+    return out

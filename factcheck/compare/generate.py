@@ -32,7 +32,7 @@ _ORGS: Final = (
 )  # fmt: skip
 _OUTLETS: Final = ("Reuters", "Associated Press", "AFP", "Anadolu", "Iraqi News Agency")
 _PLACES: Final = ("", "", "", "Mosul", "Ramadi", "Aleppo", "Derna", "Paris")
-_MEASURES: Final = ("killed", "killed", "wounded", "casualties", "arrested", "displaced")
+_MEASURES: Final = ("killed",) * 5 + ("wounded",) * 3 + ("casualties", "arrested", "displaced")
 _SUBJECTS: Final = ("people", "civilians", "soldiers", "militants", "children")
 _DETAILS: Final = ("", "", "", "", "ISIS", "US", "Iraqi", "Iraqi army", "ISIS leaders")
 _QUALIFIERS: Final = (
@@ -50,6 +50,15 @@ def _text(values: list[str]) -> np.ndarray:
 
 def _pick(rng: np.random.Generator, values: tuple, n: int) -> np.ndarray:
     return np.asarray(values, dtype=object)[rng.integers(len(values), size=n)]
+
+
+def _per_case(
+    rng: np.random.Generator, values: tuple, case: np.ndarray, share: float
+) -> np.ndarray:
+    """The case's own value for ``share`` of its claims (an event has one main subject and
+    place), any value for the rest."""
+    own = np.asarray(values, dtype=object)[(case * 7919) % len(values)]
+    return np.where(rng.random(len(case)) < share, own, _pick(rng, values, len(case)))
 
 
 def _weighted(rng: np.random.Generator, pairs: tuple, n: int) -> np.ndarray:
@@ -109,8 +118,8 @@ def claims_table(
             "speaker_text": "",
             "via": via,
             "measure": measure,
-            "subject": _pick(rng, _SUBJECTS, n),
-            "subject_detail": _pick(rng, _DETAILS, n),
+            "subject": _per_case(rng, _SUBJECTS, case, 0.85),
+            "subject_detail": _per_case(rng, _DETAILS, case, 0.85),
             "low": low,
             "high": high,
             "qualifier": qualifier,
@@ -124,7 +133,7 @@ def claims_table(
             "reported_at": pd.to_datetime(reported.astype("datetime64[ns]")),
             "kind": "casualty",
             "case_id": _text([f"case{c}" for c in case.tolist()]),
-            "place": _pick(rng, _PLACES, n),
+            "place": _per_case(rng, _PLACES, case, 0.9),
             "point": point,
         }
     )
