@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from statistics import median_low
@@ -51,10 +52,31 @@ def _close(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         return np.abs(a - b) <= 1e-9 * np.maximum(np.abs(a), np.abs(b))
 
 
-def _json_number(x: float) -> float | int | None:
+def _number(x: float) -> str:
+    """``json.dumps`` of a figure as the general path writes it: an integer without ".0"."""
     if math.isnan(x):
-        return None
-    return int(x) if x.is_integer() else x
+        return "null"
+    return str(int(x)) if x.is_integer() else repr(x)
+
+
+_PLAIN: Final = re.compile(r'[^"\\\x00-\x1f]*')
+_PLAIN_ASCII: Final = re.compile(r"[\x20\x21\x23-\x5b\x5d-\x7e]*")
+
+
+def _text(text: str, ascii: bool = True) -> str:
+    """``json.dumps`` of a string (quoted directly when nothing needs escaping)."""
+    if (_PLAIN_ASCII if ascii else _PLAIN).fullmatch(text):
+        return f'"{text}"'
+    return json.dumps(text, ensure_ascii=ascii)
+
+
+def _texts(texts: Sequence[str]) -> str:
+    return "[" + ", ".join(_text(t) for t in texts) + "]"
+
+
+def _object(pairs: Sequence[tuple[str, str]], ascii: bool = True) -> str:
+    """A JSON object from (key, JSON value) pairs, as ``json.dumps`` writes it."""
+    return "{" + ", ".join(f"{_text(k, ascii)}: {v}" for k, v in pairs) + "}"
 
 
 def _ids(ids: Sequence[str]) -> list[str]:
@@ -216,12 +238,12 @@ def rows(
             named = ", ".join(sorted(set(parties)))
             note.append(f"Every source is a party to the fighting ({named}): a party's own "
                         "account is not proof (Airwars).")  # fmt: skip
-        figures: dict[str, list[float | int | None]] = {}
+        figures: dict[str, str] = {}
         for i, lab in zip(span, labels, strict=True):
             key, n = lab, 2
             while key in figures:
                 key, n = f"{lab} ({n})", n + 1
-            figures[key] = [_json_number(c["low"][i]), _json_number(c["high"][i])]
+            figures[key] = f"[{_number(c['low'][i])}, {_number(c['high'][i])}]"
         cons_ids = _ids([ids[i] for i in span if a.cons_set[i]])
         high_set = a.no_high if math.isnan(a.high[g]) else a.high_set
         set_by: dict[str, list[str]] = {
@@ -251,14 +273,16 @@ def rows(
             "measure": c["measure"][start], "subject": c["subject"][start],
             "subject_detail": detail, "n_sources": end - start,
             "speakers": "; ".join(dict.fromkeys(labels)),
-            "figures": json.dumps(figures, ensure_ascii=False),
+            "figures": _object(list(figures.items()), ascii=False),
             "low": float(a.low[g]), "high": float(a.high[g]), "spread": float(a.spread[g]),
             "rel_spread": float(a.rel_spread[g]), "verdict": str(v), "best": best,
             "policy": policy, "note": " ".join(note), "reason": str(reason),
             "reasons": str(reason), "scope": c["scope"][start], "place": c["place"][start],
             "n_independent": end - start, "n_claims": end - start,
-            "support": json.dumps(dict(Counter(words[start:end])), ensure_ascii=False),
-            "claim_ids": json.dumps(ids[start:end]), "set_by": json.dumps(set_by),
+            "support": _object([(w, str(n)) for w, n in Counter(words[start:end]).items()],
+                               ascii=False),
+            "claim_ids": _texts(ids[start:end]),
+            "set_by": _object([(k, _texts(v)) for k, v in set_by.items()]),
             "party_flag": party_flag, "conservative": float(a.cons[g]),
             "range_low": float(a.range_low[g]), "range_high": float(a.range_high[g]),
             "gap": gap, "rel_gap": rel_gap, "subset_of": c["subset_of"][start], "related": "[]",
