@@ -13,9 +13,7 @@ Every row equals what :func:`factcheck.compare.rows.row` gives for the same grou
 
 from __future__ import annotations
 
-import json
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from statistics import median_low
@@ -24,6 +22,7 @@ from typing import Any, Final
 import numpy as np
 from pandas import NaT
 
+from factcheck.compare import jsontext as jt
 from factcheck.compare.notes import figure_words, number, reason_sentences, says
 from factcheck.compare.reasons import Reason, Resolution, _rounding
 from factcheck.compare.verdicts import EPSILON, Figure, interval
@@ -50,33 +49,6 @@ def _close(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """``math.isclose`` elementwise (relative tolerance 1e-9, no absolute tolerance)."""
     with np.errstate(invalid="ignore"):
         return np.abs(a - b) <= 1e-9 * np.maximum(np.abs(a), np.abs(b))
-
-
-def _number(x: float) -> str:
-    """``json.dumps`` of a figure as the general path writes it: an integer without ".0"."""
-    if math.isnan(x):
-        return "null"
-    return str(int(x)) if x.is_integer() else repr(x)
-
-
-_PLAIN: Final = re.compile(r'[^"\\\x00-\x1f]*')
-_PLAIN_ASCII: Final = re.compile(r"[\x20\x21\x23-\x5b\x5d-\x7e]*")
-
-
-def _text(text: str, ascii: bool = True) -> str:
-    """``json.dumps`` of a string (quoted directly when nothing needs escaping)."""
-    if (_PLAIN_ASCII if ascii else _PLAIN).fullmatch(text):
-        return f'"{text}"'
-    return json.dumps(text, ensure_ascii=ascii)
-
-
-def _texts(texts: Sequence[str]) -> str:
-    return "[" + ", ".join(_text(t) for t in texts) + "]"
-
-
-def _object(pairs: Sequence[tuple[str, str]], ascii: bool = True) -> str:
-    """A JSON object from (key, JSON value) pairs, as ``json.dumps`` writes it."""
-    return "{" + ", ".join(f"{_text(k, ascii)}: {v}" for k, v in pairs) + "}"
 
 
 def _ids(ids: Sequence[str]) -> list[str]:
@@ -209,8 +181,10 @@ def rows(
     ]
     party, primary = ctx["party_of"], ctx["primary"]
     ids, speaker, source = c["claim_id"], c["speaker"], c["source"]
-    out = []
+    out = _singles(c, a, starts, words, gids, policy, ctx)
     for g, (start, end) in enumerate(zip(starts.tolist(), ends, strict=True)):
+        if end - start == 1:
+            continue
         span = range(start, end)
         names = speaker[start:end]
         if len(set(names)) == len(names):
@@ -243,7 +217,7 @@ def rows(
             key, n = lab, 2
             while key in figures:
                 key, n = f"{lab} ({n})", n + 1
-            figures[key] = f"[{_number(c['low'][i])}, {_number(c['high'][i])}]"
+            figures[key] = f"[{jt.number(c['low'][i])}, {jt.number(c['high'][i])}]"
         cons_ids = _ids([ids[i] for i in span if a.cons_set[i]])
         high_set = a.no_high if math.isnan(a.high[g]) else a.high_set
         set_by: dict[str, list[str]] = {
@@ -268,24 +242,80 @@ def rows(
         detail = details[0] if len(set(details)) == 1 else ""
         if len(set(details)) > 1:
             detail = Counter(details).most_common(1)[0][0]
-        out.append({
+        out[g] = {
             "group_id": gids[g], "event_date": min(dates) if dates else None,
             "measure": c["measure"][start], "subject": c["subject"][start],
             "subject_detail": detail, "n_sources": end - start,
             "speakers": "; ".join(dict.fromkeys(labels)),
-            "figures": _object(list(figures.items()), ascii=False),
+            "figures": jt.obj(list(figures.items()), ascii=False),
             "low": float(a.low[g]), "high": float(a.high[g]), "spread": float(a.spread[g]),
             "rel_spread": float(a.rel_spread[g]), "verdict": str(v), "best": best,
             "policy": policy, "note": " ".join(note), "reason": str(reason),
             "reasons": str(reason), "scope": c["scope"][start], "place": c["place"][start],
             "n_independent": end - start, "n_claims": end - start,
-            "support": _object([(w, str(n)) for w, n in Counter(words[start:end]).items()],
+            "support": jt.obj([(w, str(n)) for w, n in Counter(words[start:end]).items()],
                                ascii=False),
-            "claim_ids": _texts(ids[start:end]),
-            "set_by": _object([(k, _texts(v)) for k, v in set_by.items()]),
+            "claim_ids": jt.texts(ids[start:end]),
+            "set_by": jt.obj([(k, jt.texts(v)) for k, v in set_by.items()]),
             "party_flag": party_flag, "conservative": float(a.cons[g]),
             "range_low": float(a.range_low[g]), "range_high": float(a.range_high[g]),
             "gap": gap, "rel_gap": rel_gap, "subset_of": c["subset_of"][start], "related": "[]",
             "best_rule": rule, "_case": c["case_id"][start],
-        })  # fmt: skip
+        }  # fmt: skip
+    return [out[g] for g in range(len(gids))]
+
+
+def _singles(
+    c: dict[str, Any],
+    a: Arrays,
+    starts: np.ndarray,
+    words: list[str],
+    gids: Sequence[str],
+    policy: str,
+    ctx: dict[str, Any],
+) -> dict[int, dict[str, Any]]:
+    """Rows of the groups of one claim: one source, so the verdict is single_source, every
+    bound and estimate is the claim's own figure and no sentence explains a difference."""
+    party, primary = ctx["party_of"], ctx["primary"]
+    out: dict[int, dict[str, Any]] = {}
+    for g in np.flatnonzero(a.size == 1).tolist():
+        i = int(starts[g])
+        name, cid, word = c["speaker"][i], jt.text(c["claim_id"][i]), words[i]
+        note = f"{name} {says(name)} {word}: one source only."
+        side = party(name)
+        if side:
+            note += (f" Every source is a party to the fighting ({side}): a party's own "
+                     "account is not proof (Airwars).")  # fmt: skip
+        best_id, rule_json = cid, ""
+        if policy == "best":
+            first_hand = c["source"][i] in primary or name in primary
+            q = c["qualifier"][i]
+            rule = "primary" if first_hand else ("median_exact" if q == "exact" else "median")
+            best, rule_json = float(a.pt[i]), f', "rule": ["{rule}"]'
+        elif policy == "conservative":
+            best, rule = float(a.cons[g]), "conservative"
+        else:
+            best, rule, best_id = math.nan, "", ""
+        high_set = a.no_high[i] if math.isnan(a.high[g]) else a.high_set[i]
+        set_by = (f'{{"low": [{cid if a.low_set[i] else ""}], '
+                  f'"high": [{cid if high_set else ""}], "best": [{best_id}], '
+                  f'"conservative": [{cid if a.cons_set[i] else ""}]{rule_json}}}')  # fmt: skip
+        low, high = float(a.low[g]), float(a.high[g])
+        out[g] = {
+            "group_id": gids[g], "event_date": c["event_date"][i] if c["dated"][i] else None,
+            "measure": c["measure"][i], "subject": c["subject"][i],
+            "subject_detail": c["subject_detail"][i], "n_sources": 1, "speakers": name,
+            "figures": f"{{{jt.text(name, ascii=False)}: [{jt.number(low)}, {jt.number(high)}]}}",
+            "low": low, "high": high, "spread": float(a.spread[g]),
+            "rel_spread": float(a.rel_spread[g]), "verdict": "single_source", "best": best,
+            "policy": policy, "note": note, "reason": "single_source",
+            "reasons": "single_source", "scope": c["scope"][i], "place": c["place"][i],
+            "n_independent": 1, "n_claims": 1,
+            "support": f"{{{jt.text(word, ascii=False)}: 1}}", "claim_ids": f"[{cid}]",
+            "set_by": set_by, "party_flag": bool(side),
+            "conservative": float(a.cons[g]), "range_low": float(a.range_low[g]),
+            "range_high": float(a.range_high[g]), "gap": math.nan, "rel_gap": math.nan,
+            "subset_of": c["subset_of"][i], "related": "[]", "best_rule": rule,
+            "_case": c["case_id"][i],
+        }  # fmt: skip
     return out
