@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from factcheck.align.keys import fold, similar_clusters
 
@@ -108,25 +109,72 @@ def independent_sources(
     return keys
 
 
+#: A block with more distinct names than this is clustered with one ``cdist`` of its own
+#: (its pairs would not fit in memory side by side with the other blocks').
+PAIRED_MAX_NAMES: Final = 500
+
+
 def _spellings(blocks: list[str], names: list[str]) -> dict[tuple[str, str], str]:
     """(block, name) -> the most frequent spelling of its cluster of names within the block
-    (ties: the first in sorted order). Only a block with two or more distinct names is
-    clustered, one ``cdist`` per block: the work is the sum over blocks of their names
-    squared, never all distinct names against all."""
-    table = pd.DataFrame({"block": blocks, "name": names}).value_counts(sort=False)
-    counts = dict(zip(table.index.tolist(), table.tolist(), strict=True))
-    out: dict[tuple[str, str], str] = {}
-    per_block: dict[str, list[str]] = {}
-    for block, name in counts:
-        per_block.setdefault(block, []).append(name)
-    for block, distinct in per_block.items():
-        if len(distinct) == 1:
-            out[(block, distinct[0])] = distinct[0]
+    (ties: the first in sorted order).
+
+    Only names of one block are compared, never all distinct names against all: the pairs of
+    every block are listed together and scored in one ``rapidfuzz.process.cpdist`` call
+    (pairwise scores in C), then joined into clusters (connected components). The work is
+    the sum over blocks of their names squared; a block of one name costs nothing."""
+    frame = pd.DataFrame({"block": blocks, "name": names})
+    counted = frame.groupby(["block", "name"], sort=True).size().reset_index(name="n")
+    block, name = counted["block"].tolist(), counted["name"].tolist()
+    count = counted["n"].tolist()
+    code = counted.groupby("block", sort=False).ngroup().to_numpy()
+    starts = np.flatnonzero(np.r_[True, code[1:] != code[:-1]]) if len(code) else code
+    sizes = np.diff(np.append(starts, len(code)))
+    parent = list(range(len(name)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int) -> None:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+
+    folded = {n: fold(n) for n in set(name)}
+    for k in np.unique(sizes[sizes > 1]).tolist():
+        first = starts[sizes == k]
+        if k > PAIRED_MAX_NAMES:
+            for f in first.tolist():
+                for j, cluster in enumerate(_clusters(name[f : f + k])):
+                    join(f + j, f + cluster)
             continue
-        clusters = similar_clusters(distinct, fuzz.token_sort_ratio, SPEAKER_MIN_SCORE)
-        representative: dict[int, str] = {}
-        for name in sorted(clusters, key=lambda n: (-counts[(block, n)], n)):
-            representative.setdefault(clusters[name], name)
-        for name, cluster in clusters.items():
-            out[(block, name)] = representative[cluster]
-    return out
+        i, j = np.triu_indices(k, 1)
+        left, right = (first[:, None] + i).ravel(), (first[:, None] + j).ravel()
+        scores = process.cpdist(
+            [folded[name[x]] for x in left.tolist()],
+            [folded[name[x]] for x in right.tolist()],
+            scorer=fuzz.token_sort_ratio,
+            processor=None,
+            score_cutoff=SPEAKER_MIN_SCORE,
+            dtype="uint8",
+        )
+        hit = scores >= SPEAKER_MIN_SCORE
+        for x, y in zip(left[hit].tolist(), right[hit].tolist(), strict=True):
+            join(x, y)
+    best: dict[int, int] = {}  # cluster root -> the most frequent spelling (ties: first name)
+    for x in range(len(name)):
+        root = find(x)
+        if root not in best or count[x] > count[best[root]]:
+            best[root] = x
+    return {(block[x], name[x]): name[best[find(x)]] for x in range(len(name))}
+
+
+def _clusters(names: list[str]) -> list[int]:
+    """For each name (sorted, distinct), the position of the first name of its cluster."""
+    clusters = similar_clusters(names, fuzz.token_sort_ratio, SPEAKER_MIN_SCORE)
+    first: dict[int, int] = {}
+    for pos, n in enumerate(names):
+        first.setdefault(clusters[n], pos)
+    return [first[clusters[n]] for n in names]
