@@ -123,9 +123,8 @@ def align(
     window = np.zeros(n, dtype=np.int64)
     known = ~unknown_date
     n_dates = pd.Series(dates[known].to_numpy()).groupby(bucket_side[known]).nunique()
-    date_list = dates.tolist()
     for rows in _rows_of(bucket_side, n_dates.index[n_dates.to_numpy() > 1].to_numpy()).values():
-        clusters, date_notes = date_clusters([date_list[i] for i in rows], date_tolerance_days)
+        clusters, date_notes = date_clusters(dates.iloc[rows].tolist(), date_tolerance_days)
         window[rows] = clusters
         for i, note in zip(rows.tolist(), date_notes, strict=True):
             if note:

@@ -142,7 +142,8 @@ def _spellings(blocks: list[str], names: list[str]) -> dict[tuple[str, str], str
         if ri != rj:
             parent[max(ri, rj)] = min(ri, rj)
 
-    folded = {n: fold(n) for n in set(name)}
+    # token_sort_ratio(a, b) is the ratio of the names' sorted words: sort each name once
+    folded = {n: " ".join(sorted(fold(n).split())) for n in set(name)}
     for k in np.unique(sizes[sizes > 1]).tolist():
         first = starts[sizes == k]
         if k > PAIRED_MAX_NAMES:
@@ -155,7 +156,7 @@ def _spellings(blocks: list[str], names: list[str]) -> dict[tuple[str, str], str
         scores = process.cpdist(
             [folded[name[x]] for x in left.tolist()],
             [folded[name[x]] for x in right.tolist()],
-            scorer=fuzz.token_sort_ratio,
+            scorer=fuzz.ratio,
             processor=None,
             score_cutoff=SPEAKER_MIN_SCORE,
             dtype="uint8",
