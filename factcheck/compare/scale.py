@@ -110,9 +110,11 @@ def simple_groups(
     return simple
 
 
-def chunks(case_of_group: np.ndarray, size: int = CHUNK_GROUPS) -> list[np.ndarray]:
-    """Group numbers in chunks of whole cases (about ``size`` groups each), each ascending.
-    Relations between groups never cross a case, so a chunk is related on its own."""
+def chunks(case_of_group: np.ndarray, size: int | None = None) -> list[np.ndarray]:
+    """Group numbers in chunks of whole cases (about ``size`` groups each, default
+    :data:`CHUNK_GROUPS`), each ascending. Relations between groups never cross a case, so a
+    chunk is related on its own."""
+    size = size or CHUNK_GROUPS
     n = len(case_of_group)
     if n <= size:
         return [np.arange(n)]
