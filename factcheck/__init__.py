@@ -6,9 +6,19 @@
 [['The ministry', 'killed', 12.0]]
 """
 
+from typing import Any
+
+import factcheck.compare as _stage  # first, so that importing it later never rebinds compare
 from factcheck.case import load_case
-from factcheck.compare import compare
 from factcheck.pipeline import analyse, bundled_case, bundled_cases, extract, mentions, run
+
+
+def compare(claims: Any, policy: str = "best", **options: Any) -> Any:
+    """The comparison table of a claims table (:func:`factcheck.compare.table.compare`: one
+    row per aligned group with verdict, reasons, note and reconciled figures). Loads the
+    compare stage (and pandas) on first use, so that reading and extracting start fast."""
+    return _stage.compare(claims, policy, **options)
+
 
 #: Names served by the present stage, imported on first use: matplotlib and the report code
 #: cost a second of start-up that reading and extracting never need.

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final, Union
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import pandas as pd
 import yaml
 
 from factcheck import lang
@@ -23,6 +23,9 @@ from factcheck.errors import CaseError, processing
 from factcheck.files import MAX_FILE_BYTES, in_folder, inside, read_text
 from factcheck.model import Case, Document
 from factcheck.when import Moment, PartialDate, parse_moment
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CASE_FILE: Final = "case.yaml"
 #: Keys a document entry of case.yaml may carry; anything else is a typo worth reporting.
@@ -38,7 +41,14 @@ _VISIBLE: Final = re.compile(
 #: Share of letters in Arabic script above which a text is taken to be Arabic.
 ARABIC_SHARE_MIN: Final = 0.3
 
-CaseSource = str | Path | Case | pd.DataFrame | Sequence[str | Path]
+CaseSource = Union[str, Path, Case, "pd.DataFrame", Sequence[str | Path]]
+
+
+def _pandas() -> Any:
+    """pandas when something already imported it, else None: a DataFrame, a Timestamp or NaT
+    can only reach this module from a program that did, and reading files never needs it
+    (the command starts faster without it)."""
+    return sys.modules.get("pandas")
 
 
 def load_case(
@@ -70,7 +80,8 @@ def load_case(
     """
     if isinstance(source, Case):
         return source
-    if isinstance(source, pd.DataFrame):
+    pd = _pandas()
+    if pd is not None and isinstance(source, pd.DataFrame):
         return _from_frame(source, timezone)
     if isinstance(source, str) and not _looks_like_path(source):
         doc = _document(
@@ -253,9 +264,10 @@ def detect_language(text: str) -> str:
 def _moment(where: str, value: object) -> Moment | None:
     """A publication time from YAML (already a date/datetime) or ISO 8601 text, as precise as
     given: "2023" and "2023-03" stay a year or month, "2023-03-07" a day (not midnight)."""
-    if value is None or value == "" or value is pd.NaT:
+    pd = _pandas()
+    if value is None or value == "" or (pd is not None and value is pd.NaT):
         return None
-    if isinstance(value, pd.Timestamp):
+    if pd is not None and isinstance(value, pd.Timestamp):
         return value.to_pydatetime()
     if isinstance(value, datetime | date | PartialDate):
         return value
@@ -315,4 +327,7 @@ def _scalars(where: str, data: Mapping[str, Any], keys: Sequence[str]) -> None:
 
 
 def _is_missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and value != value) or value is pd.NaT
+    if value is None or (isinstance(value, float) and value != value):
+        return True
+    pd = _pandas()
+    return pd is not None and value is pd.NaT

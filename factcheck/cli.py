@@ -8,26 +8,22 @@ Anything else is a fault of the kit: one line naming the file being processed, e
 from __future__ import annotations
 
 import argparse
-import json
-import math
 import os
 import sys
 import traceback
 from collections.abc import Sequence
-from datetime import date, datetime
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from factcheck.errors import INPUT_ATTRIBUTE, FactcheckError
 from factcheck.files import MAX_FILE_BYTES
 from factcheck.present.labels import available as label_codes
 from factcheck.schema import CLAIM_COLUMNS, MENTION_COLUMNS
-from factcheck.when import PartialDate
+
+if TYPE_CHECKING:  # `extract` of a few documents never imports pandas (start-up time)
+    import pandas as pd
 
 FORMATS = ("csv", "json", "jsonl")
-#: Columns that hold JSON text in CSV (``also_at``): written as real JSON lists in JSON output.
-JSON_TEXT_COLUMNS = ("also_at",)
 LANGUAGES = ("auto", "ar", "en", "fr")
 #: Exit statuses: 2 = bad input or output (FactcheckError), 3 = internal error (a fault of
 #: the kit, please report it), 130 = interrupted (Ctrl-C), as shells report SIGINT.
@@ -225,15 +221,21 @@ def _mentions(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from factcheck.corpus import is_corpus
+    from factcheck.corpus.units import is_corpus
 
     if is_corpus(args.inputs, args.output, args.jobs, args.corpus):
         return _extract_corpus(args)
-    from factcheck.pipeline import extract
+    from factcheck.pipeline import extract_rows
+    from factcheck.rows import CLAIM_KINDS, csv_text, json_text
 
-    table = extract(_source(args), **_load_options(args))
-    columns = list(table.columns) if args.all_columns else list(CLAIM_COLUMNS)
-    _write(table[columns], args.format, args.output, raw_csv=args.raw_csv)
+    # plain rows, written as the table would be (factcheck.rows): no pandas to import
+    rows = extract_rows(_source(args), **_load_options(args))
+    columns = list(CLAIM_KINDS) if args.all_columns else list(CLAIM_COLUMNS)
+    if args.format == "csv":
+        text = csv_text(rows, columns, CLAIM_KINDS, raw=args.raw_csv)
+    else:
+        text = json_text(rows, columns, args.format)
+    _emit(text, args.output)
     return 0
 
 
@@ -306,6 +308,8 @@ def _print_comparison(comparison: pd.DataFrame) -> None:
         )
         if c in comparison.columns
     ]
+    import pandas as pd
+
     with pd.option_context("display.max_colwidth", 60, "display.width", 200):
         print(comparison[shown].to_string(index=False) if len(comparison) else "(no groups)")
 
@@ -316,32 +320,17 @@ def _write(table: pd.DataFrame, fmt: str, output: str | None, *, raw_csv: bool =
 
         text = to_csv(table, raw=raw_csv)
     else:
-        rows = [
-            {k: _plain(json.loads(v) if k in JSON_TEXT_COLUMNS and v else v) for k, v in r.items()}
-            for r in table.to_dict("records")
-        ]
-        if fmt == "json":
-            text = json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
-        else:
-            text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+        from factcheck.rows import json_text
+
+        text = json_text(table.to_dict("records"), list(table.columns), fmt)
+    _emit(text, output)
+
+
+def _emit(text: str, output: str | None) -> None:
     if output:
         Path(output).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
-
-
-def _plain(value: object) -> object:
-    """JSON-safe value with one convention for what is absent: NaN, NaT, None and empty text
-    are all null; dates -> ISO 8601, numpy numbers -> Python."""
-    if value is None or value is pd.NaT or value == "":
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, datetime | date | PartialDate):
-        return value.isoformat()
-    if hasattr(value, "item"):
-        return _plain(value.item())
-    return value
 
 
 if __name__ == "__main__":

@@ -9,9 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from factcheck.case import CaseSource, load_case
 from factcheck.claims import extract_claims
@@ -20,6 +18,9 @@ from factcheck.errors import processing
 from factcheck.mentions import find_mentions
 from factcheck.model import Case, Claim, Mention
 from factcheck.schema import claims_frame, mentions_frame
+
+if TYPE_CHECKING:  # imported by the functions that build a table: reading never needs it
+    import pandas as pd
 
 #: The case ``factcheck demo`` and ``make demo`` run on.
 DEMO_CASE = "anbar-raid-2024-08"
@@ -45,6 +46,15 @@ def extract(source: CaseSource, **load: Any) -> pd.DataFrame:
     return claims_table(_analyse(case).claims)
 
 
+def extract_rows(source: CaseSource, **load: Any) -> list[dict[str, Any]]:
+    """:func:`extract`'s table as plain rows (dicts, ``place`` included), without pandas:
+    what the command writes for a few documents (:mod:`factcheck.rows`)."""
+    from factcheck.rows import claim_rows
+
+    case = load_case(source, **load)
+    return claim_rows(_read(case)[1])
+
+
 def claims_table(claims: list[Claim]) -> pd.DataFrame:
     """The claims table of a case's claims, with the ``place`` each figure counts (the area:
     a city, a province, the country) so that city figures never pair with national totals."""
@@ -58,7 +68,7 @@ class Analysis:
     case: Case
     mentions: list[Mention]
     claims: list[Claim]
-    comparison: pd.DataFrame = field(default_factory=pd.DataFrame)
+    comparison: pd.DataFrame = field(default_factory=lambda: _empty())
     files: dict[str, Path] = field(default_factory=dict)
     aligned: pd.DataFrame | None = None
 
@@ -73,6 +83,12 @@ class Analysis:
         return claims_table(self.claims) if self.aligned is None else self.aligned
 
 
+def _empty() -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame()
+
+
 def analyse_case(case: Case) -> Analysis:
     """The mentions and claims of a loaded case (no comparison): what corpus mode and
     ``factcheck.dask`` run per case."""
@@ -80,6 +96,12 @@ def analyse_case(case: Case) -> Analysis:
 
 
 def _analyse(case: Case) -> Analysis:
+    found, claims = _read(case)
+    return Analysis(case=case, mentions=found, claims=claims)
+
+
+def _read(case: Case) -> tuple[list[Mention], list[Claim]]:
+    """The mentions and claims of every document of ``case``."""
     found: list[Mention] = []
     claims: list[Claim] = []
     for doc in case.documents:
@@ -87,7 +109,7 @@ def _analyse(case: Case) -> Analysis:
             doc_mentions = find_mentions(doc)
             found.extend(doc_mentions)
             claims.extend(extract_claims(doc, doc_mentions, case))
-    return Analysis(case=case, mentions=found, claims=claims)
+    return found, claims
 
 
 def analyse(source: CaseSource, *, policy: str = "best", **load: Any) -> Analysis:

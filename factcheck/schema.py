@@ -11,12 +11,13 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Final
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Final
 
 from factcheck.errors import SchemaError
 from factcheck.model import MAX_FIGURE, Claim, Mention
+
+if TYPE_CHECKING:  # imported where a table is built: the contracts alone never need it
+    import pandas as pd
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,43 +111,49 @@ def _nan(value: float | None) -> float:
     return math.nan if value is None else float(value)
 
 
+def claim_row(c: Claim) -> dict[str, Any]:
+    """One row of the claims table as a plain dict (no place yet: that needs the table)."""
+    return {
+        "claim_id": c.claim_id,
+        "doc_id": c.doc_id,
+        "publisher": c.publisher,
+        "language": c.language,
+        "speaker": c.speaker,
+        "speaker_text": c.speaker_text,
+        "via": c.via,
+        "measure": c.measure,
+        "subject": c.subject,
+        "subject_detail": c.subject_detail,
+        "low": _nan(c.low),
+        "high": _nan(c.high),
+        "qualifier": str(c.qualifier),
+        "polarity": str(c.polarity),
+        "scope": str(c.scope),
+        "value_text": c.value_text,
+        "start": c.start,
+        "end": c.end,
+        "sentence": c.sentence,
+        "event_date": c.event_date,
+        "reported_at": c.reported_at,
+        "kind": str(c.kind),
+        "also_at": json.dumps([[s.start, s.end] for s in c.also_at]),
+        "speaker_person": c.speaker_person,
+    }
+
+
 def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
     """The claims table: one row per claim, the design's columns in order, then extensions."""
-    rows = [
-        {
-            "claim_id": c.claim_id,
-            "doc_id": c.doc_id,
-            "publisher": c.publisher,
-            "language": c.language,
-            "speaker": c.speaker,
-            "speaker_text": c.speaker_text,
-            "via": c.via,
-            "measure": c.measure,
-            "subject": c.subject,
-            "subject_detail": c.subject_detail,
-            "low": _nan(c.low),
-            "high": _nan(c.high),
-            "qualifier": str(c.qualifier),
-            "polarity": str(c.polarity),
-            "scope": str(c.scope),
-            "value_text": c.value_text,
-            "start": c.start,
-            "end": c.end,
-            "sentence": c.sentence,
-            "event_date": c.event_date,
-            "reported_at": c.reported_at,
-            "kind": str(c.kind),
-            "also_at": json.dumps([[s.start, s.end] for s in c.also_at]),
-            "speaker_person": c.speaker_person,
-        }
-        for c in claims
-    ]
+    import pandas as pd
+
+    rows = [claim_row(c) for c in claims]
     columns = [*CLAIM_COLUMNS, "also_at", "speaker_person"]
     return _typed(pd.DataFrame(rows, columns=columns), CLAIM_CONTRACT + CLAIM_EXTRA)
 
 
 def mentions_frame(mentions: Iterable[Mention]) -> pd.DataFrame:
     """The mentions table: every number expression, claims included."""
+    import pandas as pd
+
     rows = [
         {
             "doc_id": m.doc_id,
@@ -178,11 +185,14 @@ def validate(frame: pd.DataFrame, table: str) -> pd.DataFrame:
 
     Returns the frame unchanged so it can sit in a ``.pipe`` chain.
 
+    >>> import pandas as pd
     >>> validate(pd.DataFrame({"doc_id": ["a"]}), "mentions")
     Traceback (most recent call last):
     ...
     factcheck.errors.SchemaError: mentions table: missing column 'start'; ...
     """
+    import pandas as pd
+
     if table not in CONTRACTS:
         raise SchemaError(table, [f"unknown table; known: {', '.join(CONTRACTS)}"])
     problems: list[str] = []

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: A year, or a year and month, written ISO 8601 style ("2023", "2023-03").
 _REDUCED: Final = re.compile(r"(\d{4})(?:-(\d{2}))?")
@@ -117,6 +118,8 @@ def timestamp_of(value: Any) -> pd.Timestamp:
     >>> timestamp_of("2023-03"), timestamp_of(date(2023, 3, 7))
     (NaT, Timestamp('2023-03-07 00:00:00'))
     """
+    import pandas as pd  # for charts and tables only: reading and extracting never need it
+
     if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
         return pd.NaT
     if isinstance(value, str):

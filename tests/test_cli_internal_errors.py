@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import factcheck.pipeline
+import factcheck.rows
 from factcheck.cli import DEBUG_VARIABLE, EXIT_INTERNAL, EXIT_INTERRUPTED, main
 
 
@@ -60,7 +61,8 @@ def test_a_fault_outside_any_document_names_no_file(
     article: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.delenv(DEBUG_VARIABLE, raising=False)
-    monkeypatch.setattr(factcheck.pipeline, "add_places", _broken_stage(RuntimeError("boom")))
+    # the places of the table are settled after every document is read
+    monkeypatch.setattr(factcheck.rows, "places_of", _broken_stage(RuntimeError("boom")))
     assert main(["extract", str(article)]) == EXIT_INTERNAL
     err = capsys.readouterr().err
     assert err.startswith("factcheck: internal error: RuntimeError: boom (")

@@ -137,9 +137,11 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         n: scene(tokens, views[n], lex, ranges) for n, ranges in by_sentence.items() if n >= 0
     }
     within = _mentions_by_sentence(mentions, spans, set(scenes))
-    dates = {n: sentence_dates(doc, spans[n], within[n]) for n in scenes}
+    dates, named = {}, {}
+    for n in scenes:  # both read the sentence's days: together, while they are cached
+        dates[n] = sentence_dates(doc, spans[n], within[n])
+        named[n] = named_day(doc, spans[n], tokens[by_sentence[n][0][0]].start)
     first_event = next((dates[n][0] for n in sorted(dates) if dates[n][0] is not None), None)
-    named = {n: named_day(doc, spans[n], tokens[by_sentence[n][0][0]].start) for n in scenes}
     first_named = next((named[n] for n in sorted(named) if named[n] is not None), None)
     texts_of: dict[int, str] = {}  # one string per sentence, shared by its claims
 
@@ -253,13 +255,13 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
     definite = frozenset(
         m.start for m, a, _ in figures if a > 0 and set(tokens[a - 1].keys) & lex.determiners
     )
-    merged = merge_repeated(settle_toll_dates(doc, claims), definite)
     first = frozenset(
         m.start
         for m, a, _ in figures
         if spans and sentence_of[a] == 0 and is_headline(doc.text, spans[0].start, spans[0].end)
     )
-    return one_voice(headline_repeats(merged, headline), first)
+    merged = merge_repeated(settle_toll_dates(doc, claims), definite, first)
+    return merge_repeated(one_voice(headline_repeats(merged, headline), first), definite)
 
 
 def _sentence_index(views: list[SentenceView], n_tokens: int) -> list[int]:

@@ -5,7 +5,8 @@ finds the figure inside its sentence (a claim's ``value_text`` is the text at it
 the sentence's own offset follows from where the figures of that sentence sit in it), applies
 :func:`factcheck.claims.places.locate_figures` with the other claims of the sentence as clause
 bounds, and settles the places of a case with :func:`~factcheck.claims.places.settle_places`.
-It returns a new frame; the input is never changed.
+It returns a new frame; the input is never changed. :func:`places_of` does the same work on
+plain columns (lists), for the command that writes a small table without pandas.
 
 >>> import pandas as pd
 >>> s = "81 000 à Paris selon la préfecture, 1,28 million dans toute la France."
@@ -21,9 +22,11 @@ It returns a new frame; the input is never changed.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 from factcheck.claims.places import Found, locate_figures, main_country, settle_places
 
@@ -38,11 +41,23 @@ def add_places(claims: pd.DataFrame, country: str | None = None) -> pd.DataFrame
     ``country`` is the event's country; by default the country the sentences of each case
     (``case_id`` column, else the whole table) name most often.
     """
-    n = len(claims)
-    col = {c: _column(claims, c) for c in ("doc_id", "language", "sentence", "value_text")}
-    start, end = _column(claims, "start"), _column(claims, "end")
-    cases = _column(claims, "case_id") if "case_id" in claims.columns else [""] * n
-    key_columns = [_column(claims, c) for c in KEY_COLUMNS]  # each column read once
+    names = ("doc_id", "language", "sentence", "value_text", "start", "end", *KEY_COLUMNS)
+    columns = {c: _column(claims, c) for c in names}
+    if "case_id" in claims.columns:
+        columns["case_id"] = _column(claims, "case_id")
+    return claims.assign(place=places_of(columns, len(claims), country))
+
+
+def places_of(
+    columns: Mapping[str, Sequence[Any]], n: int, country: str | None = None
+) -> list[str]:
+    """The ``place`` of each of ``n`` claims, from their columns as lists (missing values as
+    ""; a column not given is all ""): what :func:`add_places` adds."""
+    blank = [""] * n
+    col = {c: columns.get(c, blank) for c in ("doc_id", "language", "sentence", "value_text")}
+    start, end = columns.get("start", blank), columns.get("end", blank)
+    cases = columns.get("case_id", blank)
+    key_columns = [columns.get(c, blank) for c in KEY_COLUMNS]  # each column read once
     keys: list[Hashable] = [(cases[i], *(str(k[i]) for k in key_columns)) for i in range(n)]
     by_sentence: dict[tuple[str, str], list[int]] = {}
     by_case: dict[str, list[int]] = {}
@@ -76,10 +91,12 @@ def add_places(claims: pd.DataFrame, country: str | None = None) -> pd.DataFrame
         settled = settle_places([keys[i] for i in rows], [found[i] for i in rows], countries[case])
         for i, place in zip(rows, settled, strict=True):
             places[i] = place
-    return claims.assign(place=places)
+    return places
 
 
 def _column(claims: pd.DataFrame, name: str) -> list:
+    import pandas as pd
+
     if name not in claims.columns:
         return [""] * len(claims)
     return ["" if pd.isna(v) else v for v in claims[name].tolist()]

@@ -103,7 +103,12 @@ class RelayMixin:
             return False
         at = self.tokens[m.first].start
         here = self.sentence_start(sv)  # ``found`` is in text order: this sentence is its tail
-        before = [a for a in self.found[here:] if a.sentence == sv.index and a.at < at]
+        where = [
+            k
+            for k in range(here, len(self.found))
+            if self.found[k].sentence == sv.index and self.found[k].at < at
+        ]
+        before = [self.found[k] for k in where]
         if not before:
             inside = sorted(k for k in self.quoted if k < m.first)
             if not inside:
@@ -115,11 +120,10 @@ class RelayMixin:
                 self.found.pop()
             for a in before:
                 self.found.append(a)
+            where = list(range(len(self.found) - len(before), len(self.found)))
         if not before:
             return False
-        start = self.sentence_start(sv)  # the loop only replaces items: it stays valid
-        for a in before:
-            k = self.found.index(a, start)  # nothing equal comes before it
+        for k, a in zip(where, before, strict=True):  # positions, not list.index: linear
             if speaker.name not in a.via and a.speaker.name != speaker.name:
                 self.found[k] = replace(a, via=(*a.via, speaker.name))  # same speaker: index holds
         return True

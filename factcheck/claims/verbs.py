@@ -113,14 +113,27 @@ class VerbMixin:
         if not words:
             return False
         r = bisect_left(self.starts, words[0].start, sv.lo, sv.hi) - 1
-        if r <= sv.lo or self.tokens[r].key not in self.lex.relatives | self.lex.openers:
+        if r <= sv.lo:
             return False
+        if self.tokens[r].key not in self.lex.relatives | self.lex.openers:
+            # "lower than the 20,000 a Red Cross spokesman gave": a relative with no pronoun,
+            # right after a figure the article makes definite
+            if not (r in self.blocked and self.definite_figure(r)):
+                return False
+            r += 1
         figure = self.figure_before(sv, r)
         if figure is None:
             return False
         at, reach = self.tokens[r].start, self.tokens[figure].start
         self.found.append(Attribution(speaker, via, at, sv.index, sv.clause_of(r), denied, reach))
         return True
+
+    def definite_figure(self, k: int) -> bool:
+        """Whether the figure ending at token ``k`` has a determiner right before it ("the
+        20,000")."""
+        while k - 1 >= 0 and k - 1 in self.blocked:
+            k -= 1
+        return k > 0 and bool(set(self.tokens[k - 1].keys) & self.lex.determiners)
 
     def named_after(self, i: int, sv: SentenceView) -> Speaker | None:
         """The speaker after a verb, past an outlet it spoke to ("a indiqué à l'AFP deux

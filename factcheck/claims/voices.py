@@ -122,18 +122,24 @@ def headline_repeats(claims: list[Claim], headline: list[tuple[Mention, str, str
     return out
 
 
-def merge_repeated(claims: list[Claim], definite: frozenset[int] = frozenset()) -> list[Claim]:
+def merge_repeated(
+    claims: list[Claim], definite: frozenset[int] = frozenset(), apart: frozenset[int] = frozenset()
+) -> list[Claim]:
     """One claim per (speaker, measure, subject, figure, polarity, scope); others in also_at.
 
     A figure given with a definite article ("of the 161 detainees", "des 161 suspects") refers
-    back to the same figure said before: it joins it whatever noun it repeats it with.
+    back to the same figure said before: it joins it whatever noun it repeats it with. Claims
+    starting in ``apart`` (the headline's) only merge among themselves: a headline that joins
+    a body source later (:func:`one_voice`) must not take the outlet's own restatement along.
     """
     kept: dict[tuple[object, ...], int] = {}
     loose: dict[tuple[object, ...], int] = {}
     out: list[Claim] = []
     for c in claims:
+        side = c.start in apart
         key = (c.speaker, c.measure, c.subject, c.low, c.high, c.qualifier, c.polarity, c.scope)
-        near = (c.speaker, c.measure, c.low, c.high, c.polarity)
+        key = (*key, side)
+        near = (c.speaker, c.measure, c.low, c.high, c.polarity, side)
         k = kept.get(key)
         if k is None and c.start in definite:
             k = loose.get(near)

@@ -7,13 +7,14 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Final
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Final
 
 from factcheck.corpus.units import UNIT_COLUMN, Unit
 from factcheck.errors import FactcheckError
 from factcheck.files import MAX_FILE_BYTES, in_folder
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Units handed to each worker ahead of the writer: enough to keep every core busy, few
 #: enough that memory does not grow with the corpus.

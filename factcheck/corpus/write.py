@@ -8,12 +8,13 @@ import sys
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Final
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Final
 
 from factcheck.corpus.units import UNIT_COLUMN
 from factcheck.errors import FactcheckError
+
+if TYPE_CHECKING:  # the writers get tables; choosing one never needs pandas
+    import pandas as pd
 
 #: Rows gathered before a Parquet row group is written.
 PARQUET_ROWS: Final = 20_000
@@ -86,6 +87,8 @@ class _ParquetWriter(_Writer):
     def flush(self) -> None:
         if not self.rows:
             return
+        import pandas as pd
+
         frame = pd.concat(self.rows, ignore_index=True)[self.columns]
         self.rows, self.n = [], 0
         arrays = [self._array(frame[c], c) for c in self.columns]
@@ -95,6 +98,8 @@ class _ParquetWriter(_Writer):
         self.writer.write_table(batch)
 
     def _array(self, column: pd.Series, name: str) -> Any:
+        import pandas as pd
+
         pa = self.pa
         if name in ("low", "high"):
             return pa.array(pd.to_numeric(column, errors="coerce"), type=pa.float64())
@@ -105,6 +110,8 @@ class _ParquetWriter(_Writer):
 
     def close(self) -> None:
         if self.writer is None and not self.rows:
+            import pandas as pd
+
             self.rows = [pd.DataFrame(columns=list(_empty_columns()))]
             self.columns = list(_empty_columns())
         self.flush()
@@ -114,7 +121,7 @@ class _ParquetWriter(_Writer):
 
 def plain_value(value: object) -> object:
     """JSON-safe scalar: NaN/NaT -> None, dates -> ISO 8601, numpy numbers -> Python."""
-    if value is None or value is pd.NaT:
+    if value is None or type(value).__name__ == "NaTType":
         return None
     if isinstance(value, float) and math.isnan(value):
         return None

@@ -1,4 +1,5 @@
-"""Compound ordinals and denominators: "twenty-first", "a twenty-first", "three thirty-fifths".
+"""Compound ordinals and denominators: "twenty-first", "a twenty-first", "three thirty-fifths";
+and sums of words and digits: "مليون و28 ألف" (see :func:`join_sums`).
 
 A tens word ("twenty") or a round hundred or thousand ("one hundred") followed by a unit
 ordinal of ``ordinal_units`` ("first" .. "ninth", or its plural) is one ordinal or one
@@ -20,13 +21,15 @@ between the parts.
 from __future__ import annotations
 
 from factcheck.mentions.lexicon import Lexicon
-from factcheck.mentions.tokens import PUNCT, WORD, Tokens
-from factcheck.mentions.words import Atom
+from factcheck.mentions.tokens import NUMBER, PUNCT, WORD, Tokens
+from factcheck.mentions.words import Atom, smallest_place
 
 #: The tens words that open a compound ordinal (20 .. 90).
 TENS: frozenset[float] = frozenset(float(t) for t in range(20, 100, 10))
 #: Round scales that open a compound ordinal ("one hundred and fifth").
 ROUND: frozenset[float] = frozenset({100.0, 1000.0})
+#: Smallest closing place of a number in words that digits after "و" may add to ("مئة و20").
+SUM_PLACE: float = 100.0
 
 
 def _unit_ordinal(lex: Lexicon, text: str, toks: Tokens, atom: Atom) -> tuple[int, bool] | None:
@@ -118,4 +121,42 @@ def compounds(lex: Lexicon, text: str, toks: Tokens, atoms: list[Atom]) -> list[
         i += 1
         while i < len(atoms) and atoms[i].start < new.end:
             i += 1  # the unit ordinal read on its own ("first")
+    return out
+
+
+def join_sums(lex: Lexicon, text: str, toks: Tokens, atoms: list[Atom]) -> list[Atom]:
+    """A number in words closed by a scale, a conjunction, then digits worth less than that
+    scale are one number: "مليون و28 ألف" is 1,028,000, "ألفين و500" 2,500, "3 ملايين و200
+    ألف" 3,200,000 (Arabic writes the larger part first and joins the rest with "و")."""
+    out: list[Atom] = []
+    for atom in atoms:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == atom.kind == "number"
+            and prev.qualifier == atom.qualifier == "exact"
+            and prev.low is not None
+            and atom.low is not None
+            and toks.kinds[prev.last] == WORD
+            and toks.kinds[atom.first] == NUMBER
+            and text[prev.end : atom.start].strip() in lex.conjunctions
+            and "\n" not in text[prev.end : atom.start]
+            and 0 < atom.low < max(prev.scale, smallest_place(prev.low))
+            and max(prev.scale, smallest_place(prev.low)) >= SUM_PLACE
+        ):
+            total = prev.low + atom.low
+            out[-1] = Atom(
+                prev.start,
+                atom.end,
+                total,
+                total,
+                "number",
+                prev.first,
+                atom.last,
+                words=True,
+                scale=atom.scale,
+                unit=atom.unit,
+            )
+            continue
+        out.append(atom)
     return out

@@ -3,7 +3,10 @@
 A date spans the day, the month and the year as written ("Jan. 28, 2024", "الأول من يناير",
 "7 تشرين الأول/أكتوبر 2023"); its value is the year when it has one, else the day of the
 month (tests/cases/*/roles_dates.yaml). A month name with no figure next to it is not a
-mention; a weekday before the day is not part of the span ("mardi 12 novembre").
+mention; a weekday before the day is not part of the span ("mardi 12 novembre"). The first
+day of a night or span between two weekdays is a date too ("ليلة الأحد 10 إلى الاثنين 11
+سبتمبر", "dans la nuit du dimanche 10 au lundi 11"), and so are dates written in figures
+("5/6/2020", "12.03.2023"): their value is the year.
 """
 
 from __future__ import annotations
@@ -64,8 +67,75 @@ def _is_day(atom: Atom) -> bool:
 
 def merge_dates(lex: Lexicon, text: str, atoms: list[Atom]) -> list[Atom]:
     """``atoms`` with every day/month/year group replaced by one ``date`` atom."""
+    atoms = _numeric_dates(text, atoms)
     if not lex.months or not atoms:
         return atoms
+    return _first_weekday_day(lex, text, _named_dates(lex, text, atoms))
+
+
+#: A date in figures: day, month and year joined by one separator, no space ("5/6/2020").
+_NUMERIC_DATE: Final = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.\-]\d)")
+#: The largest month number.
+MONTH_MAX: Final = 12
+
+
+def _numeric_dates(text: str, atoms: list[Atom]) -> list[Atom]:
+    """Day, month and year written in figures ("5/6/2020", "12.03.2023") as one date atom;
+    the day and the month may come in either order, but one of them must be a month."""
+    out: list[Atom] = []
+    k = 0
+    while k < len(atoms):
+        a = atoms[k]
+        m = _NUMERIC_DATE.match(text, a.start) if k + 2 < len(atoms) else None
+        parts = atoms[k : k + 3]
+        if (
+            m is not None
+            and (m.start() == 0 or not text[m.start() - 1].isdigit())
+            and all(p.kind == "number" and p.qualifier == "exact" for p in parts)
+            and parts[-1].end == m.end()
+            and min(int(m.group(1)), int(m.group(3))) <= MONTH_MAX
+            and max(int(m.group(1)), int(m.group(3))) <= DAY_MAX
+        ):
+            year = parts[-1].low
+            out.append(Atom(m.start(), m.end(), year, year, "date", a.first, parts[-1].last))
+            k += 3
+            continue
+        out.append(a)
+        k += 1
+    return out
+
+
+def _first_weekday_day(lex: Lexicon, text: str, atoms: list[Atom]) -> list[Atom]:
+    """The day after a weekday that a range word joins to a dated weekday ("الأحد 10 إلى
+    الاثنين 11 سبتمبر"): a date of its own, not a count."""
+    if not lex.weekdays:
+        return atoms
+    weekday = _weekday_end(lex)
+    for k in range(1, len(atoms)):
+        a, date = atoms[k - 1], atoms[k]
+        if date.kind != "date" or not _is_day(a):
+            continue
+        day_of = weekday.search(text, max(0, date.start - WEEKDAY_REACH), date.start)
+        if day_of is None or weekday.search(text, max(0, a.start - WEEKDAY_REACH), a.start) is None:
+            continue
+        gap = text[a.end : day_of.start()]
+        if "\n" not in gap and any(middle.match(gap) for _, middle, _ in lex.ranges):
+            atoms[k - 1] = Atom(a.start, a.end, a.low, a.high, "date", a.first, a.last)
+    return atoms
+
+
+#: Farthest a weekday may end before its day ("lundi 11", "الاثنين 11").
+WEEKDAY_REACH: Final = 20
+
+
+@cache
+def _weekday_end(lex: Lexicon) -> re.Pattern[str]:
+    """A weekday name right before the end of the searched text ("الأحد ")."""
+    return re.compile(rf"(?:{alternation(lex.weekdays)})[ \t\u202f]*$")
+
+
+def _named_dates(lex: Lexicon, text: str, atoms: list[Atom]) -> list[Atom]:
+    """Day, month name and year groups as one ``date`` atom each."""
     between = _between(lex)
     starts = [a.start for a in atoms]
     used: set[int] = set()

@@ -24,15 +24,18 @@ from factcheck.mentions.patterns import (
     QUALIFIERS,
     ROLE_LISTS,
     alternation,
+    hedge_patterns,
     number_map,
     prefix_group,
-    qualified,
     word_list,
 )
 from factcheck.mentions.tokens import phrase_tokens
 
 #: Most words remembered by Lexicon.may_start (a bound, so memory stays flat on big corpora).
 MEMO_SIZE: Final = 200_000
+#: Most words between a negator and its harm word in a "no casualties" statement ("no
+#: members of the Jordanian military were injured"); every one of them is from a closed list.
+NONE_FILLER: Final = 7
 #: How many words may stand between a verb of change and "from X to Y" ("rose overnight from").
 RANGE_BLOCKER_GAP: Final = 3
 
@@ -95,6 +98,8 @@ class Lexicon:
     hedge_before: re.Pattern[str]
     hedge_after: re.Pattern[str]
     hedge_after_noun: re.Pattern[str]
+    hedge_commas: re.Pattern[str]  # "210 people, at least, were killed"
+    hedge_gapped: re.Pattern[str]  # "a dépassé les 12 000", "تجاوز عدد الجرحى 12 ألفا"
     ranges: tuple[tuple[re.Pattern[str] | None, re.Pattern[str], bool], ...]
     none_reported: re.Pattern[str]
     protected: re.Pattern[str]
@@ -187,6 +192,10 @@ def lexicon(language: str) -> Lexicon:
         k: word_list(none.get(k), f"numbers.none_reported.{k}", problems)
         for k in ("lead", "filler", "nouns")
     }
+    # who the nothing counts and their side ("no Iraqi soldiers were hurt"); optional key
+    gaps = word_list(num.get("hedge_gaps") or [], "numbers.hedge_gaps", problems)
+    groups = word_list(none.get("groups") or [], "numbers.none_reported.groups", problems)
+    none_parts["filler"] += groups
     feminine = num.get("feminine_stem") or {}
     if not isinstance(feminine, dict):
         problems.append("numbers.feminine_stem: expected a mapping")
@@ -272,18 +281,12 @@ def lexicon(language: str) -> Lexicon:
         months={k: int(v) for k, v in months.items()},
         weekdays={k: int(v) for k, v in weekdays.items()},
         cues={k: re.compile(alternation(v)) for k, v in cue_lists.items()},
-        hedge_before=re.compile(
-            rf"(?<![^\W_]){pfx}(?:{qualified(hedges['hedges_before'])})[ \t\u202f]*$"
-        ),
-        hedge_after=re.compile(rf"[ \t\u202f]*(?:{qualified(hedges['hedges_after'])})"),
-        hedge_after_noun=re.compile(
-            rf"[ \t\u202f]+[^\W\d_]+[ \t\u202f]+(?:{qualified(hedges['hedges_after_noun'])})"
-            r"(?![^\W_])"
-        ),
+        **hedge_patterns(hedges, gaps, pfx),
         ranges=tuple(ranges),
         none_reported=re.compile(
             rf"(?<![^\W_]){pfx}(?P<h>(?:{alternation(none_parts['lead'], False)})"
-            rf"(?:\s+(?:{filler})){{0,4}}\s+{pfx}(?:{alternation(none_parts['nouns'], False)}))"
+            rf"(?:\s+(?:{filler})){{0,{NONE_FILLER}}}\s+{pfx}"
+            rf"(?:{alternation(none_parts['nouns'], False)}))"
         ),
         protected=re.compile(alternation(protected)),
         not_numbers=re.compile(alternation(lists["not_numbers"])),

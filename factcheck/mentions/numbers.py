@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import Final
 
+from factcheck.mentions.compound import join_sums
 from factcheck.mentions.datemerge import is_year
 from factcheck.mentions.forms import parse_dual, parse_ordinal
 from factcheck.mentions.lexicon import Lexicon
@@ -140,7 +141,11 @@ def _hedge(lex: Lexicon, text: str, atom: Atom, floor: int) -> None:
         if match and match.lastgroup:
             atom.end = match.end(match.lastgroup)
         else:  # "17 شخصاً على الأقل": the hedge follows the counted noun; the span stays put
-            match = lex.hedge_after_noun.match(text, atom.end)
+            match = (
+                lex.hedge_after_noun.match(text, atom.end)
+                or lex.hedge_commas.match(text, atom.end)  # "210 people, at least, were"
+                or lex.hedge_gapped.search(text, max(floor, atom.start - HEDGE_WINDOW), atom.start)
+            )  # "تجاوز عدد الجرحى 12 ألفا": the verb is the hedge, its subject stands between
             if not match or not match.lastgroup:
                 return
         qualifier = match.lastgroup
@@ -237,7 +242,7 @@ def find_numbers(
         first = next((k for k in inside if number_word(lex, toks.texts[k])), None)
         if first is not None:
             blocked.add(first)
-    atoms = refine(lex, text, toks, _read(lex, text, toks, blocked))
+    atoms = join_sums(lex, text, toks, refine(lex, text, toks, _read(lex, text, toks, blocked)))
     if is_upper is not None and (lex.spaced_scales or lex.spaced_capitals):
         for atom in atoms:
             _spaced_scale(lex, text, toks, atom, is_upper)

@@ -164,3 +164,41 @@ def prefix_group(lexicon_prefixes: list[str]) -> str:
     """Optional one-letter particles a hedge may carry ("بنحو", "وأكثر من")."""
     short = [re.escape(p) for p in lexicon_prefixes if len(p) == 1]
     return f"(?:{'|'.join(short)})?" if short else ""
+
+
+def gap_phrases(phrases: Iterable[str]) -> str:
+    """Alternation of the words a hedge may leave between itself and its figure; ``*``
+    stands for any one word ("تجاوز عدد الجرحى 12 ألفا": "عدد *")."""
+    bodies = [
+        r"[ \t\u202f]+".join(r"[^\W\d_]+" if w == "*" else re.escape(w) for w in p.split())
+        for p in sorted(set(phrases), key=len, reverse=True)
+        if p.split()
+    ]
+    return "|".join(bodies) or r"(?!x)x"
+
+
+def hedge_patterns(
+    hedges: dict[str, dict[str, list[str]]], gaps: list[str], pfx: str
+) -> dict[str, re.Pattern[str]]:
+    """The hedge patterns of a language: before the figure, after it, after its counted noun,
+    after the noun between commas ("210 people, at least, were killed"), and before it with
+    the words of ``gaps`` between ("a dépassé les 12 000")."""
+    sp = r"[ \t\u202f]"
+    comma = r"[,،]"
+    return {
+        "hedge_before": re.compile(
+            rf"(?<![^\W_]){pfx}(?:{qualified(hedges['hedges_before'])}){sp}*$"
+        ),
+        "hedge_gapped": re.compile(
+            rf"(?<![^\W_]){pfx}(?:{qualified(hedges['hedges_before'])})"
+            rf"{sp}+(?:{gap_phrases(gaps)}){sp}*$"
+        ),
+        "hedge_after": re.compile(rf"{sp}*(?:{qualified(hedges['hedges_after'])})"),
+        "hedge_after_noun": re.compile(
+            rf"{sp}+[^\W\d_]+{sp}+(?:{qualified(hedges['hedges_after_noun'])})(?![^\W_])"
+        ),
+        "hedge_commas": re.compile(
+            rf"(?:{sp}+[^\W\d_]+)?{sp}*{comma}{sp}*"
+            rf"(?:{qualified(hedges['hedges_after_noun'])}){sp}*{comma}"
+        ),
+    }

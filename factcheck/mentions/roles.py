@@ -77,6 +77,11 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     out["paren_before"] = re.compile(r"\(\s*$")
     out["name_comma"] = re.compile(r"(?<![^\W_])(?P<w>[^\W\d_]+),\s*$")
     out["comma_after"] = re.compile(r"\s*,")
+    # "Noa Levy (26)": a bare figure in brackets right after a first and last name
+    out["name_paren"] = re.compile(
+        r"(?<![^\W_])(?P<w>[^\W\d_]+)[ \t](?P<v>[^\W\d_][\w'\-]*)[ \t]*\(\s*$"
+    )
+    out["paren_after"] = re.compile(r"\s*\)")
     return out
 
 
@@ -219,16 +224,18 @@ def _age(
     ):
         atom.end = unit.end()
         return "age of a person"
-    name = _before(p["name_comma"], text, atom.start)
-    if (
-        name
-        and is_upper(name.start("w"))
-        and p["comma_after"].match(text, atom.end)
-        and not atom.words
-        and atom.low is not None
-        and atom.low <= AGE_MAX
-    ):
-        return "age after a person's name"
+    bare = not atom.words and atom.low is not None and atom.low <= AGE_MAX
+    for before, after in (("name_comma", "comma_after"), ("name_paren", "paren_after")):
+        name = _before(p[before], text, atom.start)  # "Noa Levy, 26," / "Noa Levy (26)"
+        surname = name is not None and ("v" not in name.groupdict() or is_upper(name.start("v")))
+        if (
+            name
+            and bare
+            and surname
+            and is_upper(name.start("w"))
+            and p[after].match(text, atom.end)
+        ):
+            return "age after a person's name"
     return None
 
 

@@ -28,7 +28,7 @@ from typing import Final
 
 from factcheck.mentions.clock import TimeFinding, check_clock_times, utc_offset
 from factcheck.mentions.dates import TimeWords, explicit_dates, merge_days, time_words
-from factcheck.mentions.phrases import Token, tokenize
+from factcheck.mentions.phrases import Token, recent_tokens
 from factcheck.model import Document, Mention, Role, Span
 from factcheck.when import Moment, day_of, year_anchor
 
@@ -113,7 +113,7 @@ def _find_dates(
 ) -> tuple[TimeExpression, ...]:  # stamp: only in the cache key (see _stamp)
     pub = _as_date(published)
     words = time_words(language)
-    tokens = tokenize(text)
+    tokens = recent_tokens(text)  # the searches below read the same words
     raw = explicit_dates(text, tokens, words, language, year_anchor(published))
     taken = _Taken([(s, e) for s, e, _, _ in raw])
     for kind, index in (("weekday", words.weekdays), ("relative", words.relative)):

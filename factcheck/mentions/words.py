@@ -50,7 +50,7 @@ class Atom:
     notes: list[str] = field(default_factory=list)
 
 
-def _smallest_place(value: float) -> float:
+def smallest_place(value: float) -> float:
     """The largest power of ten dividing ``value`` (20 -> 10, 300 -> 100, 25 -> 1)."""
     if value <= 0 or value != int(value):
         return 0.0
@@ -183,7 +183,7 @@ def parse_number(lex: Lexicon, toks: Tokens, text: str, i: int, blocked: set[int
                 if lex.order_any:
                     if _digits_overlap(current, value):
                         break
-                elif prev == "unit" and value >= _smallest_place(current):
+                elif prev == "unit" and value >= smallest_place(current):
                     break
                 current += value
             part_scale = last_big if prev == "big" else 1.0

@@ -12,9 +12,10 @@ line's ``--raw-csv``) writes every cell as it is, for tools that read CSV as dat
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP).
 FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
@@ -23,12 +24,15 @@ FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` whose text cells cannot start a formula (``'`` put before them).
 
+    >>> import pandas as pd
     >>> neutralise(pd.DataFrame({"text": ["=1+2", "-5", "12"], "low": [-5.0, 1.0, 2.0]}))
        text  low
     0  '=1+2 -5.0
     1   '-5  1.0
     2    12  2.0
     """
+    import pandas as pd
+
     text_columns = [
         c
         for c in frame.columns

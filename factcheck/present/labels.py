@@ -17,7 +17,6 @@ from functools import cache
 from importlib import resources
 from typing import Any, Final
 
-import pandas as pd
 import yaml
 
 from factcheck.errors import LanguageDataError
@@ -112,7 +111,7 @@ class Labels:
                 value = datetime.fromisoformat(value)
             except ValueError:
                 return value
-        if value is pd.NaT:
+        if type(value).__name__ == "NaTType":  # pandas' NaT (no pandas import for it)
             return ""
         if not isinstance(value, date):
             return str(value)

@@ -8,6 +8,13 @@ abbreviation listed in the language data (``abbreviations``: "U.S.", "Gen."), to
 capital letter ("J. Smith"), or when the next word starts in lower case (Latin scripts only:
 "the U.S. military said"). Arabic clauses joined by "و" and "،" stay one sentence: a comma
 never ends one.
+
+A run of more than ``MAX_SENTENCE_CHARS`` characters without any of these (text stripped of
+its punctuation, a transcript, a list run together) is not one sentence a reader could take
+in: it is cut into pieces of at most that length, each ending at the last clause mark
+(``,`` ``،`` ``;`` ``:``) of its second half, or else at the last space. Every step that
+reads a sentence per figure then stays bounded, and no row of the claims table carries the
+whole text as its ``sentence`` (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -32,6 +39,11 @@ _BOUNDARY: Final = re.compile(
     rf"|(?<=[{_ARABIC_LETTER}])[.؟!](?=[{_ARABIC_LETTER}])",
     re.UNICODE,
 )
+#: Longest sentence kept whole; news sentences are far shorter (a few hundred characters).
+MAX_SENTENCE_CHARS: Final = 2000
+#: Where an over-long run is cut, best first: after a clause mark, else at a space.
+_CLAUSE_MARK: Final = re.compile(r"[,،;؛:]\s")
+_SPACE: Final = re.compile(r"\s")
 _WORD_BEFORE: Final = re.compile(r"(\S+)$")
 _NEXT_CHAR: Final = re.compile(r"\s*(\S)")
 
@@ -82,10 +94,33 @@ def split_sentences(text: str, language: str) -> list[Span]:
 
 
 def _append_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
-    """Add ``[start, end)`` without surrounding white space, unless nothing is left."""
+    """Add ``[start, end)`` without surrounding white space, unless nothing is left; a run
+    longer than ``MAX_SENTENCE_CHARS`` is added in pieces (:func:`_cut`)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = _cut(text, start, start + MAX_SENTENCE_CHARS)
+        _append_trimmed(text, start, cut, spans)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if start < end:
         spans.append(Span(start, end))
+
+
+def _cut(text: str, lo: int, hi: int) -> int:
+    """Where a run starting at ``lo`` is cut before ``hi``: after its last clause mark in
+    ``[mid, hi)``, else at its last space there, else at ``hi`` (one unbroken word).
+
+    >>> t = "a" * 1500 + ", " + "b " * 300
+    >>> _cut(t, 0, 2000)
+    1501
+    """
+    mid = (lo + hi) // 2
+    marks = [m.start() + 1 for m in _CLAUSE_MARK.finditer(text, mid, hi)]
+    if marks:
+        return marks[-1]
+    spaces = [m.start() for m in _SPACE.finditer(text, mid, hi)]
+    return spaces[-1] if spaces else hi
