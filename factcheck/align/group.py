@@ -82,6 +82,25 @@ def align(
     >>> aligned.groupby("group_id").size().tolist()
     [3, 1, 1, 1]
     """
+    return claims.assign(
+        **alignment(claims, date_tolerance_days=date_tolerance_days, subset=subset)
+    )
+
+
+def alignment(
+    claims: pd.DataFrame,
+    *,
+    date_tolerance_days: float = DATE_TOLERANCE_DAYS,
+    subset: Collection[str] | None = None,
+) -> dict[str, list[str]]:
+    """The :data:`ALIGN_COLUMNS` of :func:`align` alone, one list each, without copying the
+    claims table (``compare`` reads them beside the table it was given).
+
+    Blocking: one bucket per (case, scope, kind, measure, subject, place), found by one
+    ``groupby`` over the key columns; affiliations are clustered only in a bucket holding two
+    or more, event dates only on a side holding two or more known dates, so the work is one
+    pass over the table plus the small clusters (docs/compare.md, "At scale").
+    """
     validate(claims, "claims")
     words = subset_words() if subset is None else frozenset(fold(w) for w in subset)
     n = len(claims)
@@ -157,9 +176,9 @@ def align(
     sources = independent_sources(
         _column(claims, "speaker"), _column(claims, "via"), _column(claims, "publisher"), case
     )
-    return claims.assign(
-        group_id=names[group].tolist(),
-        independent_source=sources,
-        subset_of=subset_of.tolist(),
-        align_note=align_note.tolist(),
-    )
+    return {
+        "group_id": names[group].tolist(),
+        "independent_source": sources,
+        "subset_of": subset_of.tolist(),
+        "align_note": align_note.tolist(),
+    }

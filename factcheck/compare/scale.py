@@ -65,12 +65,16 @@ def _when(series: pd.Series) -> list[int | None]:
     return out
 
 
-def columns(aligned: pd.DataFrame) -> dict[str, Any]:
-    """The columns a comparison reads, once: text as shared strings, figures as floats."""
+def columns(aligned: pd.DataFrame, added: dict[str, list[str]]) -> dict[str, Any]:
+    """The columns a comparison reads, once: text as shared strings, figures as floats.
+    ``added`` holds alignment columns computed for a table that had none."""
     n = len(aligned)
     c: dict[str, Any] = {}
     for name in _READ:
-        c[name] = _text(aligned[name]) if name in aligned.columns else np.full(n, "", object)
+        if name in added:
+            c[name] = _text(pd.Series(added[name], dtype=object))
+        else:
+            c[name] = _text(aligned[name]) if name in aligned.columns else np.full(n, "", object)
     for name in ("low", "high"):
         c[name] = aligned[name].to_numpy(dtype=float, na_value=np.nan)
     point = (

@@ -9,7 +9,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
-from factcheck.align import align, independent_sources
+from factcheck.align import alignment, independent_sources
 from factcheck.compare.reasons import Reason
 from factcheck.compare.reconcile import POLICIES
 from factcheck.compare.relations import MEASURE_PARTS, relate
@@ -106,13 +106,12 @@ def compare(
     if policy not in POLICIES:
         raise ValueError(f"unknown policy {policy!r}; known: {', '.join(POLICIES)}")
     validate(claims, "claims")
-    aligned = claims if "group_id" in claims.columns else align(claims, **align_options)
-    if "independent_source" not in aligned.columns:
-        aligned = aligned.assign(
-            independent_source=independent_sources(
-                aligned["speaker"].tolist(), aligned["via"].tolist(), aligned["publisher"].tolist()
-            )
-        )
+    added: dict[str, list[str]] = {}  # the alignment, read beside the table (never copied)
+    if "group_id" not in claims.columns:
+        added = alignment(claims, **align_options)
+    elif "independent_source" not in claims.columns:
+        speakers, vias, publishers = (claims[c].tolist() for c in ("speaker", "via", "publisher"))
+        added = {"independent_source": independent_sources(speakers, vias, publishers)}
     registry = _registry_party()
     table = dict(parties or {})
 
@@ -124,10 +123,10 @@ def compare(
         return memo[speaker]
 
     ctx = {"primary": set(primary), "party_of": party_of}
-    if aligned.empty:
+    if claims.empty:
         frame = pd.DataFrame([], columns=list(COLUMNS))
         return frame.astype({"n_sources": "int64", "n_independent": "int64", "n_claims": "int64"})
-    c = columns(aligned)
+    c = columns(claims, added)
     codes, gids = pd.factorize(pd.Series(c["group_id"], dtype=object))
     order = np.argsort(codes, kind="stable")
     starts = np.flatnonzero(np.r_[True, np.diff(codes[order]) != 0]) if len(order) else order
@@ -143,9 +142,12 @@ def compare(
         frames.append(pd.DataFrame(rows, columns=[k for k in COLUMNS if k != "event_date"]))
         positions.append(chunk)
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    if len(frames) > 1:  # chunks hold whole cases; the table is in group order
+    del frames
+    if len(positions) > 1:  # chunks hold whole cases; the table is in group order
         back = np.argsort(np.concatenate(positions), kind="stable")
-        frame = frame.take(back).reset_index(drop=True)
+        frame = pd.DataFrame(
+            {k: frame.pop(k).take(back).reset_index(drop=True) for k in list(frame.columns)}
+        )  # one column at a time
         dates = [dates[i] for i in back.tolist()]
     frame.insert(1, "event_date", pd.DataFrame({"event_date": dates})["event_date"])
     return frame.astype({"n_sources": "int64", "n_independent": "int64", "n_claims": "int64"})
