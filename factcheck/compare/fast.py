@@ -51,6 +51,10 @@ def _close(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         return np.abs(a - b) <= 1e-9 * np.maximum(np.abs(a), np.abs(b))
 
 
+#: ``when`` of a claim whose reported_at is unknown (reported_at in UTC nanoseconds).
+NO_TIME: Final = int(np.iinfo(np.int64).min)
+
+
 def _ids(ids: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
@@ -150,7 +154,7 @@ def _best(
         pool, rule = (exact, "median_exact") if exact else (list(span), "median")
     value = float(median_low([pt[i] for i in pool]))
     when = c["when"]
-    dated = [i for i in span if when[i] is not None]
+    dated = [i for i in span if when[i] != NO_TIME]
     if dated:
         last = max(when[i] for i in dated)
         floors = [
@@ -169,7 +173,7 @@ def rows(
     c: dict[str, Any], starts: np.ndarray, gids: Sequence[str], policy: str, ctx: dict[str, Any]
 ) -> list[dict[str, Any]]:
     """The comparison rows of simple groups; ``c`` holds their claims sorted by group (lists,
-    plus ``when``: reported_at in ns or None, ``dated``: event date known), ``starts`` the
+    plus ``when``: reported_at in ns or NO_TIME, ``dated``: event date known), ``starts`` the
     first claim of each group."""
     if not len(gids):
         return []

@@ -12,7 +12,9 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
+from factcheck.align.group import shared_text
 from factcheck.compare import fast
+from factcheck.compare.fast import NO_TIME
 from factcheck.compare.rows import row
 from factcheck.model import Polarity
 from factcheck.when import timestamp_of
@@ -36,22 +38,13 @@ _READ: Final = (
 CHUNK_GROUPS: Final = 50_000
 
 
-def _text(series: pd.Series) -> np.ndarray:
-    """A text column as an object array of shared strings, "" for a missing value."""
-    codes, uniques = pd.factorize(series)
-    values = np.empty(len(uniques) + 1, dtype=object)
-    values[:-1] = [v if isinstance(v, str) else str(v) for v in uniques]
-    values[-1] = ""
-    return values[codes]
-
-
-def _when(series: pd.Series) -> list[int | None]:
-    """reported_at in UTC nanoseconds (None when unknown), as the general path reads it."""
+def _when(series: pd.Series) -> np.ndarray:
+    """reported_at in UTC nanoseconds (:data:`NO_TIME` when unknown), as the general path
+    reads it."""
     if isinstance(series.dtype, pd.DatetimeTZDtype):
         series = series.dt.tz_convert("UTC").dt.tz_localize(None)
     if pd.api.types.is_datetime64_dtype(series.dtype):
-        ns = series.to_numpy().astype("datetime64[ns]").view("int64").tolist()
-        return [None if x == np.iinfo(np.int64).min else x for x in ns]
+        return series.to_numpy().astype("datetime64[ns]").view("int64")
     memo: dict[Any, int | None] = {}
     out = []
     for value in series.tolist():
@@ -60,9 +53,9 @@ def _when(series: pd.Series) -> list[int | None]:
             when = timestamp_of(value)
             if not pd.isna(when) and when.tzinfo is not None:
                 when = when.tz_convert("UTC").tz_localize(None)
-            memo[key] = None if pd.isna(when) else when.value
+            memo[key] = NO_TIME if pd.isna(when) else when.value
         out.append(memo[key])
-    return out
+    return np.asarray(out, dtype=np.int64)
 
 
 def columns(aligned: pd.DataFrame, added: dict[str, list[str]]) -> dict[str, Any]:
@@ -72,9 +65,11 @@ def columns(aligned: pd.DataFrame, added: dict[str, list[str]]) -> dict[str, Any
     c: dict[str, Any] = {}
     for name in _READ:
         if name in added:
-            c[name] = _text(pd.Series(added[name], dtype=object))
+            c[name] = shared_text(pd.Series(added[name], dtype=object))
         else:
-            c[name] = _text(aligned[name]) if name in aligned.columns else np.full(n, "", object)
+            c[name] = (
+                shared_text(aligned[name]) if name in aligned.columns else np.full(n, "", object)
+            )
     for name in ("low", "high"):
         c[name] = aligned[name].to_numpy(dtype=float, na_value=np.nan)
     point = (
@@ -84,10 +79,8 @@ def columns(aligned: pd.DataFrame, added: dict[str, list[str]]) -> dict[str, Any
     c["event_date"] = np.empty(n, dtype=object)
     c["event_date"][:] = aligned["event_date"].tolist()
     c["dated"] = ~aligned["event_date"].isna().to_numpy()
-    c["reported_at"] = np.empty(n, dtype=object)
-    c["reported_at"][:] = aligned["reported_at"].tolist()
-    c["when"] = np.empty(n, dtype=object)
-    c["when"][:] = _when(aligned["reported_at"])
+    c["reported_at"] = aligned["reported_at"]  # read row by row only where needed
+    c["when"] = _when(aligned["reported_at"])
     return c
 
 
@@ -144,7 +137,7 @@ _FAST_READ: Final = (
     "value_text", "subset_of", "place", "case_id", "low", "high", "point", "event_date",
     "dated", "when",
 )  # fmt: skip
-_REC: Final = (*_READ, "low", "high", "point", "event_date", "reported_at")
+_REC: Final = (*_READ, "low", "high", "point", "event_date")
 
 
 def rows_of(
@@ -168,10 +161,14 @@ def rows_of(
     done = dict(zip(quick.tolist(), fast.rows(sub, offsets, [gids[g] for g in quick.tolist()],
                                                policy, ctx), strict=True))  # fmt: skip
     cols = {name: c[name] for name in _REC}
-    for g in chunk[~simple].tolist():
-        members = [*order[starts[g] : ends[g]].tolist(), *extra.get(g, ())]
-        recs = [{name: col[i] for name, col in cols.items()} for i in members]
-        for rec in recs:
+    slow = chunk[~simple].tolist()
+    members = {g: [*order[starts[g] : ends[g]].tolist(), *extra.get(g, ())] for g in slow}
+    needed = sorted({i for rows in members.values() for i in rows})
+    reported = dict(zip(needed, c["reported_at"].iloc[needed].tolist(), strict=True))
+    for g in slow:
+        recs = [{name: col[i] for name, col in cols.items()} for i in members[g]]
+        for i, rec in zip(members[g], recs, strict=True):
+            rec["reported_at"] = reported[i]
             rec["low"], rec["high"], rec["point"] = (
                 float(rec["low"]), float(rec["high"]), float(rec["point"]))  # fmt: skip
         done[g] = row(gids[g], recs, policy, ctx)
