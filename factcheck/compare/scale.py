@@ -35,7 +35,7 @@ _READ: Final = (
 
 #: Groups compared and related at a time (whole cases per chunk): the per-group objects of
 #: one chunk are turned into columns before the next is built, so memory stays bounded.
-CHUNK_GROUPS: Final = 50_000
+CHUNK_GROUPS: Final = 10_000
 
 
 def _when(series: pd.Series) -> np.ndarray:
