@@ -31,7 +31,6 @@ import pandas as pd
 
 from factcheck.align import align
 from factcheck.compare import compare
-from factcheck.compare.generate import claims_table
 from factcheck.schema import CLAIM_COLUMNS
 
 N_CLAIMS = 10_000
@@ -146,7 +145,12 @@ def leg(n: int, speakers: int | None = None) -> dict[str, float]:
     """One compare of ``n`` generated claims in a fresh process (see the module docstring)."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "claims.parquet"
-        claims_table(n, speakers=speakers).to_parquet(path)
+        # generated in a process of its own: a child inherits its parent's peak memory mark
+        write = (
+            "from factcheck.compare.generate import claims_table as t; "
+            f"t({n}, speakers={speakers}).to_parquet({str(path)!r})"
+        )
+        subprocess.run([sys.executable, "-c", write], check=True)
         run = subprocess.run(
             [sys.executable, "-c", LEG, str(path)], capture_output=True, text=True, check=True
         )
