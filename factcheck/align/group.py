@@ -57,8 +57,14 @@ def shared_text(series: pd.Series) -> np.ndarray:
 def _codes(*columns: Sequence[object]) -> np.ndarray:
     """One integer per row, equal for equal rows across ``columns``, numbered in order of
     first appearance (a dict of tuples, vectorised)."""
-    frame = pd.DataFrame({str(i): c for i, c in enumerate(columns)})
-    return frame.groupby(list(frame.columns), sort=False, dropna=False).ngroup().to_numpy()
+    codes = {  # integers first: a frame of object columns would hash every string again
+        str(i): c
+        if isinstance(c, np.ndarray) and c.dtype.kind in "iu"
+        else pd.factorize(np.asarray(c, dtype=object))[0]
+        for i, c in enumerate(columns)
+    }
+    frame = pd.DataFrame(codes)
+    return frame.groupby(list(frame.columns), sort=False).ngroup().to_numpy()
 
 
 def _rows_of(codes: np.ndarray, wanted: np.ndarray) -> dict[int, np.ndarray]:
@@ -125,7 +131,8 @@ def alignment(
     # of first appearance; an other incident with no date is alone (its claim id in the key).
     alone = (scope == "other_event") & unknown_date
     scope_key = scope.copy()
-    scope_key[alone] = [f"other_event:{c}" for c in np.asarray(_column(claims, "claim_id"))[alone]]
+    ids = claims["claim_id"][alone].tolist() if alone.any() else []
+    scope_key[alone] = [f"other_event:{'' if pd.isna(c) else c}" for c in ids]
     folded = {p: fold(p) for p in set(place)}
     bucket = _codes(case, scope_key, cols["kind"], cols["measure"], cols["subject"],
                     [folded[p] for p in place])  # fmt: skip
