@@ -155,7 +155,8 @@ def compare_fields(claim: Claim, row: dict[str, Any], place: str = "") -> dict[s
         return "" if value is None else str(value)
 
     return {
-        "measure": claim.measure == text("measure"),
+        "measure": claim.measure == text("measure")
+        and claim.measure_detail == text("measure_detail"),
         "subject": claim.subject == text("subject"),
         "speaker": claim.speaker == text("speaker"),
         "via": claim.via == text("via"),

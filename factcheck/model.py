@@ -184,6 +184,7 @@ class Claim:
     kind: Kind
     also_at: tuple[Span, ...] = field(default_factory=tuple)
     speaker_person: str = ""  # the named person speaking for ``speaker`` ("" when none)
+    measure_detail: str = ""  # what an ``other`` count did or underwent ("launched")
 
     @property
     def claim_id(self) -> str:

@@ -22,7 +22,7 @@ from factcheck.claims.places_table import KEY_COLUMNS, places_of
 from factcheck.model import Claim
 from factcheck.present.csvsafe import FORMULA_STARTS
 from factcheck.schema import CLAIM_CONTRACT, CLAIM_EXTRA, claim_row
-from factcheck.when import PartialDate
+from factcheck.when import DayPart, PartialDate
 
 #: Columns that hold JSON text in CSV (``also_at``): written as real JSON lists in JSON output.
 JSON_TEXT_COLUMNS: Final = ("also_at",)
@@ -95,7 +95,7 @@ def plain(value: object) -> object:
         return None
     if isinstance(value, float) and math.isnan(value):
         return None
-    if isinstance(value, datetime | date | PartialDate):
+    if isinstance(value, datetime | date | PartialDate | DayPart):
         return value.isoformat()
     if hasattr(value, "item"):
         return plain(value.item())

@@ -6,14 +6,16 @@ precise Python value that holds it, so nothing is invented:
 
 - ``2023`` and ``2023-03`` -> :class:`PartialDate` (year, or year and month);
 - ``2023-03-07`` -> :class:`datetime.date`;
-- ``2023-03-07T10:00`` (any time, any offset) -> :class:`datetime.datetime`.
+- ``2023-03-07T10:00`` (any time, any offset) -> :class:`datetime.datetime`;
+- ``2023-03-07T18:00/2023-03-07T23:59`` (an ISO 8601 interval) -> :class:`DayPart`: a part of
+  a day the text names ("Thursday evening", "jeudi soir", "مساء الخميس"), not a minute.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
@@ -56,8 +58,56 @@ class PartialDate:
         return self.isoformat()
 
 
-#: Any moment the kit reads: a time, a day, or a month/year.
-Moment = datetime | date | PartialDate
+@dataclass(frozen=True, slots=True)
+class DayPart:
+    """A part of a day ("Thursday evening"): the interval ``[start, end)`` of ``day``, as
+    precise as the words; ``part`` names it (evening, morning...; "" when read back from ISO).
+
+    >>> d = DayPart(date(2024, 8, 29), "evening", datetime(2024, 8, 29, 18), datetime(2024, 8, 30))
+    >>> d.isoformat()
+    '2024-08-29T18:00/2024-08-30T00:00'
+    """
+
+    day: date
+    part: str
+    start: datetime
+    end: datetime
+
+    def isoformat(self) -> str:
+        """ISO 8601 interval ``start/end`` (minutes; the offset when known)."""
+        return (
+            f"{self.start.isoformat(timespec='minutes')}/{self.end.isoformat(timespec='minutes')}"
+        )
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+
+#: Hours of each part of a day (start, end; past 24 is the next morning). Conventions for
+#: reading words, never clock times a text gave: a part of day stays an interval.
+DAY_PART_HOURS: Final = {
+    "dawn": (3, 7),
+    "morning": (6, 12),
+    "noon": (11, 15),
+    "afternoon": (12, 18),
+    "evening": (17, 24),
+    "night": (20, 30),
+}
+
+
+def day_part(day: date, part: str, tzinfo: Any = None) -> DayPart:
+    """The interval of ``part`` (a :data:`DAY_PART_HOURS` key) on ``day``, in ``tzinfo``.
+
+    >>> day_part(date(2024, 8, 29), "night").isoformat()
+    '2024-08-29T20:00/2024-08-30T06:00'
+    """
+    first, last = DAY_PART_HOURS[part]
+    midnight = datetime(day.year, day.month, day.day, tzinfo=tzinfo)
+    return DayPart(day, part, midnight + timedelta(hours=first), midnight + timedelta(hours=last))
+
+
+#: Any moment the kit reads: a time, a part of a day, a day, or a month/year.
+Moment = datetime | DayPart | date | PartialDate
 
 
 def parse_moment(text: str) -> Moment:
@@ -71,6 +121,12 @@ def parse_moment(text: str) -> Moment:
     '2023-03-07T10:30:00+01:00'
     """
     text = text.strip()
+    if "/" in text:  # an interval: a part of a day
+        first, _, last = text.partition("/")
+        start, end = datetime.fromisoformat(first), datetime.fromisoformat(last)
+        if not start < end:
+            raise ValueError(f"not an ISO 8601 interval: {text!r}")
+        return DayPart(start.date(), "", start, end)
     if m := _REDUCED.fullmatch(text):
         return PartialDate(int(m.group(1)), int(m.group(2)) if m.group(2) else None)
     if _DAY.fullmatch(text):
@@ -85,6 +141,8 @@ def day_of(moment: Moment | None) -> date | None:
     (a weekday or "yesterday" cannot be resolved against it)."""
     if isinstance(moment, datetime):
         return moment.date()
+    if isinstance(moment, DayPart):
+        return moment.day
     if isinstance(moment, date):
         return moment
     return None
@@ -108,7 +166,21 @@ def moment_text(moment: Moment | None) -> str:
         return ""
     if isinstance(moment, datetime):
         return moment.isoformat(sep=" ", timespec="minutes")
+    if isinstance(moment, DayPart):  # "2024-08-29 evening (18:00-24:00)"
+        hours = f"{moment.start:%H:%M}-{_clock(moment.end, moment.day)}"
+        return f"{moment.day.isoformat()} {moment.part or 'between'} ({hours})"
     return moment.isoformat()
+
+
+def _clock(moment: datetime, day: date) -> str:
+    """An interval's end as a clock time of ``day``: "24:00" for the midnight after it,
+    "06:00 next day" past it."""
+    hours = (moment.replace(tzinfo=None) - datetime(day.year, day.month, day.day)) / timedelta(
+        hours=1
+    )
+    if hours == 24:
+        return "24:00"
+    return f"{moment:%H:%M} next day" if hours > 24 else f"{moment:%H:%M}"
 
 
 def timestamp_of(value: Any) -> pd.Timestamp:
@@ -131,6 +203,8 @@ def timestamp_of(value: Any) -> pd.Timestamp:
             return pd.NaT
     if isinstance(value, PartialDate):
         return pd.NaT
+    if isinstance(value, DayPart):  # ordered at its start, like a day
+        return pd.Timestamp(value.start)
     if isinstance(value, date) and not isinstance(value, datetime):
         return pd.Timestamp(value.year, value.month, value.day)
     return pd.Timestamp(value)

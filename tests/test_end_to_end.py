@@ -155,7 +155,8 @@ def _misses(case_id: str) -> list[str]:
         got = mine.iloc[0]
         if not all(_overlaps(next(mine.itertuples()), a, b) for a, b in spans):
             misses.append(f"also_at {label}: {got.also_at}")
-        for key in ("speaker", "via", "measure", "subject", "subject_detail", "scope", "place"):
+        keys = ("speaker", "via", "measure", "measure_detail", "subject", "subject_detail")
+        for key in (*keys, "scope", "place"):
             if key in want and got[key] != (want[key] or ""):
                 misses.append(f"{key} {label}: got {got[key]!r}, expected {want[key]!r}")
         for key in ("event_date", "reported_at"):
@@ -198,7 +199,8 @@ def test_expected_groups(case_id: str) -> None:
     groups = _expected(case_id)["groups"]
     assert len(table) == len(groups), table[["measure", "subject", "place", "scope", "speakers"]]
     for want in groups:
-        key = {k: want.get(k) for k in ("measure", "subject", "subject_detail", "scope", "place")}
+        names = ("measure", "measure_detail", "subject", "subject_detail", "scope", "place")
+        key = {k: want.get(k) for k in names}
         row = _group(table, **{k: v for k, v in key.items() if k in want})
         label = f"{case_id}: {row.group_id} {want['measure']} {want['subject']}"
         assert_group_matches(row, want, label)

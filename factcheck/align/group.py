@@ -29,7 +29,10 @@ ALIGN_COLUMNS: Final = ("group_id", "independent_source", "subset_of", "align_no
 
 #: Optional claims-table extensions ``align`` reads when present: ``place`` (the area a figure
 #: covers, "" = the whole event) and ``case_id`` (documents of different cases never group).
+#: ``measure_detail`` (what an ``other`` count did: launched, intercepted) is part of the
+#: measure: missiles launched never share a group with missiles intercepted.
 OPTIONAL_KEY_COLUMNS: Final = ("place", "case_id")
+MEASURE_DETAIL: Final = "measure_detail"
 
 
 def _column(claims: pd.DataFrame, name: str) -> list[str]:
@@ -86,7 +89,8 @@ def align(
 ) -> pd.DataFrame:
     """The claims table plus ``group_id`` and the other :data:`ALIGN_COLUMNS`.
 
-    Claims share a group when they have the same case, scope, kind, measure, subject and place,
+    Claims share a group when they have the same case, scope, kind, measure (and
+    measure_detail when the table has it), subject and place,
     a compatible affiliation (subject_detail) and event dates within ``date_tolerance_days``
     (an unknown date is compatible). The figure is never part of the key. Context figures
     group only among themselves; a figure about another event groups only with figures about
@@ -127,14 +131,16 @@ def alignment(
     place, case = (_column(claims, c) for c in OPTIONAL_KEY_COLUMNS)
     cols = {c: _column(claims, c) for c in ("kind", "measure", "subject", "subject_detail")}
 
-    # Blocking: one bucket per (case, scope, kind, measure, subject, place), numbered in order
-    # of first appearance; an other incident with no date is alone (its claim id in the key).
+    # Blocking: one bucket per (case, scope, kind, measure and measure_detail, subject, place),
+    # numbered in order of first appearance; an other incident with no date is alone (its
+    # claim id in the key).
     alone = (scope == "other_event") & unknown_date
     scope_key = scope.copy()
     ids = claims["claim_id"][alone].tolist() if alone.any() else []
     scope_key[alone] = [f"other_event:{'' if pd.isna(c) else c}" for c in ids]
     folded = {p: fold(p) for p in set(place)}
-    bucket = _codes(case, scope_key, cols["kind"], cols["measure"], cols["subject"],
+    how = _column(claims, MEASURE_DETAIL)  # part of the measure for "other" counts
+    bucket = _codes(case, scope_key, cols["kind"], cols["measure"], how, cols["subject"],
                     [folded[p] for p in place])  # fmt: skip
 
     # Affiliation and subset words, read once per distinct subject_detail.

@@ -208,6 +208,11 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
         """ "according to X"; "selon un bilan communiqué par X", "بحسب حصيلة وزارة الصحة":
         past a report noun, the first name within ``REPORT_WINDOW`` tokens."""
         speaker = self.source_after(m.last, sv)
+        if speaker is not None and speaker.kind == "anaphor" and not postposed:
+            cont = self.continued(sv, m.first, speaker.gender, False)  # "وحسب البيان"
+            if cont is not None:
+                self.found.append(cont)
+            return
         if speaker is None or speaker.kind in ("anaphor", "self"):
             return
         if postposed and (speaker.kind != "named" or self.figure_before(sv, m.first) is None):

@@ -42,6 +42,7 @@ from factcheck.claims.figures import (
     token_range,
 )
 from factcheck.claims.lexicon import Lexicon, Token, lexicon
+from factcheck.claims.measure_names import name_measures
 from factcheck.claims.scene import scene
 from factcheck.claims.scope import (
     CONTEXT_MEASURES,
@@ -186,7 +187,7 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         if not (what.measure or what.subject or subset) and speaker_text and speaker in said:
             what = said[speaker]  # "9 400 selon l'intersyndicale": what its figures count
         if not what.measure or subset:
-            near_only = bool(m.unit) and not what.subject  # "15 Hamas targets": its own noun
+            near_only = bool(m.unit) and not what.subject and not subset  # "15 Hamas targets"
             what = inherit(what, n, m.low, measured, subset=subset, near_only=near_only)
         if what.subject == PREVIOUS:  # "wounded more than 40 others": the same kind of people
             before = next((w.subject for k, _, w in reversed(counted) if k == n), "")
@@ -261,7 +262,9 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
         if spans and sentence_of[a] == 0 and is_headline(doc.text, spans[0].start, spans[0].end)
     )
     merged = merge_repeated(settle_toll_dates(doc, claims), definite, first)
-    return merge_repeated(one_voice(headline_repeats(merged, headline), first), definite)
+    return name_measures(
+        merge_repeated(one_voice(headline_repeats(merged, headline), first), definite)
+    )
 
 
 def _sentence_index(views: list[SentenceView], n_tokens: int) -> list[int]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from factcheck.claims.affiliation import OWN_FORCES, nearest_affiliation, speaker_affiliation
-from factcheck.claims.counted_links import after_partitive, count_head_noun, cue_measure, part_verb
+from factcheck.claims.counted_links import after_partitive, count_head_noun, cue_measure, verb_of
 from factcheck.claims.lexicon import Match, Token, lexicon
 from factcheck.claims.scene import MILITANTS, Scene, distance, gap, in_clause, nearest
 
@@ -61,8 +61,7 @@ def count_of(
     """Measure, subject and detail of the figure at tokens ``[a, b)``; with ``forward`` (a
     "no casualties" phrase) the subject is never taken from before the figure ("eight rockets
     ..., sans faire de victimes" counts people, not rockets)."""
-    measure = nearest(sc, sc.measures, a, b, before=0)  # "ont relâché 250 détenus": the verb
-    measure = part_verb(sc, a, b) or measure  # "five of the wounded were evacuated"
+    measure = verb_of(sc, a, b)  # "ont relâché 250 détenus", "five of the wounded were evacuated"
     clause = sc.sv.clause_of(a)  # the counted noun is in the figure's own clause
     if measure is None:
         measure = _toll_head(sc, a, clause)

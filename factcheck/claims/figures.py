@@ -89,14 +89,21 @@ PREVIOUS = "@previous"
 SUBSET_MARK = "subset"
 #: Longest subset cue, in words ("parmi lesquels", "من بينهم").
 SUBSET_CUE_WORDS = 3
+#: Farthest a part named ahead may open before its figure, in tokens ("Among these leaders,
+#: five were identified", "وحسب البيان، من بين هؤلاء القيادات، تم التعرف على ستة").
+SUBSET_OPENER_REACH = 12
 #: How many sentences back a figure without a measure word may take one from ("..., dont
 #: 48 000 à Paris", "la CGT 55 000", "ثم رفعتها إلى 45").
 INHERIT_MAX_SENTENCES = 1
+#: ... and a part ("among these leaders, six"), which points back at a toll by its words.
+SUBSET_MAX_SENTENCES = 2
 
 
 def is_subset(tokens: list[Token], a: int, lo: int, lex: Lexicon) -> bool:
     """Whether a subset cue ends right before the figure at token ``a`` ("dont 15", "including
-    nine", "بينهم 31"), light words and one comma passed over."""
+    nine", "بينهم 31"), light words and one comma passed over; or whether the figure's
+    sentence opens with a part named ahead ("Among these leaders, five were identified",
+    "ومن بين هؤلاء القادة، تم التعرف على ستة", "Parmi eux, cinq ...")."""
     k = a - 1
     while k >= lo and (not tokens[k].is_word or set(tokens[k].keys) & lex.light_words):
         k -= 1
@@ -105,7 +112,24 @@ def is_subset(tokens: list[Token], a: int, lo: int, lex: Lexicon) -> bool:
         (m := lex.subset_cues.at(tokens, i)) is not None and m.last == k + 1
         for i in range(start, k + 1)
         if tokens[i].is_word
-    )
+    ) or _opened_as_part(tokens, a, lo, lex)
+
+
+def _opened_as_part(tokens: list[Token], a: int, lo: int, lex: Lexicon) -> bool:
+    """An opener ("among", "من بين", "parmi") opening the sentence or following a comma, then
+    its words and a comma, with no figure between it and the figure at ``a``, within
+    :data:`SUBSET_OPENER_REACH` tokens."""
+    comma = False
+    for i in range(a - 1, max(lo, a - SUBSET_OPENER_REACH) - 1, -1):
+        tok = tokens[i]
+        if tok.text in ",،":
+            comma = True
+        elif not tok.is_word or any(ch.isdigit() for ch in tok.text):
+            return False  # another figure, a full stop: the opener is not this figure's
+        elif comma and (m := lex.subset_openers.at(tokens, i)) is not None:
+            opens = i == lo or tokens[i - 1].text in ",،"  # the sentence or a comma opens it
+            return opens and m.last < a and any(tokens[j].text in ",،" for j in range(m.last, a))
+    return False
 
 
 def inherit(
@@ -128,7 +152,9 @@ def inherit(
             (
                 w
                 for k, _, w in reversed(earlier)
-                if n - k <= (0 if near_only else INHERIT_MAX_SENTENCES) and w.measure
+                if n - k
+                <= (0 if near_only else SUBSET_MAX_SENTENCES if subset else INHERIT_MAX_SENTENCES)
+                and w.measure
             ),
             None,
         )

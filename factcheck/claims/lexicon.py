@@ -155,6 +155,7 @@ class Lexicon:
     partitives: Phrases  # "des", "of the", "من أصل" between two figures: part of a whole
     toll_links: Phrases  # "rose to", "s'élève à": the figure is the toll the clause opened with
     subset_cues: Phrases  # "dont", "including", "بينهم": part of the figure before
+    subset_openers: Phrases  # "Among these leaders, five ...": a part, named ahead
     count_heads: Phrases  # "the number of", "عدد": the noun after it is what a figure counts
     partitive_measures: Phrases  # "سقوط" before "3 من الجنود": measure of a partitive count
     since_words: frozenset[str]  # "since", "منذ", "depuis": a running total when a date follows
@@ -162,6 +163,7 @@ class Lexicon:
     force_measures: dict[str, str]  # a crowd measure said of forces: "took part" -> deployed
     force_subjects: frozenset[str]  # subjects that are forces (soldiers, police, workers)
     measure_subjects: dict[str, tuple[str, frozenset[str]]]  # measure -> (subject, replaces)
+    effect_links: Phrases  # ", killing", "، ما أسفر عن": what the counted did
 
     def tokenize(self, text: str) -> list[Token]:
         """Words and punctuation of ``text`` with their lookup keys (clitics stripped too)."""
@@ -294,6 +296,7 @@ def lexicon(language: str) -> Lexicon:
         partitives=phrases("partitives"),
         toll_links=phrases("toll_links"),
         subset_cues=phrases("subset_cues"),
+        subset_openers=phrases("subset_openers"),
         count_heads=phrases("count_heads"),
         partitive_measures=phrases("partitive_measures"),
         since_words=words("since_words"),
@@ -304,6 +307,7 @@ def lexicon(language: str) -> Lexicon:
             str(k): (str(v.get("subject", "")), frozenset(str(x) for x in v.get("replaces", [])))
             for k, v in (sec.get("measure_subjects") or {}).items()
         },
+        effect_links=phrases("effect_links"),
     )
     if p:
         raise LanguageDataError(path, p)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Final
 
 from factcheck.claims.places_load import Gazetteer, Place, PlaceType, Words
-from factcheck.mentions.phrases import Token, tokenize
+from factcheck.mentions.phrases import Token, recent_tokens, tokenize
 
 #: Words allowed between a locative and the place ("in the southern port city of Marseille"
 #: has 5); each must be a lead word, a place noun or a link word of the language.
@@ -32,7 +32,7 @@ class SentenceView:
     def __init__(self, text: str, language: str, gaz: Gazetteer, words: Words, country: str):
         self.text, self.language, self.gaz, self.words = text, language, gaz, words
         self.country = country
-        self.tokens: list[Token] = tokenize(text)
+        self.tokens: list[Token] = recent_tokens(text)  # the searches below read them too
         places: list[Item] = list(gaz.index.find(text, language))
         cues = [c for c in gaz.cues.find(text, language) if not overlaps(c, places)]
         self.items: list[Item] = sorted([*places, *cues], key=lambda x: x[0])

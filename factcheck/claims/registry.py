@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from importlib import resources
@@ -44,6 +44,8 @@ FUZZY_MIN_SCORE: Final = 90
 #: Every word of the query must match a word of the alias at least this well (and the other
 #: way round): "iraqi"/"iranian" is 67, "army"/"navy" 50, "pres"/"press" 89.
 FUZZY_MIN_WORD_SCORE: Final = 80
+#: Texts whose fuzzy look-up is remembered (a news vocabulary of names fits).
+FUZZY_MEMO_SIZE: Final = 50_000
 #: Names shorter than this (normalised characters) are never matched fuzzily: one letter
 #: changes a short name into another one.
 FUZZY_MIN_LENGTH: Final = 8
@@ -103,6 +105,9 @@ class Registry:
     fuzzy_entries: tuple[Entry, ...]
     determiners: frozenset[str]
     countries: PhraseIndex[str]
+    #: text -> what :meth:`_fuzzy` found for it: a document names its speakers again and
+    #: again, and the fuzzy search over every alias is the costly step (bounded)
+    fuzzy_memo: dict[str, Entry | None] = field(default_factory=dict, compare=False, repr=False)
 
     def countries_of(self, texts: str | Iterable[str], language: str | None = None) -> list[str]:
         """The countries ``texts`` name (names, peoples, capitals), most often named first;
@@ -145,6 +150,14 @@ class Registry:
         return self._fuzzy(text)
 
     def _fuzzy(self, text: str) -> Entry | None:
+        if text in self.fuzzy_memo:
+            return self.fuzzy_memo[text]
+        found = self._fuzzy_search(text)
+        if len(self.fuzzy_memo) < FUZZY_MEMO_SIZE:
+            self.fuzzy_memo[text] = found
+        return found
+
+    def _fuzzy_search(self, text: str) -> Entry | None:
         words = [t.key for t in tokenize(text)]
         while len(words) > 1 and words[0] in self.determiners:
             words = words[1:]

@@ -24,7 +24,7 @@ from factcheck.claims.lexicon import Lexicon, Token
 from factcheck.lang import load
 from factcheck.model import Document, Kind, Mention, Role, Scope, Span
 from factcheck.text.normalize import lookup_key
-from factcheck.when import Moment
+from factcheck.when import DayPart, Moment
 
 #: Measures whose figures are casualties; the rest are counts, except force sizes.
 CASUALTY_MEASURES: Final = frozenset({"killed", "wounded", "casualties", "missing"})
@@ -224,7 +224,7 @@ def sentence_dates(
     """(event_date, reported_at) the time check finds in one sentence, when it can."""
     tc = _timecheck()
     event: date | None = None
-    reported: datetime | date | None = None
+    reported: datetime | date | DayPart | None = None
     if tc is not None and hasattr(tc, "resolve_event_date"):
         event = tc.resolve_event_date(doc, span, mentions)
     if tc is not None and hasattr(tc, "resolve_reported_at"):

@@ -264,7 +264,8 @@ def rows(
             "party_flag": party_flag, "conservative": float(a.cons[g]),
             "range_low": float(a.range_low[g]), "range_high": float(a.range_high[g]),
             "gap": gap, "rel_gap": rel_gap, "subset_of": c["subset_of"][start], "related": "[]",
-            "best_rule": rule, "_case": c["case_id"][start],
+            "best_rule": rule, "measure_detail": c["measure_detail"][start],
+            "_case": c["case_id"][start],
         }  # fmt: skip
     return [out[g] for g in range(len(gids))]
 
@@ -320,6 +321,6 @@ def _singles(
             "conservative": float(a.cons[g]), "range_low": float(a.range_low[g]),
             "range_high": float(a.range_high[g]), "gap": math.nan, "rel_gap": math.nan,
             "subset_of": c["subset_of"][i], "related": "[]", "best_rule": rule,
-            "_case": c["case_id"][i],
+            "measure_detail": c["measure_detail"][i], "_case": c["case_id"][i],
         }  # fmt: skip
     return out

@@ -15,7 +15,7 @@ import math
 from collections.abc import Sequence
 
 from factcheck.compare.reasons import Reason, Resolution
-from factcheck.compare.verdicts import ABOUT_TOLERANCE, Figure
+from factcheck.compare.verdicts import ABOUT_TOLERANCE, Figure, interval
 from factcheck.model import Qualifier, Verdict
 
 
@@ -138,4 +138,11 @@ def reason_sentences(res: Resolution, reasons: Sequence[Reason]) -> list[str]:
             out.append(f"Within the ±{ABOUT_TOLERANCE:.0%} band of an approximate figure.")
     if Reason.CONTRADICTION in reasons:
         out.append("No update, rounding, part or difference of scope explains the gap.")
+    for f in res.figures:  # "more than 400" read as at most 500 (compare.granularity)
+        top = interval(f)[1]
+        if not (math.isnan(f.high) and f.qualifier == Qualifier.AT_LEAST and top < math.inf):
+            continue
+        if any(interval(g)[0] > top for g in res.figures):  # only when the ceiling decides
+            out.append(f'{f.label}\'s "{f.value_text}" is read as at most {number(top)}: a '
+                       "round lower bound implies the next step of its scale.")  # fmt: skip
     return out

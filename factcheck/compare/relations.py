@@ -40,7 +40,8 @@ class _Index:
 
     @staticmethod
     def key(row: dict[str, Any], subject: str, measure: str) -> tuple[object, ...]:
-        return (row.get("_case", ""), subject, fold(row.get("place") or ""), measure)
+        detail = row.get("measure_detail") or ""  # "other" counts: launched, destroyed...
+        return (row.get("_case", ""), subject, fold(row.get("place") or ""), measure, detail)
 
     def find(self, row: dict[str, Any], subject: str, measure: str) -> list[dict[str, Any]]:
         """Rows of another group that may be about the same people on the same day."""

@@ -172,6 +172,7 @@ def row(gid: str, recs: list[dict[str, Any]], policy: str, ctx: dict[str, Any]) 
         "subset_of": first.get("subset_of", "") or "",
         "related": "[]",
         "best_rule": _rule(policy, est),
+        "measure_detail": first.get("measure_detail", "") or "",
         "_case": first.get("case_id", "") or "",
     }
 

@@ -23,14 +23,14 @@ from factcheck.when import timestamp_of
 TEXT_COLUMNS: Final = (
     "claim_id", "doc_id", "publisher", "speaker", "speaker_text", "via", "measure", "subject",
     "subject_detail", "qualifier", "polarity", "scope", "value_text", "sentence", "kind",
-    "group_id", "independent_source", "subset_of", "place", "case_id",
+    "group_id", "independent_source", "subset_of", "place", "case_id", "measure_detail",
 )  # fmt: skip
 
 #: The columns a comparison reads (the others are never looked at).
 _READ: Final = (
     "claim_id", "doc_id", "publisher", "speaker", "speaker_text", "via", "measure", "subject",
     "subject_detail", "qualifier", "polarity", "scope", "value_text", "group_id",
-    "independent_source", "subset_of", "place", "case_id",
+    "independent_source", "subset_of", "place", "case_id", "measure_detail",
 )  # fmt: skip
 
 #: Groups compared and related at a time (whole cases per chunk): the per-group objects of
@@ -134,7 +134,8 @@ def _spans(order: np.ndarray, starts: np.ndarray, ends: np.ndarray, groups: np.n
 
 _FAST_READ: Final = (
     "claim_id", "speaker", "measure", "subject", "subject_detail", "qualifier", "scope",
-    "value_text", "subset_of", "place", "case_id", "low", "high", "point", "event_date",
+    "value_text", "subset_of", "place", "case_id", "measure_detail", "low", "high", "point",
+    "event_date",
     "dated", "when",
 )  # fmt: skip
 _REC: Final = (*_READ, "low", "high", "point", "event_date")

@@ -20,7 +20,7 @@ from factcheck.schema import COMPARISON_COLUMNS, validate
 COMPARISON_EXTRA: Final = (
     "reason", "reasons", "scope", "place", "n_independent", "n_claims", "support", "claim_ids",
     "set_by", "party_flag", "conservative", "range_low", "range_high", "gap", "rel_gap",
-    "subset_of", "related", "best_rule",
+    "subset_of", "related", "best_rule", "measure_detail",
 )  # fmt: skip
 
 

@@ -9,9 +9,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from itertools import pairwise
 from typing import Final
 
 from factcheck import lang
@@ -58,7 +60,7 @@ def time_words(language: str) -> TimeWords:
                     index.add(str(word), value)
         tables[name] = index
     cues: PhraseIndex[str] = PhraseIndex(prefixes)
-    for kind in ("report_cues", "content_cues", "update_cues"):
+    for kind in ("report_cues", "content_cues", "update_cues", "asof_cues"):
         for word in time.get(kind) or []:
             cues.add(str(word), kind)
     joiners: PhraseIndex[str] = PhraseIndex(prefixes)
@@ -178,3 +180,21 @@ def merge_days(
                 continue
         out.append(item)
     return out
+
+
+class Taken:
+    """Spans already read as days: whether a new one overlaps one, by bisection while they
+    are disjoint (always, in practice), else by a scan."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.disjoint = all(a[1] <= b[0] for a, b in pairwise(self.spans))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if not self.disjoint:
+            return any(s < end and start < e for s, e in self.spans)
+        k = bisect_left(self.spans, (end,))  # spans starting before ``end``
+        return k > 0 and self.spans[k - 1][1] > start
+
+    def add(self, start: int, end: int) -> None:
+        insort(self.spans, (start, end))

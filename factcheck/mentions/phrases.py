@@ -59,7 +59,12 @@ def tokenize(text: str) -> list[Token]:
     >>> [t.key for t in tokenize("U.S. Central-Command's")]
     ['u', 's', 'central', 'command', 's']
     """
-    return [Token(m.start(), m.end(), m.group(), word_key(m.group())) for m in _WORD.finditer(text)]
+    new = tuple.__new__  # Token's own __new__ is a Python function: this skips it
+    return [
+        new(Token, (m.start(), m.end(), w, word_key(w)))
+        for m in _WORD.finditer(text)
+        for w in (m.group(),)
+    ]
 
 
 #: Texts whose words are kept for the next search: several indexes (weekdays, relative days,

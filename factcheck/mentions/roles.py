@@ -18,6 +18,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Final
 
+from factcheck.mentions.ages import age_patterns, age_reason
 from factcheck.mentions.datemerge import is_year
 from factcheck.mentions.lexicon import Lexicon
 from factcheck.mentions.patterns import alternation
@@ -31,8 +32,6 @@ CUE_WINDOW: Final = 60
 UNIT_LOOKAHEAD: Final = 6
 #: How many tokens after a figure are searched for a source noun ("two security sources").
 SOURCE_LOOKAHEAD: Final = 3
-#: The oldest age a bare "Name, N," is read as.
-AGE_MAX: Final = 120
 #: Hours added to a clock time followed by a "p.m." word (when it is before noon).
 PM_SHIFT: Final = 12
 
@@ -70,18 +69,7 @@ def _patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     out["name_after_word"] = re.compile(r"(?<![^\W_])(?P<w>[^\W\d_]+)\s+$")
     out["quote_word"] = re.compile(r"[\"“«„]\s*(?P<w>[^\W\d_]+)\s+$")
     out["quote_close"] = re.compile(r"\s*[\"”»“]")
-    persons = alternation(w["person_nouns"])
-    out["person_before"] = re.compile(
-        rf"(?<![^\W_])(?:{persons})(?:\s+[^\W\d_]+)?\s*(?:(?:{of})\s*'?)?\s*\(?\s*$"
-    )
-    out["paren_before"] = re.compile(r"\(\s*$")
-    out["name_comma"] = re.compile(r"(?<![^\W_])(?P<w>[^\W\d_]+),\s*$")
-    out["comma_after"] = re.compile(r"\s*,")
-    # "Noa Levy (26)": a bare figure in brackets right after a first and last name
-    out["name_paren"] = re.compile(
-        r"(?<![^\W_])(?P<w>[^\W\d_]+)[ \t](?P<v>[^\W\d_][\w'\-]*)[ \t]*\(\s*$"
-    )
-    out["paren_after"] = re.compile(r"\s*\)")
+    out.update(age_patterns(w["person_nouns"], of))
     return out
 
 
@@ -202,43 +190,6 @@ def _name(
     return None
 
 
-def _age(
-    text: str, toks: Tokens, atom: Atom, p: dict[str, re.Pattern[str]], is_upper: IsUpper
-) -> str | None:
-    """Widen ``atom`` over its age cue and unit and say why, or None."""
-    unit = p["after_age_units"].match(text, atom.end)
-    cue = _before(p["before_age_before"], text, atom.start)
-    if cue:
-        if atom.qualifier not in ("at_least", "at_most", "about"):
-            atom.start = cue.start()
-        if unit:
-            atom.end = unit.end()
-        return "age of a person"
-    after = p["after_age_after"].match(text, atom.end)
-    if after:
-        atom.end = after.end()
-        return "age of a person"
-    if unit and (
-        _before(p["person_before"], text, atom.start)
-        or (_before(p["paren_before"], text, atom.start) and text[unit.end() :].lstrip()[:1] == ")")
-    ):
-        atom.end = unit.end()
-        return "age of a person"
-    bare = not atom.words and atom.low is not None and atom.low <= AGE_MAX
-    for before, after in (("name_comma", "comma_after"), ("name_paren", "paren_after")):
-        name = _before(p[before], text, atom.start)  # "Noa Levy, 26," / "Noa Levy (26)"
-        surname = name is not None and ("v" not in name.groupdict() or is_upper(name.start("v")))
-        if (
-            name
-            and bare
-            and surname
-            and is_upper(name.start("w"))
-            and p[after].match(text, atom.end)
-        ):
-            return "age after a person's name"
-    return None
-
-
 def _years(text: str, toks: Tokens, atom: Atom) -> bool:
     """A year ("2019") or a span of years ("from 2014 to 2017")."""
     if atom.qualifier == "exact":
@@ -293,7 +244,7 @@ def assign_role(
         if money_after:
             atom.end = money_after.end()
         return Role.MONEY, "currency sign or word", ""
-    reason = _age(text, toks, atom, p, is_upper)
+    reason = age_reason(text, atom, p, is_upper)
     if reason:
         return Role.AGE, reason, ""
     duration = p["after_duration_units"].match(text, atom.end)

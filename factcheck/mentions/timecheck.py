@@ -19,18 +19,18 @@ datetime.date(2024, 8, 29)
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
-from itertools import pairwise
 from typing import Final
 
 from factcheck.mentions.clock import TimeFinding, check_clock_times, utc_offset
-from factcheck.mentions.dates import TimeWords, explicit_dates, merge_days, time_words
+from factcheck.mentions.dates import Taken, TimeWords, explicit_dates, merge_days, time_words
+from factcheck.mentions.dayparts import reported_in
 from factcheck.mentions.phrases import Token, recent_tokens
 from factcheck.model import Document, Mention, Role, Span
-from factcheck.when import Moment, day_of, year_anchor
+from factcheck.when import DayPart, Moment, day_of, year_anchor
 
 __all__ = [
     "TimeExpression",
@@ -115,7 +115,7 @@ def _find_dates(
     words = time_words(language)
     tokens = recent_tokens(text)  # the searches below read the same words
     raw = explicit_dates(text, tokens, words, language, year_anchor(published))
-    taken = _Taken([(s, e) for s, e, _, _ in raw])
+    taken = Taken([(s, e) for s, e, _, _ in raw])
     for kind, index in (("weekday", words.weekdays), ("relative", words.relative)):
         for start, end, value in index.find(text, language):
             if taken.overlaps(start, end):
@@ -133,24 +133,6 @@ def _find_dates(
         TimeExpression(s, e, text[s:e], kind, day, "reported" if s in reported else "event")
         for s, e, kind, day in raw
     )
-
-
-class _Taken:
-    """Spans already read as days: whether a new one overlaps one, by bisection while they
-    are disjoint (always, in practice), else by a scan."""
-
-    def __init__(self, spans: list[tuple[int, int]]):
-        self.spans = sorted(spans)
-        self.disjoint = all(a[1] <= b[0] for a, b in pairwise(self.spans))
-
-    def overlaps(self, start: int, end: int) -> bool:
-        if not self.disjoint:
-            return any(s < end and start < e for s, e in self.spans)
-        k = bisect_left(self.spans, (end,))  # spans starting before ``end``
-        return k > 0 and self.spans[k - 1][1] > start
-
-    def add(self, start: int, end: int) -> None:
-        insort(self.spans, (start, end))
 
 
 def _reported_starts(
@@ -174,7 +156,7 @@ def _reported_starts(
         if cues[k][2] == "content_cues":
             content = cues[k][0]
     for k, (_, cue_end, kind) in enumerate(cues):
-        if kind == "update_cues":
+        if kind in ("update_cues", "asof_cues"):  # "rose to 45 on Sunday", "45 as of Sunday"
             reported |= _update_day(text, token_starts, figures, cue_end, starts, clause_ends)
         if kind != "report_cues":
             continue
@@ -275,10 +257,20 @@ def resolve_event_date(doc: Document, span: Span, mentions: list[Mention]) -> da
     )
 
 
-def resolve_reported_at(doc: Document, span: Span, mentions: list[Mention]) -> date | None:
-    """The day sentence ``span`` says its speaker spoke, if it names one (claims stage entry);
-    None means "the publication time" to the caller."""
-    return reported_at_for(doc.text[span.start : span.end], doc.language, doc.published)
+def resolve_reported_at(
+    doc: Document, span: Span, mentions: list[Mention]
+) -> datetime | date | DayPart | None:
+    """The day sentence ``span`` says its speaker spoke, as the part of it the sentence names
+    ("on Thursday evening"), if it names one (claims stage entry); None means "the
+    publication time" to the caller."""
+    sentence = doc.text[span.start : span.end]
+    days = find_dates(sentence, doc.language, doc.published)
+    figure = next(
+        (m.start for m in mentions if m.role == Role.CLAIM and span.start <= m.start < span.end),
+        None,
+    )
+    at = figure - span.start if figure is not None else None
+    return reported_in(sentence, days, doc.language, doc.published, at)
 
 
 def document_event_date(text: str, language: str, published: Moment | None) -> date | None:

@@ -141,7 +141,10 @@ def group_label(
     """
     lab = labels(lab)
     detail = _text(row.get("subject_detail"))
-    label = lab.group(row.get("measure"), row.get("subject"), wrap(detail) if detail else "")
+    label = lab.group(
+        row.get("measure"), row.get("subject"), wrap(detail) if detail else "",
+        row.get("measure_detail"),
+    )  # fmt: skip
     place = _text(row.get("place"))  # extension column: city figures are told apart
     label = f"{label}, {wrap(place)}" if place else label
     scope = _text(row.get("scope"))  # extension column: background figures are told apart

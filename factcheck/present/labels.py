@@ -24,6 +24,8 @@ from factcheck.lang import parse_data
 
 #: Language of the labels when none is chosen.
 DEFAULT_LABELS: Final = "en"
+#: The measure of counts named by their ``measure_detail`` (docs/tables.md).
+OTHER: Final = "other"
 
 
 def available() -> tuple[str, ...]:
@@ -87,9 +89,13 @@ class Labels:
             return default if default is not None else text.replace("_", " ")
         return str(found)
 
-    def group(self, measure: object, subject: object, detail: object = "") -> str:
-        """A group's name: "Killed militants (ISIS)", "القتلى من المسلحين (داعش)"."""
+    def group(
+        self, measure: object, subject: object, detail: object = "", measure_detail: object = ""
+    ) -> str:
+        """A group's name: "Killed militants (ISIS)", "القتلى من المسلحين (داعش)"; an
+        ``other`` count is named by its ``measure_detail`` ("Launched missiles")."""
         m, s = _text(measure), _text(subject)
+        m = _text(measure_detail) or m if m == OTHER else m
         entry = (self.data.get("measures") or {}).get(m)
         subject_word = self.word("subjects", s) if s else ""
         if entry is None:

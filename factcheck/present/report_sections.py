@@ -20,6 +20,7 @@ from factcheck.present.highlight import Mark, escape, highlight, safe_id
 from factcheck.present.labels import Labels
 from factcheck.present.report_style import MARKER_GLYPHS
 from factcheck.present.style import VERDICT_COLORS, isolate
+from factcheck.when import DayPart, parse_moment
 
 
 def e(value: object) -> str:
@@ -41,9 +42,12 @@ def when_text(value: object, lab: Labels, zone: str | None) -> str:
         return ""
     if isinstance(value, str):
         try:
-            value = datetime.fromisoformat(value)
+            value = parse_moment(value) if "/" in value else datetime.fromisoformat(value)
         except ValueError:
             return value
+    if isinstance(value, DayPart):  # a part of a day: its hours, never one minute
+        start, end = (_local(t, zone) for t in (value.start, value.end))
+        return f"{lab.date(start.date())}, {start:%H:%M}–{end:%H:%M}"
     if isinstance(value, datetime):
         if zone and value.tzinfo is not None:
             from zoneinfo import ZoneInfo
@@ -51,6 +55,15 @@ def when_text(value: object, lab: Labels, zone: str | None) -> str:
             value = value.astimezone(ZoneInfo(zone))
         return lab.date(value, with_time=True)
     return lab.date(value)
+
+
+def _local(moment: datetime, zone: str | None) -> datetime:
+    """``moment`` in the case's zone when both are known."""
+    if zone and moment.tzinfo is not None:
+        from zoneinfo import ZoneInfo
+
+        return moment.astimezone(ZoneInfo(zone))
+    return moment
 
 
 def note_text(row: pd.Series, lab: Labels) -> str:

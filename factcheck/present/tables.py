@@ -43,7 +43,9 @@ def _group_label(rows: pd.DataFrame) -> str:
     first = rows.iloc[0]
     detail = f" ({first['subject_detail']})" if first["subject_detail"] else ""
     scope = "" if first["scope"] == "event" else f" [{first['scope']}]"
-    return f"{first['measure']} {first['subject']}{detail}{scope}"
+    how = first.get("measure_detail")  # an "other" count is named by its verb
+    measure = how if isinstance(how, str) and how else first["measure"]
+    return f"{measure} {first['subject']}{detail}{scope}"
 
 
 #: Text columns read here; a table read back from CSV has NaN for an empty cell.

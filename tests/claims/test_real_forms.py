@@ -199,3 +199,45 @@ def test_a_figure_then_a_new_subject_without_article_is_not_a_relative() -> None
     "killed 1,500 people, the police reported" keeps the police as the sentence's speaker."""
     (claim,) = _claims("The floods killed 1,500 people, the police reported.", "en")
     assert claim.speaker == "police"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The army said in a statement that the raid killed 20 militants, including leaders.\n"
+            "The raid took place at dawn.\n"
+            "According to the statement, among these leaders, five were identified by DNA tests.",
+            "en",
+        ),
+        (
+            "وقال الجيش في بيان إن العملية أسفرت عن مقتل 20 مسلحا بينهم قياديون.\n"
+            "ونفذت العملية فجرا.\n"
+            "وحسب البيان، من بين هؤلاء القياديين، تم التعرف على خمسة بعد فحص الحمض النووي.",
+            "ar",
+        ),
+        (
+            "L'armée a annoncé dans un communiqué la mort de 20 jihadistes, dont des cadres.\n"
+            "L'opération a eu lieu à l'aube.\n"
+            "Selon le communiqué, parmi ces cadres, cinq ont été identifiés grâce à l'ADN.",
+            "fr",
+        ),
+    ],
+)
+def test_part_named_ahead_counts_a_part_of_the_toll(text: str, language: str) -> None:
+    """ "Among these leaders, five were identified": a part of the toll named before it, by
+    the speaker "the statement" points back at."""
+    found = {c.low: c for c in _claims(text, language)}
+    five = found[5.0]
+    assert (five.measure, five.subject) == ("killed", "militants")
+    assert five.speaker == found[20.0].speaker != "Example Daily"
+
+
+def test_between_two_sides_is_not_a_part() -> None:
+    """ "بين" alone is "between": a figure after "a war between the army and X," is no part."""
+    text = (
+        "وتأتي الكارثة في بلد أنهكته حرب بين الجيش والمتمردين، "
+        "أجبرت أكثر من 10 ملايين شخص على النزوح."
+    )
+    (claim,) = _claims(text, "ar")
+    assert claim.measure == "displaced"

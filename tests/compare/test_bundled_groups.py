@@ -54,6 +54,7 @@ def claims_of(case_id: str) -> pd.DataFrame:
             "publisher": doc["publisher"], "language": doc["language"],
             "speaker": c["speaker"], "speaker_text": c.get("speaker_text", ""),
             "via": c.get("via", ""), "measure": c["measure"], "subject": c["subject"],
+            "measure_detail": c.get("measure_detail", ""),
             "subject_detail": c.get("subject_detail", ""),
             "low": math.nan if low is None else float(low),
             "high": math.nan if high is None else float(high),
@@ -63,7 +64,7 @@ def claims_of(case_id: str) -> pd.DataFrame:
             "event_date": _day(c.get("event_date")), "reported_at": reported,
             "kind": c.get("kind", "casualty"), "place": c.get("place", ""),
         })  # fmt: skip
-    return pd.DataFrame(rows, columns=[*CLAIM_COLUMNS, "place"])
+    return pd.DataFrame(rows, columns=[*CLAIM_COLUMNS, "place", "measure_detail"])
 
 
 def _cases() -> list[str]:
@@ -78,6 +79,7 @@ def test_bundled_groups(case_id: str) -> None:
     for want in expected["groups"]:
         hit = table[
             (table.measure == want["measure"])
+            & (table.measure_detail == want.get("measure_detail", ""))
             & (table.subject == want["subject"])
             & (table.subject_detail == want["subject_detail"])
             & (table.scope == want["scope"])

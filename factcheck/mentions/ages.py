@@ -1,0 +1,83 @@
+"""Ages of people: "aged 17", "17-year-old", "عمره 17 عاماً", "âgé de 17 ans", a bare figure
+after a name between commas ("Dana Levi, 31,") or in brackets ("Dana Levi (31)").
+
+Read by :func:`factcheck.mentions.roles.assign_role`, which builds the cue patterns of the
+language data (``age_before``, ``age_after``, ``age_units``, ``person_nouns``) and adds those
+of :func:`age_patterns`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Final
+
+from factcheck.mentions.patterns import alternation
+from factcheck.mentions.words import Atom
+
+#: The oldest age a bare "Name, N," or "Name Surname (N)" is read as.
+AGE_MAX: Final = 120
+#: How many characters before a figure the cue patterns look at (as in roles).
+CUE_WINDOW: Final = 60
+
+IsUpper = Callable[[int], bool]
+
+
+def age_patterns(person_nouns: list[str] | frozenset[str], of: str) -> dict[str, re.Pattern[str]]:
+    """Patterns around a figure that make it an age, given the person nouns of the language
+    and the alternation of its "of" words."""
+    persons = alternation(person_nouns)
+    return {
+        "person_before": re.compile(
+            rf"(?<![^\W_])(?:{persons})(?:\s+[^\W\d_]+)?\s*(?:(?:{of})\s*'?)?\s*\(?\s*$"
+        ),
+        "paren_before": re.compile(r"\(\s*$"),
+        "name_comma": re.compile(r"(?<![^\W_])(?P<w>[^\W\d_]+),\s*$"),
+        "comma_after": re.compile(r"\s*,"),
+        # "Noa Levy (26)": a bare figure in brackets right after a first and last name
+        "name_paren": re.compile(
+            r"(?<![^\W_])(?P<w>[^\W\d_]+)[ \t](?P<v>[^\W\d_][\w'\-]*)[ \t]*\(\s*$"
+        ),
+        "paren_after": re.compile(r"\s*\)"),
+    }
+
+
+def _before(p: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
+    return p.search(text, max(0, start - CUE_WINDOW), start)
+
+
+def age_reason(
+    text: str, atom: Atom, p: dict[str, re.Pattern[str]], is_upper: IsUpper
+) -> str | None:
+    """Widen ``atom`` over its age cue and unit and say why, or None."""
+    unit = p["after_age_units"].match(text, atom.end)
+    cue = _before(p["before_age_before"], text, atom.start)
+    if cue:
+        if atom.qualifier not in ("at_least", "at_most", "about"):
+            atom.start = cue.start()
+        if unit:
+            atom.end = unit.end()
+        return "age of a person"
+    after = p["after_age_after"].match(text, atom.end)
+    if after:
+        atom.end = after.end()
+        return "age of a person"
+    if unit and (
+        _before(p["person_before"], text, atom.start)
+        or (_before(p["paren_before"], text, atom.start) and text[unit.end() :].lstrip()[:1] == ")")
+    ):
+        atom.end = unit.end()
+        return "age of a person"
+    bare = not atom.words and atom.low is not None and atom.low <= AGE_MAX
+    for before, after in (("name_comma", "comma_after"), ("name_paren", "paren_after")):
+        name = _before(p[before], text, atom.start)  # "Noa Levy, 26," / "Noa Levy (26)"
+        surname = name is not None and ("v" not in name.groupdict() or is_upper(name.start("v")))
+        if (
+            name
+            and bare
+            and surname
+            and is_upper(name.start("w"))
+            and p[after].match(text, atom.end)
+        ):
+            return "age after a person's name"
+    return None
