@@ -15,7 +15,7 @@ written (docs/claims.md, "Dates"):
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from factcheck.model import Claim, Document, Scope, Span
@@ -87,12 +87,13 @@ def settle_toll_dates(doc: Document, claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def reported_at(stated: date | DayPart | None, doc: Document) -> Moment | None:
+def reported_at(stated: datetime | date | DayPart | None, doc: Document) -> Moment | None:
     """When the speaker gave the figure: the part of a day or the day the sentence states,
     else the publication. A stated day that is the publication's own day takes the publication
     time, so that "said on Wednesday" in an evening story is not placed at midnight, before
-    the morning's figure; a part of a day ("Wednesday evening") stays that interval."""
-    if isinstance(stated, DayPart):
+    the morning's figure; a part of a day ("Wednesday evening") stays that interval, and a
+    statement's own clock time ("issued at 18:00") that minute."""
+    if isinstance(stated, DayPart | datetime):
         return stated
     if stated is None or stated == day_of(doc.published):
         return doc.published

@@ -173,7 +173,8 @@ def resolve(asserted: Sequence[Figure], denied: Sequence[Figure]) -> Resolution:
         res.figures.extend(current)
     for a, b in combinations(res.figures, 2):
         same_voice = a.own_voice or b.own_voice or a.source == b.source
-        if same_voice and a.doc_ids & b.doc_ids and not overlap([a, b]):
+        # a document contradicts itself only on what it states, not on what a bound implies
+        if same_voice and a.doc_ids & b.doc_ids and not overlap([a, b], implied=False):
             res.in_document.append((a, b))
     for d in denied:
         hit = [f for f in res.figures if f.source != d.source and overlap([d, f])]

@@ -54,7 +54,7 @@ def _norm(x: float) -> float:
     return -1.0 if math.isnan(x) else float(x)
 
 
-def interval(fig: Figure) -> tuple[float, float]:
+def interval(fig: Figure, implied: bool = True) -> tuple[float, float]:
     """The interval a figure allows, hedges included (open bounds are 0 and infinity).
 
     >>> f = Figure("s", "s", 100.0, 100.0, "about", (), frozenset(), "", pd.NaT)
@@ -65,7 +65,7 @@ def interval(fig: Figure) -> tuple[float, float]:
     high = math.inf if math.isnan(fig.high) else fig.high
     if fig.qualifier == Qualifier.ABOUT:
         return low * (1 - ABOUT_TOLERANCE), high * (1 + ABOUT_TOLERANCE)
-    if fig.qualifier == Qualifier.AT_LEAST and math.isinf(high):
+    if implied and fig.qualifier == Qualifier.AT_LEAST and math.isinf(high):
         high = implied_ceiling(fig.value_text, low)  # "more than 400": fewer than 500
     return low, high
 
@@ -82,9 +82,10 @@ def stated_numbers(fig: Figure) -> list[float]:
     return [x for x in (fig.low, fig.high) if not math.isnan(x)]
 
 
-def overlap(figures: Sequence[Figure]) -> bool:
-    """Whether all intervals share a point (pairwise overlap is the same thing for intervals)."""
-    spans = [interval(f) for f in figures]
+def overlap(figures: Sequence[Figure], implied: bool = True) -> bool:
+    """Whether all intervals share a point (pairwise overlap is the same thing for intervals);
+    ``implied=False`` reads a round lower bound without its implied ceiling."""
+    spans = [interval(f, implied) for f in figures]
     return max(lo for lo, _ in spans) <= min(hi for _, hi in spans) + EPSILON
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Final
 
@@ -259,13 +259,18 @@ def resolve_event_date(doc: Document, span: Span, mentions: list[Mention]) -> da
 
 def resolve_reported_at(
     doc: Document, span: Span, mentions: list[Mention]
-) -> date | DayPart | None:
+) -> datetime | date | DayPart | None:
     """The day sentence ``span`` says its speaker spoke, as the part of it the sentence names
     ("on Thursday evening"), if it names one (claims stage entry); None means "the
     publication time" to the caller."""
     sentence = doc.text[span.start : span.end]
     days = find_dates(sentence, doc.language, doc.published)
-    return reported_in(sentence, days, doc.language, doc.published)
+    figure = next(
+        (m.start for m in mentions if m.role == Role.CLAIM and span.start <= m.start < span.end),
+        None,
+    )
+    at = figure - span.start if figure is not None else None
+    return reported_in(sentence, days, doc.language, doc.published, at)
 
 
 def document_event_date(text: str, language: str, published: Moment | None) -> date | None:

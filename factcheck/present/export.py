@@ -35,7 +35,7 @@ VERDICT_TEXT: Mapping[str, str] = {
 UCDP_COLUMNS: tuple[str, ...] = (
     "group_id", "event_date", "measure", "subject", "subject_detail",
     "low", "best", "high", "verdict", "policy", "n_sources", "speakers", "publishers",
-    "low_set_by", "best_set_by", "high_set_by", "note",
+    "low_set_by", "best_set_by", "high_set_by", "note", "measure_detail",
 )  # fmt: skip
 
 

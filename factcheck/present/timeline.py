@@ -18,7 +18,7 @@ from factcheck.present import frame as fr
 from factcheck.present import groups as g
 from factcheck.present.labels import Labels
 from factcheck.present.style import Look, isolate, rc, rtl_line, speaker_colors
-from factcheck.when import timestamp_of
+from factcheck.when import DayPart, parse_moment, timestamp_of
 
 #: Height of one group's panel, in inches.
 PANEL_INCHES: Final = 2.8
@@ -146,27 +146,34 @@ def _panel(ax, sub: pd.DataFrame, looks: dict[str, Look], s: fr.Setting) -> list
     top = max(1.0, *[v for v in pd.concat([sub["low"], sub["high"]]) if not math.isnan(v)])
     sub = sub.assign(_local=_local(sub["_when"], zone),
                      _day=[day_only(v) for v in sub["reported_at"]])  # fmt: skip
-    placed, has_day = [], False
+    placed, has_day, has_part = [], False, False
     for speaker, rows in sub.groupby("speaker", sort=False):
         look = looks[str(speaker)]
         values = [
             g.num(lo) if not math.isnan(g.num(lo)) else g.num(hi)
             for lo, hi in zip(rows["low"], rows["high"], strict=True)
         ]
-        # a day-only statement sits at the middle of its day (in the case's zone) on the line
-        xs = [_day_mid(r, zone) if d else t for t, d, r in zip(
-            rows["_local"], rows["_day"], rows["reported_at"], strict=True)]  # fmt: skip
+        # a day-only statement sits at the middle of its day (in the case's zone) on the line,
+        # a part of a day ("Sunday evening") at the middle of that part
+        parts = [_part(r, zone) for r in rows["reported_at"]]
+        xs = [_day_mid(r, zone) if d else (p[0] + (p[1] - p[0]) / 2 if p else t)
+              for t, d, r, p in zip(rows["_local"], rows["_day"], rows["reported_at"], parts,
+                                    strict=True)]  # fmt: skip
         via = str(rows["via"].iloc[0] or "")
         name = isolate(str(speaker), lab.rtl)
         ax.plot(xs, values, color=look.color, lw=1.8, zorder=2,
                 label=lab("via", speaker=name, relay=isolate(via)) if via else name)  # fmt: skip
         hi_of = dict(zip(xs, rows["high"], strict=True))
-        for x, v, d in zip(xs, values, rows["_day"], strict=True):
+        for x, v, d, p in zip(xs, values, rows["_day"], parts, strict=True):
             if d:  # the whole day: the statement says the day, not the hour
                 has_day = True
                 start = x - pd.Timedelta(hours=12)
                 ax.plot([start, start + pd.Timedelta(hours=24)], [v, v], color=look.color,
                         lw=7, alpha=0.35, solid_capstyle="butt", zorder=1)  # fmt: skip
+            elif p:  # a part of a day: the band is that part, never one minute
+                has_part = True
+                ax.plot(list(p), [v, v], color=look.color, lw=7, alpha=0.35,
+                        solid_capstyle="butt", zorder=1)  # fmt: skip
             if not math.isnan(g.num(hi_of.get(x, math.nan))) and hi_of[x] > v:  # an interval
                 ax.plot([x, x], [v, hi_of[x]], color=look.color, lw=6, alpha=0.6,
                         solid_capstyle="butt", zorder=3)  # fmt: skip
@@ -204,7 +211,8 @@ def _panel(ax, sub: pd.DataFrame, looks: dict[str, Look], s: fr.Setting) -> list
     ax.set_title(title, loc=s.ha, fontsize=s.pt("text"))
     ax.set_ylim(0, top * 1.35)
     ax.set_ylabel(lab("axis_figure"))
-    ax.set_xlabel(lab("timeline_axis", zone=zone) + (f"\n{lab('day_only')}" if has_day else ""))
+    notes = [lab(k) for k, on in (("day_only", has_day), ("part_only", has_part)) if on]
+    ax.set_xlabel("\n".join([lab("timeline_axis", zone=zone), *notes]))
     lo, hi = sub["_local"].min(), sub["_local"].max()
     span = max(hi - lo, pd.Timedelta(hours=12))
     ax.set_xlim(lo - span * 0.12 - pd.Timedelta(hours=6), hi + span * 0.25 + pd.Timedelta(hours=6))
@@ -217,6 +225,21 @@ def _panel(ax, sub: pd.DataFrame, looks: dict[str, Look], s: fr.Setting) -> list
     )
     ax.grid(color="#EEEEEE")
     return placed
+
+
+def _part(value: Any, zone: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """Start and end of a part of a day (a ``DayPart`` or its ISO interval), in the case's
+    zone; None for anything else."""
+    if isinstance(value, str) and "/" in value:
+        try:
+            value = parse_moment(value)
+        except ValueError:
+            return None
+    if not isinstance(value, DayPart):
+        return None
+    ends = [pd.Timestamp(t) for t in (value.start, value.end)]
+    ends = [t.tz_localize("UTC") if t.tzinfo is None else t for t in ends]
+    return ends[0].tz_convert(zone), ends[1].tz_convert(zone)
 
 
 def _day_mid(day: Any, zone: str) -> pd.Timestamp:

@@ -114,3 +114,34 @@ def test_iso_interval_round_trip_and_words() -> None:
     assert (back.start, back.end, back.day) == (SUNDAY_EVENING.start, SUNDAY_EVENING.end,
                                                 SUNDAY_EVENING.day)  # fmt: skip
     assert moment_text(SUNDAY_EVENING) == "2024-08-25 evening (17:00-24:00)"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "In a statement issued at 6 p.m. on Sunday, the ministry said 45 people were "
+               "killed."),
+        ("fr", "Dans un bilan publié dimanche à 18h, le ministère a fait état de 45 morts."),
+        ("ar", "وفي بيان صدر عند الساعة 18:00 مساء الأحد، قالت الوزارة إن 45 شخصا قتلوا."),
+    ],
+)  # fmt: skip
+def test_a_bulletin_time_is_the_reporting_minute(language: str, text: str) -> None:
+    assert _reported(text, language) == datetime(2024, 8, 25, 18, tzinfo=BAGHDAD)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The strike hit at 4 a.m. on Sunday, killing 45 people, the ministry said."),
+        ("fr", "La frappe a eu lieu dimanche à 4h et a fait 45 morts, selon le ministère."),
+        ("ar", "وقعت الغارة عند الساعة 04:00 فجر الأحد وأسفرت عن مقتل 45 شخصا، بحسب الوزارة."),
+    ],
+)  # fmt: skip
+def test_an_event_clock_time_is_not_a_reporting_time(language: str, text: str) -> None:
+    got = _reported(text, language)
+    assert not (isinstance(got, datetime) and got.hour == 4), got
+
+
+def test_a_bulletin_time_after_publication_is_not_read() -> None:
+    text = "In a statement issued at 6 p.m., the ministry said 45 people were killed."
+    assert _reported(text, "en") == datetime(2024, 8, 26, 9, tzinfo=BAGHDAD)
