@@ -241,3 +241,18 @@ def test_between_two_sides_is_not_a_part() -> None:
     )
     (claim,) = _claims(text, "ar")
     assert claim.measure == "displaced"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("وأقر الجيش التركي بإصابة 9 من جنوده في الهجوم.", "ar"),
+        ("وقال المتحدث إن الهجوم تسبب بإصابة 9 من جنودنا.", "ar"),
+        ("The Turkish army said 9 of its soldiers were wounded in the attack.", "en"),
+        ("L'armée turque a indiqué que 9 de ses soldats avaient été blessés.", "fr"),
+    ],
+)
+def test_own_soldiers_with_a_possessive_are_soldiers(text: str, language: str) -> None:
+    """ "9 من جنوده", "جنودنا", "9 of its soldiers": a force counting its own troops."""
+    (claim,) = _claims(text, language)
+    assert (claim.measure, claim.subject) == ("wounded", "soldiers")
