@@ -2,7 +2,7 @@
 take (relays, revisions over time, parts, denials, a document contradicting itself).
 
 :mod:`factcheck.compare.fast` computes the rows of simple groups over arrays; it must give
-the same row as :func:`row` for every group it takes (tests/compare/test_fast.py).
+the same row as :func:`row` for every group it takes (tests/compare/test_scale.py).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ import pandas as pd
 
 from factcheck.align.group import shared_text
 from factcheck.compare import fast
-from factcheck.compare.fast import NO_TIME
+from factcheck.compare.arrays import NO_TIME
 from factcheck.compare.rows import row
 from factcheck.model import Polarity
 from factcheck.when import timestamp_of
