@@ -192,7 +192,7 @@ def lexicon(language: str) -> Lexicon:
         k: word_list(none.get(k), f"numbers.none_reported.{k}", problems)
         for k in ("lead", "filler", "nouns")
     }
-    # who the nothing counts and their side ("no Iraqi soldiers were hurt"); optional key
+    # who the nothing counts and their side ("no Egyptian sailors were hurt"); optional key
     gaps = word_list(num.get("hedge_gaps") or [], "numbers.hedge_gaps", problems)
     groups = word_list(none.get("groups") or [], "numbers.none_reported.groups", problems)
     none_parts["filler"] += groups

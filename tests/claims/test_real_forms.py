@@ -73,7 +73,7 @@ def _zeros(text: str, language: str) -> list[Claim]:
 def test_no_casualties_of_a_side_is_a_zero_claim(
     text: str, language: str, speaker: str, measure: str, subject: str
 ) -> None:
-    """A side named between the negator and the harm word ("no Iraqi soldiers were hurt")
+    """A side named between the negator and the harm word ("no Egyptian sailors were hurt")
     keeps the statement a [0, 0] claim of the sentence's speaker."""
     (zero,) = _zeros(text, language)
     assert (zero.low, zero.high) == (0.0, 0.0)
