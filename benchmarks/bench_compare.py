@@ -1,18 +1,31 @@
-"""How long align() and compare() take on 10,000 synthetic claims (target: a few seconds).
+"""How long ``factcheck.compare`` takes, and how much memory, from 10,000 to 1,000,000 claims.
 
-The claims imitate a large corpus: 1,000 events, each reported by several speakers and
-relays, with killed/wounded/casualties/context figures, affiliations, subsets, updates over
-days, hedged and vague figures and denials. Run: ``python -m benchmarks compare``.
+Two parts, run by ``python -m benchmarks compare`` (``make bench``):
+
+- scale: generated claims tables (:mod:`factcheck.compare.generate`: n/10 events, about n/10
+  distinct named speakers, relays, revisions, denials, "none reported", subsets, places) of
+  10k, 100k and 1M rows, and 100k rows with 1k, 10k and 100k distinct speakers. Each leg runs
+  in a fresh process that reads the table from Parquet and calls the public
+  ``factcheck.compare`` (align included) once: wall time, the process's CPU time, and its
+  peak resident memory (``ru_maxrss``, the table included). ``BENCH_COMPARE_MAX=100000``
+  stops before the 1M leg.
+- the older 10,000-claim legs (align and compare separately, best of 3).
 """
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import platform
 import random
+import subprocess
+import sys
+import tempfile
 import time
 from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Final
 
 import pandas as pd
 
@@ -111,9 +124,77 @@ def run(name: str, claims: pd.DataFrame) -> None:
     print(" ".join(f"{k}={v}" for k, v in table["verdict"].value_counts().items()))
 
 
+LEG: Final = """
+import json, resource, sys, time
+import pandas as pd
+from factcheck import compare
+from factcheck.compare.generate import claims_table
+compare(claims_table(200, seed=1))  # language data and registry loaded once, as in a session
+claims = pd.read_parquet(sys.argv[1])
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+wall, cpu = time.perf_counter(), time.process_time()
+table = compare(claims)
+wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"wall": wall, "cpu": cpu, "peak_mb": peak / 1024, "input_mb": before / 1024,
+                  "groups": len(table), "speakers": int(claims["speaker"].nunique())}))
+"""
+
+
+def leg(n: int, speakers: int | None = None) -> dict[str, float]:
+    """One compare of ``n`` generated claims in a fresh process (see the module docstring)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "claims.parquet"
+        # generated in a process of its own: a child inherits its parent's peak memory mark
+        write = (
+            "from factcheck.compare.generate import claims_table as t; "
+            f"t({n}, speakers={speakers}).to_parquet({str(path)!r})"
+        )
+        subprocess.run([sys.executable, "-c", write], check=True)
+        run = subprocess.run(
+            [sys.executable, "-c", LEG, str(path)], capture_output=True, text=True, check=True
+        )
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def _row(n: int, r: dict[str, float]) -> None:
+    print(f"| {n:,} | {r['speakers']:,} | {r['groups']:,} | {r['wall']:.1f} | {r['cpu']:.1f} | "
+          f"{r['peak_mb']:.0f} ({r['input_mb']:.0f}) |", flush=True)  # fmt: skip
+
+
+def scale() -> None:
+    """The scale table: rows, then distinct speakers; growth exponents on CPU and wall."""
+    largest = int(os.environ.get("BENCH_COMPARE_MAX", "1000000"))
+    print("\n## factcheck.compare at scale (fresh process per leg, align included)")
+    print("| claims | distinct speakers | groups | wall s | CPU s | peak RSS MB (input loaded) |")
+    print("|---|---|---|---|---|---|")
+    rows: dict[int, dict[str, float]] = {}
+    for n in (10_000, 100_000, 1_000_000):
+        if n > largest:
+            break
+        rows[n] = leg(n)
+        _row(n, rows[n])
+    for a, b in zip(list(rows), list(rows)[1:], strict=False):
+        cpu = math.log(rows[b]["cpu"] / rows[a]["cpu"]) / math.log(b / a)
+        wall = math.log(rows[b]["wall"] / rows[a]["wall"]) / math.log(b / a)
+        print(f"growth {a:,} -> {b:,} claims: exponent {cpu:.2f} (CPU), {wall:.2f} (wall)")
+    if 1_000_000 in rows:
+        r = rows[1_000_000]
+        print(f"1M claims: {r['wall']:.1f} s wall, {r['cpu']:.1f} s CPU, peak {r['peak_mb']:.0f} MB"
+              " (targets: < 60 s, < 1 GB)")  # fmt: skip
+    by_speakers = {k: leg(100_000, k) for k in (1_000, 10_000, 100_000)}
+    for r in by_speakers.values():
+        _row(100_000, r)
+    first, last = by_speakers[1_000], by_speakers[100_000]
+    exponent = math.log(last["cpu"] / first["cpu"]) / math.log(last["speakers"] / first["speakers"])
+    print(f"growth in distinct speakers (100k claims): exponent {exponent:.2f} (CPU)")
+
+
 def main() -> None:
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else math.nan
     print(f"machine: {os.cpu_count()} CPUs, {cpu_model()}, Python {platform.python_version()}, "
-          f"pandas {pd.__version__}")  # fmt: skip
+          f"pandas {pd.__version__}, load average {load:.1f} at start")  # fmt: skip
+    scale()
     compare(synthetic_claims(200, 20))  # warm the language data and registry caches
     run("scattered (most groups have one claim)", synthetic_claims())
     run("dense (about 3-4 claims per group)", synthetic_claims(

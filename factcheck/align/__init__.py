@@ -1,6 +1,6 @@
 """align stage: group claims about the same event, measure, subject and place."""
 
-from factcheck.align.group import ALIGN_COLUMNS, align
+from factcheck.align.group import ALIGN_COLUMNS, align, alignment
 from factcheck.align.keys import DATE_TOLERANCE_DAYS, SUBJECT_DETAIL_MIN_SCORE
 from factcheck.align.sources import SPEAKER_MIN_SCORE, independent_sources
 
@@ -10,5 +10,6 @@ __all__ = [
     "SPEAKER_MIN_SCORE",
     "SUBJECT_DETAIL_MIN_SCORE",
     "align",
+    "alignment",
     "independent_sources",
 ]

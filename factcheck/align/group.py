@@ -7,9 +7,10 @@ reader can see, claim by claim, which group each figure went to and why.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Final
 
+import numpy as np
 import pandas as pd
 
 from factcheck.align.keys import (
@@ -35,9 +36,49 @@ MEASURE_DETAIL: Final = "measure_detail"
 
 
 def _column(claims: pd.DataFrame, name: str) -> list[str]:
+    """A column as text, "" for a missing value (a table read back from CSV has NaN)."""
     if name not in claims.columns:
         return [""] * len(claims)
-    return ["" if pd.isna(v) else str(v) for v in claims[name].tolist()]
+    series = claims[name]
+    if pd.api.types.is_string_dtype(series.dtype) and series.dtype != object:
+        return shared_text(series).tolist()
+    missing = series.isna().tolist()
+    return ["" if m else str(v) for v, m in zip(series.tolist(), missing, strict=True)]
+
+
+def shared_text(series: pd.Series) -> np.ndarray:
+    """A text column as an object array of shared strings, "" for a missing value: one
+    string object per distinct value, not one per row (a million rows of a few hundred
+    distinct measures hold a few hundred strings)."""
+    codes, uniques = pd.factorize(series)
+    values = np.empty(len(uniques) + 1, dtype=object)
+    values[:-1] = [v if isinstance(v, str) else str(v) for v in uniques]
+    values[-1] = ""
+    return values[codes]
+
+
+def _codes(*columns: Sequence[object]) -> np.ndarray:
+    """One integer per row, equal for equal rows across ``columns``, numbered in order of
+    first appearance (a dict of tuples, vectorised)."""
+    codes = {  # integers first: a frame of object columns would hash every string again
+        str(i): c
+        if isinstance(c, np.ndarray) and c.dtype.kind in "iu"
+        else pd.factorize(np.asarray(c, dtype=object))[0]
+        for i, c in enumerate(columns)
+    }
+    frame = pd.DataFrame(codes)
+    return frame.groupby(list(frame.columns), sort=False).ngroup().to_numpy()
+
+
+def _rows_of(codes: np.ndarray, wanted: np.ndarray) -> dict[int, np.ndarray]:
+    """Row numbers (in table order) of each code in ``wanted``."""
+    rows = np.flatnonzero(np.isin(codes, wanted))
+    if not rows.size:
+        return {}
+    order = np.argsort(codes[rows], kind="stable")
+    rows = rows[order]
+    keys, starts = np.unique(codes[rows], return_index=True)
+    return dict(zip(keys.tolist(), np.split(rows, starts[1:]), strict=True))
 
 
 def align(
@@ -62,63 +103,106 @@ def align(
     >>> aligned.groupby("group_id").size().tolist()
     [3, 1, 1, 1]
     """
+    return claims.assign(
+        **alignment(claims, date_tolerance_days=date_tolerance_days, subset=subset)
+    )
+
+
+def alignment(
+    claims: pd.DataFrame,
+    *,
+    date_tolerance_days: float = DATE_TOLERANCE_DAYS,
+    subset: Collection[str] | None = None,
+) -> dict[str, list[str]]:
+    """The :data:`ALIGN_COLUMNS` of :func:`align` alone, one list each, without copying the
+    claims table (``compare`` reads them beside the table it was given).
+
+    Blocking: one bucket per (case, scope, kind, measure, subject, place), found by one
+    ``groupby`` over the key columns; affiliations are clustered only in a bucket holding two
+    or more, event dates only on a side holding two or more known dates, so the work is one
+    pass over the table plus the small clusters (docs/compare.md, "At scale").
+    """
     validate(claims, "claims")
     words = subset_words() if subset is None else frozenset(fold(w) for w in subset)
     n = len(claims)
-    scope = _column(claims, "scope")
+    scope = np.asarray(_column(claims, "scope"), dtype=object)
     dates = pd.to_datetime(pd.Series(claims["event_date"].tolist(), dtype=object), errors="coerce")
-    date_list = dates.tolist()
+    unknown_date = dates.isna().to_numpy()
     place, case = (_column(claims, c) for c in OPTIONAL_KEY_COLUMNS)
     cols = {c: _column(claims, c) for c in ("kind", "measure", "subject", "subject_detail")}
-    how = _column(claims, MEASURE_DETAIL)
-    claim_ids = _column(claims, "claim_id")
 
-    buckets: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i in range(n):
-        scope_key = scope[i]
-        if scope[i] == "other_event" and pd.isna(date_list[i]):
-            scope_key = f"other_event:{claim_ids[i]}"  # unknown other incident: alone
-        measure = (cols["measure"][i], how[i])
-        key = (case[i], scope_key, cols["kind"][i], measure, cols["subject"][i])
-        buckets[(*key, fold(place[i]))].append(i)
+    # Blocking: one bucket per (case, scope, kind, measure and measure_detail, subject, place),
+    # numbered in order of first appearance; an other incident with no date is alone (its
+    # claim id in the key).
+    alone = (scope == "other_event") & unknown_date
+    scope_key = scope.copy()
+    ids = claims["claim_id"][alone].tolist() if alone.any() else []
+    scope_key[alone] = [f"other_event:{'' if pd.isna(c) else c}" for c in ids]
+    folded = {p: fold(p) for p in set(place)}
+    how = _column(claims, MEASURE_DETAIL)  # part of the measure for "other" counts
+    bucket = _codes(case, scope_key, cols["kind"], cols["measure"], how, cols["subject"],
+                    [folded[p] for p in place])  # fmt: skip
 
-    split = [split_detail(d, words) for d in cols["subject_detail"]]
-    keys: list[tuple[object, ...]] = [()] * n
-    notes: list[list[str]] = [[] for _ in range(n)]
-    for bucket, rows in buckets.items():
-        affs, aff_notes = affiliation_clusters([split[i][0] for i in rows])
-        by_side: dict[int, list[int]] = defaultdict(list)
-        for i, side, note in zip(rows, affs, aff_notes, strict=True):
-            by_side[side].append(i)
+    # Affiliation and subset words, read once per distinct subject_detail.
+    detail_code, details = pd.factorize(pd.Series(cols["subject_detail"], dtype=object))
+    split = [split_detail(d, words) for d in details]
+    aff = np.asarray([a for a, _ in split] + [""], dtype=object)[detail_code]
+    qualifier = np.asarray([q for _, q in split] + [""], dtype=object)[detail_code]
+
+    notes: dict[int, list[str]] = defaultdict(list)  # row -> why it was kept apart
+    side = np.zeros(n, dtype=np.int64)
+    named = aff != ""
+    sides = pd.Series(aff[named]).groupby(bucket[named]).nunique()
+    for rows in _rows_of(bucket, sides.index[sides.to_numpy() > 1].to_numpy()).values():
+        clusters, aff_notes = affiliation_clusters(aff[rows].tolist())
+        side[rows] = clusters
+        for i, note in zip(rows.tolist(), aff_notes, strict=True):
             if note:
                 notes[i].append(note)
-        for side, side_rows in by_side.items():
-            clusters, date_notes = date_clusters(
-                [date_list[i] for i in side_rows], date_tolerance_days
-            )
-            for i, cluster, note in zip(side_rows, clusters, date_notes, strict=True):
-                keys[i] = (*bucket, side, cluster, split[i][1])
-                if note:
-                    notes[i].append(note)
 
-    order: dict[tuple[object, ...], int] = {}
-    for key in keys:
-        order.setdefault(key, len(order))
-    width = max(3, len(str(len(order))))
-    gid = {key: f"g{pos + 1:0{width}d}" for key, pos in order.items()}
-    subset_of = []
-    for i, key in enumerate(keys):
-        parent = gid.get((*key[:-1], "")) if key[-1] else None
-        subset_of.append(parent or "")
-        if key[-1]:
-            whole = f"group {parent}" if parent else "no group of the whole"
-            notes[i].append(f"subset ({split[i][1]}) of {whole}: not compared with the total")
+    # Event-date windows within each (bucket, side): only a side with two or more known
+    # dates can split; every other claim is in window 0.
+    bucket_side = _codes(bucket, side)
+    window = np.zeros(n, dtype=np.int64)
+    known = ~unknown_date
+    n_dates = pd.Series(dates[known].to_numpy()).groupby(bucket_side[known]).nunique()
+    for rows in _rows_of(bucket_side, n_dates.index[n_dates.to_numpy() > 1].to_numpy()).values():
+        clusters, date_notes = date_clusters(dates.iloc[rows].tolist(), date_tolerance_days)
+        window[rows] = clusters
+        for i, note in zip(rows.tolist(), date_notes, strict=True):
+            if note:
+                notes[i].append(note)
+
+    group = _codes(bucket, side, window, qualifier)
+    width = max(3, len(str(int(group.max()) + 1 if n else 0)))
+    names = np.asarray(
+        [f"g{pos + 1:0{width}d}" for pos in range(int(group.max()) + 1 if n else 0)] + [""],
+        dtype=object,
+    )
+    whole = pd.DataFrame({"b": bucket, "s": side, "w": window, "g": group})
+    is_part = qualifier != ""
+    parents = whole[~is_part].drop_duplicates(["b", "s", "w"])
+    parent = whole[is_part].merge(parents, on=["b", "s", "w"], how="left", suffixes=("", "_whole"))
+    parent_group = parent["g_whole"].fillna(-1).astype(np.int64).to_numpy()
+    subset_of = np.full(n, "", dtype=object)
+    subset_of[is_part] = names[parent_group]
+    for i, whole_id, words_ in zip(
+        np.flatnonzero(is_part).tolist(),
+        subset_of[is_part].tolist(),
+        qualifier[is_part].tolist(),
+        strict=True,
+    ):
+        where = f"group {whole_id}" if whole_id else "no group of the whole"
+        notes[i].append(f"subset ({words_}) of {where}: not compared with the total")
+    align_note = np.full(n, "", dtype=object)
+    for i, parts in notes.items():
+        align_note[i] = "; ".join(parts)
     sources = independent_sources(
         _column(claims, "speaker"), _column(claims, "via"), _column(claims, "publisher"), case
     )
-    return claims.assign(
-        group_id=[gid[k] for k in keys],
-        independent_source=sources,
-        subset_of=subset_of,
-        align_note=["; ".join(x) for x in notes],
-    )
+    return {
+        "group_id": names[group].tolist(),
+        "independent_source": sources,
+        "subset_of": subset_of.tolist(),
+        "align_note": align_note.tolist(),
+    }

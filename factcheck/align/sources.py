@@ -12,11 +12,12 @@ source, the wire agency, however many outlets print it.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from typing import Final
 
-from rapidfuzz import fuzz
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz, process
 
 from factcheck.align.keys import fold, similar_clusters
 
@@ -89,25 +90,92 @@ def independent_sources(
     >>> independent_sources(["Site A", "Site B"], ["Reuters", "Reuters"], ["Site A", "Site B"])
     ['Reuters', 'Reuters']
     """
-    by_block: dict[str, list[str]] = {}
-    for i, s in enumerate(speakers):
-        if s and not is_unnamed(s):
-            by_block.setdefault(blocks[i] if blocks is not None else "", []).append(s)
-    name_of: dict[tuple[str, str], str] = {}
-    for block, named in by_block.items():
-        clusters = similar_clusters(named, fuzz.token_sort_ratio, SPEAKER_MIN_SCORE)
-        counts = Counter(named)
-        representative: dict[int, str] = {}
-        for name in sorted(clusters, key=lambda n: (-counts[n], n)):
-            representative.setdefault(clusters[name], name)
-        for name, cluster in clusters.items():
-            name_of[(block, name)] = representative[cluster]
+    n = len(speakers)
+    block = list(blocks) if blocks is not None else [""] * n
+    unnamed = {s: is_unnamed(s) for s in set(speakers)}
+    named = [i for i, s in enumerate(speakers) if s and not unnamed[s]]
+    name_of = _spellings([block[i] for i in named], [speakers[i] for i in named])
+    memo: dict[tuple[str, str, str], str] = {}
     keys: list[str] = []
-    for i, (speaker, via, publisher) in enumerate(zip(speakers, vias, publishers, strict=True)):
-        if not speaker or speaker == publisher:  # the outlet's own voice: its originator
-            keys.append(origin_outlet(via, publisher))
-        elif is_unnamed(speaker):
-            keys.append(source_label(speaker, via, publisher))
+    for b, speaker, via, publisher in zip(block, speakers, vias, publishers, strict=True):
+        if not speaker or speaker == publisher or unnamed[speaker]:
+            seen = (speaker, via, publisher)
+            if seen not in memo:  # the outlet's own voice (its originator), or unnamed
+                own = not speaker or speaker == publisher
+                memo[seen] = origin_outlet(via, publisher) if own else source_label(*seen)
+            keys.append(memo[seen])
         else:
-            keys.append(name_of[(blocks[i] if blocks is not None else "", speaker)])
+            keys.append(name_of[(b, speaker)])
     return keys
+
+
+#: A block with more distinct names than this is clustered with one ``cdist`` of its own
+#: (its pairs would not fit in memory side by side with the other blocks').
+PAIRED_MAX_NAMES: Final = 500
+
+
+def _spellings(blocks: list[str], names: list[str]) -> dict[tuple[str, str], str]:
+    """(block, name) -> the most frequent spelling of its cluster of names within the block
+    (ties: the first in sorted order).
+
+    Only names of one block are compared, never all distinct names against all: the pairs of
+    every block are listed together and scored in one ``rapidfuzz.process.cpdist`` call
+    (pairwise scores in C), then joined into clusters (connected components). The work is
+    the sum over blocks of their names squared; a block of one name costs nothing."""
+    frame = pd.DataFrame({"block": blocks, "name": names})
+    counted = frame.groupby(["block", "name"], sort=True).size().reset_index(name="n")
+    block, name = counted["block"].tolist(), counted["name"].tolist()
+    count = counted["n"].tolist()
+    code = counted.groupby("block", sort=False).ngroup().to_numpy()
+    starts = np.flatnonzero(np.r_[True, code[1:] != code[:-1]]) if len(code) else code
+    sizes = np.diff(np.append(starts, len(code)))
+    parent = list(range(len(name)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int) -> None:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+
+    # token_sort_ratio(a, b) is the ratio of the names' sorted words: sort each name once
+    folded = {n: " ".join(sorted(fold(n).split())) for n in set(name)}
+    for k in np.unique(sizes[sizes > 1]).tolist():
+        first = starts[sizes == k]
+        if k > PAIRED_MAX_NAMES:
+            for f in first.tolist():
+                for j, cluster in enumerate(_clusters(name[f : f + k])):
+                    join(f + j, f + cluster)
+            continue
+        i, j = np.triu_indices(k, 1)
+        left, right = (first[:, None] + i).ravel(), (first[:, None] + j).ravel()
+        scores = process.cpdist(
+            [folded[name[x]] for x in left.tolist()],
+            [folded[name[x]] for x in right.tolist()],
+            scorer=fuzz.ratio,
+            processor=None,
+            score_cutoff=SPEAKER_MIN_SCORE,
+            dtype="uint8",
+        )
+        hit = scores >= SPEAKER_MIN_SCORE
+        for x, y in zip(left[hit].tolist(), right[hit].tolist(), strict=True):
+            join(x, y)
+    best: dict[int, int] = {}  # cluster root -> the most frequent spelling (ties: first name)
+    for x in range(len(name)):
+        root = find(x)
+        if root not in best or count[x] > count[best[root]]:
+            best[root] = x
+    return {(block[x], name[x]): name[best[find(x)]] for x in range(len(name))}
+
+
+def _clusters(names: list[str]) -> list[int]:
+    """For each name (sorted, distinct), the position of the first name of its cluster."""
+    clusters = similar_clusters(names, fuzz.token_sort_ratio, SPEAKER_MIN_SCORE)
+    first: dict[int, int] = {}
+    for pos, n in enumerate(names):
+        first.setdefault(clusters[n], pos)
+    return [first[clusters[n]] for n in names]

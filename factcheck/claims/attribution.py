@@ -209,7 +209,7 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
         past a report noun, the first name within ``REPORT_WINDOW`` tokens."""
         speaker = self.source_after(m.last, sv)
         if speaker is not None and speaker.kind == "anaphor" and not postposed:
-            cont = self.continued(sv, m.first, speaker.gender, False)  # "وحسب البيان"
+            cont = self.continued(sv, m.first, speaker.gender, False)  # "بحسب البيان"
             if cont is not None:
                 self.found.append(cont)
             return

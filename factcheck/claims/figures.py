@@ -90,7 +90,7 @@ SUBSET_MARK = "subset"
 #: Longest subset cue, in words ("parmi lesquels", "من بينهم").
 SUBSET_CUE_WORDS = 3
 #: Farthest a part named ahead may open before its figure, in tokens ("Among these leaders,
-#: five were identified", "وحسب البيان، من بين هؤلاء القيادات، تم التعرف على ستة").
+#: five were identified", "ووفق البيان، من بين هؤلاء القادة، عرفت هوية أربعة").
 SUBSET_OPENER_REACH = 12
 #: How many sentences back a figure without a measure word may take one from ("..., dont
 #: 48 000 à Paris", "la CGT 55 000", "ثم رفعتها إلى 45").

@@ -28,6 +28,7 @@ from functools import cache
 from importlib import resources
 from typing import Final
 
+import numpy as np
 import yaml
 from rapidfuzz import fuzz, process
 
@@ -163,16 +164,17 @@ class Registry:
         query = " ".join(words)
         if len(query) < FUZZY_MIN_LENGTH:
             return None
+        near = _near(self.fuzzy_keys, query)
         found = process.extractOne(
             query,
-            self.fuzzy_keys,
+            [self.fuzzy_keys[i] for i in near],
             scorer=fuzz.ratio,
             processor=None,  # both sides are normalised already (phrase_key)
             score_cutoff=FUZZY_MIN_SCORE,
         )
         if found is None or not _words_match(query, found[0]):
             return None
-        return self.fuzzy_entries[found[2]]
+        return self.fuzzy_entries[near[found[2]]]
 
     def find_in(
         self, text: str, language: str | None = None, country: Countries = None
@@ -191,6 +193,40 @@ class Registry:
                     found.append((start, end, entry))
             found.sort(key=lambda hit: hit[0])
         return found
+
+
+_LETTERS: dict[int, tuple[tuple[str, ...], dict[str, int], np.ndarray, np.ndarray]] = {}
+
+
+def _near(keys: tuple[str, ...], query: str) -> list[int]:
+    """Indexes (in order) of the keys that can reach :data:`FUZZY_MIN_SCORE` against
+    ``query``. ``fuzz.ratio`` is ``100 * (1 - d / (a + b))`` for an insert/delete distance d
+    between names of lengths a and b, and d is at least the number of letters one name has
+    more of than the other (summed over letters), so keys whose letter counts differ more
+    than the score allows never match and need not be scored: the same result, found by
+    scoring a few keys instead of every key of the registry."""
+    cached = _LETTERS.get(id(keys))
+    if cached is None or cached[0] is not keys:
+        column: dict[str, int] = {}
+        for key in keys:
+            for ch in key:
+                column.setdefault(ch, len(column))
+        counts = np.zeros((len(column), len(keys)), dtype=np.int32)  # letter x key
+        for i, key in enumerate(keys):
+            for ch in key:
+                counts[column[ch], i] += 1
+        cached = (keys, column, counts, np.asarray([len(k) for k in keys], dtype=np.int64))
+        _LETTERS[id(keys)] = cached
+    _, column, counts, lengths = cached
+    letters: dict[int, int] = {}
+    for ch in query:
+        if ch in column:
+            letters[column[ch]] = letters.get(column[ch], 0) + 1
+    wanted = np.fromiter(letters.values(), dtype=np.int32, count=len(letters))
+    shared = np.minimum(counts[list(letters)], wanted[:, None]).sum(axis=0)
+    distance = lengths + len(query) - 2 * shared  # letters of one name not in the other
+    allowed = (1 - FUZZY_MIN_SCORE / 100) * (lengths + len(query)) + 1e-6
+    return np.flatnonzero(distance <= allowed).tolist()
 
 
 def _by_country(entries: tuple[Entry, ...], country: Countries) -> Entry | None:

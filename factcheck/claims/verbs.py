@@ -116,7 +116,7 @@ class VerbMixin:
         if r <= sv.lo:
             return False
         if self.tokens[r].key not in self.lex.relatives | self.lex.openers:
-            # "lower than the 20,000 a Red Cross spokesman gave": a relative with no pronoun,
+            # "fewer than the 1,500 a second spokesman gave": a relative with no pronoun,
             # right after a figure the article makes definite
             if not (r in self.blocked and self.definite_figure(r)):
                 return False

@@ -20,7 +20,7 @@ disjoint; "more than 400" against 480 or 500 is not.
 from __future__ import annotations
 
 import math
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 from factcheck import lang
@@ -52,6 +52,7 @@ def _opens_with_comparative(value_text: str) -> bool:
     return any(tuple(w[: len(p)]) == p for w in starts for p in _phrases())
 
 
+@lru_cache(maxsize=65536)  # called for every pair of figures compared: read each text once
 def implied_ceiling(value_text: str, low: float) -> float:
     """The ceiling a strict lower bound implies (infinity when it implies none).
 

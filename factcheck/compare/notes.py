@@ -32,22 +32,26 @@ def number(x: float) -> str:
 
 def figure(f: Figure) -> str:
     """A figure in words from its interval and qualifier: "at least 14", "about 110"."""
-    q = f.qualifier
+    return figure_words(f.qualifier, f.low, f.high, f.value_text)
+
+
+def figure_words(q: str, low: float, high: float, value_text: str) -> str:
+    """:func:`figure` from the parts of a figure (the comparison's vectorised path)."""
     if q == Qualifier.NONE_REPORTED:
         return "0 (none reported)"
-    if q == Qualifier.AT_LEAST or (math.isnan(f.high) and not math.isnan(f.low)):
-        return f"at least {number(f.low)}"
-    if q == Qualifier.AT_MOST or math.isnan(f.low):
-        return f"at most {number(f.high)}"
+    if q == Qualifier.AT_LEAST or (math.isnan(high) and not math.isnan(low)):
+        return f"at least {number(low)}"
+    if q == Qualifier.AT_MOST or math.isnan(low):
+        return f"at most {number(high)}"
     if q == Qualifier.ABOUT:
-        return f"about {number(f.low)}"
-    if f.low != f.high:
-        words = f' ("{f.value_text}")' if q == Qualifier.VAGUE else ""
-        return f"{number(f.low)} to {number(f.high)}{words}"
-    return number(f.low)
+        return f"about {number(low)}"
+    if low != high:
+        words = f' ("{value_text}")' if q == Qualifier.VAGUE else ""
+        return f"{number(low)} to {number(high)}{words}"
+    return number(low)
 
 
-def _says(label: str) -> str:
+def says(label: str) -> str:
     """ "say" after a plural common noun ("unnamed sources", "organisers"), else "says"."""
     name = label.split(" (", 1)[0]
     plural = name[:1].islower() and name.endswith("s") and not name.endswith("ss")
@@ -62,13 +66,13 @@ def figures_clause(res: Resolution) -> str:
     parts = []
     for source, figs in by_source.items():
         label = figs[0].label
-        text = f"{label} {_says(label)} " + " and ".join(figure(f) for f in figs)
+        text = f"{label} {says(label)} " + " and ".join(figure(f) for f in figs)
         if source in res.history:
             earlier = ", then ".join(figure(h) for h in res.history[source])
             text += f" (earlier {earlier})"
         parts.append(text)
     for d, _ in res.denials:
-        parts.append(f"{d.label} {'deny' if _says(d.label) == 'say' else 'denies'} {figure(d)}")
+        parts.append(f"{d.label} {'deny' if says(d.label) == 'say' else 'denies'} {figure(d)}")
     return ", ".join(parts) if parts else "no figure"
 
 

@@ -34,7 +34,7 @@ def age_patterns(person_nouns: list[str] | frozenset[str], of: str) -> dict[str,
         "paren_before": re.compile(r"\(\s*$"),
         "name_comma": re.compile(r"(?<![^\W_])(?P<w>[^\W\d_]+),\s*$"),
         "comma_after": re.compile(r"\s*,"),
-        # "Noa Levy (26)": a bare figure in brackets right after a first and last name
+        # "Dana Levi (31)": a bare figure in brackets right after a first and last name
         "name_paren": re.compile(
             r"(?<![^\W_])(?P<w>[^\W\d_]+)[ \t](?P<v>[^\W\d_][\w'\-]*)[ \t]*\(\s*$"
         ),
@@ -70,7 +70,7 @@ def age_reason(
         return "age of a person"
     bare = not atom.words and atom.low is not None and atom.low <= AGE_MAX
     for before, after in (("name_comma", "comma_after"), ("name_paren", "paren_after")):
-        name = _before(p[before], text, atom.start)  # "Noa Levy, 26," / "Noa Levy (26)"
+        name = _before(p[before], text, atom.start)  # "Dana Levi, 31," / "Dana Levi (31)"
         surname = name is not None and ("v" not in name.groupdict() or is_upper(name.start("v")))
         if (
             name

@@ -1,5 +1,5 @@
 """Compound ordinals and denominators: "twenty-first", "a twenty-first", "three thirty-fifths";
-and sums of words and digits: "مليون و28 ألف" (see :func:`join_sums`).
+and sums of words and digits: "مليون و40 ألف" (see :func:`join_sums`).
 
 A tens word ("twenty") or a round hundred or thousand ("one hundred") followed by a unit
 ordinal of ``ordinal_units`` ("first" .. "ninth", or its plural) is one ordinal or one
@@ -126,7 +126,7 @@ def compounds(lex: Lexicon, text: str, toks: Tokens, atoms: list[Atom]) -> list[
 
 def join_sums(lex: Lexicon, text: str, toks: Tokens, atoms: list[Atom]) -> list[Atom]:
     """A number in words closed by a scale, a conjunction, then digits worth less than that
-    scale are one number: "مليون و28 ألف" is 1,028,000, "ألفين و500" 2,500, "3 ملايين و200
+    scale are one number: "مليون و40 ألف" is 1,040,000, "ألفين و500" 2,500, "3 ملايين و200
     ألف" 3,200,000 (Arabic writes the larger part first and joins the rest with "و")."""
     out: list[Atom] = []
     for atom in atoms:

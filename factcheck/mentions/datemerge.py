@@ -4,9 +4,9 @@ A date spans the day, the month and the year as written ("Jan. 28, 2024", "ال�
 "7 تشرين الأول/أكتوبر 2023"); its value is the year when it has one, else the day of the
 month (tests/cases/*/roles_dates.yaml). A month name with no figure next to it is not a
 mention; a weekday before the day is not part of the span ("mardi 12 novembre"). The first
-day of a night or span between two weekdays is a date too ("ليلة الأحد 10 إلى الاثنين 11
-سبتمبر", "dans la nuit du dimanche 10 au lundi 11"), and so are dates written in figures
-("5/6/2020", "12.03.2023"): their value is the year.
+day of a night or span between two weekdays is a date too ("ليلة السبت 9 إلى الأحد 10
+سبتمبر", "dans la nuit du samedi 9 au dimanche 10"), and so are dates written in figures
+("14/2/2022", "12.03.2023"): their value is the year.
 """
 
 from __future__ import annotations
@@ -73,14 +73,14 @@ def merge_dates(lex: Lexicon, text: str, atoms: list[Atom]) -> list[Atom]:
     return _first_weekday_day(lex, text, _named_dates(lex, text, atoms))
 
 
-#: A date in figures: day, month and year joined by one separator, no space ("5/6/2020").
+#: A date in figures: day, month and year joined by one separator, no space ("14/2/2022").
 _NUMERIC_DATE: Final = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.\-]\d)")
 #: The largest month number.
 MONTH_MAX: Final = 12
 
 
 def _numeric_dates(text: str, atoms: list[Atom]) -> list[Atom]:
-    """Day, month and year written in figures ("5/6/2020", "12.03.2023") as one date atom;
+    """Day, month and year written in figures ("14/2/2022", "12.03.2023") as one date atom;
     the day and the month may come in either order, but one of them must be a month."""
     out: list[Atom] = []
     k = 0
@@ -106,8 +106,8 @@ def _numeric_dates(text: str, atoms: list[Atom]) -> list[Atom]:
 
 
 def _first_weekday_day(lex: Lexicon, text: str, atoms: list[Atom]) -> list[Atom]:
-    """The day after a weekday that a range word joins to a dated weekday ("الأحد 10 إلى
-    الاثنين 11 سبتمبر"): a date of its own, not a count."""
+    """The day after a weekday that a range word joins to a dated weekday ("السبت 9 إلى
+    الأحد 10 سبتمبر"): a date of its own, not a count."""
     if not lex.weekdays:
         return atoms
     weekday = _weekday_end(lex)

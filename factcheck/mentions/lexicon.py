@@ -34,7 +34,7 @@ from factcheck.mentions.tokens import phrase_tokens
 #: Most words remembered by Lexicon.may_start (a bound, so memory stays flat on big corpora).
 MEMO_SIZE: Final = 200_000
 #: Most words between a negator and its harm word in a "no casualties" statement ("no
-#: members of the Jordanian military were injured"); every one of them is from a closed list.
+#: members of the Egyptian army were hurt"); every one of them is from a closed list.
 NONE_FILLER: Final = 7
 #: How many words may stand between a verb of change and "from X to Y" ("rose overnight from").
 RANGE_BLOCKER_GAP: Final = 3
@@ -98,8 +98,8 @@ class Lexicon:
     hedge_before: re.Pattern[str]
     hedge_after: re.Pattern[str]
     hedge_after_noun: re.Pattern[str]
-    hedge_commas: re.Pattern[str]  # "210 people, at least, were killed"
-    hedge_gapped: re.Pattern[str]  # "a dépassé les 12 000", "تجاوز عدد الجرحى 12 ألفا"
+    hedge_commas: re.Pattern[str]  # "38 people, at least, drowned"
+    hedge_gapped: re.Pattern[str]  # "a dépassé les 9 000", "تجاوز عدد النازحين 9 آلاف"
     ranges: tuple[tuple[re.Pattern[str] | None, re.Pattern[str], bool], ...]
     none_reported: re.Pattern[str]
     protected: re.Pattern[str]
@@ -192,7 +192,7 @@ def lexicon(language: str) -> Lexicon:
         k: word_list(none.get(k), f"numbers.none_reported.{k}", problems)
         for k in ("lead", "filler", "nouns")
     }
-    # who the nothing counts and their side ("no Iraqi soldiers were hurt"); optional key
+    # who the nothing counts and their side ("no Egyptian sailors were hurt"); optional key
     gaps = word_list(num.get("hedge_gaps") or [], "numbers.hedge_gaps", problems)
     groups = word_list(none.get("groups") or [], "numbers.none_reported.groups", problems)
     none_parts["filler"] += groups

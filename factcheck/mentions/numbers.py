@@ -143,9 +143,9 @@ def _hedge(lex: Lexicon, text: str, atom: Atom, floor: int) -> None:
         else:  # "17 شخصاً على الأقل": the hedge follows the counted noun; the span stays put
             match = (
                 lex.hedge_after_noun.match(text, atom.end)
-                or lex.hedge_commas.match(text, atom.end)  # "210 people, at least, were"
+                or lex.hedge_commas.match(text, atom.end)  # "38 people, at least, drowned"
                 or lex.hedge_gapped.search(text, max(floor, atom.start - HEDGE_WINDOW), atom.start)
-            )  # "تجاوز عدد الجرحى 12 ألفا": the verb is the hedge, its subject stands between
+            )  # "تجاوز عدد النازحين 9 آلاف": the verb is the hedge, its subject stands between
             if not match or not match.lastgroup:
                 return
         qualifier = match.lastgroup

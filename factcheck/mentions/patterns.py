@@ -168,7 +168,7 @@ def prefix_group(lexicon_prefixes: list[str]) -> str:
 
 def gap_phrases(phrases: Iterable[str]) -> str:
     """Alternation of the words a hedge may leave between itself and its figure; ``*``
-    stands for any one word ("تجاوز عدد الجرحى 12 ألفا": "عدد *")."""
+    stands for any one word ("تجاوز عدد النازحين 9 آلاف": "عدد *")."""
     bodies = [
         r"[ \t\u202f]+".join(r"[^\W\d_]+" if w == "*" else re.escape(w) for w in p.split())
         for p in sorted(set(phrases), key=len, reverse=True)
@@ -181,8 +181,8 @@ def hedge_patterns(
     hedges: dict[str, dict[str, list[str]]], gaps: list[str], pfx: str
 ) -> dict[str, re.Pattern[str]]:
     """The hedge patterns of a language: before the figure, after it, after its counted noun,
-    after the noun between commas ("210 people, at least, were killed"), and before it with
-    the words of ``gaps`` between ("a dépassé les 12 000")."""
+    after the noun between commas ("38 people, at least, drowned"), and before it with
+    the words of ``gaps`` between ("a dépassé les 9 000")."""
     sp = r"[ \t\u202f]"
     comma = r"[,،]"
     return {

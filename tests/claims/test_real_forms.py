@@ -27,21 +27,21 @@ def _zeros(text: str, language: str) -> list[Claim]:
     ("text", "language", "speaker", "measure", "subject"),
     [
         (
-            "The Iraqi army said on Tuesday that no Iraqi soldiers were hurt in the shelling.",
+            "The Lebanese army said no Lebanese soldiers were wounded by the shelling on Tuesday.",
             "en",
-            "Iraqi Armed Forces",
+            "Lebanese Armed Forces",
             "wounded",
             "soldiers",
         ),
         (
-            "Jordanian officials said no members of the Jordanian army were injured in the raid.",
+            "Egyptian officials said no members of the Egyptian army were hurt in the raid.",
             "en",
-            "unnamed Jordanian officials",
+            "unnamed Egyptian officials",
             "wounded",
             "",
         ),
         (
-            "The United States said there were no reports of American casualties from the attack.",
+            "Washington said it had no reports of American casualties after the barrage.",
             "en",
             "US government",
             "casualties",
@@ -55,7 +55,7 @@ def _zeros(text: str, language: str) -> list[Claim]:
             "",
         ),
         (
-            "وأكدت وزارة الصحة العراقية عدم وجود ما يشير إلى وقوع إصابات بين المدنيين.",
+            "وأكدت وزارة الصحة العراقية عدم وجود ما يدل على وقوع إصابات بين المدنيين في الحي.",
             "ar",
             "",
             "casualties",
@@ -73,7 +73,7 @@ def _zeros(text: str, language: str) -> list[Claim]:
 def test_no_casualties_of_a_side_is_a_zero_claim(
     text: str, language: str, speaker: str, measure: str, subject: str
 ) -> None:
-    """A side named between the negator and the harm word ("no Iraqi soldiers were hurt")
+    """A side named between the negator and the harm word ("no Egyptian sailors were hurt")
     keeps the statement a [0, 0] claim of the sentence's speaker."""
     (zero,) = _zeros(text, language)
     assert (zero.low, zero.high) == (0.0, 0.0)
@@ -104,7 +104,7 @@ def test_words_between_a_negator_and_a_harm_word_are_not_enough(text: str, langu
     [
         ("The ministry said the number of wounded exceeded 9,000 on Sunday.", "en", 9000.0),
         ("The ministry said 38 people, at least, drowned when the boat sank.", "en", 38.0),
-        ("وقالت الوزارة إنه تجاوز عدد الجرحى 9 آلاف.", "ar", 9000.0),
+        ("وقالت الوزارة إنه تجاوز عدد النازحين 9 آلاف.", "ar", 9000.0),
         ("وقالت الوزارة إن 38 شخصا، على الأقل، غرقوا.", "ar", 38.0),
         ("Selon le ministère, le nombre de blessés a dépassé les 9 000.", "fr", 9000.0),
         ("Selon le ministère, 38 personnes, au moins, se sont noyées.", "fr", 38.0),
@@ -207,19 +207,19 @@ def test_a_figure_then_a_new_subject_without_article_is_not_a_relative() -> None
         (
             "The army said in a statement that the raid killed 20 militants, including leaders.\n"
             "The raid took place at dawn.\n"
-            "According to the statement, among these leaders, five were identified by DNA tests.",
+            "According to the statement, among these leaders, five were named from fingerprints.",
             "en",
         ),
         (
             "وقال الجيش في بيان إن العملية أسفرت عن مقتل 20 مسلحا بينهم قياديون.\n"
             "ونفذت العملية فجرا.\n"
-            "وحسب البيان، من بين هؤلاء القياديين، تم التعرف على خمسة بعد فحص الحمض النووي.",
+            "ووفق البيان، من بين هؤلاء القياديين، عرفت هوية خمسة عبر البصمات.",
             "ar",
         ),
         (
             "L'armée a annoncé dans un communiqué la mort de 20 jihadistes, dont des cadres.\n"
             "L'opération a eu lieu à l'aube.\n"
-            "Selon le communiqué, parmi ces cadres, cinq ont été identifiés grâce à l'ADN.",
+            "Selon le communiqué, parmi ces cadres, cinq ont été reconnus par leurs empreintes.",
             "fr",
         ),
     ],
@@ -241,3 +241,18 @@ def test_between_two_sides_is_not_a_part() -> None:
     )
     (claim,) = _claims(text, "ar")
     assert claim.measure == "displaced"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("وقال الجيش التركي إن 9 من جنوده أصيبوا في الهجوم.", "ar"),
+        ("وقال المتحدث: أصيب 9 من جنودنا بجروح طفيفة.", "ar"),
+        ("The Turkish army said 9 of its soldiers were wounded in the attack.", "en"),
+        ("L'armée turque a indiqué que 9 de ses soldats avaient été blessés.", "fr"),
+    ],
+)
+def test_own_soldiers_with_a_possessive_are_soldiers(text: str, language: str) -> None:
+    """ "9 من جنوده", "جنودنا", "9 of its soldiers": a force counting its own troops."""
+    (claim,) = _claims(text, language)
+    assert (claim.measure, claim.subject) == ("wounded", "soldiers")

@@ -13,20 +13,20 @@ import factcheck
 
 TEXTS = {
     "en": [
-        "A source in the Revolutionary Guards said the airbase was struck by 15 missiles, "
+        "A source in the Revolutionary Guards said the airbase was struck by 12 missiles, "
         "destroying several hangars.",
-        "The Iraqi army said 17 missiles were fired at the airbase.",
+        "According to the Iraqi army, 16 missiles were launched toward the airfield.",
         "The Iraqi army said air defences intercepted 4 missiles over the city.",
     ],
     "fr": [
-        "Selon une source des Gardiens de la révolution, la base a été touchée par 15 missiles, "
+        "Selon une source des Gardiens de la révolution, la base a été touchée par 12 missiles, "
         "tuant deux gardes.",
-        "L'armée irakienne a indiqué que 17 missiles ont été tirés sur la base.",
+        "L'armée irakienne a indiqué que 16 missiles ont été tirés sur la base.",
         "L'armée irakienne a indiqué que la défense aérienne a intercepté 4 missiles.",
     ],
     "ar": [
-        "قال مصدر في الحرس الثوري إن القاعدة استهدفت بـ15 صاروخا، ما أدى إلى تدمير عدة حظائر.",
-        "قال الجيش العراقي إن 17 صاروخا أطلقت على القاعدة.",
+        "قال مصدر في الحرس الثوري إن القاعدة استهدفت بـ12 صاروخا، ما أدى إلى تدمير عدة حظائر.",
+        "قال الجيش العراقي إن 16 صاروخا أطلقت على القاعدة.",
         "قال الجيش العراقي إن الدفاعات الجوية اعترضت 4 صواريخ فوق المدينة.",
     ],
 }
@@ -52,7 +52,7 @@ def test_missiles_struck_and_fired_are_one_discrepant_group(language: str) -> No
     row = launched.iloc[0]
     values = sorted(v[0] for v in json.loads(row.figures).values())
     subject = "rockets" if language == "ar" else "missiles"  # صاروخ: the lexicon's rockets
-    assert (row.subject, values, row.verdict) == (subject, [15, 17], "discrepant")
+    assert (row.subject, values, row.verdict) == (subject, [12, 16], "discrepant")
 
 
 @pytest.mark.parametrize("language", sorted(TEXTS))

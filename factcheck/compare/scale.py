@@ -1,0 +1,176 @@
+"""How ``compare`` works through a large table: columns read once, groups found by sorting,
+simple groups over arrays, the rest claim by claim, case by case in bounded chunks.
+
+See docs/compare.md ("At scale") for the design and its complexity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+
+from factcheck.align.group import shared_text
+from factcheck.compare import fast
+from factcheck.compare.arrays import NO_TIME
+from factcheck.compare.rows import row
+from factcheck.model import Polarity
+from factcheck.when import timestamp_of
+
+#: Text columns whose missing values are read as "" (CSV gives NaN for an empty cell).
+TEXT_COLUMNS: Final = (
+    "claim_id", "doc_id", "publisher", "speaker", "speaker_text", "via", "measure", "subject",
+    "subject_detail", "qualifier", "polarity", "scope", "value_text", "sentence", "kind",
+    "group_id", "independent_source", "subset_of", "place", "case_id", "measure_detail",
+)  # fmt: skip
+
+#: The columns a comparison reads (the others are never looked at).
+_READ: Final = (
+    "claim_id", "doc_id", "publisher", "speaker", "speaker_text", "via", "measure", "subject",
+    "subject_detail", "qualifier", "polarity", "scope", "value_text", "group_id",
+    "independent_source", "subset_of", "place", "case_id", "measure_detail",
+)  # fmt: skip
+
+#: Groups compared and related at a time (whole cases per chunk): the per-group objects of
+#: one chunk are turned into columns before the next is built, so memory stays bounded.
+CHUNK_GROUPS: Final = 10_000
+
+
+def _when(series: pd.Series) -> np.ndarray:
+    """reported_at in UTC nanoseconds (:data:`NO_TIME` when unknown), as the general path
+    reads it."""
+    if isinstance(series.dtype, pd.DatetimeTZDtype):
+        series = series.dt.tz_convert("UTC").dt.tz_localize(None)
+    if pd.api.types.is_datetime64_dtype(series.dtype):
+        return series.to_numpy().astype("datetime64[ns]").view("int64")
+    memo: dict[Any, int | None] = {}
+    out = []
+    for value in series.tolist():
+        key = (type(value), value) if value == value else None  # NaN never equals itself
+        if key not in memo:
+            when = timestamp_of(value)
+            if not pd.isna(when) and when.tzinfo is not None:
+                when = when.tz_convert("UTC").tz_localize(None)
+            memo[key] = NO_TIME if pd.isna(when) else when.value
+        out.append(memo[key])
+    return np.asarray(out, dtype=np.int64)
+
+
+def columns(aligned: pd.DataFrame, added: dict[str, list[str]]) -> dict[str, Any]:
+    """The columns a comparison reads, once: text as shared strings, figures as floats.
+    ``added`` holds alignment columns computed for a table that had none."""
+    n = len(aligned)
+    c: dict[str, Any] = {}
+    for name in _READ:
+        if name in added:
+            c[name] = shared_text(pd.Series(added[name], dtype=object))
+        else:
+            c[name] = (
+                shared_text(aligned[name]) if name in aligned.columns else np.full(n, "", object)
+            )
+    for name in ("low", "high"):
+        c[name] = aligned[name].to_numpy(dtype=float, na_value=np.nan)
+    point = (
+        aligned["point"] if "point" in aligned.columns else pd.Series(np.nan, index=aligned.index)
+    )
+    c["point"] = pd.to_numeric(point, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    c["event_date"] = np.empty(n, dtype=object)
+    c["event_date"][:] = aligned["event_date"].tolist()
+    c["dated"] = ~aligned["event_date"].isna().to_numpy()
+    c["reported_at"] = aligned["reported_at"]  # read row by row only where needed
+    c["when"] = _when(aligned["reported_at"])
+    return c
+
+
+def _any(flags: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    return np.logical_or.reduceat(flags, starts) if len(starts) else np.zeros(0, dtype=bool)
+
+
+def simple_groups(
+    c: dict[str, Any], order: np.ndarray, starts: np.ndarray, extra: set[int]
+) -> np.ndarray:
+    """Which groups :mod:`factcheck.compare.fast` can take: every claim asserted, one claim
+    per independent source and claim id, and no outlet's own voice beside another claim."""
+    size = np.diff(np.append(starts, len(order)))
+    group = np.repeat(np.arange(len(starts)), size)
+    denied = c["polarity"][order] == str(Polarity.DENIED)
+    own = (c["speaker"][order] == c["publisher"][order]) & (c["speaker_text"][order] == "")
+    numberless = np.isnan(c["low"][order]) & np.isnan(c["high"][order])
+    frame = pd.DataFrame(
+        {"g": group, "s": c["independent_source"][order], "c": c["claim_id"][order]}
+    )
+    repeated = frame.duplicated(["g", "s"]).to_numpy() | frame.duplicated(["g", "c"]).to_numpy()
+    simple = ~(_any(denied | numberless | repeated, starts) | ((size > 1) & _any(own, starts)))
+    simple[list(extra)] = False
+    return simple
+
+
+def chunks(case_of_group: np.ndarray, size: int | None = None) -> list[np.ndarray]:
+    """Group numbers in chunks of whole cases (about ``size`` groups each, default
+    :data:`CHUNK_GROUPS`), each ascending. Relations between groups never cross a case, so a
+    chunk is related on its own."""
+    size = size or CHUNK_GROUPS
+    n = len(case_of_group)
+    if n <= size:
+        return [np.arange(n)]
+    codes, _ = pd.factorize(pd.Series(case_of_group, dtype=object))
+    per_case = np.bincount(codes)
+    chunk_of = (np.cumsum(per_case) - per_case) // size
+    by_group = chunk_of[codes]
+    ordered = np.argsort(by_group, kind="stable")
+    cuts = np.flatnonzero(np.diff(by_group[ordered])) + 1
+    return np.split(ordered, cuts)
+
+
+def _spans(order: np.ndarray, starts: np.ndarray, ends: np.ndarray, groups: np.ndarray):
+    """Rows of ``groups`` (in group order) and where each group starts among them."""
+    lengths = ends[groups] - starts[groups]
+    offsets = np.concatenate(([0], np.cumsum(lengths)[:-1])) if len(groups) else lengths
+    within = np.arange(int(lengths.sum())) - np.repeat(offsets, lengths)
+    return order[np.repeat(starts[groups], lengths) + within], offsets
+
+
+_FAST_READ: Final = (
+    "claim_id", "speaker", "measure", "subject", "subject_detail", "qualifier", "scope",
+    "value_text", "subset_of", "place", "case_id", "measure_detail", "low", "high", "point",
+    "event_date",
+    "dated", "when",
+)  # fmt: skip
+_REC: Final = (*_READ, "low", "high", "point", "event_date")
+
+
+def rows_of(
+    c: dict[str, Any],
+    order: np.ndarray,
+    starts: np.ndarray,
+    chunk: np.ndarray,
+    simple: np.ndarray,
+    extra: dict[int, list[int]],
+    gids: Sequence[str],
+    policy: str,
+    ctx: dict[str, Any],
+) -> list[dict[str, Any]]:
+    """The rows of the groups of one chunk, in group order: simple groups over arrays,
+    the others through :func:`factcheck.compare.rows.row` with one record per claim."""
+    ends = np.append(starts[1:], len(order))
+    quick = chunk[simple]
+    idx, offsets = _spans(order, starts, ends, quick)
+    sub = {name: c[name][idx].tolist() for name in _FAST_READ}
+    sub["source"] = c["independent_source"][idx].tolist()
+    done = dict(zip(quick.tolist(), fast.rows(sub, offsets, [gids[g] for g in quick.tolist()],
+                                               policy, ctx), strict=True))  # fmt: skip
+    cols = {name: c[name] for name in _REC}
+    slow = chunk[~simple].tolist()
+    members = {g: [*order[starts[g] : ends[g]].tolist(), *extra.get(g, ())] for g in slow}
+    needed = sorted({i for rows in members.values() for i in rows})
+    reported = dict(zip(needed, c["reported_at"].iloc[needed].tolist(), strict=True))
+    for g in slow:
+        recs = [{name: col[i] for name, col in cols.items()} for i in members[g]]
+        for i, rec in zip(members[g], recs, strict=True):
+            rec["reported_at"] = reported[i]
+            rec["low"], rec["high"], rec["point"] = (
+                float(rec["low"]), float(rec["high"]), float(rec["point"]))  # fmt: skip
+        done[g] = row(gids[g], recs, policy, ctx)
+    return [done[g] for g in chunk.tolist()]
