@@ -26,15 +26,17 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from importlib import resources
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-import numpy as np
 import yaml
 from rapidfuzz import fuzz, process
 
 from factcheck.errors import LanguageDataError
 from factcheck.lang import parse_data
 from factcheck.mentions.phrases import PhraseIndex, tokenize
+
+if TYPE_CHECKING:
+    import numpy as np
 
 #: Whole-name similarity (rapidfuzz ``fuzz.ratio`` of normalised names, 0-100) a fuzzy match
 #: needs. 90 lets through a dropped or doubled letter in a name of 10+ letters ("Asociated
@@ -205,6 +207,8 @@ def _near(keys: tuple[str, ...], query: str) -> list[int]:
     more of than the other (summed over letters), so keys whose letter counts differ more
     than the score allows never match and need not be scored: the same result, found by
     scoring a few keys instead of every key of the registry."""
+    import numpy as np  # here: the command's start-up never needs it (docs/benchmarks.md)
+
     cached = _LETTERS.get(id(keys))
     if cached is None or cached[0] is not keys:
         column: dict[str, int] = {}
