@@ -6,7 +6,7 @@ month (tests/cases/*/roles_dates.yaml). A month name with no figure next to it i
 mention; a weekday before the day is not part of the span ("mardi 12 novembre"). The first
 day of a night or span between two weekdays is a date too ("ليلة السبت 9 إلى الأحد 10
 سبتمبر", "dans la nuit du samedi 9 au dimanche 10"), and so are dates written in figures
-("14/2/2022", "12.03.2023"): their value is the year.
+("14/2/2022", "12.03.2023", year first as in "2024-03-01"): their value is the year.
 """
 
 from __future__ import annotations
@@ -75,6 +75,8 @@ def merge_dates(lex: Lexicon, text: str, atoms: list[Atom]) -> list[Atom]:
 
 #: A date in figures: day, month and year joined by one separator, no space ("14/2/2022").
 _NUMERIC_DATE: Final = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.\-]\d)")
+#: An ISO-style date, year first ("2024-03-01", "2024/3/1"); the year may already be a date atom.
+_YEAR_FIRST_DATE: Final = re.compile(r"(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})(?![\d/.\-]*\d)")
 #: The largest month number.
 MONTH_MAX: Final = 12
 
@@ -88,6 +90,20 @@ def _numeric_dates(text: str, atoms: list[Atom]) -> list[Atom]:
         a = atoms[k]
         m = _NUMERIC_DATE.match(text, a.start) if k + 2 < len(atoms) else None
         parts = atoms[k : k + 3]
+        iso = _YEAR_FIRST_DATE.match(text, a.start) if k + 2 < len(atoms) else None
+        if (
+            iso is not None
+            and (iso.start() == 0 or not text[iso.start() - 1].isdigit())
+            and parts[0].kind in ("number", "date")
+            and all(p.kind == "number" and p.qualifier == "exact" for p in parts[1:])
+            and parts[-1].end == iso.end()
+            and 1 <= int(iso.group(3)) <= MONTH_MAX
+            and 1 <= int(iso.group(4)) <= DAY_MAX
+        ):
+            year = float(iso.group(1))
+            out.append(Atom(iso.start(), iso.end(), year, year, "date", a.first, parts[-1].last))
+            k += 3
+            continue
         if (
             m is not None
             and (m.start() == 0 or not text[m.start() - 1].isdigit())
