@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from factcheck.cli import main
-from factcheck.corpus import find_units
+from factcheck.corpus import extract_corpus, find_units
 from factcheck.synthetic import LANGUAGES, article
 
 N_DOCUMENTS = 200
@@ -103,6 +103,22 @@ def test_units_a_case_folder_is_one_unit(tmp_path: Path) -> None:
     (tmp_path / "archive" / "loose.txt").write_text("Two soldiers died.", encoding="utf-8")
     units = find_units([tmp_path / "archive"])
     assert [(u.id, u.kind) for u in units] == [("raid", "case"), ("loose", "text")]
+
+
+def test_units_with_the_same_name_in_two_folders_keep_distinct_ids(tmp_path: Path) -> None:
+    for wire in ("wire-a", "wire-b"):
+        (tmp_path / "feeds" / wire).mkdir(parents=True)
+        (tmp_path / "feeds" / wire / "morning.txt").write_text(
+            "Rescuers said 9 people were missing.", encoding="utf-8"
+        )
+    (tmp_path / "feeds" / "wire-a" / "evening.txt").write_text("No one died.", encoding="utf-8")
+    units = find_units([tmp_path / "feeds" / "wire-a", tmp_path / "feeds" / "wire-b"])
+    assert [u.id for u in units] == ["evening", "wire-a/morning", "wire-b/morning"]
+    out = tmp_path / "claims.csv"
+    extract_corpus([tmp_path / "feeds" / "wire-a", tmp_path / "feeds" / "wire-b"], out,
+                   jobs=1, progress=False)  # fmt: skip
+    rows = pd.read_csv(out)
+    assert sorted(set(rows["doc_id"])) == ["wire-a/morning", "wire-b/morning"]
 
 
 def test_a_pattern_that_matches_nothing_is_one_line_and_exit_2(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import glob
+import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final
 
@@ -67,7 +68,35 @@ def find_units(inputs: Sequence[str | Path]) -> list[Unit]:
             raise FactcheckError(f"{text}: no such file or folder")
         for unit in _units_at(path, path if path.is_dir() else path.parent):
             add(unit)
-    return units
+    return _distinct_ids(units)
+
+
+def _distinct_ids(units: list[Unit]) -> list[Unit]:
+    """Units whose ids collide (``a/x.txt`` and ``b/x.txt`` given as two inputs) take their
+    path below the folder they share, so that every row of the output names its own unit."""
+    by_id: dict[str, list[int]] = {}
+    for k, unit in enumerate(units):
+        by_id.setdefault(unit.id, []).append(k)
+    out = list(units)
+    for ks in by_id.values():
+        if len(ks) < 2:
+            continue
+        paths = [_id_path(units[k]) for k in ks]
+        common = Path(os.path.commonpath([str(p.parent) for p in paths]))
+        ids = [p.relative_to(common).as_posix() for p in paths]
+        for k, id_ in zip(ks, ids, strict=True):
+            if ids.count(id_) > 1 and units[k].kind == "text":  # "raid.txt" beside case "raid"
+                id_ = Path(units[k].path).absolute().relative_to(common).as_posix()
+            out[k] = replace(units[k], id=id_)
+    return out
+
+
+def _id_path(unit: Unit) -> Path:
+    """The absolute path an id is read from: a text file without its suffix, a case's folder."""
+    path = Path(unit.path).absolute()
+    if unit.kind == "text":
+        return path.with_suffix("")
+    return path.parent if path.suffix.lower() in (".yaml", ".yml") else path
 
 
 def _units_at(path: Path, root: Path) -> Iterator[Unit]:
