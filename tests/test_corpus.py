@@ -126,3 +126,31 @@ def test_a_pattern_that_matches_nothing_is_one_line_and_exit_2(
 ) -> None:
     assert main(["extract", str(tmp_path / "*.txt"), "-o", str(tmp_path / "c.csv")]) == 2
     assert "no file matches" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("fmt", "raw"), [("csv", False), ("csv", True), ("jsonl", False)])
+def test_rows_encoded_in_a_worker_write_the_bytes_a_table_writes(
+    tmp_path: Path, fmt: str, raw: bool
+) -> None:
+    """Workers encode each document's rows (the writing process only appends them): the file
+    is byte for byte the one written from the tables, formula cells neutralised the same way."""
+    from factcheck.corpus.write import encoder_for, writer_for
+    from factcheck.pipeline import extract
+
+    tables = [
+        extract("=SUM(A1) Police said 12 people were killed on Monday.", language="en"),
+        extract("قالت وزارة الصحة إن 7 أشخاص أصيبوا.", language="ar").iloc[:0],
+        extract("Selon la préfecture, 3 000 manifestants ont défilé.", language="fr"),
+    ]
+    encode = encoder_for(fmt, raw)
+    assert encode is not None
+    paths = []
+    for name, encoded in (("tables", False), ("encoded", True)):
+        path = tmp_path / f"{name}.{fmt}"
+        writer = writer_for(fmt, path, raw)
+        for table in tables:
+            writer.write(encode(table) if encoded else table)
+        writer.close()
+        paths.append(path)
+    assert paths[0].read_bytes() == paths[1].read_bytes()
+    assert paths[0].stat().st_size > 0

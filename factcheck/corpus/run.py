@@ -29,7 +29,7 @@ from typing import Any, Final
 
 from factcheck.corpus.units import find_units
 from factcheck.corpus.work import results
-from factcheck.corpus.write import progress_bar, writer_for
+from factcheck.corpus.write import encoder_for, progress_bar, writer_for
 from factcheck.errors import FactcheckError
 
 #: Output formats by file suffix.
@@ -81,7 +81,8 @@ def extract_corpus(
     started = time.perf_counter()
     done_bytes = claims = 0
     try:
-        for unit, (table, error, size) in results(units, options, all_columns, jobs):
+        encode = encoder_for(fmt, raw_csv)
+        for unit, (table, error, size) in results(units, options, all_columns, jobs, encode):
             done_bytes += size
             if error:
                 failed.append((unit.path, error))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -54,7 +54,10 @@ def _claims_of(unit: Unit, options: dict[str, Any]) -> tuple[str, list[Any]]:
 
 
 def work(
-    batch: Sequence[Unit], options: dict[str, Any], all_columns: bool
+    batch: Sequence[Unit],
+    options: dict[str, Any],
+    all_columns: bool,
+    encode: Callable[[pd.DataFrame], Any] | None = None,
 ) -> list[tuple[Any, str, int]]:
     """Run in a worker, for a few units at once: (rows or None, the error or "", bytes read)
     per unit. The rows of the batch are built and given places in one table (places are
@@ -85,6 +88,8 @@ def work(
     for unit, f, error in zip(batch, found, errors, strict=True):
         n = len(f[1]) if f is not None else 0
         rows = table.iloc[at : at + n].reset_index(drop=True) if f is not None else None
+        if rows is not None and encode is not None:  # written here, on this worker's core
+            rows = encode(rows)
         at += n
         out.append((rows, error, _size(unit)))
     return out
@@ -115,26 +120,31 @@ def _batches(units: Sequence[Unit]) -> Iterator[list[Unit]]:
 
 
 def results(
-    units: Sequence[Unit], options: dict[str, Any], all_columns: bool, jobs: int
+    units: Sequence[Unit],
+    options: dict[str, Any],
+    all_columns: bool,
+    jobs: int,
+    encode: Callable[[pd.DataFrame], Any] | None = None,
 ) -> Iterator[tuple[Unit, tuple[Any, str, int]]]:
-    """Each unit with its result, in the order of ``units``."""
+    """Each unit with its result, in the order of ``units``; with ``encode``, each unit's rows
+    as the worker encoded them (corpus/write.py), else its table."""
     if jobs <= 1:
         for batch in _batches(units):
-            yield from zip(batch, work(batch, options, all_columns), strict=True)
+            yield from zip(batch, work(batch, options, all_columns, encode), strict=True)
         return
     _warm(options)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: list[tuple[list[Unit], Future[list[tuple[Any, str, int]]]]] = []
         batches = _batches(units)
         for batch in batches:
-            pending.append((batch, pool.submit(work, batch, options, all_columns)))
+            pending.append((batch, pool.submit(work, batch, options, all_columns, encode)))
             if len(pending) >= jobs * AHEAD_PER_JOB:
                 break
         while pending:
             batch, future = pending.pop(0)
             nxt = next(batches, None)
             if nxt is not None:
-                pending.append((nxt, pool.submit(work, nxt, options, all_columns)))
+                pending.append((nxt, pool.submit(work, nxt, options, all_columns, encode)))
             yield from zip(batch, future.result(), strict=True)
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import math
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -20,8 +22,46 @@ if TYPE_CHECKING:  # the writers get tables; choosing one never needs pandas
 PARQUET_ROWS: Final = 20_000
 
 
+@dataclass(frozen=True)
+class Encoded:
+    """A unit's rows already written as text in the worker that found them (CSV rows without
+    the header, or JSON lines), so that the writing process only appends them."""
+
+    text: str
+    rows: int
+    header: str = ""  # the CSV header line; "" for JSON lines
+
+    def __len__(self) -> int:
+        return self.rows
+
+
+def encoder_for(fmt: str, raw_csv: bool = False) -> Callable[[pd.DataFrame], Encoded] | None:
+    """What a worker turns a unit's table into for ``fmt`` (None: the table itself)."""
+    if fmt == "csv":
+        return partial(_encode_csv, raw=raw_csv)
+    if fmt == "jsonl":
+        return _encode_jsonl
+    return None
+
+
+def _encode_csv(table: pd.DataFrame, raw: bool) -> Encoded:
+    from factcheck.present.csvsafe import neutralise
+
+    table = table if raw else neutralise(table)
+    header = table.iloc[:0].to_csv(index=False)
+    return Encoded(table.to_csv(index=False, header=False), len(table), header)
+
+
+def _encode_jsonl(table: pd.DataFrame) -> Encoded:
+    lines = [
+        json.dumps({k: plain_value(v) for k, v in row.items()}, ensure_ascii=False) + "\n"
+        for row in table.to_dict("records")
+    ]
+    return Encoded("".join(lines), len(table))
+
+
 class _Writer:
-    def write(self, table: pd.DataFrame) -> None:
+    def write(self, table: pd.DataFrame | Encoded) -> None:
         raise NotImplementedError
 
     def close(self) -> None:
@@ -37,13 +77,12 @@ class _CsvWriter(_Writer):
         self.header = True
         self.raw = raw
 
-    def write(self, table: pd.DataFrame) -> None:
-        from factcheck.present.csvsafe import neutralise
-
-        if table.empty and not self.header:
-            return
-        (table if self.raw else neutralise(table)).to_csv(self.f, index=False, header=self.header)
-        self.header = False
+    def write(self, table: pd.DataFrame | Encoded) -> None:
+        encoded = table if isinstance(table, Encoded) else _encode_csv(table, self.raw)
+        if self.header:
+            self.f.write(encoded.header)
+            self.header = False
+        self.f.write(encoded.text)
 
     def close(self) -> None:
         if self.own:
@@ -51,11 +90,8 @@ class _CsvWriter(_Writer):
 
 
 class _JsonlWriter(_CsvWriter):
-    def write(self, table: pd.DataFrame) -> None:
-        for row in table.to_dict("records"):
-            self.f.write(
-                json.dumps({k: plain_value(v) for k, v in row.items()}, ensure_ascii=False) + "\n"
-            )
+    def write(self, table: pd.DataFrame | Encoded) -> None:
+        self.f.write((table if isinstance(table, Encoded) else _encode_jsonl(table)).text)
 
 
 class _ParquetWriter(_Writer):
