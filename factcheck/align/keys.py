@@ -95,14 +95,7 @@ def similar_clusters(values: Iterable[str], scorer: object, min_score: float) ->
     [('Iraqi', 0), ('Iraqi army', 0), ('US', 1)]
     """
     names = sorted({v for v in values if v})
-    parent = list(range(len(names)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    parts = Components(len(names))
     if len(names) > 1:
         scores = process.cdist(
             names, names, scorer=scorer, processor=fold, score_cutoff=min_score, dtype="uint8"
@@ -110,9 +103,31 @@ def similar_clusters(values: Iterable[str], scorer: object, min_score: float) ->
         rows, cols = (scores >= min_score).nonzero()
         for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
             if i < j:
-                parent[find(j)] = find(i)
+                parts.join(i, j)
     roots: dict[int, int] = {}
-    return {n: roots.setdefault(find(i), len(roots)) for i, n in enumerate(names)}
+    return {n: roots.setdefault(parts.find(i), len(roots)) for i, n in enumerate(names)}
+
+
+class Components:
+    """Connected components of the items 0..n-1 (union-find with path halving): what the
+    clusterings of names build from their pairs that score high enough."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        """The root of ``i``'s component."""
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        """One component of ``i``'s and ``j``'s (the smaller root stays the root)."""
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
 
 
 def affiliation_clusters(affiliations: Sequence[str]) -> tuple[list[int], list[str]]:

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from factcheck.align.keys import fold, similar_clusters
+from factcheck.align.keys import Components, fold, similar_clusters
 
 #: Two speaker names are one speaker when token_sort_ratio reaches 90: word order and
 #: punctuation do not count ("Command, Iraqi Joint Operations" = "Iraqi Joint Operations
@@ -129,19 +129,8 @@ def _spellings(blocks: list[str], names: list[str]) -> dict[tuple[str, str], str
     code = counted.groupby("block", sort=False).ngroup().to_numpy()
     starts = np.flatnonzero(np.r_[True, code[1:] != code[:-1]]) if len(code) else code
     sizes = np.diff(np.append(starts, len(code)))
-    parent = list(range(len(name)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def join(i: int, j: int) -> None:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-
+    parts = Components(len(name))
+    join, find = parts.join, parts.find
     # token_sort_ratio(a, b) is the ratio of the names' sorted words: sort each name once
     folded = {n: " ".join(sorted(fold(n).split())) for n in set(name)}
     for k in np.unique(sizes[sizes > 1]).tolist():
