@@ -135,7 +135,7 @@ def count_of(
         near = subject if subject is not None else None
         aff = nearest_affiliation(sc, a, b, near)
         if aff is not None and generic and _past_the_toll(sc, b, aff):
-            aff = None  # "698 injured, caused by Israeli operations": whose operation, not who
+            aff = None  # "52 hurt, a result of army raids": whose raids, not who
         if aff is not None:
             label, _, kind = aff.value
             detail = armed_group if label == "@group" else label
@@ -267,7 +267,7 @@ def _part_link(sc: Scene, a: int, b: int, link: Match, subjects: list[Match]) ->
 
 def _past_the_toll(sc: Scene, b: int, aff: Match) -> bool:
     """Whether a measure word stands between the figure and an affiliation after it: the
-    affiliation then qualifies what follows the toll ("698 injured in Israeli strikes"), not
+    affiliation then qualifies what follows the toll ("52 hurt in army raids"), not
     the people counted ("15 ISIS operatives killed", "15 من داعش")."""
     return aff.first >= b and any(b <= m.first < aff.first for m in sc.measures)
 

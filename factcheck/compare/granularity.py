@@ -1,6 +1,6 @@
 """A round lower bound implies a ceiling: "more than 400" is fewer than 500.
 
-A speaker who knew of 698 wounded would not say "more than 400": a strict comparative with a
+A speaker who knew of 650 wounded would not say "more than 400": a strict comparative with a
 round number conveys that the count lies below the next step of that number's scale (the
 granularity implicature of numerical expressions; Cummins, Sauerland and Solt, "Granularity
 and scalar implicature in numerical expressions", Linguistics and Philosophy 35, 2012). The
@@ -13,7 +13,7 @@ kit reads it only where it is clearest:
   value of that digit (500, 40, 6,000, two million). "More than 36,700" or "more than 250"
   imply no ceiling.
 
-The ceiling is inclusive, so only a figure clearly past it ("more than 400" against 698) is
+The ceiling is inclusive, so only a figure clearly past it ("more than 400" against 650) is
 disjoint; "more than 400" against 480 or 500 is not.
 """
 

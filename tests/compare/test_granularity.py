@@ -1,5 +1,5 @@
 """A round lower bound implies a ceiling: "more than 400" is at most 500, so it conflicts with
-698; "at least 400", "more than 250" and "more than 36,700" imply none. Texts written for these
+650; "at least 400", "more than 250" and "more than 36,700" imply none. Texts written for these
 tests."""
 
 from __future__ import annotations
