@@ -83,7 +83,7 @@ class Phrases:
             for parts, value in self._by_first.get(key, ()):
                 j = i + 1
                 for part in parts[1:]:
-                    if j >= len(tokens) or part not in (tokens[j].key, *tokens[j].keys[1:2]):
+                    if j >= len(tokens) or part not in tokens[j].keys[:2]:  # written, 1 stem
                         break
                     j += 1
                 else:
