@@ -168,6 +168,17 @@ class PhraseIndex(Generic[T]):
         self, tokens: list[Token], i: int, text: str, language: str | None = None
     ) -> tuple[int, int, int, T] | None:
         """Longest phrase starting at token ``i``: (start offset, end offset, last token, value)."""
+        first = tokens[i]
+        may = self._starts.get((first.key, language))
+        if may is None:
+            may = self._may_start(first.key, language)
+        if not may and first.text not in self._exact:
+            return None  # no phrase starts with this word (most words): one dict lookup
+        return self._match(tokens, i, text, language)
+
+    def _match(
+        self, tokens: list[Token], i: int, text: str, language: str | None
+    ) -> tuple[int, int, int, T] | None:
         best: tuple[int, int, int, T] | None = None
         first = tokens[i]
         node = self._exact.get(first.text)
@@ -199,7 +210,7 @@ class PhraseIndex(Generic[T]):
             if not may and tok.text not in exact:
                 i += 1
                 continue
-            hit = self.match_at(tokens, i, text, language)
+            hit = self._match(tokens, i, text, language)
             if hit is None:
                 i += 1
                 continue
