@@ -20,6 +20,7 @@ from typing import Final
 
 from factcheck.mentions.ages import age_patterns, age_reason
 from factcheck.mentions.datemerge import is_year
+from factcheck.mentions.gates import Gate, ends_of, starts_of
 from factcheck.mentions.lexicon import Lexicon
 from factcheck.mentions.patterns import alternation
 from factcheck.mentions.tokens import PUNCT, WORD, Tokens
@@ -45,30 +46,41 @@ _SENTENCE_START: Final = re.compile(r"(?:^|[.!?؟\n\"“«(])\s*$")
 
 
 @cache
-def _patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
-    """Cue patterns: ``after_*`` match at the figure's end, ``before_*`` end at its start."""
+def _patterns(lex: Lexicon) -> dict[str, Gate]:
+    """Cue patterns: ``after_*`` match at the figure's end, ``before_*`` end at its start;
+    each behind a :class:`~factcheck.mentions.gates.Gate` (the words it can begin or end with)."""
     w = lex.words
-    out: dict[str, re.Pattern[str]] = {}
+    out: dict[str, Gate] = {}
     for key, words in w.items():
-        out["after_" + key] = re.compile(rf"[\s\-]*(?:{alternation(words, False)})")
-        out["before_" + key] = re.compile(rf"(?<![^\W_])(?:{alternation(words)})[\s\-]*$")
+        out["after_" + key] = Gate(
+            re.compile(rf"[\s\-]*(?:{alternation(words, False)})"), starts=starts_of(words)
+        )
+        out["before_" + key] = Gate(
+            re.compile(rf"(?<![^\W_])(?:{alternation(words)})[\s\-]*$"), ends=ends_of(words)
+        )
     of = alternation(lex.of_words)
     money = alternation(w["money_after"])
-    out["after_money_after"] = re.compile(rf"\s*(?:(?:{of})\s*'?\s*)?(?:{money})")
+    money_starts = starts_of([*lex.of_words, *w["money_after"]])
+    out["after_money_after"] = Gate(
+        re.compile(rf"\s*(?:(?:{of})\s*'?\s*)?(?:{money})"), starts=money_starts
+    )
     pfx = "|".join(re.escape(x) for x in lex.prefixes if len(x) == 1)
     pfx = f"(?:{pfx})?" if pfx else ""
     name = alternation(w["name_cues"])
     number = alternation(w["name_number_words"])
     # "Tower 22", "الطريق رقم 1", "route nationale 7", "COVID-19"
-    out["name_cue"] = re.compile(
-        rf"(?<![^\W_]){pfx}(?P<c>(?:{alternation(w['name_cues'], False)})(?:\s+(?:{number}))?)"
-        r"[\s\-]*$"
+    out["name_cue"] = Gate(
+        re.compile(
+            rf"(?<![^\W_]){pfx}(?P<c>(?:{alternation(w['name_cues'], False)})"
+            rf"(?:\s+(?:{number}))?)[\s\-]*$"
+        ),
+        ends=ends_of([*w["name_cues"], *w["name_number_words"]]),
     )
     # "قاعدة يونيون 3", "la base Union 3": the name word is the span, the cue before it
-    out["name_cue_word"] = re.compile(rf"(?:{name})[\s\"“«]+(?P<w>[^\W\d_]+)\s+$")
-    out["name_after_word"] = re.compile(r"(?<![^\W_])(?P<w>[^\W\d_]+)\s+$")
-    out["quote_word"] = re.compile(r"[\"“«„]\s*(?P<w>[^\W\d_]+)\s+$")
-    out["quote_close"] = re.compile(r"\s*[\"”»“]")
+    out["name_cue_word"] = Gate(re.compile(rf"(?:{name})[\s\"“«]+(?P<w>[^\W\d_]+)\s+$"))
+    out["name_after_word"] = Gate(re.compile(r"(?<![^\W_])(?P<w>[^\W\d_]+)\s+$"))
+    out["quote_word"] = Gate(re.compile(r"[\"“«„]\s*(?P<w>[^\W\d_]+)\s+$"))
+    out["quote_close"] = Gate(re.compile(r"\s*[\"”»“]"), starts=('"', "”", "»", "“"))
     out.update(age_patterns(w["person_nouns"], of))
     return out
 
@@ -78,7 +90,7 @@ def _said(text: str, atom: Atom) -> str:
     return f"'{text[atom.start : atom.end]}'"
 
 
-def _before(p: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
+def _before(p: Gate, text: str, start: int) -> re.Match[str] | None:
     return p.search(text, max(0, start - CUE_WINDOW), start)
 
 
@@ -116,7 +128,7 @@ def unit_after(lex: Lexicon, toks: Tokens, atom: Atom, lookahead: int = UNIT_LOO
     return toks.texts[k]
 
 
-def _time(lex: Lexicon, text: str, atom: Atom, p: dict[str, re.Pattern[str]]) -> str | None:
+def _time(lex: Lexicon, text: str, atom: Atom, p: dict[str, Gate]) -> str | None:
     """Make ``atom`` a time of day if it is one ("4 a.m.", "04:00", "التاسعة مساءً")."""
     pm = p["after_pm_words"].match(text, atom.end)
     am = None if pm else p["after_am_words"].match(text, atom.end)
@@ -148,7 +160,7 @@ def _name(
     text: str,
     toks: Tokens,
     atom: Atom,
-    p: dict[str, re.Pattern[str]],
+    p: dict[str, Gate],
     is_upper: IsUpper,
 ) -> str | None:
     """Widen ``atom`` over the name it is part of and say why, or None."""

@@ -1,0 +1,89 @@
+"""Cue patterns with a cheap test in front, so the regular expression runs only where it can match.
+
+Most figures have no cue around them, yet a pattern that must end at a figure
+(``... [\\s\\-]*$`` searched in the window before it) is tried by the regex engine at every
+position of that window. A :class:`Gate` first looks at the few characters next to the figure
+with ``str.endswith`` / ``str.startswith`` (in C): the phrase the pattern ends with (or
+begins with) must be written right there, past white space and hyphens. The test is a
+necessary condition, never a sufficient one: when it passes, the very same pattern runs, so a
+gate changes no result, only the time spent on figures it cannot match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+#: Characters a cue pattern may leave between its phrase and the figure (``[\s\-]*``).
+_GAP_CHARS = "-"
+
+
+def _final(phrase: str) -> str:
+    """The literal the alternation of ``phrase`` ends with (its last word or hyphen part)."""
+    parts = re.split(r"(?<=\w)-(?=\w)", phrase)[-1].split()
+    return parts[-1] if parts else ""
+
+
+def _first(phrase: str) -> str:
+    """The literal the alternation of ``phrase`` begins with (its first word or hyphen part)."""
+    parts = re.split(r"(?<=\w)-(?=\w)", phrase)[0].split()
+    return parts[0] if parts else ""
+
+
+def _skips(ch: str) -> bool:
+    return ch.isspace() or ch in _GAP_CHARS
+
+
+def ends_of(phrases: Iterable[str]) -> tuple[str, ...] | None:
+    """The literals a match of ``alternation(phrases)`` can end with; None when some phrase
+    ends with white space or a hyphen (a gap may then hide its end: no gate)."""
+    out = {_final(p) for p in phrases}
+    if any(not e or _skips(e[-1]) for e in out):
+        return None
+    return tuple(sorted(out))
+
+
+def starts_of(phrases: Iterable[str]) -> tuple[str, ...] | None:
+    """The literals a match of ``alternation(phrases)`` can begin with; None when some
+    phrase begins with white space or a hyphen."""
+    out = {_first(p) for p in phrases}
+    if any(not s or _skips(s[0]) for s in out):
+        return None
+    return tuple(sorted(out))
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """``pattern`` behind a necessary test; :meth:`search` and :meth:`match` answer as the
+    pattern's own methods do.
+
+    ``ends``: for a pattern searched in the window before a figure and anchored at the window's
+    end, the literals its match ends with before the trailing white space and hyphens.
+    ``starts``: for a pattern matched right after a figure, the literals it begins with after
+    the leading ones. None: no test on that side.
+    """
+
+    pattern: re.Pattern[str]
+    ends: tuple[str, ...] | None = None
+    starts: tuple[str, ...] | None = None
+
+    def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        ends = self.ends
+        if ends is not None:
+            r = endpos
+            while r > pos and _skips(text[r - 1]):
+                r -= 1
+            if not text.endswith(ends, pos, r):
+                return None
+        return self.pattern.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        starts = self.starts
+        if starts is not None:
+            q, n = pos, len(text)
+            while q < n and _skips(text[q]):
+                q += 1
+            if not text.startswith(starts, q):
+                return None
+        return self.pattern.match(text, pos)
