@@ -93,11 +93,11 @@ class Phrases:
     def scan(self, tokens: list[Token], lo: int = 0, hi: int | None = None) -> Iterator[Match]:
         """Every non-overlapping entry in ``tokens[lo:hi]``, left to right."""
         hi = len(tokens) if hi is None else hi
-        by_first = self._by_first
+        firsts = self._by_first.keys()
         i = lo
         while i < hi:
             tok = tokens[i]
-            if not tok.is_word or by_first.keys().isdisjoint(tok.keys):
+            if not tok.is_word or firsts.isdisjoint(tok.keys):
                 i += 1  # most words start no entry: skipped without a call
                 continue
             match = self.at(tokens, i)
