@@ -33,15 +33,16 @@ def _first(phrase: str) -> str:
     return parts[0] if parts else ""
 
 
-def _skips(ch: str) -> bool:
-    return ch.isspace() or ch in _GAP_CHARS
+def _skips(ch: str, strip: str = _GAP_CHARS) -> bool:
+    return ch.isspace() or ch in strip
 
 
-def ends_of(phrases: Iterable[str]) -> tuple[str, ...] | None:
+def ends_of(phrases: Iterable[str], strip: str = _GAP_CHARS) -> tuple[str, ...] | None:
     """The literals a match of ``alternation(phrases)`` can end with; None when some phrase
-    ends with white space or a hyphen (a gap may then hide its end: no gate)."""
+    ends with white space or a character of ``strip`` (the gap after it may then hide its
+    end: no gate)."""
     out = {_final(p) for p in phrases}
-    if any(not e or _skips(e[-1]) for e in out):
+    if any(not e or _skips(e[-1], strip) for e in out):
         return None
     return tuple(sorted(out))
 
@@ -61,23 +62,33 @@ class Gate:
     pattern's own methods do.
 
     ``ends``: for a pattern searched in the window before a figure and anchored at the window's
-    end, the literals its match ends with before the trailing white space and hyphens.
+    end, the literals its match ends with before the trailing white space and the characters
+    of ``strip`` (hyphens).
     ``starts``: for a pattern matched right after a figure, the literals it begins with after
-    the leading ones. None: no test on that side.
+    the leading ones. None: no test on that side. ``near``: for a pattern with at most one
+    match in a window (the last word before the figure), the search starts this many
+    characters before the window's end, and looks further back only when nothing is found.
     """
 
     pattern: re.Pattern[str]
     ends: tuple[str, ...] | None = None
     starts: tuple[str, ...] | None = None
+    near: int = 0
+    strip: str = _GAP_CHARS
 
     def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
         ends = self.ends
         if ends is not None:
+            strip = self.strip
             before = text[pos:endpos].rstrip()
-            while before.endswith(_GAP_CHARS):
-                before = before.rstrip(_GAP_CHARS).rstrip()
+            while before and before[-1] in strip:
+                before = before.rstrip(strip).rstrip()
             if not before.endswith(ends):
                 return None
+        if self.near and endpos - self.near > pos:
+            found = self.pattern.search(text, endpos - self.near, endpos)
+            if found is not None:
+                return found
         return self.pattern.search(text, pos, endpos)
 
     def match(self, text: str, pos: int) -> re.Match[str] | None:
