@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Final
 
-#: Characters a cue pattern may leave between its phrase and the figure (``[\s\-]*``).
-_GAP_CHARS = "-"
+#: What a cue pattern may leave between its phrase and the figure: white space and hyphens.
+_GAP_CHARS: Final = "-"
+_GAP: Final = re.compile(r"[\s\-]*")
 
 
 def _final(phrase: str) -> str:
@@ -71,19 +73,15 @@ class Gate:
     def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
         ends = self.ends
         if ends is not None:
-            r = endpos
-            while r > pos and _skips(text[r - 1]):
-                r -= 1
-            if not text.endswith(ends, pos, r):
+            before = text[pos:endpos].rstrip()
+            while before.endswith(_GAP_CHARS):
+                before = before.rstrip(_GAP_CHARS).rstrip()
+            if not before.endswith(ends):
                 return None
         return self.pattern.search(text, pos, endpos)
 
     def match(self, text: str, pos: int) -> re.Match[str] | None:
         starts = self.starts
-        if starts is not None:
-            q, n = pos, len(text)
-            while q < n and _skips(text[q]):
-                q += 1
-            if not text.startswith(starts, q):
-                return None
+        if starts is not None and not text.startswith(starts, _GAP.match(text, pos).end()):
+            return None
         return self.pattern.match(text, pos)
