@@ -239,6 +239,18 @@ class PhraseIndex(Generic[T]):
             i = last + 1
         return found
 
+    def may_start_any(self, tokens: Iterable[Token], language: str | None = None) -> bool:
+        """Whether a stored phrase may start at any of ``tokens`` (if not, :meth:`find` and
+        :meth:`match_at` find nothing there)."""
+        starts, exact = self._starts.setdefault(language, {}), self._exact
+        for tok in tokens:
+            may = starts.get(tok.key)
+            if may is None:
+                may = self._may_start(tok.key, language)
+            if may or tok.text in exact:
+                return True
+        return False
+
     def _may_start(self, key: str, language: str | None) -> bool:
         may = any(isinstance(self._trie.get(f), dict) for f, _ in self._variants(key, language))
         starts = self._starts.setdefault(language, {})
