@@ -239,17 +239,21 @@ class PhraseIndex(Generic[T]):
             i = last + 1
         return found
 
-    def may_start_any(self, tokens: Iterable[Token], language: str | None = None) -> bool:
-        """Whether a stored phrase may start at any of ``tokens`` (if not, :meth:`find` and
-        :meth:`match_at` find nothing there)."""
+    def names_any(self, tokens: list[Token], text: str, language: str | None = None) -> bool:
+        """Whether a stored phrase starts at any of ``tokens`` (the words of ``text``): if
+        not, :meth:`find` and :meth:`match_at` find nothing there."""
         starts, exact = self._starts.setdefault(language, {}), self._exact
-        for tok in tokens:
-            may = starts.get(tok.key)
-            if may is None:
-                may = self._may_start(tok.key, language)
-            if may or tok.text in exact:
-                return True
-        return False
+        keys = {t.key for t in tokens}  # each distinct word once, most of them known
+        known = starts.get
+        firsts = {
+            k for k in keys if known(k) or (known(k) is None and self._may_start(k, language))
+        }
+        if not firsts and exact.keys().isdisjoint([t.text for t in tokens]):
+            return False  # no word starts a phrase: nothing to walk
+        return any(
+            (tok.key in firsts or tok.text in exact) and self._match(tokens, i, text, language)
+            for i, tok in enumerate(tokens)
+        )
 
     def _may_start(self, key: str, language: str | None) -> bool:
         may = any(isinstance(self._trie.get(f), dict) for f, _ in self._variants(key, language))
