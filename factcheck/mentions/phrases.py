@@ -75,12 +75,25 @@ def tokenize(text: str) -> list[Token]:
 #: characters, not of texts: a document of this size is tokenised once per sentence; beyond
 #: it the oldest texts go (a few MB of tokens at most).
 RECENT_CHARS: Final = 300_000
+#: A text longer than this (a whole document: the country it names, its days) is kept apart,
+#: the latest one only, so that the sentences read between two searches over it never push
+#: it out, and it never pushes them out.
+LONG_TEXT: Final = 50_000
 _recent: OrderedDict[str, tuple[Token, ...]] = OrderedDict()
 _recent_chars: list[int] = [0]
+_recent_long: list[tuple[str, tuple[Token, ...]]] = []
 _recent_lock: Final = Lock()
 
 
 def _recent_tokens(text: str) -> tuple[Token, ...]:
+    if len(text) > LONG_TEXT:
+        with _recent_lock:
+            if _recent_long and _recent_long[0][0] == text:
+                return _recent_long[0][1]
+        tokens = tuple(tokenize(text))
+        with _recent_lock:
+            _recent_long[:] = [(text, tokens)]
+        return tokens
     with _recent_lock:
         tokens = _recent.get(text)
         if tokens is not None:
