@@ -75,12 +75,25 @@ def tokenize(text: str) -> list[Token]:
 #: characters, not of texts: a document of this size is tokenised once per sentence; beyond
 #: it the oldest texts go (a few MB of tokens at most).
 RECENT_CHARS: Final = 300_000
+#: A text longer than this (a whole document: the country it names, its days) is kept apart,
+#: the latest one only, so that the sentences read between two searches over it never push
+#: it out, and it never pushes them out.
+LONG_TEXT: Final = 50_000
 _recent: OrderedDict[str, tuple[Token, ...]] = OrderedDict()
 _recent_chars: list[int] = [0]
+_recent_long: list[tuple[str, tuple[Token, ...]]] = []
 _recent_lock: Final = Lock()
 
 
 def _recent_tokens(text: str) -> tuple[Token, ...]:
+    if len(text) > LONG_TEXT:
+        with _recent_lock:
+            if _recent_long and _recent_long[0][0] == text:
+                return _recent_long[0][1]
+        tokens = tuple(tokenize(text))
+        with _recent_lock:
+            _recent_long[:] = [(text, tokens)]
+        return tokens
     with _recent_lock:
         tokens = _recent.get(text)
         if tokens is not None:
@@ -239,17 +252,21 @@ class PhraseIndex(Generic[T]):
             i = last + 1
         return found
 
-    def may_start_any(self, tokens: Iterable[Token], language: str | None = None) -> bool:
-        """Whether a stored phrase may start at any of ``tokens`` (if not, :meth:`find` and
-        :meth:`match_at` find nothing there)."""
+    def names_any(self, tokens: list[Token], text: str, language: str | None = None) -> bool:
+        """Whether a stored phrase starts at any of ``tokens`` (the words of ``text``): if
+        not, :meth:`find` and :meth:`match_at` find nothing there."""
         starts, exact = self._starts.setdefault(language, {}), self._exact
-        for tok in tokens:
-            may = starts.get(tok.key)
-            if may is None:
-                may = self._may_start(tok.key, language)
-            if may or tok.text in exact:
-                return True
-        return False
+        keys = {t.key for t in tokens}  # each distinct word once, most of them known
+        known = starts.get
+        firsts = {
+            k for k in keys if known(k) or (known(k) is None and self._may_start(k, language))
+        }
+        if not firsts and exact.keys().isdisjoint([t.text for t in tokens]):
+            return False  # no word starts a phrase: nothing to walk
+        return any(
+            (tok.key in firsts or tok.text in exact) and self._match(tokens, i, text, language)
+            for i, tok in enumerate(tokens)
+        )
 
     def _may_start(self, key: str, language: str | None) -> bool:
         may = any(isinstance(self._trie.get(f), dict) for f, _ in self._variants(key, language))

@@ -138,10 +138,10 @@ def _find_dates(
 
 
 def _names_no_day(text: str, tokens: list[Token], words: TimeWords, language: str) -> bool:
-    """Whether ``text`` surely names no day: no word may start a month, weekday or
-    relative-day phrase, and no date is written in digits (``explicit_dates`` without words)."""
+    """Whether ``text`` surely names no day: no month, weekday or relative-day phrase starts
+    at any of its words, and no date is written in digits (``explicit_dates`` without words)."""
     indexes = (words.months, words.weekdays, words.relative)
-    if any(index.may_start_any(tokens, language) for index in indexes):
+    if any(index.names_any(tokens, text, language) for index in indexes):
         return False
     return not explicit_dates(text, [], words, language, None)
 
