@@ -173,10 +173,11 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
         """Read the cues of tokens ``[lo, hi)`` of a sentence, except those in ``skip``."""
         i = lo
         lex = self.lex
+        cues = lex.cue_starts
         while i < hi:
             tok = self.tokens[i]
-            if not tok.is_word or i in self.walls or i in skip:
-                i += 1
+            if not tok.is_word or i in self.walls or i in skip or cues.isdisjoint(tok.keys):
+                i += 1  # no cue starts here: every lookup below would miss
                 continue
             verbal = not (lex.article and tok.key.startswith(lex.article))  # not "التابع"
             m = lex.passive.at(self.tokens, i)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
-from typing import Any, Final
+from functools import cache, cached_property, lru_cache
+from typing import Any, Final, NamedTuple
 
 from factcheck.errors import LanguageDataError
 from factcheck.lang import load
@@ -29,11 +29,12 @@ _TOKEN: Final = re.compile(_WORD.pattern + r"|[^\s\w]")
 MIN_STEM: Final = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word or punctuation mark: offsets into the original text and its lookup keys.
 
     ``keys`` holds the key as written first, then the keys left after stripping clitics.
+    A named tuple: a document has tens of thousands, and a tuple is built several times
+    faster than a frozen dataclass.
     """
 
     start: int
@@ -71,13 +72,18 @@ class Phrases:
     def __bool__(self) -> bool:
         return bool(self._by_first)
 
+    @property
+    def starts(self) -> frozenset[str]:
+        """The keys an entry may start with (a token with none of them starts no entry)."""
+        return frozenset(self._by_first)
+
     def at(self, tokens: list[Token], i: int) -> Match | None:
         """The longest entry starting at token ``i`` (its first word may carry clitics)."""
         for key in tokens[i].keys:
             for parts, value in self._by_first.get(key, ()):
                 j = i + 1
                 for part in parts[1:]:
-                    if j >= len(tokens) or part not in (tokens[j].key, *tokens[j].keys[1:2]):
+                    if j >= len(tokens) or part not in tokens[j].keys[:2]:  # written, 1 stem
                         break
                     j += 1
                 else:
@@ -87,11 +93,11 @@ class Phrases:
     def scan(self, tokens: list[Token], lo: int = 0, hi: int | None = None) -> Iterator[Match]:
         """Every non-overlapping entry in ``tokens[lo:hi]``, left to right."""
         hi = len(tokens) if hi is None else hi
-        by_first = self._by_first
+        firsts = self._by_first.keys()
         i = lo
         while i < hi:
             tok = tokens[i]
-            if not tok.is_word or not any(k in by_first for k in tok.keys):
+            if not tok.is_word or firsts.isdisjoint(tok.keys):
                 i += 1  # most words start no entry: skipped without a call
                 continue
             match = self.at(tokens, i)
@@ -170,20 +176,22 @@ class Lexicon:
     measure_subjects: dict[str, tuple[str, frozenset[str]]]  # measure -> (subject, replaces)
     effect_links: Phrases  # ", killing", "، ما أسفر عن": what the counted did
 
+    @cached_property
+    def cue_starts(self) -> frozenset[str]:
+        """Keys that may start a reporting cue of any kind (attribution skips other words)."""
+        cues = (self.passive, self.relay, self.according, self.according_after, self.impersonal)
+        cues += (self.transmit, self.object_relay, self.denial, self.say, self.participles)
+        return frozenset().union(*(c.starts for c in cues))
+
     def tokenize(self, text: str) -> list[Token]:
         """Words and punctuation of ``text`` with their lookup keys (clitics stripped too)."""
-        out: list[Token] = []
-        for m in _TOKEN.finditer(text):
-            key = lookup_key(m.group())
-            keys = [key]
-            for prefix in self.prefixes:
-                if key.startswith(prefix) and len(key) - len(prefix) >= MIN_STEM:
-                    stem = key[len(prefix) :]
-                    if stem not in keys:
-                        keys.append(stem)
-            word = bool(_WORD.fullmatch(m.group()))
-            out.append(Token(m.start(), m.end(), m.group(), tuple(keys), word))
-        return out
+        new = tuple.__new__  # Token's own __new__ is a Python function: this skips it
+        prefixes = self.prefixes
+        return [
+            new(Token, (m.start(), m.end(), w, *_keys_of(w, prefixes)))
+            for m in _TOKEN.finditer(text)
+            for w in (m.group(),)
+        ]
 
     def gender_of(self, words: list[Token]) -> str:
         """Grammatical gender of a speaker phrase from its first word ("" when unknown)."""
@@ -193,6 +201,24 @@ class Lexicon:
         if any(k in self.feminine_heads for k in keys):
             return "f"
         return "f" if keys[-1].endswith(self.gender_f_suffixes) else "m"
+
+
+#: Tokens whose keys are remembered (a news vocabulary fits).
+TOKEN_CACHE_SIZE: Final = 65_536
+
+
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def _keys_of(word: str, prefixes: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+    """A token's lookup keys (as written, then with each clitic prefix stripped) and whether
+    it is a word (else punctuation)."""
+    key = lookup_key(word)
+    keys = [key]
+    for prefix in prefixes:
+        if key.startswith(prefix) and len(key) - len(prefix) >= MIN_STEM:
+            stem = key[len(prefix) :]
+            if stem not in keys:
+                keys.append(stem)
+    return tuple(keys), bool(_WORD.fullmatch(word))
 
 
 def _pairs(section: Any, where: str, problems: list[str]) -> list[tuple[str, Any]]:

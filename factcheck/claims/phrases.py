@@ -103,8 +103,9 @@ def _ends_phrase(tok: Token, lex: Lexicon, stop: frozenset[str]) -> bool:
 
 def is_cue(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     """Whether a reporting, relay or denial cue starts at token ``i``."""
-    if not tokens[i].is_word:
-        return False
+    tok = tokens[i]
+    if not tok.is_word or lex.cue_starts.isdisjoint(tok.keys):
+        return False  # no cue of any kind starts with this word: every lookup would miss
     return any(
         p.at(tokens, i) is not None
         for p in (

@@ -81,9 +81,16 @@ class SentenceView:
             return 0
         starts = self._clause_starts.get(strong_only)
         if starts is None:  # for every token, where its clause starts: one pass per sentence
-            starts = [0] * len(self.tokens)
-            for k in range(1, len(self.tokens)):
-                starts[k] = k if self.breaks_before(k, strong_only) else starts[k - 1]
+            tokens, text, breaks = self.tokens, self.text, self.words.breaks
+            starts = [0] * len(tokens)
+            for k in range(1, len(tokens)):
+                # breaks_before(k, strong_only), with a plain space between the words read
+                # at once (most gaps): no punctuation in it, only the word can break
+                if text[tokens[k - 1].end : tokens[k].start] == " ":
+                    brk = not strong_only and self.core(tokens[k].key) in breaks
+                else:
+                    brk = self.breaks_before(k, strong_only)
+                starts[k] = k if brk else starts[k - 1]
             self._clause_starts[strong_only] = starts
         return starts[i]
 

@@ -110,6 +110,11 @@ class Registry:
     #: text -> what :meth:`_fuzzy` found for it: a document names its speakers again and
     #: again, and the fuzzy search over every alias is the costly step (bounded)
     fuzzy_memo: dict[str, Entry | None] = field(default_factory=dict, compare=False, repr=False)
+    #: (text, language, country) -> what :meth:`resolve` found: every speaker phrase and its
+    #: shorter prefixes are resolved, and the same phrases recur (bounded)
+    resolve_memo: dict[tuple[object, ...], Entry | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def countries_of(self, texts: str | Iterable[str], language: str | None = None) -> list[str]:
         """The countries ``texts`` name (names, peoples, capitals), most often named first;
@@ -137,6 +142,20 @@ class Registry:
         :meth:`countries_of`) resolves a generic name ("وزارة الصحة", "le ministère de
         l'Intérieur") to that country's entry; without it a generic name stays unresolved.
         """
+        key = (
+            text,
+            language,
+            country if country is None or isinstance(country, str) else tuple(country),
+        )
+        memo = self.resolve_memo
+        if key in memo:
+            return memo[key]
+        found = self._resolve(text, language, country)
+        if len(memo) < FUZZY_MEMO_SIZE:
+            memo[key] = found
+        return found
+
+    def _resolve(self, text: str, language: str | None, country: Countries) -> Entry | None:
         hit = self.index.lookup(text, language, skip=self.determiners)
         if hit is not None:
             return hit

@@ -29,6 +29,8 @@ COMMA_COST: Final = 2
 BEFORE_PENALTY: Final = 1
 #: Longest reporting cue, in words ("put the toll at").
 CUE_WORDS: Final = 4
+#: Lists at most this long are filtered as they are: indexing them costs more than it saves.
+INDEX_MIN_MATCHES: Final = 16
 #: The subject of an armed group's members, and the affiliation kind that marks such a group.
 MILITANTS: Final = "militants"
 
@@ -155,7 +157,7 @@ def within_reach(sc: Scene, matches: list[Match], a: int, b: int) -> list[Match]
     word cost alone already puts the others beyond it, so they need no scoring."""
     cost, base = sc.cost, sc.sv.lo
     near_a, near_b = cost[a - base] - WINDOW, cost[b - base] + WINDOW
-    _, firsts, span = _first_index(sc, matches)
+    _, firsts, span = _first_index(sc, matches) if len(matches) > INDEX_MIN_MATCHES else _NONE
     if firsts is not None:  # only matches starting between these tokens can be in reach
         reach_lo = base + bisect_left(cost, near_a) - span
         reach_hi = max(base + bisect_right(cost, near_b) - 1, b)
@@ -167,6 +169,9 @@ def within_reach(sc: Scene, matches: list[Match], a: int, b: int) -> list[Match]
         or (m.last <= a and cost[m.last - base] >= near_a)
         or (m.first >= b and cost[m.first - base] <= near_b)
     ]
+
+
+_NONE: Final = (None, None, 0)
 
 
 def _first_index(sc: Scene, matches: list[Match]) -> tuple[list[Match], list[int] | None, int]:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Final
 
+from factcheck.mentions.gates import Gate
 from factcheck.mentions.patterns import alternation
 from factcheck.mentions.words import Atom
 
@@ -23,32 +24,31 @@ CUE_WINDOW: Final = 60
 IsUpper = Callable[[int], bool]
 
 
-def age_patterns(person_nouns: list[str] | frozenset[str], of: str) -> dict[str, re.Pattern[str]]:
+def age_patterns(person_nouns: list[str] | frozenset[str], of: str) -> dict[str, Gate]:
     """Patterns around a figure that make it an age, given the person nouns of the language
-    and the alternation of its "of" words."""
+    and the alternation of its "of" words (each behind its :class:`Gate`)."""
     persons = alternation(person_nouns)
     return {
-        "person_before": re.compile(
-            rf"(?<![^\W_])(?:{persons})(?:\s+[^\W\d_]+)?\s*(?:(?:{of})\s*'?)?\s*\(?\s*$"
+        "person_before": Gate(
+            re.compile(rf"(?<![^\W_])(?:{persons})(?:\s+[^\W\d_]+)?\s*(?:(?:{of})\s*'?)?\s*\(?\s*$")
         ),
-        "paren_before": re.compile(r"\(\s*$"),
-        "name_comma": re.compile(r"(?<![^\W_])(?P<w>[^\W\d_]+),\s*$"),
-        "comma_after": re.compile(r"\s*,"),
+        "paren_before": Gate(re.compile(r"\(\s*$"), ends=("(",)),
+        "name_comma": Gate(re.compile(r"(?<![^\W_])(?P<w>[^\W\d_]+),\s*$"), ends=(",",)),
+        "comma_after": Gate(re.compile(r"\s*,"), starts=(",",)),
         # "Dana Levi (31)": a bare figure in brackets right after a first and last name
-        "name_paren": re.compile(
-            r"(?<![^\W_])(?P<w>[^\W\d_]+)[ \t](?P<v>[^\W\d_][\w'\-]*)[ \t]*\(\s*$"
+        "name_paren": Gate(
+            re.compile(r"(?<![^\W_])(?P<w>[^\W\d_]+)[ \t](?P<v>[^\W\d_][\w'\-]*)[ \t]*\(\s*$"),
+            ends=("(",),
         ),
-        "paren_after": re.compile(r"\s*\)"),
+        "paren_after": Gate(re.compile(r"\s*\)"), starts=(")",)),
     }
 
 
-def _before(p: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
+def _before(p: Gate, text: str, start: int) -> re.Match[str] | None:
     return p.search(text, max(0, start - CUE_WINDOW), start)
 
 
-def age_reason(
-    text: str, atom: Atom, p: dict[str, re.Pattern[str]], is_upper: IsUpper
-) -> str | None:
+def age_reason(text: str, atom: Atom, p: dict[str, Gate], is_upper: IsUpper) -> str | None:
     """Widen ``atom`` over its age cue and unit and say why, or None."""
     unit = p["after_age_units"].match(text, atom.end)
     cue = _before(p["before_age_before"], text, atom.start)

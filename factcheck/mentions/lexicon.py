@@ -80,6 +80,7 @@ class Lexicon:
     vague: dict[tuple[str, ...], tuple[float, float, float]]
     approximate: dict[tuple[str, ...], float]
     phrase_max: int
+    phrase_firsts: frozenset[str]  # first words of the vague, approximate and unit phrases
     counted_nouns: frozenset[str]
     dual_suffixes: tuple[str, ...]
     sound_plural_nouns: frozenset[str]
@@ -263,6 +264,9 @@ def lexicon(language: str) -> Lexicon:
         approximate=approx_t,
         phrase_max=max(
             (len(k) for k in [*vague_t, *approx_t, *map(phrase_tokens, maps["units"])]), default=1
+        ),
+        phrase_firsts=frozenset(
+            k[0] for k in [*vague_t, *approx_t, *map(phrase_tokens, maps["units"])] if k
         ),
         counted_nouns=frozenset(lists["counted_nouns"]),
         dual_suffixes=tuple(lists["dual_suffixes"]),

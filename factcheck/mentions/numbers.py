@@ -45,6 +45,8 @@ def _blocked_tokens(toks: Tokens, spans: list[tuple[int, int]]) -> set[int]:
 def _phrase_at(lex: Lexicon, toks: Tokens, i: int, table: dict) -> tuple[int, object, int] | None:
     """A vague or approximate phrase at token ``i`` (its first word may carry a particle)."""
     for prefix, stem in lex.split(toks.texts[i]):
+        if stem not in lex.phrase_firsts:
+            continue  # no phrase begins with it (most words)
         saved = toks.texts[i]
         toks.texts[i] = stem
         try:

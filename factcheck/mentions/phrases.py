@@ -15,8 +15,10 @@ Spans are offsets into the text given, never into a normalised copy.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from threading import Lock
 from typing import Final, Generic, NamedTuple, TypeVar
 
 from factcheck.text.normalize import lookup_key
@@ -67,14 +69,45 @@ def tokenize(text: str) -> list[Token]:
     ]
 
 
-#: Texts whose words are kept for the next search: several indexes (weekdays, relative days,
-#: cues; places and their cues) are searched over the same sentence one after another.
-RECENT_TEXTS: Final = 8
+#: Characters of text whose words are kept for the next searches: several indexes (weekdays,
+#: relative days, cues; places and their cues; registry names) are searched over the same
+#: sentence, in passes over a document's sentences (dates, then places). A budget of
+#: characters, not of texts: a document of this size is tokenised once per sentence; beyond
+#: it the oldest texts go (a few MB of tokens at most).
+RECENT_CHARS: Final = 300_000
+#: A text longer than this (a whole document: the country it names, its days) is kept apart,
+#: the latest one only, so that the sentences read between two searches over it never push
+#: it out, and it never pushes them out.
+LONG_TEXT: Final = 50_000
+_recent: OrderedDict[str, tuple[Token, ...]] = OrderedDict()
+_recent_chars: list[int] = [0]
+_recent_long: list[tuple[str, tuple[Token, ...]]] = []
+_recent_lock: Final = Lock()
 
 
-@lru_cache(maxsize=RECENT_TEXTS)
 def _recent_tokens(text: str) -> tuple[Token, ...]:
-    return tuple(tokenize(text))
+    if len(text) > LONG_TEXT:
+        with _recent_lock:
+            if _recent_long and _recent_long[0][0] == text:
+                return _recent_long[0][1]
+        tokens = tuple(tokenize(text))
+        with _recent_lock:
+            _recent_long[:] = [(text, tokens)]
+        return tokens
+    with _recent_lock:
+        tokens = _recent.get(text)
+        if tokens is not None:
+            _recent.move_to_end(text)
+            return tokens
+    tokens = tuple(tokenize(text))
+    if len(text) <= RECENT_CHARS:
+        with _recent_lock:
+            if text not in _recent:
+                _recent[text] = tokens
+                _recent_chars[0] += len(text)
+            while _recent_chars[0] > RECENT_CHARS:
+                _recent_chars[0] -= len(_recent.popitem(last=False)[0])
+    return tokens
 
 
 def recent_tokens(text: str) -> list[Token]:
@@ -100,9 +133,9 @@ class PhraseIndex(Generic[T]):
         self._exact: dict[object, object] = {}
         self._prefixes = {lang: dict(p) for lang, p in (prefixes or {}).items()}
         self._variant_cache: dict[tuple[str, str | None], list[tuple[str, int]]] = {}
-        #: (key, language) -> whether a phrase may start with the word (any clitic form):
+        #: language -> key -> whether a phrase may start with the word (any clitic form):
         #: most words of a text start none, and this skips them at one dict lookup
-        self._starts: dict[tuple[str, str | None], bool] = {}
+        self._starts: dict[str | None, dict[str, bool]] = {}
 
     def add(self, phrase: str, value: T, *, exact_case: bool = False) -> T | None:
         """Store ``phrase``; returns the value already stored under it (or None)."""
@@ -168,6 +201,17 @@ class PhraseIndex(Generic[T]):
         self, tokens: list[Token], i: int, text: str, language: str | None = None
     ) -> tuple[int, int, int, T] | None:
         """Longest phrase starting at token ``i``: (start offset, end offset, last token, value)."""
+        first = tokens[i]
+        may = self._starts.get(language, {}).get(first.key)
+        if may is None:
+            may = self._may_start(first.key, language)
+        if not may and first.text not in self._exact:
+            return None  # no phrase starts with this word (most words): one dict lookup
+        return self._match(tokens, i, text, language)
+
+    def _match(
+        self, tokens: list[Token], i: int, text: str, language: str | None
+    ) -> tuple[int, int, int, T] | None:
         best: tuple[int, int, int, T] | None = None
         first = tokens[i]
         node = self._exact.get(first.text)
@@ -189,17 +233,17 @@ class PhraseIndex(Generic[T]):
         """Every stored phrase in ``text``, longest first at each word, left to right."""
         tokens = _recent_tokens(text)
         found: list[tuple[int, int, T]] = []
-        starts, exact = self._starts, self._exact
-        i = 0
-        while i < len(tokens):
+        starts, exact = self._starts.setdefault(language, {}), self._exact
+        i, n = 0, len(tokens)
+        while i < n:
             tok = tokens[i]
-            may = starts.get((tok.key, language))
+            may = starts.get(tok.key)
             if may is None:
                 may = self._may_start(tok.key, language)
             if not may and tok.text not in exact:
                 i += 1
                 continue
-            hit = self.match_at(tokens, i, text, language)
+            hit = self._match(tokens, i, text, language)
             if hit is None:
                 i += 1
                 continue
@@ -208,10 +252,27 @@ class PhraseIndex(Generic[T]):
             i = last + 1
         return found
 
+    def names_any(self, tokens: list[Token], text: str, language: str | None = None) -> bool:
+        """Whether a stored phrase starts at any of ``tokens`` (the words of ``text``): if
+        not, :meth:`find` and :meth:`match_at` find nothing there."""
+        starts, exact = self._starts.setdefault(language, {}), self._exact
+        keys = {t.key for t in tokens}  # each distinct word once, most of them known
+        known = starts.get
+        firsts = {
+            k for k in keys if known(k) or (known(k) is None and self._may_start(k, language))
+        }
+        if not firsts and exact.keys().isdisjoint([t.text for t in tokens]):
+            return False  # no word starts a phrase: nothing to walk
+        return any(
+            (tok.key in firsts or tok.text in exact) and self._match(tokens, i, text, language)
+            for i, tok in enumerate(tokens)
+        )
+
     def _may_start(self, key: str, language: str | None) -> bool:
         may = any(isinstance(self._trie.get(f), dict) for f, _ in self._variants(key, language))
-        if len(self._starts) < VARIANT_CACHE_SIZE:
-            self._starts[(key, language)] = may
+        starts = self._starts.setdefault(language, {})
+        if len(starts) < VARIANT_CACHE_SIZE:
+            starts[key] = may
         return may
 
     def lookup(self, text: str, language: str | None = None, skip: Iterable[str] = ()) -> T | None:

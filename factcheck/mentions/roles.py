@@ -20,6 +20,7 @@ from typing import Final
 
 from factcheck.mentions.ages import age_patterns, age_reason
 from factcheck.mentions.datemerge import is_year
+from factcheck.mentions.gates import Gate, ends_of, starts_of
 from factcheck.mentions.lexicon import Lexicon
 from factcheck.mentions.patterns import alternation
 from factcheck.mentions.tokens import PUNCT, WORD, Tokens
@@ -32,6 +33,11 @@ CUE_WINDOW: Final = 60
 UNIT_LOOKAHEAD: Final = 6
 #: How many tokens after a figure are searched for a source noun ("two security sources").
 SOURCE_LOOKAHEAD: Final = 3
+#: How far before a figure the search for the word right before it starts (a longer word, or
+#: more space, is still found: the search then looks at the whole cue window).
+NAME_WORD_NEAR: Final = 24
+#: Quotes that may open a name after its cue ("la base « Union » 3"), with the hyphen.
+_OPEN_QUOTES: Final = '"“«-'
 #: Hours added to a clock time followed by a "p.m." word (when it is before noon).
 PM_SHIFT: Final = 12
 
@@ -45,30 +51,49 @@ _SENTENCE_START: Final = re.compile(r"(?:^|[.!?؟\n\"“«(])\s*$")
 
 
 @cache
-def _patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
-    """Cue patterns: ``after_*`` match at the figure's end, ``before_*`` end at its start."""
+def _patterns(lex: Lexicon) -> dict[str, Gate]:
+    """Cue patterns: ``after_*`` match at the figure's end, ``before_*`` end at its start;
+    each behind a :class:`~factcheck.mentions.gates.Gate` (the words it can begin or end with)."""
     w = lex.words
-    out: dict[str, re.Pattern[str]] = {}
+    out: dict[str, Gate] = {}
     for key, words in w.items():
-        out["after_" + key] = re.compile(rf"[\s\-]*(?:{alternation(words, False)})")
-        out["before_" + key] = re.compile(rf"(?<![^\W_])(?:{alternation(words)})[\s\-]*$")
+        out["after_" + key] = Gate(
+            re.compile(rf"[\s\-]*(?:{alternation(words, False)})"), starts=starts_of(words)
+        )
+        out["before_" + key] = Gate(
+            re.compile(rf"(?<![^\W_])(?:{alternation(words)})[\s\-]*$"), ends=ends_of(words)
+        )
     of = alternation(lex.of_words)
     money = alternation(w["money_after"])
-    out["after_money_after"] = re.compile(rf"\s*(?:(?:{of})\s*'?\s*)?(?:{money})")
+    money_starts = starts_of([*lex.of_words, *w["money_after"]])
+    out["after_money_after"] = Gate(
+        re.compile(rf"\s*(?:(?:{of})\s*'?\s*)?(?:{money})"), starts=money_starts
+    )
     pfx = "|".join(re.escape(x) for x in lex.prefixes if len(x) == 1)
     pfx = f"(?:{pfx})?" if pfx else ""
     name = alternation(w["name_cues"])
     number = alternation(w["name_number_words"])
     # "Tower 22", "الطريق رقم 1", "route nationale 7", "COVID-19"
-    out["name_cue"] = re.compile(
-        rf"(?<![^\W_]){pfx}(?P<c>(?:{alternation(w['name_cues'], False)})(?:\s+(?:{number}))?)"
-        r"[\s\-]*$"
+    out["name_cue"] = Gate(
+        re.compile(
+            rf"(?<![^\W_]){pfx}(?P<c>(?:{alternation(w['name_cues'], False)})"
+            rf"(?:\s+(?:{number}))?)[\s\-]*$"
+        ),
+        ends=ends_of([*w["name_cues"], *w["name_number_words"]]),
     )
-    # "قاعدة يونيون 3", "la base Union 3": the name word is the span, the cue before it
-    out["name_cue_word"] = re.compile(rf"(?:{name})[\s\"“«]+(?P<w>[^\W\d_]+)\s+$")
-    out["name_after_word"] = re.compile(r"(?<![^\W_])(?P<w>[^\W\d_]+)\s+$")
-    out["quote_word"] = re.compile(r"[\"“«„]\s*(?P<w>[^\W\d_]+)\s+$")
-    out["quote_close"] = re.compile(r"\s*[\"”»“]")
+    # the word right before the figure (one match at most: the search starts near the end)
+    out["name_after_word"] = Gate(
+        re.compile(r"(?<![^\W_])(?P<w>[^\W\d_]+)\s+$"), near=NAME_WORD_NEAR
+    )
+    # "قاعدة يونيون 3", "la base Union 3": a name cue before that word (the word is the span)
+    out["name_cue_word"] = Gate(
+        re.compile(rf"(?:{name})[\s\"“«]+$"),
+        ends=ends_of(w["name_cues"], _OPEN_QUOTES),
+        strip=_OPEN_QUOTES,
+    )
+    # "the "Hermes" 900": an opening quote before that word
+    out["quote_word"] = Gate(re.compile(r"[\"“«„]\s*$"), ends=('"', "“", "«", "„"))
+    out["quote_close"] = Gate(re.compile(r"\s*[\"”»“]"), starts=('"', "”", "»", "“"))
     out.update(age_patterns(w["person_nouns"], of))
     return out
 
@@ -78,7 +103,7 @@ def _said(text: str, atom: Atom) -> str:
     return f"'{text[atom.start : atom.end]}'"
 
 
-def _before(p: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
+def _before(p: Gate, text: str, start: int) -> re.Match[str] | None:
     return p.search(text, max(0, start - CUE_WINDOW), start)
 
 
@@ -116,7 +141,7 @@ def unit_after(lex: Lexicon, toks: Tokens, atom: Atom, lookahead: int = UNIT_LOO
     return toks.texts[k]
 
 
-def _time(lex: Lexicon, text: str, atom: Atom, p: dict[str, re.Pattern[str]]) -> str | None:
+def _time(lex: Lexicon, text: str, atom: Atom, p: dict[str, Gate]) -> str | None:
     """Make ``atom`` a time of day if it is one ("4 a.m.", "04:00", "التاسعة مساءً")."""
     pm = p["after_pm_words"].match(text, atom.end)
     am = None if pm else p["after_am_words"].match(text, atom.end)
@@ -148,7 +173,7 @@ def _name(
     text: str,
     toks: Tokens,
     atom: Atom,
-    p: dict[str, re.Pattern[str]],
+    p: dict[str, Gate],
     is_upper: IsUpper,
 ) -> str | None:
     """Widen ``atom`` over the name it is part of and say why, or None."""
@@ -160,16 +185,15 @@ def _name(
         atom.start = cue.start("c")
         return f"number of a named thing ({_said(text, atom)})"
     counted = _counted(lex, unit_after(lex, toks, atom, 1))
-    word = _before(p["name_cue_word"], text, start)
-    if word and not counted:
-        atom.start = word.start("w")
+    word = _before(p["name_after_word"], text, start)  # the word right before the figure
+    lo, at = max(0, start - CUE_WINDOW), word.start("w") if word else 0
+    if word and not counted and p["name_cue_word"].search(text, lo, at):
+        atom.start = at
         return f"part of a name ({_said(text, atom)})"
-    quoted = _before(p["quote_word"], text, start)
-    if quoted and p["quote_close"].match(text, atom.end):
-        atom.start = quoted.start("w")
+    if word and p["quote_word"].search(text, lo, at) and p["quote_close"].match(text, atom.end):
+        atom.start = at
         return f"part of a quoted name ({_said(text, atom)})"
     after = p["after_name_cues_after"].match(text, atom.end)
-    word = _before(p["name_after_word"], text, start)
     capital = (
         word
         and is_upper(word.start("w"))

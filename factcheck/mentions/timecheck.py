@@ -111,9 +111,11 @@ def _stamp(published: Moment | None) -> str:
 def _find_dates(
     text: str, language: str, published: Moment | None, stamp: str
 ) -> tuple[TimeExpression, ...]:  # stamp: only in the cache key (see _stamp)
-    pub = _as_date(published)
     words = time_words(language)
     tokens = recent_tokens(text)  # the searches below read the same words
+    if _names_no_day(text, tokens, words, language):
+        return ()  # most sentences: every search below would find nothing
+    pub = _as_date(published)
     raw = explicit_dates(text, tokens, words, language, year_anchor(published))
     taken = Taken([(s, e) for s, e, _, _ in raw])
     for kind, index in (("weekday", words.weekdays), ("relative", words.relative)):
@@ -133,6 +135,15 @@ def _find_dates(
         TimeExpression(s, e, text[s:e], kind, day, "reported" if s in reported else "event")
         for s, e, kind, day in raw
     )
+
+
+def _names_no_day(text: str, tokens: list[Token], words: TimeWords, language: str) -> bool:
+    """Whether ``text`` surely names no day: no month, weekday or relative-day phrase starts
+    at any of its words, and no date is written in digits (``explicit_dates`` without words)."""
+    indexes = (words.months, words.weekdays, words.relative)
+    if any(index.names_any(tokens, text, language) for index in indexes):
+        return False
+    return not explicit_dates(text, [], words, language, None)
 
 
 def _reported_starts(

@@ -27,7 +27,9 @@ UNREADABLE: Final = 4
 ALWAYS_GROUP: Final = "٬'\u202f "
 ALWAYS_DECIMAL: Final = "٫"
 
-_TOKEN: Final = re.compile(
+#: Digits first: a clock time, digits grouped by spaces, a plain number (with a sign, an
+#: exponent). Only these can begin at a digit, "-", "." or ",".
+_FIGURES: Final = (
     r"(?P<clock>(?<![\d.,])(?:[01]?\d|2[0-4])(?::[0-5]\d(?::[0-5]\d)?(?![\d:])"
     r"|[ \u202f]?h[ \u202f]?[0-5]\d(?![\w])|h(?![\w])))"
     # "1 234 567", "700'000": groups of exactly three after the first
@@ -36,12 +38,26 @@ _TOKEN: Final = re.compile(
     # and an exponent ("1e10", "1.1^23", "1.3x10^6")
     r"|(?P<number>(?:(?<![\w.,\-])-)?(?<![\d])(?:\d+(?:[.,،٫٬']\d+)*|(?<![\w.,])[.,]\d+)"
     r"(?:[eE][+\-]?\d+|\^[+\-]*\d+|[x×]10\^[+\-]?\d+)?)"
-    r"|(?P<word>[^\W\d_]+)"
-    r"|(?P<punct>[^\w\s])"
 )
+#: One token after the white space before it (skipped in one step, not tried position by
+#: position): a word or a sign other than "-", "." and "," (nothing else begins there), else
+#: a figure, else any sign. "_" and the end of the text match no group and make no token;
+#: they are there so a run of white space before them is skipped once.
+_TOKEN: Final = re.compile(
+    r"\s*+(?:(?P<word>[^\W\d_]+)|(?P<sign>[^\w\s\-.,])|" + _FIGURES + r"|(?P<punct>[^\w\s])|_|\Z)"
+)
+#: A lexicon phrase's tokens, read as the text's are.
+_PHRASE_TOKEN: Final = re.compile(_FIGURES + r"|(?P<word>[^\W\d_]+)|(?P<punct>[^\w\s])")
 
 
-_KINDS: Final = {"clock": CLOCK, "grouped": NUMBER, "number": NUMBER, "word": WORD, "punct": PUNCT}
+_KINDS: Final = {
+    "clock": CLOCK,
+    "grouped": NUMBER,
+    "number": NUMBER,
+    "word": WORD,
+    "sign": PUNCT,
+    "punct": PUNCT,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +87,18 @@ def tokenize(text: str, group_separators: frozenset[str]) -> Tokens:
     >>> tokenize("à 14h30, 9 h 15 et 23h", frozenset(".")).values
     {1: 14.5, 3: 9.25, 5: 23.0}
     """
-    matches = list(_TOKEN.finditer(text))
-    kinds = [_KINDS[m.lastgroup or ""] for m in matches]
-    starts = [m.start() for m in matches]
-    ends = [m.end() for m in matches]
-    texts = [m.group() for m in matches]
+    kinds: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    texts: list[str] = []
+    for m in _TOKEN.finditer(text):
+        group = m.lastgroup
+        if group:
+            start, end = m.span(group)
+            kinds.append(_KINDS[group])
+            starts.append(start)
+            ends.append(end)
+            texts.append(m[group])
     values: dict[int, float] = {}
     for k, kind in enumerate(kinds):
         if kind == NUMBER:
@@ -182,7 +205,7 @@ def _join_fractions(text: str, toks: Tokens) -> Tokens:
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
     """The token texts of a lexicon phrase ("tens of thousands" -> 3 tokens)."""
-    return tuple(m.group() for m in _TOKEN.finditer(phrase))
+    return tuple(m.group() for m in _PHRASE_TOKEN.finditer(phrase))
 
 
 def digits_value(raw: str, group_separators: frozenset[str]) -> float | None:

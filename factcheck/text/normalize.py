@@ -24,7 +24,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Final
 
@@ -249,14 +249,23 @@ def normalize(text: str) -> NormalizedText:
 
 
 _WHITESPACE: Final = re.compile(r"\s+")
+#: Words whose keys are remembered (a news vocabulary, and the phrases of the language data).
+KEY_CACHE_SIZE: Final = 65_536
 
 
+@lru_cache(maxsize=KEY_CACHE_SIZE)
 def lookup_key(word: str) -> str:
     """The key a word is stored and looked up under in the language data.
+
+    The folded text of :func:`normalize` without its offset map (a key is never mapped back),
+    remembered per word: the same words recur in every sentence.
 
     >>> lookup_key("ثلاثمائةٍ")
     'ثلاثمايه'
     >>> lookup_key("  Quatre–Vingt ")
     'quatre-vingt'
     """
-    return _WHITESPACE.sub(" ", normalize(word).text).strip()
+    folded = word.translate(_tables()[0])
+    if " " in folded or not folded.isprintable():  # any white space but the plain space
+        folded = _WHITESPACE.sub(" ", folded)
+    return folded.strip()

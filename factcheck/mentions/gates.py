@@ -1,0 +1,98 @@
+"""Cue patterns with a cheap test in front, so the regular expression runs only where it can match.
+
+Most figures have no cue around them, yet a pattern that must end at a figure
+(``... [\\s\\-]*$`` searched in the window before it) is tried by the regex engine at every
+position of that window. A :class:`Gate` first looks at the few characters next to the figure
+with ``str.endswith`` / ``str.startswith`` (in C): the phrase the pattern ends with (or
+begins with) must be written right there, past white space and hyphens. The test is a
+necessary condition, never a sufficient one: when it passes, the very same pattern runs, so a
+gate changes no result, only the time spent on figures it cannot match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Final
+
+#: What a cue pattern may leave between its phrase and the figure: white space and hyphens.
+_GAP_CHARS: Final = "-"
+_GAP: Final = re.compile(r"[\s\-]*")
+
+
+def _final(phrase: str) -> str:
+    """The literal the alternation of ``phrase`` ends with (its last word or hyphen part)."""
+    parts = re.split(r"(?<=\w)-(?=\w)", phrase)[-1].split()
+    return parts[-1] if parts else ""
+
+
+def _first(phrase: str) -> str:
+    """The literal the alternation of ``phrase`` begins with (its first word or hyphen part)."""
+    parts = re.split(r"(?<=\w)-(?=\w)", phrase)[0].split()
+    return parts[0] if parts else ""
+
+
+def _skips(ch: str, strip: str = _GAP_CHARS) -> bool:
+    return ch.isspace() or ch in strip
+
+
+def ends_of(phrases: Iterable[str], strip: str = _GAP_CHARS) -> tuple[str, ...] | None:
+    """The literals a match of ``alternation(phrases)`` can end with; None when some phrase
+    ends with white space or a character of ``strip`` (the gap after it may then hide its
+    end: no gate)."""
+    out = {_final(p) for p in phrases}
+    if any(not e or _skips(e[-1], strip) for e in out):
+        return None
+    return tuple(sorted(out))
+
+
+def starts_of(phrases: Iterable[str]) -> tuple[str, ...] | None:
+    """The literals a match of ``alternation(phrases)`` can begin with; None when some
+    phrase begins with white space or a hyphen."""
+    out = {_first(p) for p in phrases}
+    if any(not s or _skips(s[0]) for s in out):
+        return None
+    return tuple(sorted(out))
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """``pattern`` behind a necessary test; :meth:`search` and :meth:`match` answer as the
+    pattern's own methods do.
+
+    ``ends``: for a pattern searched in the window before a figure and anchored at the window's
+    end, the literals its match ends with before the trailing white space and the characters
+    of ``strip`` (hyphens).
+    ``starts``: for a pattern matched right after a figure, the literals it begins with after
+    the leading ones. None: no test on that side. ``near``: for a pattern with at most one
+    match in a window (the last word before the figure), the search starts this many
+    characters before the window's end, and looks further back only when nothing is found.
+    """
+
+    pattern: re.Pattern[str]
+    ends: tuple[str, ...] | None = None
+    starts: tuple[str, ...] | None = None
+    near: int = 0
+    strip: str = _GAP_CHARS
+
+    def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        ends = self.ends
+        if ends is not None:
+            strip = self.strip
+            before = text[pos:endpos].rstrip()
+            while before and before[-1] in strip:
+                before = before.rstrip(strip).rstrip()
+            if not before.endswith(ends):
+                return None
+        if self.near and endpos - self.near > pos:
+            found = self.pattern.search(text, endpos - self.near, endpos)
+            if found is not None:
+                return found
+        return self.pattern.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        starts = self.starts
+        if starts is not None and not text.startswith(starts, _GAP.match(text, pos).end()):
+            return None
+        return self.pattern.match(text, pos)

@@ -1,0 +1,40 @@
+"""A gate changes no answer of its pattern: same match (or none) at every figure."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from factcheck.mentions.gates import Gate, ends_of, starts_of
+from factcheck.mentions.lexicon import lexicon
+from factcheck.mentions.roles import CUE_WINDOW, _patterns
+from factcheck.synthetic import one_document
+from factcheck.text.normalize import normalize
+
+
+def _same(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:
+    return (a is None and b is None) or (
+        a is not None and b is not None and a.span() == b.span() and a.groups() == b.groups()
+    )
+
+
+@pytest.mark.parametrize("language", ["ar", "en", "fr"])
+def test_gates_answer_as_their_patterns(language: str) -> None:
+    text = normalize(one_document(language, 8_000, seed=3)).text
+    # around every digit and at every seventh position: where figures and cue words stand
+    points = sorted({m.start() for m in re.finditer(r"\d+", text)} | set(range(0, len(text), 7)))
+    for name, gate in _patterns(lexicon(language)).items():
+        for at in points:
+            lo = max(0, at - CUE_WINDOW)
+            assert _same(gate.search(text, lo, at), gate.pattern.search(text, lo, at)), name
+            assert _same(gate.match(text, at), gate.pattern.match(text, at)), name
+
+
+def test_phrase_edges() -> None:
+    assert ends_of(["at least", "covid-19", "a.m."]) == ("19", "a.m.", "least")
+    assert starts_of(["at least", "covid-19"]) == ("at", "covid")
+    assert ends_of(["ex-"]) is None and starts_of(["-ish"]) is None
+    gate = Gate(re.compile(r"(?:aged)[\s\-]*$"), ends=("aged",))
+    assert gate.search("she was aged - 17", 0, 15) is not None
+    assert gate.search("she was 17", 0, 8) is None
