@@ -21,7 +21,7 @@ from factcheck.align.keys import (
     split_detail,
     subset_words,
 )
-from factcheck.align.sources import independent_sources
+from factcheck.align.sources import _objects, source_keys
 from factcheck.schema import validate
 
 #: Columns ``align`` adds to the claims table (documented in docs/compare.md).
@@ -37,13 +37,18 @@ MEASURE_DETAIL: Final = "measure_detail"
 
 def _column(claims: pd.DataFrame, name: str) -> list[str]:
     """A column as text, "" for a missing value (a table read back from CSV has NaN)."""
+    return _text(claims, name).tolist()
+
+
+def _text(claims: pd.DataFrame, name: str) -> np.ndarray:
+    """:func:`_column` as an object array (shared strings for a text column)."""
     if name not in claims.columns:
-        return [""] * len(claims)
+        return np.full(len(claims), "", dtype=object)
     series = claims[name]
     if pd.api.types.is_string_dtype(series.dtype) and series.dtype != object:
-        return shared_text(series).tolist()
+        return shared_text(series)
     missing = series.isna().tolist()
-    return ["" if m else str(v) for v, m in zip(series.tolist(), missing, strict=True)]
+    return _objects(["" if m else str(v) for v, m in zip(series.tolist(), missing, strict=True)])
 
 
 def shared_text(series: pd.Series) -> np.ndarray:
@@ -115,7 +120,19 @@ def alignment(
     subset: Collection[str] | None = None,
 ) -> dict[str, list[str]]:
     """The :data:`ALIGN_COLUMNS` of :func:`align` alone, one list each, without copying the
-    claims table (``compare`` reads them beside the table it was given).
+    claims table."""
+    found = alignment_arrays(claims, date_tolerance_days=date_tolerance_days, subset=subset)
+    return {name: column.tolist() for name, column in found.items()}
+
+
+def alignment_arrays(
+    claims: pd.DataFrame,
+    *,
+    date_tolerance_days: float = DATE_TOLERANCE_DAYS,
+    subset: Collection[str] | None = None,
+) -> dict[str, np.ndarray]:
+    """:func:`alignment` as object arrays of shared strings (one string per group id, not
+    one per row): ``compare`` reads them beside the table it was given.
 
     Blocking: one bucket per (case, scope, kind, measure, subject, place), found by one
     ``groupby`` over the key columns; affiliations are clustered only in a bucket holding two
@@ -197,12 +214,12 @@ def alignment(
     align_note = np.full(n, "", dtype=object)
     for i, parts in notes.items():
         align_note[i] = "; ".join(parts)
-    sources = independent_sources(
-        _column(claims, "speaker"), _column(claims, "via"), _column(claims, "publisher"), case
+    source = source_keys(
+        *(_text(claims, name) for name in ("speaker", "via", "publisher")), _objects(case)
     )
     return {
-        "group_id": names[group].tolist(),
-        "independent_source": sources,
-        "subset_of": subset_of.tolist(),
-        "align_note": align_note.tolist(),
+        "group_id": names[group],
+        "independent_source": source,
+        "subset_of": subset_of,
+        "align_note": align_note,
     }

@@ -90,22 +90,60 @@ def independent_sources(
     >>> independent_sources(["Site A", "Site B"], ["Reuters", "Reuters"], ["Site A", "Site B"])
     ['Reuters', 'Reuters']
     """
-    n = len(speakers)
-    block = list(blocks) if blocks is not None else [""] * n
-    unnamed = {s: is_unnamed(s) for s in set(speakers)}
-    named = [i for i, s in enumerate(speakers) if s and not unnamed[s]]
-    name_of = _spellings([block[i] for i in named], [speakers[i] for i in named])
-    memo: dict[tuple[str, str, str], str] = {}
-    keys: list[str] = []
-    for b, speaker, via, publisher in zip(block, speakers, vias, publishers, strict=True):
-        if not speaker or speaker == publisher or unnamed[speaker]:
-            seen = (speaker, via, publisher)
-            if seen not in memo:  # the outlet's own voice (its originator), or unnamed
-                own = not speaker or speaker == publisher
-                memo[seen] = origin_outlet(via, publisher) if own else source_label(*seen)
-            keys.append(memo[seen])
-        else:
-            keys.append(name_of[(b, speaker)])
+    return source_keys(speakers, vias, publishers, blocks).tolist()
+
+
+def _objects(values: Sequence[str]) -> np.ndarray:
+    if isinstance(values, np.ndarray) and values.dtype == object:
+        return values
+    out = np.empty(len(values), dtype=object)
+    out[:] = list(values)
+    return out
+
+
+def _pairs(*columns: np.ndarray) -> np.ndarray:
+    """One code per row, equal for equal rows across ``columns`` (any order of codes)."""
+    code = np.zeros(len(columns[0]), dtype=np.int64)
+    for column in columns:
+        part, uniques = pd.factorize(column, use_na_sentinel=False)
+        code = code * max(len(uniques), 1) + part
+        code = pd.factorize(code)[0].astype(np.int64)  # stays below the number of rows
+    return code
+
+
+def source_keys(
+    speakers: Sequence[str],
+    vias: Sequence[str],
+    publishers: Sequence[str],
+    blocks: Sequence[str] | None = None,
+) -> np.ndarray:
+    """:func:`independent_sources` as an object array of shared strings: each distinct
+    (speaker, via, publisher) of an unnamed or own-voice claim and each distinct
+    (block, speaker) of a named one is read once, not once per claim."""
+    speaker, via, publisher = _objects(speakers), _objects(vias), _objects(publishers)
+    n = len(speaker)
+    block = _objects(blocks) if blocks is not None else np.full(n, "", dtype=object)
+    keys = np.empty(n, dtype=object)
+    if not n:
+        return keys
+    s_code, s_names = pd.factorize(speaker, use_na_sentinel=False)
+    unnamed = np.fromiter((is_unnamed(s) for s in s_names), dtype=bool, count=len(s_names))
+    own = np.fromiter((not s for s in s_names), dtype=bool, count=len(s_names))[s_code]
+    own |= speaker == publisher
+    other = own | unnamed[s_code]
+    rows = np.flatnonzero(other)
+    if rows.size:  # the outlet's own voice (its originator), or unnamed
+        code = _pairs(speaker[rows], via[rows], publisher[rows])
+        _, first, back = np.unique(code, return_index=True, return_inverse=True)
+        label = np.empty(len(first), dtype=object)
+        for k, i in enumerate(rows[first].tolist()):
+            seen = (speaker[i], via[i], publisher[i])
+            mine = not seen[0] or seen[0] == seen[2]
+            label[k] = origin_outlet(seen[1], seen[2]) if mine else source_label(*seen)
+        keys[rows] = label[back.reshape(-1)]
+    rows = np.flatnonzero(~other)
+    if rows.size:
+        keys[rows] = _spellings(block[rows], speaker[rows])
     return keys
 
 
@@ -114,51 +152,61 @@ def independent_sources(
 PAIRED_MAX_NAMES: Final = 500
 
 
-def _spellings(blocks: list[str], names: list[str]) -> dict[tuple[str, str], str]:
-    """(block, name) -> the most frequent spelling of its cluster of names within the block
-    (ties: the first in sorted order).
+def _spellings(blocks: np.ndarray, names: np.ndarray) -> np.ndarray:
+    """For each (block, name), the most frequent spelling of its cluster of names within the
+    block (ties: the first in sorted order).
 
     Only names of one block are compared, never all distinct names against all: the pairs of
     every block are listed together and scored in one ``rapidfuzz.process.cpdist`` call
     (pairwise scores in C), then joined into clusters (connected components). The work is
     the sum over blocks of their names squared; a block of one name costs nothing."""
-    frame = pd.DataFrame({"block": blocks, "name": names})
-    counted = frame.groupby(["block", "name"], sort=True).size().reset_index(name="n")
-    block, name = counted["block"].tolist(), counted["name"].tolist()
-    count = counted["n"].tolist()
-    code = counted.groupby("block", sort=False).ngroup().to_numpy()
-    starts = np.flatnonzero(np.r_[True, code[1:] != code[:-1]]) if len(code) else code
-    sizes = np.diff(np.append(starts, len(code)))
-    parts = Components(len(name))
-    join, find = parts.join, parts.find
+    b_code, _ = pd.factorize(blocks, sort=True, use_na_sentinel=False)
+    n_code, distinct = pd.factorize(names, sort=True, use_na_sentinel=False)
+    pair, inverse, count = np.unique(
+        b_code.astype(np.int64) * len(distinct) + n_code, return_inverse=True, return_counts=True
+    )  # (block, name) in sorted order, as a sorted groupby lists them
+    block_of, name_code = pair // len(distinct), pair % len(distinct)
+    name = np.asarray(distinct, dtype=object)[name_code]
+    starts = np.flatnonzero(np.r_[True, block_of[1:] != block_of[:-1]])
+    sizes = np.diff(np.append(starts, len(pair)))
+    joined: list[tuple[int, int]] = []
     # token_sort_ratio(a, b) is the ratio of the names' sorted words: sort each name once
-    folded = {n: " ".join(sorted(fold(n).split())) for n in set(name)}
+    folded = np.asarray([" ".join(sorted(fold(d).split())) for d in distinct], dtype=object)
+    folded = folded[name_code]
     for k in np.unique(sizes[sizes > 1]).tolist():
         first = starts[sizes == k]
         if k > PAIRED_MAX_NAMES:
             for f in first.tolist():
-                for j, cluster in enumerate(_clusters(name[f : f + k])):
-                    join(f + j, f + cluster)
+                for j, cluster in enumerate(_clusters(name[f : f + k].tolist())):
+                    joined.append((f + j, f + cluster))
             continue
         i, j = np.triu_indices(k, 1)
         left, right = (first[:, None] + i).ravel(), (first[:, None] + j).ravel()
         scores = process.cpdist(
-            [folded[name[x]] for x in left.tolist()],
-            [folded[name[x]] for x in right.tolist()],
+            folded[left],
+            folded[right],
             scorer=fuzz.ratio,
             processor=None,
             score_cutoff=SPEAKER_MIN_SCORE,
             dtype="uint8",
         )
         hit = scores >= SPEAKER_MIN_SCORE
-        for x, y in zip(left[hit].tolist(), right[hit].tolist(), strict=True):
-            join(x, y)
-    best: dict[int, int] = {}  # cluster root -> the most frequent spelling (ties: first name)
-    for x in range(len(name)):
-        root = find(x)
-        if root not in best or count[x] > count[best[root]]:
-            best[root] = x
-    return {(block[x], name[x]): name[best[find(x)]] for x in range(len(name))}
+        joined.extend(zip(left[hit].tolist(), right[hit].tolist(), strict=True))
+        del left, right, scores
+    root = np.arange(len(pair))
+    if joined:  # connected components of the few names that matched another
+        nodes = sorted({x for edge in joined for x in edge})
+        local = {x: k for k, x in enumerate(nodes)}
+        parts = Components(len(nodes))
+        for x, y in joined:
+            parts.join(local[x], local[y])
+        root[nodes] = [nodes[parts.find(k)] for k in range(len(nodes))]
+    # the most frequent spelling of each component; ties: the first in sorted order
+    ranked = np.lexsort((np.arange(len(pair)), -count, root))
+    best = np.empty(len(pair), dtype=np.int64)
+    leaders = ranked[np.r_[True, root[ranked][1:] != root[ranked][:-1]]]
+    best[root[leaders]] = leaders
+    return name[best[root]][inverse.reshape(-1)]
 
 
 def _clusters(names: list[str]) -> list[int]:

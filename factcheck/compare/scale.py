@@ -6,7 +6,10 @@ See docs/compare.md ("At scale") for the design and its complexity.
 
 from __future__ import annotations
 
+import ctypes
+import sys
 from collections.abc import Sequence
+from functools import cache
 from typing import Any, Final
 
 import numpy as np
@@ -58,30 +61,67 @@ def _when(series: pd.Series) -> np.ndarray:
     return np.asarray(out, dtype=np.int64)
 
 
-def columns(aligned: pd.DataFrame, added: dict[str, list[str]]) -> dict[str, Any]:
-    """The columns a comparison reads, once: text as shared strings, figures as floats.
-    ``added`` holds alignment columns computed for a table that had none."""
-    n = len(aligned)
-    c: dict[str, Any] = {}
-    for name in _READ:
-        if name in added:
-            c[name] = shared_text(pd.Series(added[name], dtype=object))
-        else:
-            c[name] = (
-                shared_text(aligned[name]) if name in aligned.columns else np.full(n, "", object)
-            )
-    for name in ("low", "high"):
-        c[name] = aligned[name].to_numpy(dtype=float, na_value=np.nan)
+def numbers(aligned: pd.DataFrame) -> dict[str, np.ndarray]:
+    """The numeric columns a comparison reads, for the whole table at once (a few bytes a
+    row): low, high, point, ``when`` (reported_at in UTC ns) and ``dated`` (event date known)."""
+    out = {name: aligned[name].to_numpy(dtype=float, na_value=np.nan) for name in ("low", "high")}
     point = (
         aligned["point"] if "point" in aligned.columns else pd.Series(np.nan, index=aligned.index)
     )
-    c["point"] = pd.to_numeric(point, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    out["point"] = pd.to_numeric(point, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    out["dated"] = ~aligned["event_date"].isna().to_numpy()
+    out["when"] = _when(aligned["reported_at"])
+    return out
+
+
+def columns(
+    aligned: pd.DataFrame, added: dict[str, Any], rows: np.ndarray, numeric: dict[str, np.ndarray]
+) -> dict[str, Any]:
+    """The columns a comparison reads, for the claims at positions ``rows`` only (one chunk):
+    text as shared strings, figures as floats. ``added`` holds alignment columns computed
+    for a table that had none (whole-table arrays or lists); ``numeric`` is :func:`numbers`."""
+    n = len(rows)
+    c: dict[str, Any] = {}
+    for name in _READ:
+        if name in added and isinstance(added[name], np.ndarray):
+            c[name] = added[name][rows]  # already shared strings (align.alignment_arrays)
+        elif name in added:
+            c[name] = shared_text(pd.Series(added[name], dtype=object).take(rows))
+        elif name in aligned.columns:
+            c[name] = shared_text(aligned[name].take(rows))
+        else:
+            c[name] = np.full(n, "", object)
+    for name, values in numeric.items():
+        c[name] = values[rows]
     c["event_date"] = np.empty(n, dtype=object)
-    c["event_date"][:] = aligned["event_date"].tolist()
-    c["dated"] = ~aligned["event_date"].isna().to_numpy()
-    c["reported_at"] = aligned["reported_at"]  # read row by row only where needed
-    c["when"] = _when(aligned["reported_at"])
+    c["event_date"][:] = aligned["event_date"].take(rows).tolist()
+    c["reported_at"] = aligned["reported_at"].take(rows)  # read row by row only where needed
     return c
+
+
+def release_memory() -> None:
+    """Give memory that was freed back to the system: pyarrow's pool keeps what reading a
+    table or building text columns left unused, and glibc's heap keeps freed blocks, so a
+    comparison's peak would add up every stage's garbage. No effect elsewhere."""
+    try:
+        import pyarrow
+    except ImportError:
+        pass
+    else:
+        pyarrow.default_memory_pool().release_unused()
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@cache
+def _malloc_trim() -> Any:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
 
 
 def _any(flags: np.ndarray, starts: np.ndarray) -> np.ndarray:

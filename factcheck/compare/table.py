@@ -9,11 +9,20 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
-from factcheck.align import alignment, independent_sources
+from factcheck.align.group import alignment_arrays, shared_text
+from factcheck.align.sources import source_keys
+from factcheck.compare import scale
 from factcheck.compare.reasons import Reason
 from factcheck.compare.reconcile import POLICIES
 from factcheck.compare.relations import MEASURE_PARTS, relate
-from factcheck.compare.scale import TEXT_COLUMNS, chunks, columns, rows_of, simple_groups
+from factcheck.compare.scale import (
+    TEXT_COLUMNS,
+    chunks,
+    columns,
+    numbers,
+    release_memory,
+    rows_of,
+)
 from factcheck.schema import COMPARISON_COLUMNS, validate
 
 #: Extension columns of the comparison table, after the design's (docs/compare.md).
@@ -106,12 +115,12 @@ def compare(
     if policy not in POLICIES:
         raise ValueError(f"unknown policy {policy!r}; known: {', '.join(POLICIES)}")
     validate(claims, "claims")
-    added: dict[str, list[str]] = {}  # the alignment, read beside the table (never copied)
+    added: dict[str, Any] = {}  # the alignment, read beside the table (never copied)
     if "group_id" not in claims.columns:
-        added = alignment(claims, **align_options)
+        added = alignment_arrays(claims, **align_options)
     elif "independent_source" not in claims.columns:
         speakers, vias, publishers = (claims[c].tolist() for c in ("speaker", "via", "publisher"))
-        added = {"independent_source": independent_sources(speakers, vias, publishers)}
+        added = {"independent_source": source_keys(speakers, vias, publishers)}
     registry = _registry_party()
     table = dict(parties or {})
 
@@ -123,33 +132,58 @@ def compare(
         return memo[speaker]
 
     ctx = {"primary": set(primary), "party_of": party_of}
+    n = len(claims)
     if claims.empty:
         frame = pd.DataFrame([], columns=list(COLUMNS))
         return frame.astype({"n_sources": "int64", "n_independent": "int64", "n_claims": "int64"})
-    c = columns(claims, added)
-    codes, gids = pd.factorize(pd.Series(c["group_id"], dtype=object))
+    release_memory()  # what reading the table left allocated but unused
+    gid = added["group_id"] if "group_id" in added else shared_text(claims["group_id"])
+    case = shared_text(claims["case_id"]) if "case_id" in claims.columns else np.full(n, "", object)
+    codes, uniques = pd.factorize(pd.Series(gid, dtype=object))
+    gids = np.asarray(uniques, dtype=object)
+    del gid
     order = np.argsort(codes, kind="stable")
     starts = np.flatnonzero(np.r_[True, np.diff(codes[order]) != 0]) if len(order) else order
-    extra = _spread_none_reported(c, order, starts)
-    simple = simple_groups(c, order, starts, set(extra))
+    del codes
+    ends = np.append(starts[1:], len(order))
+    numeric = numbers(claims)
+    names = [k for k in COLUMNS if k != "event_date"]
     frames, dates, positions = [], [], []
-    for chunk in chunks(c["case_id"][order[starts]]):
-        rows = rows_of(c, order, starts, chunk, simple[chunk], extra, list(gids), policy, ctx)
-        rows = relate(rows)
-        for row in rows:
+    for chunk in chunks(case[order[starts]]):
+        # the chunk's claims, read from the table for this chunk only, in group order
+        lengths = ends[chunk] - starts[chunk]
+        local = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
+        rows = order[np.repeat(starts[chunk] - local, lengths) + np.arange(int(lengths.sum()))]
+        c = columns(claims, added, rows, numeric)
+        inside = np.arange(len(rows))
+        extra = _spread_none_reported(c, inside, local)
+        simple = scale.simple_groups(c, inside, local, set(extra))  # patched in tests
+        here = np.arange(len(chunk))
+        found = rows_of(c, inside, local, here, simple, extra, gids[chunk], policy, ctx)
+        del c
+        found = relate(found)
+        for row in found:
             row["reason"] = row["reasons"].split(",")[0] if row["reasons"] else ""
-        dates.extend(row.pop("event_date") for row in rows)
-        frames.append(pd.DataFrame(rows, columns=[k for k in COLUMNS if k != "event_date"]))
+        dates.extend(row.pop("event_date") for row in found)
+        frames.append(pd.DataFrame(found, columns=names))
         positions.append(chunk)
-    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    del frames
+        del found
+        release_memory()
+    del added, numeric, order, starts, ends, case
+    back = None
     if len(positions) > 1:  # chunks hold whole cases; the table is in group order
         back = np.argsort(np.concatenate(positions), kind="stable")
-        frame = pd.DataFrame(
-            {k: frame.pop(k).take(back).reset_index(drop=True) for k in list(frame.columns)}
-        )  # one column at a time
         dates = [dates[i] for i in back.tolist()]
-    frame.insert(1, "event_date", pd.DataFrame({"event_date": dates})["event_date"])
+    out = {"event_date": pd.DataFrame({"event_date": dates})["event_date"]}
+    del dates
+    for name in names:  # one column at a time: each is gathered, then its pieces are freed
+        pieces = [frame.pop(name) for frame in frames]
+        column = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0]
+        del pieces
+        out[name] = column.take(back).reset_index(drop=True) if back is not None else column
+        del column
+        release_memory()
+    frame = pd.DataFrame({k: out.pop(k) for k in COLUMNS}, copy=False)
     return frame.astype({"n_sources": "int64", "n_independent": "int64", "n_claims": "int64"})
 
 

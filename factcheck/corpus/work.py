@@ -23,6 +23,9 @@ AHEAD_PER_JOB: Final = 4
 #: two workers share a small corpus, many enough that building tables costs little per unit.
 BATCH_UNITS: Final = 16
 BATCH_BYTES: Final = 64_000
+#: With several workers, a corpus is cut into at least this many batches per worker, so that
+#: the last batches, where one worker may wait for the other, are a small share of the run.
+BATCHES_PER_JOB: Final = 8
 
 
 def extract_unit(unit: Unit, options: dict[str, Any], all_columns: bool = False) -> pd.DataFrame:
@@ -105,14 +108,19 @@ def _size(unit: Unit) -> int:
         return 0
 
 
-def _batches(units: Sequence[Unit]) -> Iterator[list[Unit]]:
-    """Consecutive units, up to ``BATCH_UNITS`` or ``BATCH_BYTES`` at a time."""
+def _batches(units: Sequence[Unit], jobs: int = 1) -> Iterator[list[Unit]]:
+    """Consecutive units, up to ``BATCH_UNITS`` or ``BATCH_BYTES`` at a time; with several
+    jobs, fewer units a batch where the corpus is small (``BATCHES_PER_JOB``). Batching never
+    changes a row: each unit's places are settled on its own rows."""
+    most = BATCH_UNITS
+    if jobs > 1:
+        most = max(1, min(BATCH_UNITS, len(units) // (jobs * BATCHES_PER_JOB)))
     batch: list[Unit] = []
     size = 0
     for unit in units:
         batch.append(unit)
         size += _size(unit)
-        if len(batch) >= BATCH_UNITS or size >= BATCH_BYTES:
+        if len(batch) >= most or size >= BATCH_BYTES:
             yield batch
             batch, size = [], 0
     if batch:
@@ -135,7 +143,7 @@ def results(
     _warm(options)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: list[tuple[list[Unit], Future[list[tuple[Any, str, int]]]]] = []
-        batches = _batches(units)
+        batches = _batches(units, jobs)
         for batch in batches:
             pending.append((batch, pool.submit(work, batch, options, all_columns, encode)))
             if len(pending) >= jobs * AHEAD_PER_JOB:

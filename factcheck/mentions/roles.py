@@ -33,6 +33,11 @@ CUE_WINDOW: Final = 60
 UNIT_LOOKAHEAD: Final = 6
 #: How many tokens after a figure are searched for a source noun ("two security sources").
 SOURCE_LOOKAHEAD: Final = 3
+#: How far before a figure the search for the word right before it starts (a longer word, or
+#: more space, is still found: the search then looks at the whole cue window).
+NAME_WORD_NEAR: Final = 24
+#: Quotes that may open a name after its cue ("la base « Union » 3"), with the hyphen.
+_OPEN_QUOTES: Final = '"“«-'
 #: Hours added to a clock time followed by a "p.m." word (when it is before noon).
 PM_SHIFT: Final = 12
 
@@ -76,10 +81,18 @@ def _patterns(lex: Lexicon) -> dict[str, Gate]:
         ),
         ends=ends_of([*w["name_cues"], *w["name_number_words"]]),
     )
-    # "قاعدة يونيون 3", "la base Union 3": the name word is the span, the cue before it
-    out["name_cue_word"] = Gate(re.compile(rf"(?:{name})[\s\"“«]+(?P<w>[^\W\d_]+)\s+$"))
-    out["name_after_word"] = Gate(re.compile(r"(?<![^\W_])(?P<w>[^\W\d_]+)\s+$"))
-    out["quote_word"] = Gate(re.compile(r"[\"“«„]\s*(?P<w>[^\W\d_]+)\s+$"))
+    # the word right before the figure (one match at most: the search starts near the end)
+    out["name_after_word"] = Gate(
+        re.compile(r"(?<![^\W_])(?P<w>[^\W\d_]+)\s+$"), near=NAME_WORD_NEAR
+    )
+    # "قاعدة يونيون 3", "la base Union 3": a name cue before that word (the word is the span)
+    out["name_cue_word"] = Gate(
+        re.compile(rf"(?:{name})[\s\"“«]+$"),
+        ends=ends_of(w["name_cues"], _OPEN_QUOTES),
+        strip=_OPEN_QUOTES,
+    )
+    # "the "Hermes" 900": an opening quote before that word
+    out["quote_word"] = Gate(re.compile(r"[\"“«„]\s*$"), ends=('"', "“", "«", "„"))
     out["quote_close"] = Gate(re.compile(r"\s*[\"”»“]"), starts=('"', "”", "»", "“"))
     out.update(age_patterns(w["person_nouns"], of))
     return out
@@ -172,16 +185,15 @@ def _name(
         atom.start = cue.start("c")
         return f"number of a named thing ({_said(text, atom)})"
     counted = _counted(lex, unit_after(lex, toks, atom, 1))
-    word = _before(p["name_cue_word"], text, start)
-    if word and not counted:
-        atom.start = word.start("w")
+    word = _before(p["name_after_word"], text, start)  # the word right before the figure
+    lo, at = max(0, start - CUE_WINDOW), word.start("w") if word else 0
+    if word and not counted and p["name_cue_word"].search(text, lo, at):
+        atom.start = at
         return f"part of a name ({_said(text, atom)})"
-    quoted = _before(p["quote_word"], text, start)
-    if quoted and p["quote_close"].match(text, atom.end):
-        atom.start = quoted.start("w")
+    if word and p["quote_word"].search(text, lo, at) and p["quote_close"].match(text, atom.end):
+        atom.start = at
         return f"part of a quoted name ({_said(text, atom)})"
     after = p["after_name_cues_after"].match(text, atom.end)
-    word = _before(p["name_after_word"], text, start)
     capital = (
         word
         and is_upper(word.start("w"))

@@ -44,9 +44,7 @@ _FIGURES: Final = (
 #: a figure, else any sign. "_" and the end of the text match no group and make no token;
 #: they are there so a run of white space before them is skipped once.
 _TOKEN: Final = re.compile(
-    r"\s*+(?:(?P<word>[^\W\d_]+)|(?P<sign>[^\w\s\-.,])|"
-    + _FIGURES
-    + r"|(?P<punct>[^\w\s])|_|\Z)"
+    r"\s*+(?:(?P<word>[^\W\d_]+)|(?P<sign>[^\w\s\-.,])|" + _FIGURES + r"|(?P<punct>[^\w\s])|_|\Z)"
 )
 #: A lexicon phrase's tokens, read as the text's are.
 _PHRASE_TOKEN: Final = re.compile(_FIGURES + r"|(?P<word>[^\W\d_]+)|(?P<punct>[^\w\s])")

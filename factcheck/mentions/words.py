@@ -128,7 +128,11 @@ def parse_number(lex: Lexicon, toks: Tokens, text: str, i: int, blocked: set[int
                 break
             cat, value, stem = "digits", toks.values[j], tok
         elif kind == WORD:
-            phrase = match_phrase(toks, j, lex.unit_phrases, lex.phrase_max)
+            phrase = (
+                match_phrase(toks, j, lex.unit_phrases, lex.phrase_max)
+                if tok in lex.phrase_firsts
+                else None
+            )
             if phrase:
                 span_last, value = phrase
                 cat, stem = "unit", "-".join(toks.texts[j : span_last + 1])

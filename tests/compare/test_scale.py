@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from collections import Counter, defaultdict
 
+import numpy as np
 import pandas as pd
 import pytest
 from rapidfuzz import fuzz
@@ -59,7 +60,7 @@ def claims(request: pytest.FixtureRequest) -> pd.DataFrame:
 def _general(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every group through rows.row, in one chunk."""
     monkeypatch.setattr(
-        scale_module, "simple_groups", lambda c, order, starts, extra: [False] * len(starts)
+        scale_module, "simple_groups", lambda c, order, starts, extra: np.zeros(len(starts), bool)
     )
 
 
