@@ -10,6 +10,7 @@ import os
 import re
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -246,18 +247,23 @@ def detect_language(text: str) -> str:
     >>> detect_language("Selon la préfecture, les manifestants étaient 12 000.")
     'fr'
     """
-    letters = [ch for ch in text if ch.isalpha()]
-    arabic = sum(1 for ch in letters if unicodedata.name(ch, "").startswith("ARABIC"))
-    if letters and arabic / len(letters) >= ARABIC_SHARE_MIN:
+    chars = Counter(text)  # each distinct character is looked at once
+    letters = sum(n for ch, n in chars.items() if ch.isalpha())
+    arabic = sum(
+        n
+        for ch, n in chars.items()
+        if ch.isalpha() and unicodedata.name(ch, "").startswith("ARABIC")
+    )
+    if letters and arabic / letters >= ARABIC_SHARE_MIN:
         return "ar"
-    words = re.findall(r"\w+", text.casefold())
+    words = Counter(re.findall(r"\w+", text.casefold()))
     scores = {}
     for code in lang.available():
         data = lang.load(code)
         if data.get("script") != "latin":
             continue
         vocab = set(data.get("detect_words") or ())
-        scores[code] = sum(1 for w in words if w in vocab)
+        scores[code] = sum(n for w, n in words.items() if w in vocab)
     return max(sorted(scores), key=lambda c: scores[c]) if scores else "en"
 
 

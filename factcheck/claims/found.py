@@ -32,7 +32,9 @@ class Attributions(list):  # type: ignore[type-arg]
         self._next = 0
         self._at: dict[Any, list[int]] = {}  # speaker -> sequence numbers of its elements
         self._dead: set[int] = set()
-        self._order: list[Any] | None = None
+        #: the speakers, least recent first (None after a pop: rebuilt when asked for); a
+        #: plain dict, whose iteration, unlike an OrderedDict's, never hashes its keys again
+        self._order: dict[Any, None] | None = {}
 
     def append(self, item: Any) -> None:
         super().append(item)
@@ -41,7 +43,9 @@ class Attributions(list):  # type: ignore[type-arg]
         self._seqs.append(seq)
         if item.speaker.kind != "anaphor":
             self._at.setdefault(item.speaker, []).append(seq)
-            self._order = None
+            if self._order is not None:  # the newest element: its speaker is now the latest
+                self._order.pop(item.speaker, None)
+                self._order[item.speaker] = None
 
     def remove(self, item: Any) -> None:
         index = self.index(item)
@@ -53,15 +57,30 @@ class Attributions(list):  # type: ignore[type-arg]
         if item.speaker.kind != "anaphor":
             self._dead.add(seq)
             seqs = self._at[item.speaker]
+            latest = seqs[-1]
             while seqs and seqs[-1] in self._dead:
                 seqs.pop()
             if not seqs:
                 del self._at[item.speaker]
-            self._order = None
+                if self._order is not None:
+                    del self._order[item.speaker]  # the others keep their order
+            elif seqs[-1] != latest and not self._still_latest(item.speaker):
+                self._order = None  # it moves back among the others: rebuilt when asked for
         return item
+
+    def _still_latest(self, speaker: Any) -> bool:
+        """Whether ``speaker`` is the latest of the order and still later than the next."""
+        if self._order is None:
+            return False
+        newest = reversed(self._order)
+        if next(newest, None) != speaker:
+            return False
+        other = next(newest, None)
+        return other is None or self._at[other][-1] < self._at[speaker][-1]
 
     def speakers(self) -> list[Any]:
         """The speakers so far (anaphors left out), most recent first, each once."""
         if self._order is None:
-            self._order = sorted(self._at, key=lambda s: self._at[s][-1], reverse=True)
-        return list(self._order)
+            ordered = sorted(self._at, key=lambda s: self._at[s][-1])
+            self._order = dict.fromkeys(ordered)
+        return list(reversed(self._order))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 #: What a cue pattern may leave between its phrase and the figure: white space and hyphens.
@@ -56,6 +56,38 @@ def starts_of(phrases: Iterable[str]) -> tuple[str, ...] | None:
     return tuple(sorted(out))
 
 
+#: The last window looked at before a figure (text, start, end, characters stripped, what is
+#: left) and the last position after one (text, position, first character past the gap): the
+#: gates of one figure look at the same places one after another. One entry each, so no text
+#: but the one being read is kept; a tuple is replaced whole, never changed in place.
+_last_before: tuple[str, int, int, str, str] = ("", -1, -1, "", "")
+_last_after: tuple[str, int, int] = ("", -1, -1)
+
+
+def _before_gap(text: str, pos: int, endpos: int, strip: str) -> str:
+    """``text[pos:endpos]`` without the white space and ``strip`` characters at its end."""
+    global _last_before
+    last = _last_before
+    if last[1] == pos and last[2] == endpos and last[0] is text and last[3] == strip:
+        return last[4]
+    before = text[pos:endpos].rstrip()
+    while before and before[-1] in strip:
+        before = before.rstrip(strip).rstrip()
+    _last_before = (text, pos, endpos, strip, before)
+    return before
+
+
+def _after_gap(text: str, pos: int) -> int:
+    """The first position from ``pos`` that is not white space or a hyphen."""
+    global _last_after
+    last = _last_after
+    if last[1] == pos and last[0] is text:
+        return last[2]
+    after = _GAP.match(text, pos).end()
+    _last_after = (text, pos, after)
+    return after
+
+
 @dataclass(frozen=True, slots=True)
 class Gate:
     """``pattern`` behind a necessary test; :meth:`search` and :meth:`match` answer as the
@@ -75,15 +107,19 @@ class Gate:
     starts: tuple[str, ...] | None = None
     near: int = 0
     strip: str = _GAP_CHARS
+    #: last characters of ``ends`` and first ones of ``starts``: one set lookup rejects most
+    last_chars: frozenset[str] = field(init=False)
+    first_chars: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "last_chars", frozenset(e[-1:] for e in self.ends or ()))
+        object.__setattr__(self, "first_chars", frozenset(s[:1] for s in self.starts or ()))
 
     def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
         ends = self.ends
         if ends is not None:
-            strip = self.strip
-            before = text[pos:endpos].rstrip()
-            while before and before[-1] in strip:
-                before = before.rstrip(strip).rstrip()
-            if not before.endswith(ends):
+            before = _before_gap(text, pos, endpos, self.strip)
+            if before[-1:] not in self.last_chars or not before.endswith(ends):
                 return None
         if self.near and endpos - self.near > pos:
             found = self.pattern.search(text, endpos - self.near, endpos)
@@ -93,6 +129,8 @@ class Gate:
 
     def match(self, text: str, pos: int) -> re.Match[str] | None:
         starts = self.starts
-        if starts is not None and not text.startswith(starts, _GAP.match(text, pos).end()):
-            return None
+        if starts is not None:
+            at = _after_gap(text, pos)
+            if text[at : at + 1] not in self.first_chars or not text.startswith(starts, at):
+                return None
         return self.pattern.match(text, pos)

@@ -15,6 +15,7 @@ from typing import Final
 
 from factcheck.errors import LanguageDataError
 from factcheck.lang import load
+from factcheck.mentions.gates import Gate
 from factcheck.mentions.patterns import (
     NUMBER_LISTS,
     NUMBER_MAPS,
@@ -96,11 +97,11 @@ class Lexicon:
     months: dict[str, int]
     weekdays: dict[str, int]
     cues: dict[str, re.Pattern[str]]
-    hedge_before: re.Pattern[str]
-    hedge_after: re.Pattern[str]
-    hedge_after_noun: re.Pattern[str]
-    hedge_commas: re.Pattern[str]  # "38 people, at least, drowned"
-    hedge_gapped: re.Pattern[str]  # "a dépassé les 9 000", "تجاوز عدد النازحين 9 آلاف"
+    hedge_before: Gate
+    hedge_after: Gate
+    hedge_after_noun: Gate
+    hedge_commas: Gate  # "38 people, at least, drowned"
+    hedge_gapped: Gate  # "a dépassé les 9 000", "تجاوز عدد النازحين 9 آلاف"
     ranges: tuple[tuple[re.Pattern[str] | None, re.Pattern[str], bool], ...]
     none_reported: re.Pattern[str]
     protected: re.Pattern[str]

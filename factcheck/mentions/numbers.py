@@ -58,16 +58,27 @@ def _phrase_at(lex: Lexicon, toks: Tokens, i: int, table: dict) -> tuple[int, ob
     return None
 
 
+def _candidates(lex: Lexicon, toks: Tokens) -> list[int]:
+    """Indices of the tokens that may begin a figure: not signs, and no word that begins
+    none (:meth:`Lexicon.may_start`, read from its memo in one pass)."""
+    memo, may_start = lex.memo, lex.may_start
+    return [
+        k
+        for k, (kind, word) in enumerate(zip(toks.kinds, toks.texts, strict=True))
+        if kind != PUNCT and (kind != WORD or (memo[word] if word in memo else may_start(word)))
+    ]
+
+
 def _read(lex: Lexicon, text: str, toks: Tokens, blocked: set[int]) -> list[Atom]:
     """Atoms (figures before hedges and ranges), left to right."""
     atoms: list[Atom] = []
     nouns = lex.counted_nouns | lex.duration_units
-    i, n = 0, len(toks)
-    while i < n:
-        kind = toks.kinds[i]
-        if kind == PUNCT or (kind == WORD and not lex.may_start(toks.texts[i])) or i in blocked:
-            i += 1
+    i = 0
+    for k in _candidates(lex, toks):
+        if k < i or k in blocked:
             continue
+        i = k
+        kind = toks.kinds[i]
         if kind == UNREADABLE:  # "1e400": a mention with no value (role other, with a reason)
             atoms.append(Atom(toks.starts[i], toks.ends[i], None, None, "unreadable", i, i))
             i += 1

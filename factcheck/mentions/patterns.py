@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Any, Final
 
+from factcheck.mentions.gates import Gate, ends_of, starts_of
 from factcheck.text.normalize import lookup_key
 
 #: Word lists of the ``numbers`` section; each must be a list of lookup keys.
@@ -179,26 +180,39 @@ def gap_phrases(phrases: Iterable[str]) -> str:
 
 def hedge_patterns(
     hedges: dict[str, dict[str, list[str]]], gaps: list[str], pfx: str
-) -> dict[str, re.Pattern[str]]:
+) -> dict[str, Gate]:
     """The hedge patterns of a language: before the figure, after it, after its counted noun,
     after the noun between commas ("38 people, at least, drowned"), and before it with
-    the words of ``gaps`` between ("a dépassé les 9 000")."""
+    the words of ``gaps`` between ("a dépassé les 9 000"); each behind its :class:`Gate`."""
     sp = r"[ \t\u202f]"
     comma = r"[,،]"
+    before = [w for words in hedges["hedges_before"].values() for w in words]
+    after = [w for words in hedges["hedges_after"].values() for w in words]
+    gapped = [p.split()[-1] for p in gaps if p.split()]
     return {
-        "hedge_before": re.compile(
-            rf"(?<![^\W_]){pfx}(?:{qualified(hedges['hedges_before'])}){sp}*$"
+        "hedge_before": Gate(
+            re.compile(rf"(?<![^\W_]){pfx}(?:{qualified(hedges['hedges_before'])}){sp}*$"),
+            ends=ends_of(before),
         ),
-        "hedge_gapped": re.compile(
-            rf"(?<![^\W_]){pfx}(?:{qualified(hedges['hedges_before'])})"
-            rf"{sp}+(?:{gap_phrases(gaps)}){sp}*$"
+        "hedge_gapped": Gate(
+            re.compile(
+                rf"(?<![^\W_]){pfx}(?:{qualified(hedges['hedges_before'])})"
+                rf"{sp}+(?:{gap_phrases(gaps)}){sp}*$"
+            ),
+            ends=None if "*" in gapped else ends_of(gapped),
         ),
-        "hedge_after": re.compile(rf"{sp}*(?:{qualified(hedges['hedges_after'])})"),
-        "hedge_after_noun": re.compile(
-            rf"{sp}+[^\W\d_]+{sp}+(?:{qualified(hedges['hedges_after_noun'])})(?![^\W_])"
+        "hedge_after": Gate(
+            re.compile(rf"{sp}*(?:{qualified(hedges['hedges_after'])})"), starts=starts_of(after)
         ),
-        "hedge_commas": re.compile(
-            rf"(?:{sp}+[^\W\d_]+)?{sp}*{comma}{sp}*"
-            rf"(?:{qualified(hedges['hedges_after_noun'])}){sp}*{comma}"
+        "hedge_after_noun": Gate(
+            re.compile(
+                rf"{sp}+[^\W\d_]+{sp}+(?:{qualified(hedges['hedges_after_noun'])})(?![^\W_])"
+            )
+        ),
+        "hedge_commas": Gate(
+            re.compile(
+                rf"(?:{sp}+[^\W\d_]+)?{sp}*{comma}{sp}*"
+                rf"(?:{qualified(hedges['hedges_after_noun'])}){sp}*{comma}"
+            )
         ),
     }
