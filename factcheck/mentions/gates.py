@@ -78,11 +78,8 @@ def _before_gap(text: str, pos: int, endpos: int, strip: str) -> str:
 
 
 def _after_gap(text: str, pos: int) -> int:
-    """The first position from ``pos`` that is not white space or a hyphen."""
+    """The first position from ``pos`` that is not white space or a hyphen (remembered)."""
     global _last_after
-    last = _last_after
-    if last[1] == pos and last[0] is text:
-        return last[2]
     after = _GAP.match(text, pos).end()
     _last_after = (text, pos, after)
     return after
@@ -130,7 +127,8 @@ class Gate:
     def match(self, text: str, pos: int) -> re.Match[str] | None:
         starts = self.starts
         if starts is not None:
-            at = _after_gap(text, pos)
+            last = _last_after
+            at = last[2] if last[1] == pos and last[0] is text else _after_gap(text, pos)
             if text[at : at + 1] not in self.first_chars or not text.startswith(starts, at):
                 return None
         return self.pattern.match(text, pos)
