@@ -120,8 +120,10 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
     country = country_of(texts or ((doc.text, doc.language),))
     publisher = canonical(doc.publisher, doc.language) if doc.publisher else ""
     dateline = find_dateline(doc.text, doc.language)
-    fence = frozenset(
-        k for k, t in enumerate(tokens) if dateline and dateline.start <= t.start < dateline.end
+    fence = (
+        frozenset(k for k, t in enumerate(tokens) if dateline.start <= t.start < dateline.end)
+        if dateline
+        else frozenset()
     )
     wire = dateline.outlet if dateline else ""
     found = attribute(doc.text, tokens, views, lex, blocked, country, publisher, fence)

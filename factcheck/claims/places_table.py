@@ -95,11 +95,12 @@ def places_of(
 
 
 def _column(claims: pd.DataFrame, name: str) -> list:
-    import pandas as pd
-
     if name not in claims.columns:
         return [""] * len(claims)
-    return ["" if pd.isna(v) else v for v in claims[name].tolist()]
+    column = claims[name]  # missing values found at once, not with pd.isna per value
+    return [
+        "" if gone else v for v, gone in zip(column.tolist(), column.isna().tolist(), strict=True)
+    ]
 
 
 def _sentence_origin(sentence: str, figures: list[tuple[int, str]]) -> int:

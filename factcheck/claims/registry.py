@@ -59,6 +59,8 @@ _BRACKETED: Final = re.compile(r"\s*(.+?)\s*[(（]([^()（）]+)[)）]\s*")
 
 #: A country, or countries in order of preference, to resolve generic names with.
 Countries = str | Sequence[str] | None
+#: Longest text whose registry names are remembered (a speaker's phrase, not a document).
+FIND_MEMO_CHARS: Final = 400
 
 
 class EntryType(StrEnum):
@@ -115,6 +117,11 @@ class Registry:
     resolve_memo: dict[tuple[object, ...], Entry | None] = field(
         default_factory=dict, compare=False, repr=False
     )
+    #: the same for :meth:`find_in` over short texts (a speaker's phrase, named again and
+    #: again in a document; never a whole document, which no memo should keep alive)
+    find_memo: dict[tuple[object, ...], tuple[tuple[int, int, Entry], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def countries_of(self, texts: str | Iterable[str], language: str | None = None) -> list[str]:
         """The countries ``texts`` name (names, peoples, capitals), most often named first;
@@ -142,11 +149,7 @@ class Registry:
         :meth:`countries_of`) resolves a generic name ("وزارة الصحة", "le ministère de
         l'Intérieur") to that country's entry; without it a generic name stays unresolved.
         """
-        key = (
-            text,
-            language,
-            country if country is None or isinstance(country, str) else tuple(country),
-        )
+        key = (text, language, _country_key(country))
         memo = self.resolve_memo
         if key in memo:
             return memo[key]
@@ -205,6 +208,19 @@ class Registry:
         Offsets index ``text`` as given. Generic names are included only when ``country``
         picks one entry for them.
         """
+        if len(text) > FIND_MEMO_CHARS:
+            return self._find_in(text, language, country)
+        key = (text, language, _country_key(country))
+        hit = self.find_memo.get(key)
+        if hit is None:
+            hit = tuple(self._find_in(text, language, country))
+            if len(self.find_memo) < FUZZY_MEMO_SIZE:
+                self.find_memo[key] = hit
+        return list(hit)
+
+    def _find_in(
+        self, text: str, language: str | None, country: Countries
+    ) -> list[tuple[int, int, Entry]]:
         found = self.index.find(text, language)
         if country is not None:
             taken = [(s, e) for s, e, _ in found]
@@ -214,6 +230,11 @@ class Registry:
                     found.append((start, end, entry))
             found.sort(key=lambda hit: hit[0])
         return found
+
+
+def _country_key(country: Countries) -> object:
+    """``country`` as part of a memo key (a sequence of countries as a tuple)."""
+    return country if country is None or isinstance(country, str) else tuple(country)
 
 
 _LETTERS: dict[int, tuple[tuple[str, ...], dict[str, int], np.ndarray, np.ndarray]] = {}
