@@ -57,7 +57,10 @@ def shared_text(series: pd.Series) -> np.ndarray:
     distinct measures hold a few hundred strings)."""
     codes, uniques = pd.factorize(series)
     values = np.empty(len(uniques) + 1, dtype=object)
-    values[:-1] = [v if isinstance(v, str) else str(v) for v in uniques]
+    if pd.api.types.is_string_dtype(uniques.dtype) and uniques.dtype != object:
+        values[:-1] = uniques.to_numpy(dtype=object)  # str already, converted in one call
+    else:
+        values[:-1] = [v if isinstance(v, str) else str(v) for v in uniques]
     values[-1] = ""
     return values[codes]
 
@@ -183,8 +186,11 @@ def alignment_arrays(
     window = np.zeros(n, dtype=np.int64)
     known = ~unknown_date
     n_dates = pd.Series(dates[known].to_numpy()).groupby(bucket_side[known]).nunique()
+    plain = pd.api.types.is_datetime64_dtype(dates.dtype)  # no time zone: read as an array
+    values = dates.to_numpy() if plain else None
     for rows in _rows_of(bucket_side, n_dates.index[n_dates.to_numpy() > 1].to_numpy()).values():
-        clusters, date_notes = date_clusters(dates.iloc[rows].tolist(), date_tolerance_days)
+        some = pd.DatetimeIndex(values[rows]).tolist() if plain else dates.iloc[rows].tolist()
+        clusters, date_notes = date_clusters(some, date_tolerance_days)
         window[rows] = clusters
         for i, note in zip(rows.tolist(), date_notes, strict=True):
             if note:

@@ -4,11 +4,12 @@ reductions (``reduceat`` over the first claim of each group), for :mod:`.fast`."
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any, Final
 
 import numpy as np
 
-from factcheck.compare.verdicts import EPSILON, interval
+from factcheck.compare.verdicts import ABOUT_TOLERANCE, EPSILON, interval
 from factcheck.model import Qualifier
 
 
@@ -27,6 +28,20 @@ def _close(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         return np.abs(a - b) <= 1e-9 * np.maximum(np.abs(a), np.abs(b))
 
 
+def _intervals(
+    low: np.ndarray, high: np.ndarray, q: np.ndarray, value_text: Sequence[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`factcheck.compare.verdicts.interval` of every figure: the bands of "about" over
+    the arrays; only an open "at least" asks that function for its implied ceiling."""
+    ilo, ihi = np.where(np.isnan(low), 0.0, low), np.where(np.isnan(high), math.inf, high)
+    about = q == Qualifier.ABOUT
+    ilo = np.where(about, ilo * (1 - ABOUT_TOLERANCE), ilo)
+    ihi = np.where(about, ihi * (1 + ABOUT_TOLERANCE), ihi)
+    for i in np.flatnonzero((q == Qualifier.AT_LEAST) & np.isinf(ihi)).tolist():
+        ilo[i], ihi[i] = interval(_Fig(float(low[i]), float(high[i]), q[i], value_text[i]))
+    return ilo, ihi
+
+
 #: ``when`` of a claim whose reported_at is unknown (reported_at in UTC nanoseconds).
 NO_TIME: Final = int(np.iinfo(np.int64).min)
 
@@ -40,11 +55,7 @@ class Arrays:
         none = q == Qualifier.NONE_REPORTED
         no_low, no_high = np.isnan(low), np.isnan(high)
         slo, shi = np.where(no_low, 0.0, low), np.where(no_high, math.inf, high)
-        spans = [  # the interval each figure allows, hedges included, read by one function
-            interval(_Fig(*f))
-            for f in zip(c["low"], c["high"], c["qualifier"], c["value_text"], strict=True)
-        ]
-        ilo, ihi = (np.asarray(x, dtype=float).reshape(-1) for x in zip(*spans, strict=True))
+        ilo, ihi = _intervals(low, high, q, c["value_text"])
         point = np.asarray(c["point"], dtype=float)
         self.pt = np.where(
             none,

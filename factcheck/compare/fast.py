@@ -38,10 +38,6 @@ _CLAUSE: Final = {
 }
 
 
-def _ids(ids: Sequence[str]) -> list[str]:
-    return list(dict.fromkeys(ids))
-
-
 def _verdict_reason(a: Arrays, g: int, figs: list[Figure]) -> tuple[Verdict, Reason]:
     if a.size[g] < 2:
         return Verdict.SINGLE_SOURCE, Reason.SINGLE_SOURCE
@@ -96,13 +92,18 @@ def rows(
         return []
     a = Arrays(c, starts)
     ends = np.append(starts[1:], len(c["low"])).tolist()
-    words = [
-        figure_words(q, lo, hi, vt)
-        for q, lo, hi, vt in zip(c["qualifier"], c["low"], c["high"], c["value_text"], strict=True)
-    ]
+    words, memo = [], {}  # a table states the same few hundred figures again and again
+    for key in zip(c["qualifier"], c["low"], c["high"], c["value_text"], strict=True):
+        said = memo.get(key)
+        if said is None:
+            said = memo[key] = figure_words(*key)
+        words.append(said)
     party, primary = ctx["party_of"], ctx["primary"]
     ids, speaker, source = c["claim_id"], c["speaker"], c["source"]
-    out = _singles(c, a, starts, words, gids, policy, ctx)
+    qid, quote = jt.quoted(ids), jt.Quoted(ascii=False)
+    low_set, high_sets, no_high = a.low_set.tolist(), a.high_set.tolist(), a.no_high.tolist()
+    cons_set, cons, high = a.cons_set.tolist(), a.cons.tolist(), a.high.tolist()
+    out = _singles(c, a, starts, words, qid, quote, gids, policy, ctx)
     for g, (start, end) in enumerate(zip(starts.tolist(), ends, strict=True)):
         if end - start == 1:
             continue
@@ -139,21 +140,20 @@ def rows(
             while key in figures:
                 key, n = f"{lab} ({n})", n + 1
             figures[key] = f"[{jt.number(c['low'][i])}, {jt.number(c['high'][i])}]"
-        cons_ids = _ids([ids[i] for i in span if a.cons_set[i]])
-        high_set = a.no_high if math.isnan(a.high[g]) else a.high_set
-        set_by: dict[str, list[str]] = {
-            "low": _ids([ids[i] for i in span if a.low_set[i]]),
-            "high": _ids([ids[i] for i in span if high_set[i]]),
-            "best": [],
-            "conservative": cons_ids,
-        }  # fmt: skip
+        # claim ids are distinct in a simple group: each list is in claim order already
+        cons_ids = ", ".join([qid[i] for i in span if cons_set[i]])
+        high_set = no_high if math.isnan(high[g]) else high_sets
+        best_ids, rule_json = "", ""
         if policy == "best":
             best, pool, rule = _best(c, a, span, labels, primary)
-            set_by["best"], set_by["rule"] = _ids([ids[i] for i in pool]), [rule]
+            best_ids, rule_json = ", ".join([qid[i] for i in pool]), f', "rule": ["{rule}"]'
         elif policy == "conservative":
-            best, rule, set_by["best"] = float(a.cons[g]), "conservative", cons_ids
+            best, rule, best_ids = cons[g], "conservative", cons_ids
         else:
             best, rule = math.nan, ""
+        set_by = (f'{{"low": [{", ".join([qid[i] for i in span if low_set[i]])}], '
+                  f'"high": [{", ".join([qid[i] for i in span if high_set[i]])}], '
+                  f'"best": [{best_ids}], "conservative": [{cons_ids}]{rule_json}}}')  # fmt: skip
         dates = [
             d
             for d, known in zip(c["event_date"][start:end], c["dated"][start:end], strict=True)
@@ -168,16 +168,16 @@ def rows(
             "measure": c["measure"][start], "subject": c["subject"][start],
             "subject_detail": detail, "n_sources": end - start,
             "speakers": "; ".join(dict.fromkeys(labels)),
-            "figures": jt.obj(list(figures.items()), ascii=False),
+            "figures": "{" + ", ".join([f"{quote[k]}: {v}" for k, v in figures.items()]) + "}",
             "low": float(a.low[g]), "high": float(a.high[g]), "spread": float(a.spread[g]),
             "rel_spread": float(a.rel_spread[g]), "verdict": str(v), "best": best,
             "policy": policy, "note": " ".join(note), "reason": str(reason),
             "reasons": str(reason), "scope": c["scope"][start], "place": c["place"][start],
             "n_independent": end - start, "n_claims": end - start,
-            "support": jt.obj([(w, str(n)) for w, n in Counter(words[start:end]).items()],
-                               ascii=False),
-            "claim_ids": jt.texts(ids[start:end]),
-            "set_by": jt.obj([(k, jt.texts(v)) for k, v in set_by.items()]),
+            "support": "{" + ", ".join([f"{quote[w]}: {n}"
+                                        for w, n in Counter(words[start:end]).items()]) + "}",
+            "claim_ids": f"[{', '.join(qid[start:end])}]",
+            "set_by": set_by,
             "party_flag": party_flag, "conservative": float(a.cons[g]),
             "range_low": float(a.range_low[g]), "range_high": float(a.range_high[g]),
             "gap": gap, "rel_gap": rel_gap, "subset_of": c["subset_of"][start], "related": "[]",
@@ -192,6 +192,8 @@ def _singles(
     a: Arrays,
     starts: np.ndarray,
     words: list[str],
+    qid: list[str],
+    quote: jt.Quoted,
     gids: Sequence[str],
     policy: str,
     ctx: dict[str, Any],
@@ -202,7 +204,7 @@ def _singles(
     out: dict[int, dict[str, Any]] = {}
     for g in np.flatnonzero(a.size == 1).tolist():
         i = int(starts[g])
-        name, cid, word = c["speaker"][i], jt.text(c["claim_id"][i]), words[i]
+        name, cid, word = c["speaker"][i], qid[i], words[i]
         note = f"{name} {says(name)} {word}: one source only."
         side = party(name)
         if side:
@@ -227,13 +229,13 @@ def _singles(
             "group_id": gids[g], "event_date": c["event_date"][i] if c["dated"][i] else None,
             "measure": c["measure"][i], "subject": c["subject"][i],
             "subject_detail": c["subject_detail"][i], "n_sources": 1, "speakers": name,
-            "figures": f"{{{jt.text(name, ascii=False)}: [{jt.number(low)}, {jt.number(high)}]}}",
+            "figures": f"{{{quote[name]}: [{jt.number(low)}, {jt.number(high)}]}}",
             "low": low, "high": high, "spread": float(a.spread[g]),
             "rel_spread": float(a.rel_spread[g]), "verdict": "single_source", "best": best,
             "policy": policy, "note": note, "reason": "single_source",
             "reasons": "single_source", "scope": c["scope"][i], "place": c["place"][i],
             "n_independent": 1, "n_claims": 1,
-            "support": f"{{{jt.text(word, ascii=False)}: 1}}", "claim_ids": f"[{cid}]",
+            "support": f"{{{quote[word]}: 1}}", "claim_ids": f"[{cid}]",
             "set_by": set_by, "party_flag": bool(side),
             "conservative": float(a.cons[g]), "range_low": float(a.range_low[g]),
             "range_high": float(a.range_high[g]), "gap": math.nan, "rel_gap": math.nan,

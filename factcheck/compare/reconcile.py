@@ -97,10 +97,13 @@ def range_(figures: Sequence[Figure]) -> Estimate:
     return Estimate("range", low, math.nan, high, set_by)
 
 
-def best(figures: Sequence[Figure], primary: Collection[str] = ()) -> Estimate:
+def best(
+    figures: Sequence[Figure], primary: Collection[str] = (), bounds: Estimate | None = None
+) -> Estimate:
     """UCDP-style low/best/high: the primary source's latest figure, else the median of the
-    exact figures, else the median of all recorded figures."""
-    bounds = range_(figures)
+    exact figures, else the median of all recorded figures. ``bounds`` is ``range_(figures)``
+    when the caller has it already."""
+    bounds = range_(figures) if bounds is None else bounds
     if not figures:
         return Estimate("best", math.nan, math.nan, math.nan)
     first_hand = [f for f in figures if f.source in primary or f.label in primary]

@@ -11,15 +11,24 @@ from __future__ import annotations
 import json
 import math
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any, Final
 
-from factcheck.align.keys import fold
+from factcheck.align.keys import fold as _fold_text
 from factcheck.compare.reasons import Reason
 
 #: Measures that count several others together (kit vocabulary, not language data).
 MEASURE_PARTS: Final = {"casualties": ("killed", "wounded")}
 #: Subjects counted inside a wider one ("31 children" among "112 people" killed).
 SUBJECT_PARTS: Final = {"people": ("children", "women")}
+
+
+#: :func:`factcheck.align.keys.fold`, remembered: a table repeats a few places and
+#: affiliations on thousands of rows.
+fold = lru_cache(maxsize=65_536)(_fold_text)
+
+#: Rank of each reason in :class:`Reason`'s order of precedence.
+_RANK: Final = {str(reason): rank for rank, reason in enumerate(Reason)}
 
 
 def _same_side(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -60,12 +69,12 @@ def _add(row: dict[str, Any], reason: Reason, other: str, sentence: str) -> None
     found = [r for r in row["reasons"].split(",") if r]
     if reason not in found:
         found.append(str(reason))
-    order = list(Reason)
-    row["reasons"] = ",".join(sorted(found, key=lambda r: order.index(Reason(r))))
-    related = json.loads(row["related"])
+        row["reasons"] = ",".join(sorted(found, key=_RANK.__getitem__))
+    related = row.get("_related")
+    if related is None:
+        related = row["_related"] = json.loads(row["related"])
     if other and other not in related:
         related.append(other)
-        row["related"] = json.dumps(related)
     if sentence not in row["note"]:
         row["note"] += " " + sentence
 
@@ -121,4 +130,8 @@ def relate(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if not math.isnan(total) and row["range_low"] > total:
                 sentence += " It is larger than that total."
             _add(row, Reason.SUBSET, row["subset_of"], sentence)
+    for row in rows:
+        related = row.pop("_related", None)
+        if related is not None:
+            row["related"] = json.dumps(related)
     return rows

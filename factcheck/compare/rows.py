@@ -17,7 +17,7 @@ import pandas as pd
 
 from factcheck.compare.notes import figure, figures_clause, reason_sentences, verdict_clause
 from factcheck.compare.reasons import reasons, resolve
-from factcheck.compare.reconcile import Estimate, conservative, range_, reconcile
+from factcheck.compare.reconcile import Estimate, best, conservative, range_, reconcile
 from factcheck.compare.verdicts import Figure, gap, verdict
 from factcheck.model import Polarity, Verdict
 from factcheck.when import timestamp_of
@@ -120,8 +120,11 @@ def row(gid: str, recs: list[dict[str, Any]], policy: str, ctx: dict[str, Any]) 
     if res.updated and clause is None:
         v = Verdict.UPDATED  # the latest figure stands; earlier ones are history
     g, rel_g = gap(res.figures)
-    est = reconcile(res.figures, policy, ctx["primary"])
     cons, rng = conservative(res.figures), range_(res.figures)
+    if policy == "best":
+        est = best(res.figures, ctx["primary"], rng)
+    else:
+        est = {"conservative": cons, "range": rng}.get(policy) or reconcile(res.figures, policy)
     low, high = _envelope(res.figures)
     spread = high - low
     party = ctx["party_of"]

@@ -132,17 +132,24 @@ def simple_groups(
     c: dict[str, Any], order: np.ndarray, starts: np.ndarray, extra: set[int]
 ) -> np.ndarray:
     """Which groups :mod:`factcheck.compare.fast` can take: every claim asserted, one claim
-    per independent source and claim id, and no outlet's own voice beside another claim."""
+    per independent source and claim id, and no outlet's own voice beside another claim of
+    its own document (the one case where a document could contradict itself)."""
     size = np.diff(np.append(starts, len(order)))
     group = np.repeat(np.arange(len(starts)), size)
     denied = c["polarity"][order] == str(Polarity.DENIED)
     own = (c["speaker"][order] == c["publisher"][order]) & (c["speaker_text"][order] == "")
     numberless = np.isnan(c["low"][order]) & np.isnan(c["high"][order])
     frame = pd.DataFrame(
-        {"g": group, "s": c["independent_source"][order], "c": c["claim_id"][order]}
+        {
+            "g": group,
+            "s": c["independent_source"][order],
+            "c": c["claim_id"][order],
+            "d": c["doc_id"][order],
+        }
     )
     repeated = frame.duplicated(["g", "s"]).to_numpy() | frame.duplicated(["g", "c"]).to_numpy()
-    simple = ~(_any(denied | numberless | repeated, starts) | ((size > 1) & _any(own, starts)))
+    own &= frame.duplicated(["g", "d"], keep=False).to_numpy()  # its document says more
+    simple = ~_any(denied | numberless | repeated | own, starts)
     simple[list(extra)] = False
     return simple
 
@@ -201,16 +208,13 @@ def rows_of(
     sub["source"] = c["independent_source"][idx].tolist()
     done = dict(zip(quick.tolist(), fast.rows(sub, offsets, [gids[g] for g in quick.tolist()],
                                                policy, ctx), strict=True))  # fmt: skip
-    cols = {name: c[name] for name in _REC}
     slow = chunk[~simple].tolist()
     members = {g: [*order[starts[g] : ends[g]].tolist(), *extra.get(g, ())] for g in slow}
     needed = sorted({i for rows in members.values() for i in rows})
-    reported = dict(zip(needed, c["reported_at"].iloc[needed].tolist(), strict=True))
+    at = {i: k for k, i in enumerate(needed)}
+    values = {name: c[name][needed].tolist() for name in _REC}  # floats come out as float
+    values["reported_at"] = c["reported_at"].iloc[needed].tolist()
     for g in slow:
-        recs = [{name: col[i] for name, col in cols.items()} for i in members[g]]
-        for i, rec in zip(members[g], recs, strict=True):
-            rec["reported_at"] = reported[i]
-            rec["low"], rec["high"], rec["point"] = (
-                float(rec["low"]), float(rec["high"]), float(rec["point"]))  # fmt: skip
+        recs = [{name: column[at[i]] for name, column in values.items()} for i in members[g]]
         done[g] = row(gids[g], recs, policy, ctx)
     return [done[g] for g in chunk.tolist()]
