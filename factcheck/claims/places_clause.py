@@ -68,6 +68,8 @@ class SentenceView:
         if i <= 0 or i >= len(self.tokens):
             return True
         gap = self.text[self.tokens[i - 1].end : self.tokens[i].start]
+        if gap == " ":  # most gaps: no punctuation, only the word can break
+            return not strong_only and self.core(self.tokens[i].key) in self.words.breaks
         if STRONG.search(gap):
             return True
         if strong_only:
@@ -81,16 +83,9 @@ class SentenceView:
             return 0
         starts = self._clause_starts.get(strong_only)
         if starts is None:  # for every token, where its clause starts: one pass per sentence
-            tokens, text, breaks = self.tokens, self.text, self.words.breaks
-            starts = [0] * len(tokens)
-            for k in range(1, len(tokens)):
-                # breaks_before(k, strong_only), with a plain space between the words read
-                # at once (most gaps): no punctuation in it, only the word can break
-                if text[tokens[k - 1].end : tokens[k].start] == " ":
-                    brk = not strong_only and self.core(tokens[k].key) in breaks
-                else:
-                    brk = self.breaks_before(k, strong_only)
-                starts[k] = k if brk else starts[k - 1]
+            starts = [0] * len(self.tokens)
+            for k in range(1, len(self.tokens)):
+                starts[k] = k if self.breaks_before(k, strong_only) else starts[k - 1]
             self._clause_starts[strong_only] = starts
         return starts[i]
 

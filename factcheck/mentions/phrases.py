@@ -162,6 +162,8 @@ class PhraseIndex(Generic[T]):
     def _strip(self, key: str, language: str | None) -> list[tuple[str, int]]:
         langs = [language] if language else list(self._prefixes)
         out = [(key, 0)]
+        if not any(self._prefixes.get(lang) for lang in langs):
+            return out  # no clitics in these languages: the word as written only
         seen = {key}
         frontier = [(key, 0)]
         for _ in range(MAX_STRIPS):
@@ -252,11 +254,19 @@ class PhraseIndex(Generic[T]):
             i = last + 1
         return found
 
-    def names_any(self, tokens: list[Token], text: str, language: str | None = None) -> bool:
-        """Whether a stored phrase starts at any of ``tokens`` (the words of ``text``): if
-        not, :meth:`find` and :meth:`match_at` find nothing there."""
+    def names_any(
+        self,
+        tokens: list[Token],
+        text: str,
+        language: str | None = None,
+        keys: set[str] | None = None,
+    ) -> bool:
+        """Whether a stored phrase starts at any of ``tokens`` (the words of ``text``; ``keys``:
+        their distinct keys, when the caller has them): if not, :meth:`find` and
+        :meth:`match_at` find nothing there."""
         starts, exact = self._starts.setdefault(language, {}), self._exact
-        keys = {t.key for t in tokens}  # each distinct word once, most of them known
+        if keys is None:
+            keys = {t.key for t in tokens}  # each distinct word once, most of them known
         known = starts.get
         firsts = {
             k for k in keys if known(k) or (known(k) is None and self._may_start(k, language))

@@ -141,7 +141,8 @@ def _names_no_day(text: str, tokens: list[Token], words: TimeWords, language: st
     """Whether ``text`` surely names no day: no month, weekday or relative-day phrase starts
     at any of its words, and no date is written in digits (``explicit_dates`` without words)."""
     indexes = (words.months, words.weekdays, words.relative)
-    if any(index.names_any(tokens, text, language) for index in indexes):
+    keys = {t.key for t in tokens}
+    if any(index.names_any(tokens, text, language, keys) for index in indexes):
         return False
     return not explicit_dates(text, [], words, language, None)
 
