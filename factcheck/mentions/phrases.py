@@ -291,7 +291,7 @@ class PhraseIndex(Generic[T]):
         Leading ``skip`` words (determiners) are dropped one by one if the text as written
         is not stored: "the Pentagon" -> "Pentagon", while "Le Monde" stays whole.
         """
-        tokens = tokenize(text)
+        tokens = _recent_tokens(text)  # the same names are looked up again and again
         skipped = set(skip)
         while tokens:
             hit = self.match_at(tokens, 0, text, language)
