@@ -34,7 +34,7 @@ SUM_PLACE: float = 100.0
 
 def _unit_ordinal(lex: Lexicon, text: str, toks: Tokens, atom: Atom) -> tuple[int, bool] | None:
     """``(index of the unit ordinal, hyphen or "and" before it)`` right after ``atom``."""
-    k, n = atom.last + 1, len(toks)
+    k, n = atom.last + 1, len(toks.kinds)
     word = toks.texts[atom.last]
     tens = lex.units.get(word) in TENS
     rounded = lex.scales.get(word) in ROUND
@@ -96,7 +96,7 @@ def compounds(lex: Lexicon, text: str, toks: Tokens, atoms: list[Atom]) -> list[
         prev = out[-1] if out else None
         num = _numerator(lex, text, toks, prev, atom)
         alone = atom.first == atom.last or (atom.tails == () and atom.low % 100 == 0)
-        after = k + 1 < len(toks) and toks.kinds[k + 1] == WORD
+        after = k + 1 < len(toks.kinds) and toks.kinds[k + 1] == WORD
         if singular and num and (num[0] != 1 or (after and toks.texts[k + 1] not in lex.of_words)):
             num = None
         new: Atom | None = None

@@ -28,6 +28,8 @@ BLOCK_CHARS: Final = 64_000
 _ARABIC_LETTER: Final = re.compile(r"[\u0620-\u064a]")
 #: A sentence end a block may stop after, in a line longer than a block.
 _SENTENCE_END: Final = re.compile(r"(?<![\d.])[.!?؟]+\s+")
+#: Each qualifier by its value (a dict lookup; calling the enum costs more per figure).
+_QUALIFIERS: Final = {q.value: q for q in Qualifier}
 #: A figure of a block with its role, reason and counted noun.
 Found = tuple[Atom, Role, str, str]
 
@@ -83,7 +85,12 @@ def read_block(lex: Lexicon, block: str) -> tuple[NormalizedText, list[Found]]:
     found: list[Found] = []
     for atom in atoms:
         role, reason, unit = assign_role(lex, nt.text, toks, atom, is_upper)
-        if not all(v is None or is_figure(v) for v in (atom.low, atom.high, atom.point)):
+        low, high, point = atom.low, atom.high, atom.point
+        if (
+            (low is not None and not is_figure(low))
+            or (high is not None and not is_figure(high))
+            or (point is not None and not is_figure(point))
+        ):
             # "9e14 thousand": digits that read, a product that cannot stand in a table
             atom.low = atom.high = atom.point = None
             role, reason, unit = Role.OTHER, UNREADABLE_REASON, ""
@@ -114,7 +121,7 @@ def find_mentions(doc: Document) -> list[Mention]:
                     text=doc.text[start:end],
                     low=atom.low,
                     high=atom.high,
-                    qualifier=Qualifier(atom.qualifier),
+                    qualifier=_QUALIFIERS[atom.qualifier],
                     role=role,
                     reason=reason,
                     point=atom.point,

@@ -10,7 +10,7 @@ from factcheck.mentions.words import Atom
 def parse_ordinal(lex: Lexicon, toks: Tokens, text: str, i: int) -> Atom | None:
     """An ordinal at token ``i``: a word ("first", "الأول") or digits + suffix ("3rd")."""
     kind, tok = toks.kinds[i], toks.texts[i]
-    n = len(toks)
+    n = len(toks.kinds)
     if (
         kind == NUMBER
         and i > 0

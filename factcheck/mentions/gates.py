@@ -65,11 +65,9 @@ _last_after: tuple[str, int, int] = ("", -1, -1)
 
 
 def _before_gap(text: str, pos: int, endpos: int, strip: str) -> str:
-    """``text[pos:endpos]`` without the white space and ``strip`` characters at its end."""
+    """``text[pos:endpos]`` without the white space and ``strip`` characters at its end
+    (remembered)."""
     global _last_before
-    last = _last_before
-    if last[1] == pos and last[2] == endpos and last[0] is text and last[3] == strip:
-        return last[4]
     before = text[pos:endpos].rstrip()
     while before and before[-1] in strip:
         before = before.rstrip(strip).rstrip()
@@ -78,11 +76,8 @@ def _before_gap(text: str, pos: int, endpos: int, strip: str) -> str:
 
 
 def _after_gap(text: str, pos: int) -> int:
-    """The first position from ``pos`` that is not white space or a hyphen."""
+    """The first position from ``pos`` that is not white space or a hyphen (remembered)."""
     global _last_after
-    last = _last_after
-    if last[1] == pos and last[0] is text:
-        return last[2]
     after = _GAP.match(text, pos).end()
     _last_after = (text, pos, after)
     return after
@@ -118,7 +113,11 @@ class Gate:
     def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
         ends = self.ends
         if ends is not None:
-            before = _before_gap(text, pos, endpos, self.strip)
+            last = _last_before
+            if last[1] == pos and last[2] == endpos and last[0] is text and last[3] == self.strip:
+                before = last[4]
+            else:
+                before = _before_gap(text, pos, endpos, self.strip)
             if before[-1:] not in self.last_chars or not before.endswith(ends):
                 return None
         if self.near and endpos - self.near > pos:
@@ -130,7 +129,8 @@ class Gate:
     def match(self, text: str, pos: int) -> re.Match[str] | None:
         starts = self.starts
         if starts is not None:
-            at = _after_gap(text, pos)
+            last = _last_after
+            at = last[2] if last[1] == pos and last[0] is text else _after_gap(text, pos)
             if text[at : at + 1] not in self.first_chars or not text.startswith(starts, at):
                 return None
         return self.pattern.match(text, pos)

@@ -220,7 +220,7 @@ def _spaced_scale(lex: Lexicon, text: str, toks: Tokens, atom: Atom, is_upper: I
     "m" or "g" is metres or grams), and only when the letter ends its word.
     """
     k = atom.last + 1
-    if atom.kind != "number" or atom.first != atom.last or k >= len(toks) or atom.low is None:
+    if atom.kind != "number" or atom.first != atom.last or k >= len(toks.kinds) or atom.low is None:
         return
     if toks.kinds[atom.first] != NUMBER or toks.kinds[k] != WORD or toks.gap(text, k) not in SPACES:
         return

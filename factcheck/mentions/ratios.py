@@ -37,7 +37,7 @@ def _conjunction(lex: Lexicon) -> re.Pattern[str]:
 
 def _denominator(lex: Lexicon, text: str, toks: Tokens, atom: Atom) -> None:
     """Divide ``atom`` by a denominator right after it, if there is one."""
-    k, n = atom.last + 1, len(toks)
+    k, n = atom.last + 1, len(toks.kinds)
     if k < n and toks.kinds[k] == PUNCT and toks.texts[k] == _HYPHEN:
         k += 1
     if k >= n or toks.kinds[k] != WORD or toks.texts[k] not in lex.denominators:
@@ -68,7 +68,7 @@ def _denominator(lex: Lexicon, text: str, toks: Tokens, atom: Atom) -> None:
 
 def _scale_after(lex: Lexicon, text: str, toks: Tokens, k: int) -> tuple[float | None, int]:
     """A scale word right after token ``k``, also as "of a million": (scale, its index)."""
-    j, n = k + 1, len(toks)
+    j, n = k + 1, len(toks.kinds)
     if j < n and toks.texts[j] in lex.of_words:
         j += 1
         if j < n and toks.texts[j] in lex.one_before_scale:
@@ -92,7 +92,8 @@ def _add_fraction(lex: Lexicon, text: str, toks: Tokens, whole: Atom, part: Atom
     base, frac = whole.low or 0.0, part.low or 0.0
     k = part.last + 1
     scale = None
-    if k < len(toks) and toks.kinds[k] == WORD and not text[part.end : toks.starts[k]].strip():
+    n = len(toks.kinds)
+    if k < n and toks.kinds[k] == WORD and not text[part.end : toks.starts[k]].strip():
         found = number_word(lex, toks.texts[k])
         if found and found[2] == "scale" and not found[0]:
             scale = found[3]
@@ -156,7 +157,7 @@ def _decimals(lex: Lexicon, text: str, toks: Tokens, atoms: list[Atom]) -> list[
         if (
             atom.kind == "number"
             and atom.words
-            and k < len(toks)
+            and k < len(toks.kinds)
             and toks.texts[k] in lex.decimal_words
             and not text[atom.end : toks.starts[k]].strip()
         ):

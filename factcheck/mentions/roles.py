@@ -122,7 +122,7 @@ def unit_after(lex: Lexicon, toks: Tokens, atom: Atom, lookahead: int = UNIT_LOO
     the next word as written (past "of"/"من"/"de"); lookup keys."""
     if atom.unit:
         return atom.unit
-    k, n = atom.last + 1, len(toks)
+    k, n = atom.last + 1, len(toks.kinds)
     while k < n and toks.kinds[k] == PUNCT and toks.texts[k] in "-'":
         k += 1
     if k < n and toks.texts[k] in lex.of_words:

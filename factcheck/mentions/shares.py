@@ -59,7 +59,7 @@ def _joined(lex: Lexicon, text: str, toks: Tokens, a: Atom, b: Atom) -> bool:
 def _of_definite(lex: Lexicon, text: str, toks: Tokens, atom: Atom, den: float) -> Atom | None:
     """ "خمس الفطيرة" (a fifth of a definite singular noun) or "خمس العشرين" (of a number)."""
     k = atom.last + 1
-    if k >= len(toks) or toks.kinds[k] != WORD or text[atom.end : toks.starts[k]] != " ":
+    if k >= len(toks.kinds) or toks.kinds[k] != WORD or text[atom.end : toks.starts[k]] != " ":
         return None
     word = toks.texts[k]
     article = next((a for a in lex.definite_articles if word.startswith(a)), None)

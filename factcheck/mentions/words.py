@@ -88,7 +88,7 @@ def number_word(lex: Lexicon, word: str) -> tuple[str, str, str, float] | None:
 
 def parse_number(lex: Lexicon, toks: Tokens, text: str, i: int, blocked: set[int]) -> Atom | None:
     """The longest number starting at token ``i`` (digits, words, or both), else None."""
-    n = len(toks)
+    n = len(toks.kinds)
     total = 0.0
     current = 0.0
     last_big = float("inf")
@@ -258,7 +258,7 @@ def parse_number(lex: Lexicon, toks: Tokens, text: str, i: int, blocked: set[int
 def _lone(lex: Lexicon, toks: Tokens, i: int) -> Atom | None:
     """A fraction word on its own ("نصف", "half") or an article before a denominator ("a
     fifth"; kind ``article``, turned into a fraction or dropped by the ratios stage)."""
-    tok, n = toks.texts[i], len(toks)
+    tok, n = toks.texts[i], len(toks.kinds)
     if tok in lex.one_before_scale:
         if i + 1 < n and toks.texts[i + 1] in lex.denominators:
             return Atom(toks.starts[i], toks.ends[i], 1.0, 1.0, "article", i, i)
@@ -277,7 +277,7 @@ def match_phrase(
     toks: Tokens, i: int, table: dict[tuple[str, ...], object], longest: int
 ) -> tuple[int, object] | None:
     """The longest phrase of ``table`` starting at token ``i``: (last token index, entry)."""
-    for size in range(min(longest, len(toks) - i), 0, -1):
+    for size in range(min(longest, len(toks.kinds) - i), 0, -1):
         key = tuple(toks.texts[i : i + size])
         if key in table:
             return i + size - 1, table[key]

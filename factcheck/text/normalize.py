@@ -214,6 +214,8 @@ class NormalizedText:
         """The original span of normalised ``[start, end)``; raises ValueError if misaligned."""
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"span [{start}, {end}) outside normalised text of {len(self.text)}")
+        if len(self.seg_norm) == 1:  # no character changed length: offsets are the same
+            return Span(start, end)
         if start == end:
             pos = self._orig_start(start)
             return Span(pos, pos)
