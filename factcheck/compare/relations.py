@@ -72,7 +72,8 @@ def _add(row: dict[str, Any], reason: Reason, other: str, sentence: str) -> None
         row["reasons"] = ",".join(sorted(found, key=_RANK.__getitem__))
     related = row.get("_related")
     if related is None:
-        related = row["_related"] = json.loads(row["related"])
+        text = row["related"]
+        related = row["_related"] = [] if text == "[]" else json.loads(text)
     if other and other not in related:
         related.append(other)
     if sentence not in row["note"]:

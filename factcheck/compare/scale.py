@@ -150,7 +150,7 @@ def simple_groups(
     repeated = frame.duplicated(["g", "s"]).to_numpy() | frame.duplicated(["g", "c"]).to_numpy()
     own &= frame.duplicated(["g", "d"], keep=False).to_numpy()  # its document says more
     simple = ~_any(denied | numberless | repeated | own, starts)
-    simple[list(extra)] = False
+    simple[list(extra)] = False  # groups that must take the claim-by-claim path
     return simple
 
 

@@ -92,6 +92,25 @@ def _spread_none_reported(
     return extra
 
 
+def _with_extra(
+    starts: np.ndarray, n: int, extra: dict[int, list[int]]
+) -> tuple[np.ndarray, np.ndarray]:
+    """The claims of each group (rows ``starts[g]`` up to the next start, of ``n``) followed
+    by the rows that stand in it (``extra``), all groups in a row, and where each starts."""
+    own = np.diff(np.append(starts, n))
+    more = np.zeros(len(starts), dtype=np.int64)
+    for g, rows in extra.items():
+        more[g] = len(rows)
+    lengths = own + more
+    begin = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
+    members = np.empty(int(lengths.sum()), dtype=np.int64)
+    within = np.arange(n) - np.repeat(starts, own)
+    members[np.repeat(begin, own) + within] = np.arange(n)
+    for g, rows in extra.items():
+        members[begin[g] + own[g] : begin[g] + lengths[g]] = rows
+    return members, begin
+
+
 def compare(
     claims: pd.DataFrame,
     policy: str = "best",
@@ -157,9 +176,11 @@ def compare(
         c = columns(claims, added, rows, numeric)
         inside = np.arange(len(rows))
         extra = _spread_none_reported(c, inside, local)
-        simple = scale.simple_groups(c, inside, local, set(extra))  # patched in tests
+        if extra:  # each group's claims, then the figures that stand in it
+            inside, local = _with_extra(local, len(rows), extra)
+        simple = scale.simple_groups(c, inside, local, set())  # patched in tests
         here = np.arange(len(chunk))
-        found = rows_of(c, inside, local, here, simple, extra, gids[chunk], policy, ctx)
+        found = rows_of(c, inside, local, here, simple, {}, gids[chunk], policy, ctx)
         del c
         found = relate(found)
         for row in found:
