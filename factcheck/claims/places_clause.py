@@ -56,6 +56,15 @@ class SentenceView:
 
     def core(self, key: str) -> str:
         """A word's key without a conjunction clitic glued in front ("وفي" -> "في")."""
+        cores = _cores(self.words)
+        found = cores.get(key)
+        if found is None:
+            found = self._core(key)
+            if len(cores) < CORE_CACHE_SIZE:
+                cores[key] = found
+        return found
+
+    def _core(self, key: str) -> str:
         for conj in self.words.conjunctions:
             if key.startswith(conj) and len(key) > len(conj):
                 rest = key[len(conj) :]
@@ -227,6 +236,20 @@ class SentenceView:
         if k <= 0:  # before the first token: the first token opens the clause
             return self.tokens[k].start if self.tokens else len(self.text)
         return self._strong_ends[k] if k < len(self.tokens) else len(self.text)
+
+
+#: Words whose core (:meth:`SentenceView.core`) is remembered per language.
+CORE_CACHE_SIZE: Final = 65_536
+_CORES: dict[int, tuple[Words, dict[str, str]]] = {}
+
+
+def _cores(words: Words) -> dict[str, str]:
+    """The remembered cores of one language's words (its ``Words`` live as long as the
+    gazetteer: kept with the entry, so an id is never reused while it is there)."""
+    entry = _CORES.get(id(words))
+    if entry is None or entry[0] is not words:
+        entry = _CORES[id(words)] = (words, {})
+    return entry[1]
 
 
 def overlaps(item: tuple[int, int, object], others: Iterable[Item]) -> bool:

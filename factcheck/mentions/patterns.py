@@ -151,7 +151,18 @@ def alternation(phrases: Iterable[str], guard_start: bool = True) -> str:
         start = r"(?<![^\W_])" if guard_start and phrase[0].isalnum() else ""
         end = r"(?![^\W_])" if phrase[-1].isalnum() else ""
         groups.setdefault((start, end), []).append(body)
-    parts = [f"{start}(?:{'|'.join(bodies)}){end}" for (start, end), bodies in groups.items()]
+    # consecutive groups with the same start guard share it: it is tested once per position
+    runs: list[tuple[str, list[str]]] = []
+    for (start, end), bodies in groups.items():
+        part = f"(?:{'|'.join(bodies)}){end}"
+        if runs and runs[-1][0] == start:
+            runs[-1][1].append(part)
+        else:
+            runs.append((start, [part]))
+    parts = [
+        f"{start}(?:{'|'.join(group)})" if len(group) > 1 else f"{start}{group[0]}"
+        for start, group in runs
+    ]
     return "|".join(parts) or r"(?!x)x"
 
 

@@ -267,10 +267,13 @@ class PhraseIndex(Generic[T]):
         starts, exact = self._starts.setdefault(language, {}), self._exact
         if keys is None:
             keys = {t.key for t in tokens}  # each distinct word once, most of them known
-        known = starts.get
-        firsts = {
-            k for k in keys if known(k) or (known(k) is None and self._may_start(k, language))
-        }
+        if language is not None and not self._prefixes.get(language):
+            firsts = keys.intersection(self._trie)  # no clitics: a word starts what it keys
+        else:
+            known = starts.get
+            firsts = {
+                k for k in keys if known(k) or (known(k) is None and self._may_start(k, language))
+            }
         if not firsts and exact.keys().isdisjoint([t.text for t in tokens]):
             return False  # no word starts a phrase: nothing to walk
         return any(
@@ -291,7 +294,7 @@ class PhraseIndex(Generic[T]):
         Leading ``skip`` words (determiners) are dropped one by one if the text as written
         is not stored: "the Pentagon" -> "Pentagon", while "Le Monde" stays whole.
         """
-        tokens = tokenize(text)
+        tokens = _recent_tokens(text)  # the same names are looked up again and again
         skipped = set(skip)
         while tokens:
             hit = self.match_at(tokens, 0, text, language)
