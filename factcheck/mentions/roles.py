@@ -24,13 +24,12 @@ from factcheck.mentions.gates import Gate, ends_of, starts_of
 from factcheck.mentions.lexicon import Lexicon
 from factcheck.mentions.patterns import alternation
 from factcheck.mentions.tokens import PUNCT, WORD, Tokens
+from factcheck.mentions.units import Following, counted_noun, following, unit_after
 from factcheck.mentions.words import Atom
 from factcheck.model import Role
 
 #: How many characters before a figure the cue patterns look at.
 CUE_WINDOW: Final = 60
-#: How many tokens after a figure are searched for the noun it counts.
-UNIT_LOOKAHEAD: Final = 6
 #: How many tokens after a figure are searched for a source noun ("two security sources").
 SOURCE_LOOKAHEAD: Final = 3
 #: How far before a figure the search for the word right before it starts (a longer word, or
@@ -107,40 +106,6 @@ def _before(p: Gate, text: str, start: int) -> re.Match[str] | None:
     return p.search(text, max(0, start - CUE_WINDOW), start)
 
 
-def _counted(lex: Lexicon, word: str) -> str:
-    """The counted noun a word is (case ending dropped: "عنصرا" -> "عنصر"), else ""."""
-    if word in lex.counted_nouns:
-        return word
-    for ending in lex.unit_endings:
-        if word.endswith(ending) and word[: -len(ending)] in lex.counted_nouns:
-            return word[: -len(ending)]
-    return ""
-
-
-def unit_after(lex: Lexicon, toks: Tokens, atom: Atom, lookahead: int = UNIT_LOOKAHEAD) -> str:
-    """The noun counted by the figure: the first counted noun among the next few words, else
-    the next word as written (past "of"/"من"/"de"); lookup keys."""
-    if atom.unit:
-        return atom.unit
-    k, n = atom.last + 1, len(toks.kinds)
-    while k < n and toks.kinds[k] == PUNCT and toks.texts[k] in "-'":
-        k += 1
-    if k < n and toks.texts[k] in lex.of_words:
-        k += 1
-        while k < n and toks.kinds[k] == PUNCT and toks.texts[k] == "'":
-            k += 1
-    if k >= n or toks.kinds[k] != WORD:
-        return ""
-    for j in range(k, min(n, k + lookahead)):
-        if toks.kinds[j] == WORD:
-            noun = _counted(lex, toks.texts[j])
-            if noun:
-                return noun
-        elif toks.texts[j] not in ".-'":
-            break
-    return toks.texts[k]
-
-
 def _time(lex: Lexicon, text: str, atom: Atom, p: dict[str, Gate]) -> str | None:
     """Make ``atom`` a time of day if it is one ("4 a.m.", "04:00", "التاسعة مساءً")."""
     pm = p["after_pm_words"].match(text, atom.end)
@@ -175,6 +140,7 @@ def _name(
     atom: Atom,
     p: dict[str, Gate],
     is_upper: IsUpper,
+    follows: Following,
 ) -> str | None:
     """Widen ``atom`` over the name it is part of and say why, or None."""
     if atom.kind != "number" or atom.qualifier != "exact" or atom.words:
@@ -184,7 +150,7 @@ def _name(
     if cue:
         atom.start = cue.start("c")
         return f"number of a named thing ({_said(text, atom)})"
-    counted = _counted(lex, unit_after(lex, toks, atom, 1))
+    counted = counted_noun(lex, unit_after(lex, toks, atom, 1, follows))
     word = _before(p["name_after_word"], text, start)  # the word right before the figure
     lo, at = max(0, start - CUE_WINDOW), word.start("w") if word else 0
     if word and not counted and p["name_cue_word"].search(text, lo, at):
@@ -255,7 +221,8 @@ def assign_role(
             atom.end = age.end()
             return Role.AGE, "age given as an ordinal", ""
         return Role.ORDINAL, f"ordinal ({_said(text, atom)})", ""
-    unit = unit_after(lex, toks, atom)
+    follows = following(lex, toks, atom)
+    unit = unit_after(lex, toks, atom, after=follows)
     percent = p["after_percent_words"].match(text, atom.end)
     if percent:
         atom.end = percent.end()
@@ -277,9 +244,9 @@ def assign_role(
             atom.end = duration.end()
             unit = duration.group().strip(" -\t")
         return Role.DURATION, f"length of time ({unit or _said(text, atom)})", unit
-    if _years(text, toks, atom) and not _counted(lex, unit):
+    if _years(text, toks, atom) and not counted_noun(lex, unit):
         return Role.DATE, "a year" if atom.qualifier == "exact" else "a span of years", ""
-    reason = _name(lex, text, toks, atom, p, is_upper)
+    reason = _name(lex, text, toks, atom, p, is_upper, follows)
     if reason:
         return Role.NAME, reason, ""
     measure = p["after_measure_units"].match(text, atom.end)
@@ -290,7 +257,7 @@ def assign_role(
         p["after_measure_before"].match(text, atom.end)
     ):
         return Role.OTHER, "a measurement (magnitude)", ""
-    source = unit_after(lex, toks, atom, SOURCE_LOOKAHEAD)
+    source = unit_after(lex, toks, atom, SOURCE_LOOKAHEAD, follows)
     if source in lex.source_nouns:
         return Role.OTHER, "number of sources quoted", source
     if unit:

@@ -100,7 +100,8 @@ def tokenize(text: str, group_separators: frozenset[str]) -> Tokens:
             ends.append(end)
             texts.append(m[group])
     values: dict[int, float] = {}
-    for k, kind in enumerate(kinds):
+    for k in _indices(kinds, NUMBER, CLOCK):
+        kind = kinds[k]
         if kind == NUMBER:
             value = _signed_value(texts[k], group_separators)
             if value is None or not is_figure(value):
@@ -113,6 +114,22 @@ def tokenize(text: str, group_separators: frozenset[str]) -> Tokens:
             values[k] = int(digits[0]) + minutes
     toks = Tokens(kinds, starts, ends, texts, values)
     return _join_fractions(text, toks) if "/" in text or _VULGAR.search(text) else toks
+
+
+def _indices(items: list[int], *wanted: int) -> list[int]:
+    """Positions of the ``wanted`` values in ``items``, in order (``list.index`` scans in C:
+    figures are a few tokens in a hundred)."""
+    out: list[int] = []
+    for value in wanted:
+        k = -1
+        try:
+            while True:
+                k = items.index(value, k + 1)
+                out.append(k)
+        except ValueError:
+            pass
+    out.sort()
+    return out
 
 
 _EXPONENT: Final = re.compile(r"(?:[eE]|\^|[x×]10\^)([+\-]*)(\d+)$")
