@@ -268,7 +268,8 @@ class PhraseIndex(Generic[T]):
         if keys is None:
             keys = {t.key for t in tokens}  # each distinct word once, most of them known
         if language is not None and not self._prefixes.get(language):
-            firsts = keys.intersection(self._trie)  # no clitics: a word starts what it keys
+            trie = self._trie  # no clitics: a word starts what it keys
+            firsts = {k for k in keys if k in trie}
         else:
             known = starts.get
             firsts = {
