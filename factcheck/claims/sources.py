@@ -7,7 +7,7 @@ written and no country is guessed.
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 from factcheck.claims.lexicon import Lexicon, Token
@@ -20,6 +20,10 @@ OUTLETS: Final = frozenset({"news_agency", "media"})
 QUALIFIER_MAX_CHARS: Final = 14
 #: Characters a preposition glued to an outlet's name may take before it ("لـ", "l'").
 OUTLET_LEAD: Final = 3
+#: Speaker names whose answers are remembered (bounded: a corpus names ever more speakers).
+NAME_CACHE_SIZE: Final = 65_536
+#: Cases whose country is remembered (the documents of one case ask in turn).
+RECENT_CASES: Final = 4
 
 
 def canonical(text: str, language: str) -> str:
@@ -32,7 +36,7 @@ def canonical(text: str, language: str) -> str:
     return entry.name if entry is not None else text
 
 
-@cache
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def is_outlet(name: str) -> bool:
     """Whether a canonical speaker name is a news agency or a media outlet of the registry."""
     try:
@@ -45,7 +49,7 @@ def is_outlet(name: str) -> bool:
         return False
 
 
-@cache
+@lru_cache(maxsize=RECENT_CASES)  # a case's documents ask in turn; no text is kept for good
 def country_of(texts: tuple[tuple[str, str], ...]) -> str | None:
     """The country the registry names most often in these texts (None without a registry).
 

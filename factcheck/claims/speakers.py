@@ -12,13 +12,19 @@ when they start with a speaker noun ("ministry", "وزارة") or are capitalise
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import lru_cache
 from typing import Final
 
 from factcheck.claims.lexicon import Lexicon, Token, lexicon
 from factcheck.claims.offices import office_person, office_speaker
 from factcheck.claims.phrases import phrase_text, trimmed
-from factcheck.claims.sources import OUTLETS, aliases, described, registry_name
+from factcheck.claims.sources import (
+    NAME_CACHE_SIZE,
+    OUTLETS,
+    aliases,
+    described,
+    registry_name,
+)
 
 #: Longest phrase taken as a back-reference to an earlier speaker ("the command", "القيادة").
 ANAPHOR_MAX_WORDS: Final = 2
@@ -306,7 +312,7 @@ def _type_match(core: list[Token], lex: Lexicon, earlier: list[Speaker]) -> Spea
     return None
 
 
-@cache
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def _name_keys(text: str, name: str, language: str) -> frozenset[str]:
     """Lookup keys of a speaker's words, canonical name and aliases (cached: asked often)."""
     lex = lexicon(language)

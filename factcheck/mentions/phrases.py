@@ -268,7 +268,8 @@ class PhraseIndex(Generic[T]):
         if keys is None:
             keys = {t.key for t in tokens}  # each distinct word once, most of them known
         if language is not None and not self._prefixes.get(language):
-            firsts = keys.intersection(self._trie)  # no clitics: a word starts what it keys
+            trie = self._trie  # no clitics: a word starts what it keys
+            firsts = {k for k in keys if k in trie}
         else:
             known = starts.get
             firsts = {
@@ -282,7 +283,10 @@ class PhraseIndex(Generic[T]):
         )
 
     def _may_start(self, key: str, language: str | None) -> bool:
-        may = any(isinstance(self._trie.get(f), dict) for f, _ in self._variants(key, language))
+        if language is not None and not self._prefixes.get(language):
+            may = key in self._trie  # no clitics: the word as written is its only form
+        else:
+            may = any(isinstance(self._trie.get(f), dict) for f, _ in self._variants(key, language))
         starts = self._starts.setdefault(language, {})
         if len(starts) < VARIANT_CACHE_SIZE:
             starts[key] = may
