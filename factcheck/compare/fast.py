@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from statistics import median_low
 from typing import Any, Final
 
@@ -38,16 +39,29 @@ _CLAUSE: Final = {
 }
 
 
-def _verdict_reason(a: Arrays, g: int, figs: list[Figure]) -> tuple[Verdict, Reason]:
-    if a.size[g] < 2:
+def _verdict_reason(
+    size: int, agree: bool, overlap: bool, low: float, high: float, figs: Callable[[], list[Figure]]
+) -> tuple[Verdict, Reason]:
+    """A simple group's verdict and reason; ``figs`` gives its figures (built only when the
+    rounding test needs them)."""
+    if size < 2:
         return Verdict.SINGLE_SOURCE, Reason.SINGLE_SOURCE
-    if a.agree[g]:
+    if agree:
         return Verdict.AGREE, Reason.SAME_FIGURE
-    if not a.overlap[g]:
-        return Verdict.DISCREPANT, Reason.ROUNDING if _rounding(figs) else Reason.CONTRADICTION
-    if math.isnan(a.low[g]) or math.isnan(a.high[g]):
+    if not overlap:
+        return Verdict.DISCREPANT, Reason.ROUNDING if _rounding(figs()) else Reason.CONTRADICTION
+    if math.isnan(low) or math.isnan(high):
         return Verdict.COMPATIBLE, Reason.BOUND_CONSISTENT
-    return Verdict.COMPATIBLE, Reason.ROUNDING if _rounding(figs) else Reason.APPROXIMATE
+    return Verdict.COMPATIBLE, Reason.ROUNDING if _rounding(figs()) else Reason.APPROXIMATE
+
+
+def _figures(c: dict[str, Any], span: range, labels: list[str]) -> list[Figure]:
+    """The figures of a simple group (one per claim: its own source's only figure)."""
+    return [
+        Figure(c["source"][i], lab, c["low"][i], c["high"][i], c["qualifier"][i],
+               (c["claim_id"][i],), frozenset(), c["value_text"][i], NaT)
+        for i, lab in zip(span, labels, strict=True)
+    ]  # fmt: skip
 
 
 def _best(
@@ -104,6 +118,17 @@ def rows(
     low_set, high_sets, no_high = a.low_set.tolist(), a.high_set.tolist(), a.no_high.tolist()
     cons_set, cons, high = a.cons_set.tolist(), a.cons.tolist(), a.high.tolist()
     out = _singles(c, a, starts, words, qid, quote, gids, policy, ctx)
+    agree, overlap = a.agree.tolist(), a.overlap.tolist()
+    g_low, g_gap, g_rel_gap = a.low.tolist(), a.gap.tolist(), a.rel_gap.tolist()
+    spread, rel_spread = a.spread.tolist(), a.rel_spread.tolist()
+    range_low, range_high = a.range_low.tolist(), a.range_high.tolist()
+    # a figure "read as at most" (reason_sentences) is an open lower bound: groups without one
+    # get the reason's sentences alone, made once per reason
+    ceiling = [
+        q == Qualifier.AT_LEAST and math.isnan(h)
+        for q, h in zip(c["qualifier"], c["high"], strict=True)
+    ]
+    fixed: dict[Reason, list[str]] = {}
     for g, (start, end) in enumerate(zip(starts.tolist(), ends, strict=True)):
         if end - start == 1:
             continue
@@ -114,20 +139,22 @@ def rows(
         else:
             count = Counter(names)
             labels = [n if count[n] <= 1 else source[i] for i, n in zip(span, names, strict=True)]
-        figs = [
-            Figure(source[i], lab, c["low"][i], c["high"][i], c["qualifier"][i], (ids[i],),
-                   frozenset(), c["value_text"][i], NaT)
-            for i, lab in zip(span, labels, strict=True)
-        ]  # fmt: skip
-        v, reason = _verdict_reason(a, g, figs)
-        gap, rel_gap = float(a.gap[g]), float(a.rel_gap[g])
+        figs = partial(_figures, c, span, labels)  # built only where they are read
+        v, reason = _verdict_reason(end - start, agree[g], overlap[g], g_low[g], high[g], figs)
+        gap, rel_gap = g_gap[g], g_rel_gap[g]
         clause = _CLAUSE[v]
         if v == Verdict.DISCREPANT and gap > 0:
             clause = f"disjoint figures, gap {number(gap)} ({rel_gap * 100:.1f}%)"
         said = ", ".join(
             f"{lab} {says(lab)} {words[i]}" for i, lab in zip(span, labels, strict=True)
         )
-        note = [f"{said}: {clause}.", *reason_sentences(Resolution(figs), [reason])]
+        if any(ceiling[start:end]):
+            sentences = reason_sentences(Resolution(figs()), [reason])
+        else:
+            if reason not in fixed:
+                fixed[reason] = reason_sentences(Resolution([]), [reason])
+            sentences = fixed[reason]
+        note = [f"{said}: {clause}.", *sentences]
         parties = [party(s) for s in names]
         party_flag = all(parties)
         if party_flag:
@@ -169,8 +196,8 @@ def rows(
             "subject_detail": detail, "n_sources": end - start,
             "speakers": "; ".join(dict.fromkeys(labels)),
             "figures": "{" + ", ".join([f"{quote[k]}: {v}" for k, v in figures.items()]) + "}",
-            "low": float(a.low[g]), "high": float(a.high[g]), "spread": float(a.spread[g]),
-            "rel_spread": float(a.rel_spread[g]), "verdict": str(v), "best": best,
+            "low": g_low[g], "high": high[g], "spread": spread[g],
+            "rel_spread": rel_spread[g], "verdict": str(v), "best": best,
             "policy": policy, "note": " ".join(note), "reason": str(reason),
             "reasons": str(reason), "scope": c["scope"][start], "place": c["place"][start],
             "n_independent": end - start, "n_claims": end - start,
@@ -178,8 +205,8 @@ def rows(
                                         for w, n in Counter(words[start:end]).items()]) + "}",
             "claim_ids": f"[{', '.join(qid[start:end])}]",
             "set_by": set_by,
-            "party_flag": party_flag, "conservative": float(a.cons[g]),
-            "range_low": float(a.range_low[g]), "range_high": float(a.range_high[g]),
+            "party_flag": party_flag, "conservative": cons[g],
+            "range_low": range_low[g], "range_high": range_high[g],
             "gap": gap, "rel_gap": rel_gap, "subset_of": c["subset_of"][start], "related": "[]",
             "best_rule": rule, "measure_detail": c["measure_detail"][start],
             "_case": c["case_id"][start],
