@@ -81,7 +81,11 @@ class Lexicon:
     vague: dict[tuple[str, ...], tuple[float, float, float]]
     approximate: dict[tuple[str, ...], float]
     phrase_max: int
-    phrase_firsts: frozenset[str]  # first words of the vague, approximate and unit phrases
+    #: the first words of the vague, approximate and unit phrases (a word no phrase begins
+    #: with is passed over at one set test)
+    vague_firsts: frozenset[str]
+    approx_firsts: frozenset[str]
+    unit_firsts: frozenset[str]
     counted_nouns: frozenset[str]
     dual_suffixes: tuple[str, ...]
     sound_plural_nouns: frozenset[str]
@@ -225,6 +229,9 @@ def lexicon(language: str) -> Lexicon:
         if has_number_word(phrase)
     ]
     filler = alternation(none_parts["filler"])
+    unit_phrases = {
+        phrase_tokens(k): v for k, v in maps["units"].items() if len(phrase_tokens(k)) > 1
+    }
     return Lexicon(
         language=language,
         group_separators=frozenset(lists["group_separators"]),
@@ -235,9 +242,10 @@ def lexicon(language: str) -> Lexicon:
         no_conjunction_words=frozenset(extra["no_conjunction_words"]),
         order_any=num.get("order") == "any",
         units={k: v for k, v in maps["units"].items() if len(phrase_tokens(k)) == 1},
-        unit_phrases={
-            phrase_tokens(k): v for k, v in maps["units"].items() if len(phrase_tokens(k)) > 1
-        },
+        unit_phrases=unit_phrases,
+        vague_firsts=frozenset(k[0] for k in vague_t if k),
+        approx_firsts=frozenset(k[0] for k in approx_t if k),
+        unit_firsts=frozenset(k[0] for k in unit_phrases if k),
         alone_values=maps["alone_values"],
         fractions=maps["fractions"],
         denominators=maps["fraction_denominators"],
@@ -265,9 +273,6 @@ def lexicon(language: str) -> Lexicon:
         approximate=approx_t,
         phrase_max=max(
             (len(k) for k in [*vague_t, *approx_t, *map(phrase_tokens, maps["units"])]), default=1
-        ),
-        phrase_firsts=frozenset(
-            k[0] for k in [*vague_t, *approx_t, *map(phrase_tokens, maps["units"])] if k
         ),
         counted_nouns=frozenset(lists["counted_nouns"]),
         dual_suffixes=tuple(lists["dual_suffixes"]),

@@ -42,10 +42,13 @@ def _blocked_tokens(toks: Tokens, spans: list[tuple[int, int]]) -> set[int]:
     return out
 
 
-def _phrase_at(lex: Lexicon, toks: Tokens, i: int, table: dict) -> tuple[int, object, int] | None:
-    """A vague or approximate phrase at token ``i`` (its first word may carry a particle)."""
+def _phrase_at(
+    lex: Lexicon, toks: Tokens, i: int, table: dict, firsts: frozenset[str]
+) -> tuple[int, object, int] | None:
+    """A vague or approximate phrase at token ``i`` (its first word may carry a particle);
+    ``firsts``: the first words of the phrases of ``table``."""
     for prefix, stem in lex.split(toks.texts[i]):
-        if stem not in lex.phrase_firsts:
+        if stem not in firsts:
             continue  # no phrase begins with it (most words)
         saved = toks.texts[i]
         toks.texts[i] = stem
@@ -90,7 +93,7 @@ def _read(lex: Lexicon, text: str, toks: Tokens, blocked: set[int]) -> list[Atom
             continue
         after_number = i > 0 and toks.kinds[i - 1] == NUMBER and not toks.gap(text, i).strip()
         if not after_number:
-            hit = _phrase_at(lex, toks, i, lex.vague)
+            hit = _phrase_at(lex, toks, i, lex.vague, lex.vague_firsts)
             if hit:
                 last, (low, high, point), skip = hit
                 atoms.append(
@@ -108,7 +111,7 @@ def _read(lex: Lexicon, text: str, toks: Tokens, blocked: set[int]) -> list[Atom
                 )
                 i = last + 1
                 continue
-            hit = _phrase_at(lex, toks, i, lex.approximate)
+            hit = _phrase_at(lex, toks, i, lex.approximate, lex.approx_firsts)
             if hit:
                 last, value, skip = hit
                 atoms.append(

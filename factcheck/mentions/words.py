@@ -130,7 +130,7 @@ def parse_number(lex: Lexicon, toks: Tokens, text: str, i: int, blocked: set[int
         elif kind == WORD:
             phrase = (
                 match_phrase(toks, j, lex.unit_phrases, lex.phrase_max)
-                if tok in lex.phrase_firsts
+                if tok in lex.unit_firsts
                 else None
             )
             if phrase:
