@@ -24,7 +24,12 @@ def test_gates_answer_as_their_patterns(language: str) -> None:
     text = normalize(one_document(language, 8_000, seed=3)).text
     # around every digit and at every seventh position: where figures and cue words stand
     points = sorted({m.start() for m in re.finditer(r"\d+", text)} | set(range(0, len(text), 7)))
-    for name, gate in _patterns(lexicon(language)).items():
+    lex = lexicon(language)
+    hedges = {
+        name: getattr(lex, name)
+        for name in ("hedge_before", "hedge_gapped", "hedge_after", "hedge_after_noun")
+    }
+    for name, gate in {**_patterns(lex), **hedges}.items():
         for at in points:
             lo = max(0, at - CUE_WINDOW)
             assert _same(gate.search(text, lo, at), gate.pattern.search(text, lo, at)), name
