@@ -202,43 +202,54 @@ def _singles(
     bound and estimate is the claim's own figure and no sentence explains a difference."""
     party, primary = ctx["party_of"], ctx["primary"]
     out: dict[int, dict[str, Any]] = {}
-    for g in np.flatnonzero(a.size == 1).tolist():
-        i = int(starts[g])
-        name, cid, word = c["speaker"][i], qid[i], words[i]
-        note = f"{name} {says(name)} {word}: one source only."
+    gs = np.flatnonzero(a.size == 1)
+    at = starts[gs]
+    no_high = np.isnan(a.high[gs])
+    high_sets = np.where(no_high, a.no_high[at], a.high_set[at]).tolist()
+    low_sets, cons_sets, pts = a.low_set[at].tolist(), a.cons_set[at].tolist(), a.pt[at].tolist()
+    lows, highs, conss = a.low[gs].tolist(), a.high[gs].tolist(), a.cons[gs].tolist()
+    spreads, rel_spreads = a.spread[gs].tolist(), a.rel_spread[gs].tolist()
+    range_lows, range_highs = a.range_low[gs].tolist(), a.range_high[gs].tolist()
+    speaker, source, q_of, dated = c["speaker"], c["source"], c["qualifier"], c["dated"]
+    verb: dict[str, str] = {}
+    for k, (g, i) in enumerate(zip(gs.tolist(), at.tolist(), strict=True)):
+        name, cid, word = speaker[i], qid[i], words[i]
+        said = verb.get(name)
+        if said is None:
+            said = verb[name] = says(name)
+        note = f"{name} {said} {word}: one source only."
         side = party(name)
         if side:
             note += (f" Every source is a party to the fighting ({side}): a party's own "
                      "account is not proof (Airwars).")  # fmt: skip
         best_id, rule_json = cid, ""
         if policy == "best":
-            first_hand = c["source"][i] in primary or name in primary
-            q = c["qualifier"][i]
+            first_hand = source[i] in primary or name in primary
+            q = q_of[i]
             rule = "primary" if first_hand else ("median_exact" if q == "exact" else "median")
-            best, rule_json = float(a.pt[i]), f', "rule": ["{rule}"]'
+            best, rule_json = pts[k], f', "rule": ["{rule}"]'
         elif policy == "conservative":
-            best, rule = float(a.cons[g]), "conservative"
+            best, rule = conss[k], "conservative"
         else:
             best, rule, best_id = math.nan, "", ""
-        high_set = a.no_high[i] if math.isnan(a.high[g]) else a.high_set[i]
-        set_by = (f'{{"low": [{cid if a.low_set[i] else ""}], '
-                  f'"high": [{cid if high_set else ""}], "best": [{best_id}], '
-                  f'"conservative": [{cid if a.cons_set[i] else ""}]{rule_json}}}')  # fmt: skip
-        low, high = float(a.low[g]), float(a.high[g])
+        set_by = (f'{{"low": [{cid if low_sets[k] else ""}], '
+                  f'"high": [{cid if high_sets[k] else ""}], "best": [{best_id}], '
+                  f'"conservative": [{cid if cons_sets[k] else ""}]{rule_json}}}')  # fmt: skip
+        low, high = lows[k], highs[k]
         out[g] = {
-            "group_id": gids[g], "event_date": c["event_date"][i] if c["dated"][i] else None,
+            "group_id": gids[g], "event_date": c["event_date"][i] if dated[i] else None,
             "measure": c["measure"][i], "subject": c["subject"][i],
             "subject_detail": c["subject_detail"][i], "n_sources": 1, "speakers": name,
             "figures": f"{{{quote[name]}: [{jt.number(low)}, {jt.number(high)}]}}",
-            "low": low, "high": high, "spread": float(a.spread[g]),
-            "rel_spread": float(a.rel_spread[g]), "verdict": "single_source", "best": best,
+            "low": low, "high": high, "spread": spreads[k],
+            "rel_spread": rel_spreads[k], "verdict": "single_source", "best": best,
             "policy": policy, "note": note, "reason": "single_source",
             "reasons": "single_source", "scope": c["scope"][i], "place": c["place"][i],
             "n_independent": 1, "n_claims": 1,
             "support": f"{{{quote[word]}: 1}}", "claim_ids": f"[{cid}]",
             "set_by": set_by, "party_flag": bool(side),
-            "conservative": float(a.cons[g]), "range_low": float(a.range_low[g]),
-            "range_high": float(a.range_high[g]), "gap": math.nan, "rel_gap": math.nan,
+            "conservative": conss[k], "range_low": range_lows[k],
+            "range_high": range_highs[k], "gap": math.nan, "rel_gap": math.nan,
             "subset_of": c["subset_of"][i], "related": "[]", "best_rule": rule,
             "measure_detail": c["measure_detail"][i], "_case": c["case_id"][i],
         }  # fmt: skip

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Collection, Mapping
 from typing import Any, Final
 
 import numpy as np
@@ -12,6 +11,7 @@ import pandas as pd
 from factcheck.align.group import alignment_arrays, shared_text
 from factcheck.align.sources import source_keys
 from factcheck.compare import scale
+from factcheck.compare.parties import registry_party
 from factcheck.compare.reasons import Reason
 from factcheck.compare.reconcile import POLICIES
 from factcheck.compare.relations import MEASURE_PARTS, relate
@@ -35,27 +35,6 @@ COMPARISON_EXTRA: Final = (
 
 #: The comparison table's columns, in order.
 COLUMNS: Final = (*COMPARISON_COLUMNS, *COMPARISON_EXTRA)
-
-
-def _registry_party() -> Callable[[str], str | None] | None:
-    """The party of a speaker from ``factcheck.claims.registry`` (``party_of`` when it has
-    one, else the ``party`` of the entry ``resolve`` finds), or None without a registry."""
-    try:
-        registry = importlib.import_module("factcheck.claims.registry")
-    except ImportError:
-        return None
-    party_of = getattr(registry, "party_of", None)
-    if callable(party_of):
-        return party_of
-    resolve_name = getattr(registry, "resolve", None)
-    if not callable(resolve_name):
-        return None
-
-    def lookup(name: str) -> str | None:
-        entry = resolve_name(name)
-        return getattr(entry, "party", None) if entry is not None else None
-
-    return lookup
 
 
 def _spread_none_reported(
@@ -140,7 +119,7 @@ def compare(
     elif "independent_source" not in claims.columns:
         speakers, vias, publishers = (claims[c].tolist() for c in ("speaker", "via", "publisher"))
         added = {"independent_source": source_keys(speakers, vias, publishers)}
-    registry = _registry_party()
+    registry = registry_party()
     table = dict(parties or {})
 
     memo: dict[str, str | None] = {}
