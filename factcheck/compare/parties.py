@@ -41,7 +41,7 @@ class Screen:
         self._determiners = registry.determiners
         self._min_length = min_length
         self._share = 1 - min_score / 100
-        self._words = _trie_words(registry.index) | _trie_words(registry.generic)
+        self._words = registry.index.words() | registry.generic.words()
         keys = registry.fuzzy_keys
         column: dict[str, int] = {}
         for key in keys:
@@ -88,20 +88,6 @@ class Screen:
         shared = np.minimum(self._counts[rows], need[:, None]).sum(axis=0)
         total = self._lengths + length
         return bool(np.all(total - 2 * shared > self._share * total + _EPSILON))
-
-
-def _trie_words(index: Any) -> set[str]:
-    """Every word of every phrase stored in a phrase index (as written or normalised)."""
-    words: set[str] = set()
-    stack = [index._trie, index._exact]
-    while stack:
-        node = stack.pop()
-        for key, below in node.items():
-            if isinstance(key, str):
-                words.add(key)
-            if isinstance(below, dict):
-                stack.append(below)
-    return words
 
 
 def registry_party() -> Callable[[str], str | None] | None:

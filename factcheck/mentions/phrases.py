@@ -292,6 +292,20 @@ class PhraseIndex(Generic[T]):
             starts[key] = may
         return may
 
+    def words(self) -> set[str]:
+        """Every word of every stored phrase (normalised keys and exact-case forms): a text
+        whose words are none of these can hold no phrase."""
+        words: set[str] = set()
+        stack: list[dict[object, object]] = [self._trie, self._exact]
+        while stack:
+            node = stack.pop()
+            for key, below in node.items():
+                if isinstance(key, str):
+                    words.add(key)
+                if isinstance(below, dict):
+                    stack.append(below)
+        return words
+
     def lookup(self, text: str, language: str | None = None, skip: Iterable[str] = ()) -> T | None:
         """The value of ``text`` when the whole text is one stored phrase.
 
