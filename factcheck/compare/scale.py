@@ -103,11 +103,8 @@ def release_memory() -> None:
     """Give memory that was freed back to the system: pyarrow's pool keeps what reading a
     table or building text columns left unused, and glibc's heap keeps freed blocks, so a
     comparison's peak would add up every stage's garbage. No effect elsewhere."""
-    try:
-        import pyarrow
-    except ImportError:
-        pass
-    else:
+    pyarrow = sys.modules.get("pyarrow")  # never imported here: unused, its pool is empty
+    if pyarrow is not None:
         pyarrow.default_memory_pool().release_unused()
     trim = _malloc_trim()
     if trim is not None:
