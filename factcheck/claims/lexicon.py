@@ -10,6 +10,7 @@ written, so "وأضافت" finds "اضافت" and "بالمدنيين" finds "ا
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
@@ -46,6 +47,43 @@ class Token(NamedTuple):
     @property
     def key(self) -> str:
         return self.keys[0] if self.keys else ""
+
+
+class TokenList(list[Token]):
+    """A text's tokens (:meth:`Lexicon.tokenize`), with the token indices of each key, built
+    the first time a scan asks for them and kept with the list (never in a global cache).
+
+    A document is scanned for a dozen kinds of phrases, once per sentence or per figure: with
+    the index each scan visits only the tokens where one of its phrases may start.
+    """
+
+    __slots__ = ("_starts", "_where")
+
+    def starts(self, firsts: dict[str, Any]) -> list[int]:
+        """Sorted indices of the word tokens having one of ``firsts`` among their keys."""
+        try:
+            known = self._starts
+        except AttributeError:
+            known = self._starts = {}
+        found = known.get(id(firsts))
+        if found is None:
+            try:
+                where = self._where
+            except AttributeError:
+                where = self._where = {}
+                for i, tok in enumerate(self):
+                    if tok.is_word:
+                        for key in tok.keys:
+                            where.setdefault(key, []).append(i)
+            hits: set[int] = set()
+            for key in firsts.keys() & where.keys():
+                hits.update(where[key])
+            found = known[id(firsts)] = sorted(hits)
+        return found
+
+
+#: Scans over a token list at least this long read its index (TokenList) instead of walking.
+INDEX_MIN_TOKENS: Final = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +131,9 @@ class Phrases:
     def scan(self, tokens: list[Token], lo: int = 0, hi: int | None = None) -> Iterator[Match]:
         """Every non-overlapping entry in ``tokens[lo:hi]``, left to right."""
         hi = len(tokens) if hi is None else hi
+        if isinstance(tokens, TokenList) and len(tokens) >= INDEX_MIN_TOKENS:
+            yield from self._scan_index(tokens, tokens.starts(self._by_first), lo, hi)
+            return
         firsts = self._by_first.keys()
         i = lo
         while i < hi:
@@ -106,6 +147,22 @@ class Phrases:
                 i = match.last
             else:
                 i += 1
+
+    def _scan_index(
+        self, tokens: list[Token], starts: list[int], lo: int, hi: int
+    ) -> Iterator[Match]:
+        """:meth:`scan` visiting only ``starts``, the tokens where an entry may start."""
+        i = lo
+        for k in range(bisect_left(starts, lo), len(starts)):
+            j = starts[k]
+            if j >= hi:
+                return
+            if j < i:
+                continue  # inside the entry found before
+            match = self.at(tokens, j)
+            if match and match.last <= hi:
+                yield match
+                i = match.last
 
 
 @dataclass(frozen=True)
@@ -187,11 +244,11 @@ class Lexicon:
         """Words and punctuation of ``text`` with their lookup keys (clitics stripped too)."""
         new = tuple.__new__  # Token's own __new__ is a Python function: this skips it
         prefixes = self.prefixes
-        return [
+        return TokenList(
             new(Token, (m.start(), m.end(), w, *_keys_of(w, prefixes)))
             for m in _TOKEN.finditer(text)
             for w in (m.group(),)
-        ]
+        )
 
     def gender_of(self, words: list[Token]) -> str:
         """Grammatical gender of a speaker phrase from its first word ("" when unknown)."""
