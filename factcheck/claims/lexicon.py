@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from typing import Any, Final, NamedTuple
 
 from factcheck.errors import LanguageDataError
@@ -244,11 +244,22 @@ class Lexicon:
         """Words and punctuation of ``text`` with their lookup keys (clitics stripped too)."""
         new = tuple.__new__  # Token's own __new__ is a Python function: this skips it
         prefixes = self.prefixes
-        return TokenList(
-            new(Token, (m.start(), m.end(), w, *_keys_of(w, prefixes)))
-            for m in _TOKEN.finditer(text)
-            for w in (m.group(),)
-        )
+        known = _known_keys(prefixes)
+        tokens = TokenList()
+        append = tokens.append
+        end = 0
+        # Only white space lies between two tokens: each token's offsets follow from the
+        # lengths of what came before, without a match object per token.
+        for space, word in _SPACED_TOKEN.findall(text):
+            start = end + len(space)
+            end = start + len(word)
+            keys = known.get(word)
+            if keys is None:
+                if len(known) >= TOKEN_CACHE_SIZE:
+                    known.clear()
+                keys = known[word] = _keys_of(word, prefixes)
+            append(new(Token, (start, end, word, *keys)))
+        return tokens
 
     def gender_of(self, words: list[Token]) -> str:
         """Grammatical gender of a speaker phrase from its first word ("" when unknown)."""
@@ -262,9 +273,17 @@ class Lexicon:
 
 #: Tokens whose keys are remembered (a news vocabulary fits).
 TOKEN_CACHE_SIZE: Final = 65_536
+#: A token with the white space before it (the only text :data:`_TOKEN` leaves out).
+_SPACED_TOKEN: Final = re.compile(rf"(\s*)({_TOKEN.pattern})")
 
 
-@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+@cache
+def _known_keys(prefixes: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], bool]]:
+    """word -> :func:`_keys_of`, per set of clitic prefixes (one per language); emptied when
+    it reaches ``TOKEN_CACHE_SIZE`` words."""
+    return {}
+
+
 def _keys_of(word: str, prefixes: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
     """A token's lookup keys (as written, then with each clitic prefix stripped) and whether
     it is a word (else punctuation)."""

@@ -1,5 +1,6 @@
-"""Scans over a document's tokens read an index of where each key occurs
-(factcheck/claims/lexicon.py, TokenList): the same entries as walking every token."""
+"""A document's tokens (factcheck/claims/lexicon.py): read without a match object per token,
+the same tokens; scanned through an index of where each key occurs (TokenList), the same
+entries as walking every token."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.claims.lexicon import INDEX_MIN_TOKENS, Phrases, TokenList, lexicon
+from factcheck.claims.lexicon import INDEX_MIN_TOKENS, Lexicon, Phrases, TokenList, lexicon
 from factcheck.synthetic import one_document
 
 
@@ -33,3 +34,23 @@ def test_indexed_scan_any_window(lo: int, hi: int, language: str) -> None:
     lo, hi = min(lo, hi, len(tokens)), min(max(lo, hi), len(tokens))
     for phrases in (lex.measures, lex.subjects, lex.clause_breaks, lex.affiliations):
         assert list(phrases.scan(tokens, lo, hi)) == list(phrases.scan(list(tokens), lo, hi))
+
+
+def _reference_tokens(lex: Lexicon, text: str) -> list[tuple]:
+    """Tokens as a match-by-match reading of the token pattern gives them."""
+    from factcheck.claims.lexicon import _TOKEN, _keys_of
+
+    return [
+        (m.start(), m.end(), m.group(), *_keys_of(m.group(), lex.prefixes))
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ab1 \t\n\u00a0\u2009.,'-و\u064eالقتلى٣«»\u200f_", max_size=40),
+    st.sampled_from(["ar", "en", "fr"]),
+)
+def test_tokens_and_offsets_match_a_match_by_match_reading(text: str, language: str) -> None:
+    lex = lexicon(language)
+    assert [tuple(t) for t in lex.tokenize(text)] == _reference_tokens(lex, text)
