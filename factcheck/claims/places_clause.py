@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 from factcheck.claims.places_load import Gazetteer, Place, PlaceType, Words
-from factcheck.mentions.phrases import Token, recent_tokens, tokenize
+from factcheck.mentions.phrases import Token, recent_tokens, tokenize, word_key
 
 #: Words allowed between a locative and the place ("in the southern port city of Marseille"
 #: has 5); each must be a lead word, a place noun or a link word of the language.
@@ -84,6 +84,19 @@ class SentenceView:
         if strong_only:
             return False
         return bool(WEAK.search(gap)) or self.core(self.tokens[i].key) in self.words.breaks
+
+    def gap_keys(self, a: int, b: int) -> Iterator[str]:
+        """The keys :func:`tokenize` gives for ``text[a:b]``, read off the sentence's tokens
+        (a word is a run of letters: a word inside the span is the sentence's own, a word cut
+        by an end is the part inside), lazily, so a rule may stop at its first answer."""
+        i, tokens = self.tok(a), self.tokens
+        while i < len(tokens) and tokens[i].start < b:
+            t = tokens[i]
+            if t.start >= a and t.end <= b:
+                yield t.key
+            elif max(t.start, a) < min(t.end, b):
+                yield word_key(self.text[max(t.start, a) : min(t.end, b)])
+            i += 1
 
     def clause_start(self, i: int, strong_only: bool = False) -> int:
         """The first token of the clause holding token ``i``."""
@@ -177,12 +190,14 @@ class SentenceView:
         for nxt in self.items[self.items_from(item[1]) :]:
             if not isinstance(nxt[2], Place):
                 continue
-            gap = self.text[item[1] : nxt[0]]
-            keys = [self.core(t.key) for t in tokenize(gap)][1:]  # after the "s"
             inside = isinstance(item[2], Place) and nxt[2].country == item[2].name
+            if not (inside and _POSSESSIVE.match(self.text, item[1])):
+                break
+            gap = self.text[item[1] : nxt[0]]
+            keys = [self.core(k) for k in self.gap_keys(item[1], nxt[0])][1:]  # after the "s"
             plain = not (STRONG.search(gap) or WEAK.search(gap)) and len(keys) < MAX_LEAD_WORDS
             light = not any(k in self.words.locatives or k in self.words.breaks for k in keys)
-            if inside and _POSSESSIVE.match(self.text, item[1]) and plain and light:
+            if plain and light:
                 return nxt
             break
         return item
@@ -200,16 +215,21 @@ class SentenceView:
         out = [item[2]] if isinstance(item[2], Place) else []
         later = self.items[self.items_from(item[1]) :]
         end = item[1]
+        w = self.words
         for nxt in later:
             gap = self.text[end : nxt[0]]
-            keys = [self.core(t.key) for t in tokenize(gap)]
             if not isinstance(nxt[2], Place) or STRONG.search(gap):
                 break
             if nxt[2].name in {p.country for p in out}:  # "Antakya, Turkey": where it is
                 break
-            w = self.words
-            joins = any(k in w.coordinators for k in keys)
-            light = all(k in w.coordinators or k in w.locatives or k in w.lead for k in keys)
+            joins, light = False, True
+            for key in self.gap_keys(end, nxt[0]):  # stops at the first word that is not light
+                core = self.core(key)
+                if core in w.coordinators:
+                    joins = True
+                elif core not in w.locatives and core not in w.lead:
+                    light = False
+                    break
             if not (joins or "," in gap) or not light:
                 break
             out.append(nxt[2])

@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
-from factcheck.claims.places import Found, locate_figures, main_country, settle_places
+from factcheck.claims.places import Found, locate_figures, settle_places
+from factcheck.claims.places_load import load_places
 
 #: Columns that say what a claim counts: claims of one case with the same values are the
 #: ones whose places are settled together (see settle_places).
@@ -67,9 +68,9 @@ def places_of(
     countries = {}
     for case, rows in by_case.items():
         sentences = list(dict.fromkeys(col["sentence"][i] for i in rows))  # in text order
-        countries[case] = main_country(sentences) if country is None else country
+        countries[case] = _main_country(sentences) if country is None else country
     found: list[Found] = [Found("", "default", False)] * n
-    for (_, sentence), rows in by_sentence.items():
+    for (_, sentence), rows in by_sentence.items():  # forwards: see _main_country
         origin = _sentence_origin(sentence, [(int(start[i]), col["value_text"][i]) for i in rows])
         spans = [(int(start[i]) - origin, int(end[i]) - origin) for i in rows]
         inside = [(a, b) for a, b in spans if a >= 0 and b <= len(sentence)]
@@ -92,6 +93,29 @@ def places_of(
         for i, place in zip(rows, settled, strict=True):
             places[i] = place
     return places
+
+
+def _main_country(sentences: list[str]) -> str:
+    """:func:`~factcheck.claims.places.main_country` of ``sentences`` (ties: the country
+    named first), read from the last sentence back.
+
+    The stages before read a document forwards, and the words of the sentences they read are
+    kept within a budget of characters (``mentions.phrases``). On a document longer than the
+    budget, a forward pass would find none of them still kept, and each sentence would be
+    tokenised again; a backward pass finds the latest ones, and leaves the first ones kept
+    for the forward pass that places the figures."""
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[int, int]] = {}  # where each country is first named, forwards
+    index = load_places().index
+    for n in range(len(sentences) - 1, -1, -1):
+        for k, (_, _, place) in reversed(list(enumerate(index.find(sentences[n])))):
+            name = place.country_name
+            if name:
+                counts[name] = counts.get(name, 0) + 1
+                first[name] = (n, k)  # visited backwards: the last write is the first mention
+    if not counts:
+        return ""
+    return min(counts, key=lambda c: (-counts[c], first[c]))
 
 
 def _column(claims: pd.DataFrame, name: str) -> list:

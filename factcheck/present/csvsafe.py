@@ -39,9 +39,15 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
         if not pd.api.types.is_numeric_dtype(frame[c])
         and not pd.api.types.is_datetime64_any_dtype(frame[c])
     ]
-    if not text_columns:
-        return frame.copy()
-    return frame.assign(**{str(c): frame[c].map(_cell) for c in text_columns})
+    changed = {str(c): frame[c].map(_cell) for c in text_columns if _any_formula(frame[c])}
+    return frame.assign(**changed) if changed else frame.copy(deep=False)
+
+
+def _any_formula(column: pd.Series) -> bool:
+    """Whether a text cell of ``column`` starts like a formula, read in one pass over its
+    values: the common column, with none, is neither mapped cell by cell nor copied."""
+    starts = FORMULA_STARTS
+    return any(isinstance(v, str) and v.startswith(starts) for v in column.tolist())
 
 
 def _cell(value: object) -> object:

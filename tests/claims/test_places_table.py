@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 import factcheck
 from factcheck.case import load_case
-from factcheck.claims.places_table import add_places
+from factcheck.claims.places import main_country
+from factcheck.claims.places_table import _main_country, add_places
 
 CASE = Path(__file__).parents[2] / "factcheck" / "cases" / "paris-protest-2023-03" / "case.yaml"
 
@@ -80,3 +82,31 @@ def test_bundled_protest_case_places() -> None:
     for (doc_id, value), place in expected_cities.items():
         claim_id = f"{doc_id}:{text[doc_id].index(value)}"
         assert got.get(claim_id) == place, (doc_id, value)
+
+
+# Sentences naming places of several countries, in several orders: ties go to the country
+# named first, whichever order the table reads its sentences in.
+_COUNTRY_SENTENCES = [
+    "Clashes in Mosul left 4 dead, officials said.",
+    "Protesters gathered in Lyon and in Marseille on Tuesday.",
+    "Two aid convoys left Aleppo for Idlib.",
+    "Une manifestation à Bordeaux a réuni 3 000 personnes.",
+    "قتل 5 أشخاص في الموصل وأصيب 7 في البصرة.",
+    "Talks in Paris ended without a deal.",
+    "Rescuers reached Homs after the floods.",
+]
+
+
+@pytest.mark.parametrize("shift", range(len(_COUNTRY_SENTENCES)))
+@pytest.mark.parametrize("size", [1, 2, 3, 5, 7])
+def test_backward_country_count_matches_main_country(shift: int, size: int) -> None:
+    rotated = _COUNTRY_SENTENCES[shift:] + _COUNTRY_SENTENCES[:shift]
+    sentences = rotated[:size]
+    assert _main_country(sentences) == main_country(sentences)
+
+
+def test_backward_country_count_breaks_ties_by_first_mention() -> None:
+    # one Iraqi and one French place in one sentence, then the reverse: the first named wins
+    assert _main_country(["From Mosul to Lyon.", "From Paris to Basra."]) == "Iraq"
+    assert _main_country(["From Lyon to Mosul.", "From Basra to Paris."]) == "France"
+    assert _main_country(["No place at all here."]) == ""

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.present.csvsafe import FORMULA_STARTS, neutralise, to_csv
 
@@ -50,3 +52,36 @@ def test_the_command_line_neutralises_unless_raw_csv(tmp_path: Path) -> None:
     assert _cells(safe.stdout, "low") == ["12.0"]
     raw = subprocess.run([*args, "--raw-csv"], capture_output=True, text=True, timeout=300)
     assert _cells(raw.stdout, "sentence")[0].startswith("=HYPERLINK(")
+
+
+_CELLS = st.one_of(
+    st.text(alphabet="=+-@\t\r a1'", max_size=4),
+    st.none(),
+    st.integers(-5, 5),
+    st.booleans(),
+    st.just(float("nan")),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_CELLS, min_size=1, max_size=6), st.lists(st.text(max_size=3), min_size=1))
+def test_neutralise_writes_what_a_cell_by_cell_pass_writes(mixed: list, texts: list) -> None:
+    """Columns without a formula are left as they are; the CSV is the same as quoting each
+    cell on its own, whatever the column holds (strings, None, numbers, NaN, booleans)."""
+    n = min(len(mixed), len(texts))
+    frame = pd.DataFrame(
+        {
+            "mixed": pd.Series(mixed[:n], dtype=object),
+            "text": pd.Series(texts[:n], dtype="str"),
+            "low": [-1.0] * n,
+        }
+    )
+    quoted = [
+        ("'" + v) if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v
+        for v in frame["mixed"]
+    ]
+    by_cell = frame.assign(
+        mixed=pd.Series(quoted, dtype=object),  # every other cell exactly as it was
+        text=[("'" + v) if v.startswith(FORMULA_STARTS) else v for v in frame["text"]],
+    )
+    assert neutralise(frame).to_csv(index=False) == by_cell.to_csv(index=False)
