@@ -10,9 +10,10 @@ written, so "وأضافت" finds "اضافت" and "بالمدنيين" finds "ا
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from typing import Any, Final, NamedTuple
 
 from factcheck.errors import LanguageDataError
@@ -48,9 +49,46 @@ class Token(NamedTuple):
         return self.keys[0] if self.keys else ""
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A lexicon entry found at tokens ``[first, last)``; ``value`` is the entry's payload."""
+class TokenList(list[Token]):
+    """A text's tokens (:meth:`Lexicon.tokenize`), with the token indices of each key, built
+    the first time a scan asks for them and kept with the list (never in a global cache).
+
+    A document is scanned for a dozen kinds of phrases, once per sentence or per figure: with
+    the index each scan visits only the tokens where one of its phrases may start.
+    """
+
+    __slots__ = ("_starts", "_where")
+
+    def starts(self, firsts: dict[str, Any]) -> list[int]:
+        """Sorted indices of the word tokens having one of ``firsts`` among their keys."""
+        try:
+            known = self._starts
+        except AttributeError:
+            known = self._starts = {}
+        found = known.get(id(firsts))
+        if found is None:
+            try:
+                where = self._where
+            except AttributeError:
+                where = self._where = {}
+                for i, tok in enumerate(self):
+                    if tok.is_word:
+                        for key in tok.keys:
+                            where.setdefault(key, []).append(i)
+            hits: set[int] = set()
+            for key in firsts.keys() & where.keys():
+                hits.update(where[key])
+            found = known[id(firsts)] = sorted(hits)
+        return found
+
+
+#: Scans over a token list at least this long read its index (TokenList) instead of walking.
+INDEX_MIN_TOKENS: Final = 200
+
+
+class Match(NamedTuple):
+    """A lexicon entry found at tokens ``[first, last)``; ``value`` is the entry's payload (a
+    named tuple: scans build many, and a tuple is built several times faster)."""
 
     first: int
     last: int
@@ -93,6 +131,9 @@ class Phrases:
     def scan(self, tokens: list[Token], lo: int = 0, hi: int | None = None) -> Iterator[Match]:
         """Every non-overlapping entry in ``tokens[lo:hi]``, left to right."""
         hi = len(tokens) if hi is None else hi
+        if isinstance(tokens, TokenList) and len(tokens) >= INDEX_MIN_TOKENS:
+            yield from self._scan_index(tokens, tokens.starts(self._by_first), lo, hi)
+            return
         firsts = self._by_first.keys()
         i = lo
         while i < hi:
@@ -106,6 +147,22 @@ class Phrases:
                 i = match.last
             else:
                 i += 1
+
+    def _scan_index(
+        self, tokens: list[Token], starts: list[int], lo: int, hi: int
+    ) -> Iterator[Match]:
+        """:meth:`scan` visiting only ``starts``, the tokens where an entry may start."""
+        i = lo
+        for k in range(bisect_left(starts, lo), len(starts)):
+            j = starts[k]
+            if j >= hi:
+                return
+            if j < i:
+                continue  # inside the entry found before
+            match = self.at(tokens, j)
+            if match and match.last <= hi:
+                yield match
+                i = match.last
 
 
 @dataclass(frozen=True)
@@ -187,11 +244,22 @@ class Lexicon:
         """Words and punctuation of ``text`` with their lookup keys (clitics stripped too)."""
         new = tuple.__new__  # Token's own __new__ is a Python function: this skips it
         prefixes = self.prefixes
-        return [
-            new(Token, (m.start(), m.end(), w, *_keys_of(w, prefixes)))
-            for m in _TOKEN.finditer(text)
-            for w in (m.group(),)
-        ]
+        known = _known_keys(prefixes)
+        tokens = TokenList()
+        append = tokens.append
+        end = 0
+        # Only white space lies between two tokens: each token's offsets follow from the
+        # lengths of what came before, without a match object per token.
+        for space, word in _SPACED_TOKEN.findall(text):
+            start = end + len(space)
+            end = start + len(word)
+            keys = known.get(word)
+            if keys is None:
+                if len(known) >= TOKEN_CACHE_SIZE:
+                    known.clear()
+                keys = known[word] = _keys_of(word, prefixes)
+            append(new(Token, (start, end, word, *keys)))
+        return tokens
 
     def gender_of(self, words: list[Token]) -> str:
         """Grammatical gender of a speaker phrase from its first word ("" when unknown)."""
@@ -205,9 +273,17 @@ class Lexicon:
 
 #: Tokens whose keys are remembered (a news vocabulary fits).
 TOKEN_CACHE_SIZE: Final = 65_536
+#: A token with the white space before it (the only text :data:`_TOKEN` leaves out).
+_SPACED_TOKEN: Final = re.compile(rf"(\s*)({_TOKEN.pattern})")
 
 
-@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+@cache
+def _known_keys(prefixes: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], bool]]:
+    """word -> :func:`_keys_of`, per set of clitic prefixes (one per language); emptied when
+    it reaches ``TOKEN_CACHE_SIZE`` words."""
+    return {}
+
+
 def _keys_of(word: str, prefixes: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
     """A token's lookup keys (as written, then with each clitic prefix stripped) and whether
     it is a word (else punctuation)."""
