@@ -12,6 +12,7 @@ from factcheck.align.group import alignment_arrays, shared_text
 from factcheck.align.sources import source_keys
 from factcheck.compare import scale
 from factcheck.compare.parties import registry_party
+from factcheck.compare.pieces import Pieces
 from factcheck.compare.reasons import Reason
 from factcheck.compare.reconcile import POLICIES
 from factcheck.compare.relations import MEASURE_PARTS, relate
@@ -113,6 +114,7 @@ def compare(
     if policy not in POLICIES:
         raise ValueError(f"unknown policy {policy!r}; known: {', '.join(POLICIES)}")
     validate(claims, "claims")
+    release_memory()  # what reading the table left allocated but unused
     added: dict[str, Any] = {}  # the alignment, read beside the table (never copied)
     if "group_id" not in claims.columns:
         added = alignment_arrays(claims, **align_options)
@@ -134,7 +136,7 @@ def compare(
     if claims.empty:
         frame = pd.DataFrame([], columns=list(COLUMNS))
         return frame.astype({"n_sources": "int64", "n_independent": "int64", "n_claims": "int64"})
-    release_memory()  # what reading the table left allocated but unused
+    release_memory()  # what the alignment left
     gid = added["group_id"] if "group_id" in added else shared_text(claims["group_id"])
     case = shared_text(claims["case_id"]) if "case_id" in claims.columns else np.full(n, "", object)
     codes, uniques = pd.factorize(pd.Series(gid, dtype=object))
@@ -146,8 +148,9 @@ def compare(
     ends = np.append(starts[1:], len(order))
     numeric = numbers(claims)
     names = [k for k in COLUMNS if k != "event_date"]
-    frames, dates, positions = [], [], []
-    for chunk in chunks(case[order[starts]]):
+    planned = chunks(case[order[starts]])
+    pieces, dates, positions = Pieces(pack=len(planned) > 1), [], []
+    for chunk in planned:
         # the chunk's claims, read from the table for this chunk only, in group order
         lengths = ends[chunk] - starts[chunk]
         local = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
@@ -165,24 +168,20 @@ def compare(
         for row in found:
             row["reason"] = row["reasons"].split(",")[0] if row["reasons"] else ""
         dates.extend(row.pop("event_date") for row in found)
-        frames.append(pd.DataFrame(found, columns=names))
+        pieces.add(pd.DataFrame(found, columns=names))
         positions.append(chunk)
         del found
         release_memory()
-    del added, numeric, order, starts, ends, case
+    memo.clear()
+    del added, numeric, order, starts, ends, case, gids, planned, ctx, party_of
     back = None
     if len(positions) > 1:  # chunks hold whole cases; the table is in group order
         back = np.argsort(np.concatenate(positions), kind="stable")
         dates = [dates[i] for i in back.tolist()]
     out = {"event_date": pd.DataFrame({"event_date": dates})["event_date"]}
-    del dates
-    for name in names:  # one column at a time: each is gathered, then its pieces are freed
-        pieces = [frame.pop(name) for frame in frames]
-        column = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0]
-        del pieces
-        out[name] = column.take(back).reset_index(drop=True) if back is not None else column
-        del column
-        release_memory()
+    del dates, positions
+    release_memory()
+    out.update(pieces.gather(back, release_memory))  # one column at a time
     frame = pd.DataFrame({k: out.pop(k) for k in COLUMNS}, copy=False)
     return frame.astype({"n_sources": "int64", "n_independent": "int64", "n_claims": "int64"})
 
