@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.case import CaseSource, load_case
 from factcheck.claims import extract_claims
-from factcheck.claims.places_table import add_places
 from factcheck.errors import processing
 from factcheck.mentions import find_mentions
 from factcheck.model import Case, Claim, Mention
-from factcheck.schema import claims_frame, mentions_frame
+from factcheck.schema import claims_frame_of_rows, mentions_frame
 
 if TYPE_CHECKING:  # imported by the functions that build a table: reading never needs it
     import pandas as pd
@@ -43,7 +42,7 @@ def mentions(source: CaseSource, **load: Any) -> pd.DataFrame:
 def extract(source: CaseSource, **load: Any) -> pd.DataFrame:
     """The claims table: who asserts which figure about what, with spans into the original."""
     case = load_case(source, **load)
-    return claims_table(_analyse(case).claims)
+    return claims_table(_read(case)[1])
 
 
 def extract_rows(source: CaseSource, **load: Any) -> list[dict[str, Any]]:
@@ -57,8 +56,15 @@ def extract_rows(source: CaseSource, **load: Any) -> list[dict[str, Any]]:
 
 def claims_table(claims: list[Claim]) -> pd.DataFrame:
     """The claims table of a case's claims, with the ``place`` each figure counts (the area:
-    a city, a province, the country) so that city figures never pair with national totals."""
-    return add_places(claims_frame(claims))
+    a city, a province, the country) so that city figures never pair with national totals.
+
+    The same table as ``add_places(claims_frame(claims))``, with the places read from the
+    rows before the table is built rather than from the table's columns afterwards.
+    """
+    from factcheck.rows import claim_rows
+
+    rows = claim_rows(claims)
+    return claims_frame_of_rows(rows).assign(place=[row["place"] for row in rows])
 
 
 @dataclass(frozen=True)

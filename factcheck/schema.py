@@ -145,7 +145,12 @@ def claim_row(c: Claim) -> dict[str, Any]:
 
 def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
     """The claims table: one row per claim, the design's columns in order, then extensions."""
-    rows = [claim_row(c) for c in claims]
+    return claims_frame_of_rows([claim_row(c) for c in claims])
+
+
+def claims_frame_of_rows(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """:func:`claims_frame` from rows already made with :func:`claim_row` (other keys of a
+    row, such as ``place``, are left out)."""
     columns = [*CLAIM_COLUMNS, "also_at", "speaker_person", "measure_detail"]
     return _frame(rows, columns, CLAIM_CONTRACT + CLAIM_EXTRA)
 

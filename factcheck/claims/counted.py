@@ -208,8 +208,11 @@ def _joined_toll(sc: Scene, measure: Match, a: int, b: int) -> bool:
     if measure.value[0] not in JOINED_PAIR:
         return False
     side = measure.last <= a
-    for other in sc.measures:
-        if other.value[0] not in JOINED_PAIR or other.value[0] == measure.value[0]:
+    pairs = sc.index.get("joined pair")  # the sentence's killed and wounded words, once
+    if pairs is None:
+        pairs = sc.index["joined pair"] = [m for m in sc.measures if m.value[0] in JOINED_PAIR]
+    for other in pairs:
+        if other.value[0] == measure.value[0]:
             continue
         if (other.last <= a) != side or (not side and other.first < b):
             continue

@@ -32,15 +32,17 @@ def read_after(
     ):
         i += 1
     out: list[Token] = []
-    while i < hi and len([t for t in out if t.is_word]) < SPEAKER_MAX_WORDS:
+    words = 0  # the word tokens of ``out``
+    stop = frozenset() if wide else lex.stop
+    while i < hi and words < SPEAKER_MAX_WORDS:
         tok = tokens[i]
-        stop = frozenset() if wide else lex.stop
         lead = not out and lex.report_nouns.at(tokens, i) is not None  # "بيان القيادة"
         if i in blocked or (_ends_phrase(tok, lex, stop) and not lead):
             break
         if out and is_cue(tokens, i, lex):
             break
         out.append(tok)
+        words += tok.is_word
         i += 1
     return trimmed(out)
 
@@ -57,13 +59,15 @@ def read_before(
     ):
         j -= 1
     j = _before_relative(tokens, j, lo, lex)
-    while j >= lo and len([t for t in out if t.is_word]) < SPEAKER_MAX_WORDS:
+    words = 0  # the word tokens of ``out``
+    while j >= lo and words < SPEAKER_MAX_WORDS:
         tok = tokens[j]
         if j in blocked or _ends_phrase(tok, lex, lex.back_stop) or is_cue(tokens, j, lex):
             break
         if tok.key in lex.conjunctions and not _joins_names(tokens, j, lo, out):
             break  # "struck 15 targets and denied": a second verb of the same speaker
         out.append(tok)
+        words += tok.is_word
         j -= 1
     out.reverse()
     return trimmed(out)

@@ -31,6 +31,8 @@ BEFORE_PENALTY: Final = 1
 CUE_WORDS: Final = 4
 #: Lists at most this long are filtered as they are: indexing them costs more than it saves.
 INDEX_MIN_MATCHES: Final = 16
+#: Key of a scene's effect links in its index ("12 rockets, destroying"; counted_links).
+EFFECT_LINKS: Final = "effect links"
 #: The subject of an armed group's members, and the affiliation kind that marks such a group.
 MILITANTS: Final = "militants"
 
@@ -61,38 +63,29 @@ def scene(
     tokens: list[Token], sv: SentenceView, lex: Lexicon, figures: list[tuple[int, int]]
 ) -> Scene:
     """The measure, subject, affiliation and role words of a sentence."""
+    found, cost = _read(tokens, sv.lo, sv.hi, lex)
+    subject_matches, measure_matches, affiliations, roles, anaphors, effects = found
     subjects = [  # "police said", "قالت الشرطة": who speaks is not what is counted
         m
-        for m in lex.subjects.scan(tokens, sv.lo, sv.hi)
+        for m in subject_matches
         if not (m.last < sv.hi and tokens[m.last].is_word and lex.say.at(tokens, m.last))
         and not _after_cue(tokens, m.first, sv.lo, lex)
     ]
+    long_subjects = [n for n in subjects if n.last - n.first > 1]
     measures = [  # "عمال إنقاذ", "rescue workers": the measure word belongs to the subject
         m
-        for m in lex.measures.scan(tokens, sv.lo, sv.hi)
-        if not any(
-            n.first <= m.first and m.last <= n.last and n.last - n.first > 1 for n in subjects
-        )
+        for m in measure_matches
+        if not any(n.first <= m.first and m.last <= n.last for n in long_subjects)
     ]
-    cost = [0]
-    for k in range(sv.lo, sv.hi):
-        tok = tokens[k]
-        if not tok.is_word:
-            step = COMMA_COST if tok.text in ",،;:" else 0
-        elif set(tok.keys) & lex.heavy_words:
-            step = COMMA_COST  # "and that", "et", "أن": a new phrase starts
-        else:
-            step = 0 if set(tok.keys) & lex.light_words else 1
-        cost.append(cost[-1] + step)
     ordered = sorted(figures)
     ends = [g for _, g in ordered]
     sorted_ends = all(x <= y for x, y in pairwise(ends))
-    return Scene(
+    made = Scene(
         sv,
         measures,
         subjects,
-        [*lex.affiliations.scan(tokens, sv.lo, sv.hi), *_group_refs(tokens, sv, lex)],
-        list(lex.roles.scan(tokens, sv.lo, sv.hi)),
+        [*affiliations, *(Match(m.first, m.last, ("@group", 0, MILITANTS)) for m in anaphors)],
+        roles,
         figures,
         cost,
         tokens,
@@ -101,6 +94,89 @@ def scene(
         ends if sorted_ends else None,
         Counter(figures) if sorted_ends else None,
     )
+    made.index[(EFFECT_LINKS, sv.lo)] = effects  # what own_measures would scan for again
+    return made
+
+
+class _Reading:
+    """What :func:`_read` needs of one lexicon, built once per lexicon: the phrase lists a
+    scene scans, the words any of them may start with, and each word's distance cost."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.phrases = (lex.subjects, lex.measures, lex.affiliations, lex.roles)
+        self.phrases += (lex.group_anaphors, lex.effect_links)
+        self.firsts = tuple(p.starts for p in self.phrases)
+        self.any_first = frozenset().union(*self.firsts)
+        self.steps: dict[tuple[str, ...], int] = {}  # the keys of a word -> its cost
+        self.marks: dict[str, int] = {}  # a punctuation mark -> its cost
+
+    def step(self, tok: Token) -> int:
+        """The distance token ``tok`` adds (light words free, commas and conjunctions more)."""
+        lex = self.lex
+        if not tok.is_word:
+            step = self.marks[tok.text] = COMMA_COST if tok.text in ",،;:" else 0
+            return step
+        if set(tok.keys) & lex.heavy_words:
+            step = COMMA_COST  # "and that", "et", "أن": a new phrase starts
+        else:
+            step = 0 if set(tok.keys) & lex.light_words else 1
+        if len(self.steps) < STEP_MEMO_SIZE:
+            self.steps[tok.keys] = step
+        return step
+
+
+#: Words whose distance cost is remembered per lexicon (a news vocabulary fits).
+STEP_MEMO_SIZE: Final = 100_000
+#: Lexicons whose readings are kept (one per language in use; tests build a few more).
+READINGS_KEPT: Final = 8
+_READINGS: dict[int, _Reading] = {}
+
+
+def _reading(lex: Lexicon) -> _Reading:
+    hit = _READINGS.get(id(lex))
+    if hit is None or hit.lex is not lex:
+        if len(_READINGS) >= READINGS_KEPT:
+            _READINGS.clear()
+        hit = _READINGS[id(lex)] = _Reading(lex)
+    return hit
+
+
+def _read(
+    tokens: list[Token], lo: int, hi: int, lex: Lexicon
+) -> tuple[tuple[list[Match], ...], list[int]]:
+    """The matches of the scene's phrase lists in ``tokens[lo:hi]`` (each as its own
+    ``Phrases.scan`` finds them: left to right, not overlapping) and the word costs, in one
+    pass over the sentence instead of one per list."""
+    reading = _reading(lex)
+    phrases, firsts, any_first = reading.phrases, reading.firsts, reading.any_first
+    steps, marks = reading.steps, reading.marks
+    found: tuple[list[Match], ...] = tuple([] for _ in phrases)
+    free = [lo] * len(phrases)  # the first token each list may match at (after its last)
+    cost = [0]
+    total = 0
+    for i in range(lo, hi):
+        tok = tokens[i]
+        keys = tok.keys
+        if tok.is_word:
+            step = steps.get(keys)
+            if step is None:
+                step = reading.step(tok)
+            if not any_first.isdisjoint(keys):
+                for k, starts in enumerate(firsts):
+                    if i < free[k] or starts.isdisjoint(keys):
+                        continue
+                    match = phrases[k].at(tokens, i)
+                    if match and match.last <= hi:
+                        found[k].append(match)
+                        free[k] = match.last
+        else:
+            step = marks.get(tok.text)
+            if step is None:
+                step = reading.step(tok)
+        total += step
+        cost.append(total)
+    return found, cost
 
 
 def _after_cue(tokens: list[Token], i: int, lo: int, lex: Lexicon) -> bool:
@@ -110,14 +186,6 @@ def _after_cue(tokens: list[Token], i: int, lo: int, lex: Lexicon) -> bool:
         if m is not None and m.last == i:
             return True
     return False
-
-
-def _group_refs(tokens: list[Token], sv: SentenceView, lex: Lexicon) -> list[Match]:
-    """ "the group", "التنظيم": placeholders resolved to the last armed group named."""
-    return [
-        Match(m.first, m.last, ("@group", 0, MILITANTS))
-        for m in lex.group_anaphors.scan(tokens, sv.lo, sv.hi)
-    ]
 
 
 def gap(sc: Scene, lo: int, hi: int) -> int:

@@ -100,7 +100,10 @@ def explicit_dates(
             if day:
                 found.append((m.start(), m.end(), "date", day))
     i = 0
-    while i < len(tokens):
+    for k in words.months.candidates(tokens, language):  # match_at finds nothing elsewhere
+        if k < i:
+            continue
+        i = k
         hit = words.months.match_at(tokens, i, text, language)
         if hit is None:
             i += 1

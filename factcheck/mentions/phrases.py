@@ -15,8 +15,9 @@ Spans are offsets into the text given, never into a normalised copy.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from threading import Lock
 from typing import Final, Generic, NamedTuple, TypeVar
@@ -79,27 +80,72 @@ RECENT_CHARS: Final = 300_000
 #: the latest one only, so that the sentences read between two searches over it never push
 #: it out, and it never pushes them out.
 LONG_TEXT: Final = 50_000
+#: A text at least this long that is a part of the latest long text (a sentence of the
+#: document) takes that text's words instead of being tokenised again: a document longer
+#: than RECENT_CHARS is then read once per pass over its sentences at the cost of a copy.
+SLICE_MIN_CHARS: Final = 64
+#: Texts looked for in vain in the latest long text before no more are (each look is a scan
+#: of it: a bounded cost when the texts come from elsewhere).
+SLICE_MISSES: Final = 16
 _recent: OrderedDict[str, tuple[Token, ...]] = OrderedDict()
 _recent_chars: list[int] = [0]
-_recent_long: list[tuple[str, tuple[Token, ...]]] = []
+_recent_long: list[_Long] = []
 _recent_lock: Final = Lock()
+
+
+class _Long:
+    """The latest long text, its words, and where the last text found inside it began."""
+
+    __slots__ = ("ends", "hint", "misses", "starts", "text", "tokens")
+
+    def __init__(self, text: str, tokens: tuple[Token, ...]) -> None:
+        self.text, self.tokens = text, tokens
+        self.starts: list[int] | None = None  # built when a first part is looked up
+        self.ends: list[int] = []
+        self.hint = 0
+        self.misses = 0
+
+    def part(self, text: str) -> tuple[Token, ...] | None:
+        """The words of ``text`` if it is a part of the long text that cuts no word in two
+        (then they are the long text's words there, shifted), else None."""
+        if self.misses >= SLICE_MISSES:
+            return None
+        whole, n = self.text, len(text)
+        at = whole.find(text, self.hint)  # sentences are read in order: found just after
+        if at < 0:
+            at = whole.find(text, 0, self.hint + n)
+        if at < 0:
+            self.misses += 1
+            return None
+        self.hint = at
+        if self.starts is None:
+            self.starts = [t.start for t in self.tokens]
+            self.ends = [t.end for t in self.tokens]
+        lo = bisect_left(self.starts, at)
+        hi = bisect_left(self.starts, at + n)
+        if (lo > 0 and self.ends[lo - 1] > at) or (hi > 0 and self.ends[hi - 1] > at + n):
+            return None  # a word runs across an end: tokenise the part itself
+        new = tuple.__new__
+        return tuple([new(Token, (s - at, e - at, w, k)) for s, e, w, k in self.tokens[lo:hi]])
 
 
 def _recent_tokens(text: str) -> tuple[Token, ...]:
     if len(text) > LONG_TEXT:
         with _recent_lock:
-            if _recent_long and _recent_long[0][0] == text:
-                return _recent_long[0][1]
+            if _recent_long and _recent_long[0].text == text:
+                return _recent_long[0].tokens
         tokens = tuple(tokenize(text))
         with _recent_lock:
-            _recent_long[:] = [(text, tokens)]
+            _recent_long[:] = [_Long(text, tokens)]
         return tokens
     with _recent_lock:
         tokens = _recent.get(text)
         if tokens is not None:
             _recent.move_to_end(text)
             return tokens
-    tokens = tuple(tokenize(text))
+        long = _recent_long[0] if _recent_long and len(text) >= SLICE_MIN_CHARS else None
+        part = long.part(text) if long is not None else None
+    tokens = part if part is not None else tuple(tokenize(text))
     if len(text) <= RECENT_CHARS:
         with _recent_lock:
             if text not in _recent:
@@ -120,6 +166,26 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(t.key for t in tokenize(phrase) if t.key)
 
 
+#: Clitic-stripped forms of words, per set of clitics (one per language data in use).
+_VARIANTS: dict[object, dict[tuple[str, str | None], list[tuple[str, int]]]] = {}
+#: Sets of clitics whose stripped forms are kept (tests build indexes of their own).
+VARIANT_SETS: Final = 16
+
+
+def _variant_cache(
+    prefixes: Mapping[str, Mapping[str, str]],
+) -> dict[tuple[str, str | None], list[tuple[str, int]]]:
+    """The cache of stripped forms shared by every index with these ``prefixes``."""
+    signature = tuple((lang, tuple(p.items())) for lang, p in prefixes.items())  # in order
+    with _recent_lock:
+        cache = _VARIANTS.get(signature)
+        if cache is None:
+            if len(_VARIANTS) >= VARIANT_SETS:
+                _VARIANTS.clear()
+            cache = _VARIANTS[signature] = {}
+    return cache
+
+
 class PhraseIndex(Generic[T]):
     """A token trie of phrases -> values, with language-specific clitic stripping.
 
@@ -132,7 +198,9 @@ class PhraseIndex(Generic[T]):
         self._trie: dict[object, object] = {}
         self._exact: dict[object, object] = {}
         self._prefixes = {lang: dict(p) for lang, p in (prefixes or {}).items()}
-        self._variant_cache: dict[tuple[str, str | None], list[tuple[str, int]]] = {}
+        #: shared by the indexes whose clitics are the same (the time words, registry and
+        #: places indexes of a language): a word is stripped once, not once per index
+        self._variant_cache = _variant_cache(self._prefixes)
         #: language -> key -> whether a phrase may start with the word (any clitic form):
         #: most words of a text start none, and this skips them at one dict lookup
         self._starts: dict[str | None, dict[str, bool]] = {}
@@ -235,24 +303,35 @@ class PhraseIndex(Generic[T]):
         """Every stored phrase in ``text``, longest first at each word, left to right."""
         tokens = _recent_tokens(text)
         found: list[tuple[int, int, T]] = []
-        starts, exact = self._starts.setdefault(language, {}), self._exact
-        i, n = 0, len(tokens)
-        while i < n:
-            tok = tokens[i]
-            may = starts.get(tok.key)
-            if may is None:
-                may = self._may_start(tok.key, language)
-            if not may and tok.text not in exact:
-                i += 1
+        i = 0  # the first token not inside a phrase found
+        for k in self.candidates(tokens, language):  # no phrase starts at the other words
+            if k < i:
                 continue
-            hit = self._match(tokens, i, text, language)
-            if hit is None:
-                i += 1
-                continue
-            start, end, last, value = hit
-            found.append((start, end, value))
-            i = last + 1
+            hit = self._match(tokens, k, text, language)
+            if hit is not None:
+                start, end, last, value = hit
+                found.append((start, end, value))
+                i = last + 1
         return found
+
+    def candidates(self, tokens: Sequence[Token], language: str | None = None) -> list[int]:
+        """Indices of the ``tokens`` a stored phrase may start at (a dict lookup per word):
+        :meth:`match_at` finds nothing at the others."""
+        known = self._starts.setdefault(language, {}).get
+        exact, may_start = self._exact, self._may_start
+        if not exact:
+            return [
+                i
+                for i, tok in enumerate(tokens)
+                if (may := known(tok.key)) or (may is None and may_start(tok.key, language))
+            ]
+        return [
+            i
+            for i, tok in enumerate(tokens)
+            if (may := known(tok.key))
+            or (may is None and may_start(tok.key, language))
+            or tok.text in exact
+        ]
 
     def names_any(
         self,
@@ -275,7 +354,7 @@ class PhraseIndex(Generic[T]):
             firsts = {
                 k for k in keys if known(k) or (known(k) is None and self._may_start(k, language))
             }
-        if not firsts and exact.keys().isdisjoint([t.text for t in tokens]):
+        if not firsts and (not exact or exact.keys().isdisjoint([t.text for t in tokens])):
             return False  # no word starts a phrase: nothing to walk
         return any(
             (tok.key in firsts or tok.text in exact) and self._match(tokens, i, text, language)

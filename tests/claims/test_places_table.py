@@ -110,3 +110,15 @@ def test_backward_country_count_breaks_ties_by_first_mention() -> None:
     assert _main_country(["From Mosul to Lyon.", "From Paris to Basra."]) == "Iraq"
     assert _main_country(["From Lyon to Mosul.", "From Basra to Paris."]) == "France"
     assert _main_country(["No place at all here."]) == ""
+
+
+@pytest.mark.parametrize("language", ["ar", "en", "fr"])
+def test_claims_table_is_add_places_of_the_claims_frame(language: str) -> None:
+    """The pipeline reads places from the rows before building the table: the same table."""
+    from factcheck.pipeline import _read, claims_table
+    from factcheck.schema import claims_frame
+    from factcheck.synthetic import one_document
+
+    for source in (one_document(language, 9000, seed=3), "Nothing to count here.", CASE):
+        claims = _read(load_case(source, language=language))[1]
+        pd.testing.assert_frame_equal(claims_table(claims), add_places(claims_frame(claims)))
