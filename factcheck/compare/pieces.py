@@ -39,12 +39,30 @@ class _Packed:
         self.array_type, self.dtype = type(values), dtype
         self.size = sum(b.size for b in array.buffers() if b is not None)
 
-    def series(self) -> pd.Series:
+    def array(self, pool: Any) -> Any:
         import pyarrow as pa
 
-        array = pa.ipc.open_stream(self.buffer).read_next_batch().column(0)
-        values = self.array_type(pa.chunked_array([array]), dtype=self.dtype)
-        return pd.Series(values, copy=False)
+        return pa.ipc.open_stream(self.buffer, memory_pool=pool).read_next_batch().column(0)
+
+
+def _text(packed: list[_Packed], back: np.ndarray | None, release: Any = None) -> pd.Series:
+    """One text column from its pieces: decompressed, joined (the pieces freed), then its
+    rows taken, in the system allocator's memory: large blocks go back to the system as soon
+    as they are freed, where pyarrow's default pool would keep them mapped."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    pool = pa.system_memory_pool()
+    array_type, dtype = packed[0].array_type, packed[0].dtype
+    arrays = [p.array(pool) for p in packed]
+    packed.clear()
+    whole = pa.concat_arrays(arrays, memory_pool=pool) if len(arrays) > 1 else arrays[0]
+    del arrays
+    if release is not None:
+        release()  # the pieces' blocks, before the rows are taken
+    if back is not None:
+        whole = pc.take(whole, pa.array(back), memory_pool=pool)
+    return pd.Series(array_type(pa.chunked_array([whole]), dtype=dtype), copy=False)
 
 
 def _packable(series: pd.Series) -> bool:
@@ -76,9 +94,12 @@ class Pieces:
         whole."""
         out: dict[str, pd.Series] = {}
         for name in sorted(self.columns, key=self._size, reverse=True):
-            packed = self.columns.pop(name)
-            pieces = [p.series() if isinstance(p, _Packed) else p for p in packed]
-            del packed
+            pieces = self.columns.pop(name)
+            if all(isinstance(p, _Packed) and p.dtype == pieces[0].dtype for p in pieces):
+                out[name] = _text(pieces, back, release)  # as pd.concat and take give it
+                release()
+                continue
+            pieces = [_text([p], None) if isinstance(p, _Packed) else p for p in pieces]
             column = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0]
             del pieces
             out[name] = column.take(back).reset_index(drop=True) if back is not None else column
