@@ -45,8 +45,10 @@ def _text(claims: pd.DataFrame, name: str) -> np.ndarray:
     if name not in claims.columns:
         return np.full(len(claims), "", dtype=object)
     series = claims[name]
-    if pd.api.types.is_string_dtype(series.dtype) and series.dtype != object:
-        return shared_text(series)
+    if isinstance(series.dtype, pd.CategoricalDtype) or (
+        pd.api.types.is_string_dtype(series.dtype) and series.dtype != object
+    ):
+        return shared_text(series)  # text or categories: one string per distinct value
     missing = series.isna().tolist()
     return _objects(["" if m else str(v) for v, m in zip(series.tolist(), missing, strict=True)])
 

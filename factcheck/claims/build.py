@@ -10,7 +10,7 @@ twice) is one claim whose other spans are kept in ``also_at``.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from itertools import pairwise
 
@@ -120,8 +120,8 @@ def extract_claims(doc: Document, mentions: list[Mention], case: Case | None = N
     country = country_of(texts or ((doc.text, doc.language),))
     publisher = canonical(doc.publisher, doc.language) if doc.publisher else ""
     dateline = find_dateline(doc.text, doc.language)
-    fence = (
-        frozenset(k for k, t in enumerate(tokens) if dateline.start <= t.start < dateline.end)
+    fence = (  # the dateline's tokens (in order of start: two bisections)
+        frozenset(range(bisect_left(starts, dateline.start), bisect_left(starts, dateline.end)))
         if dateline
         else frozenset()
     )

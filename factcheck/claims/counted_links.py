@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Final
 
 from factcheck.claims.lexicon import Match
-from factcheck.claims.scene import Scene, gap, nearest
+from factcheck.claims.scene import EFFECT_LINKS, Scene, gap, nearest
 
 #: Words free between a count head and its noun (an affiliation: "the number of US troops").
 HEAD_GAP: Final = 1
@@ -111,7 +111,7 @@ def own_measures(sc: Scene, b: int) -> list[Match]:
     effect link that opens a clause after the figure (a comma between them) are left out,
     the link's own word included ("12 rockets, destroying": the rockets destroyed, they were
     not destroyed)."""
-    key = ("effect links", sc.sv.lo)
+    key = (EFFECT_LINKS, sc.sv.lo)
     if key not in sc.index:  # scanned once per sentence
         sc.index[key] = list(sc.lex.effect_links.scan(sc.tokens, sc.sv.lo, sc.sv.hi))
     links = [e for e in sc.index[key] if e.first >= b and _comma_between(sc, b, e.first)]

@@ -31,6 +31,8 @@ BEFORE_PENALTY: Final = 1
 CUE_WORDS: Final = 4
 #: Lists at most this long are filtered as they are: indexing them costs more than it saves.
 INDEX_MIN_MATCHES: Final = 16
+#: Key of a scene's effect links in its index ("12 rockets, destroying"; counted_links).
+EFFECT_LINKS: Final = "effect links"
 #: The subject of an armed group's members, and the affiliation kind that marks such a group.
 MILITANTS: Final = "militants"
 
@@ -62,7 +64,7 @@ def scene(
 ) -> Scene:
     """The measure, subject, affiliation and role words of a sentence."""
     found, cost = _read(tokens, sv.lo, sv.hi, lex)
-    subject_matches, measure_matches, affiliations, roles, anaphors = found
+    subject_matches, measure_matches, affiliations, roles, anaphors, effects = found
     subjects = [  # "police said", "قالت الشرطة": who speaks is not what is counted
         m
         for m in subject_matches
@@ -78,7 +80,7 @@ def scene(
     ordered = sorted(figures)
     ends = [g for _, g in ordered]
     sorted_ends = all(x <= y for x, y in pairwise(ends))
-    return Scene(
+    made = Scene(
         sv,
         measures,
         subjects,
@@ -92,6 +94,8 @@ def scene(
         ends if sorted_ends else None,
         Counter(figures) if sorted_ends else None,
     )
+    made.index[(EFFECT_LINKS, sv.lo)] = effects  # what own_measures would scan for again
+    return made
 
 
 class _Reading:
@@ -101,7 +105,7 @@ class _Reading:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         self.phrases = (lex.subjects, lex.measures, lex.affiliations, lex.roles)
-        self.phrases += (lex.group_anaphors,)
+        self.phrases += (lex.group_anaphors, lex.effect_links)
         self.firsts = tuple(p.starts for p in self.phrases)
         self.any_first = frozenset().union(*self.firsts)
         self.steps: dict[tuple[str, ...], int] = {}  # the keys of a word -> its cost

@@ -21,6 +21,7 @@ from typing import Any, Final
 
 from factcheck.claims.attribution import SentenceView
 from factcheck.claims.lexicon import Lexicon, Token
+from factcheck.claims.scans import reader
 from factcheck.lang import load
 from factcheck.model import Document, Kind, Mention, Role, Scope, Span
 from factcheck.text.normalize import lookup_key
@@ -119,9 +120,13 @@ class _Clause:
         years: _Years,
         figures: list[tuple[int, int]] | None,
     ) -> _Clause:
-        since = [k for k in range(lo, hi) if tokens[k].is_word and tokens[k].key in lex.since_words]
-        months = _months(lex.language)
-        named = [k for k in range(lo, hi) if tokens[k].is_word and tokens[k].key in months]
+        scan = reader(
+            lex,
+            "clause scope",
+            (lex.context_clause, lex.other_event),
+            (lex.since_words, _months(lex.language)),
+        )
+        (context, other), (since, named) = scan.scan(tokens, lo, hi)
         totals = []
         for k in since:  # the first year (anywhere) or month (in the clause) just after "since"
             after = [j for j in (years.first_after(k), _first_after(named, k)) if j is not None]
@@ -129,9 +134,9 @@ class _Clause:
             if d is not None and d <= k + SINCE_DATE_GAP:
                 totals.append(_total_of(tokens, k, d, figures, lex))
         return _Clause(
-            sorted(m.first for m in lex.context_clause.scan(tokens, lo, hi)),
+            sorted(m.first for m in context),
             totals,
-            sorted(m.first for m in lex.other_event.scan(tokens, lo, hi)),
+            sorted(m.first for m in other),
             since,
             years.within(lo, hi),
         )

@@ -61,7 +61,8 @@ def _day_before(doc: Document, claim: Claim) -> date | None:
 
 def _sentence_start(text: str, claim: Claim) -> int:
     """Offset of the claim's sentence in the text: the occurrence that holds the figure."""
-    at = text.find(claim.sentence) if claim.sentence else -1
+    n = len(claim.sentence)  # an occurrence starting before this one ends before the figure
+    at = text.find(claim.sentence, max(0, claim.start - n + 1)) if claim.sentence else -1
     while at >= 0 and not at <= claim.start < at + len(claim.sentence):
         at = text.find(claim.sentence, at + 1)
     return at

@@ -135,6 +135,7 @@ def merge_repeated(
     kept: dict[tuple[object, ...], int] = {}
     loose: dict[tuple[object, ...], int] = {}
     out: list[Claim] = []
+    repeats: dict[int, list[Claim]] = {}  # the claims merged into each kept one, in order
     for c in claims:
         side = c.start in apart
         key = (c.speaker, c.measure, c.subject, c.low, c.high, c.qualifier, c.polarity, c.scope)
@@ -144,15 +145,21 @@ def merge_repeated(
         if k is None and c.start in definite:
             k = loose.get(near)
         if k is not None:
-            first = out[k]
-            out[k] = replace(
-                first,
-                also_at=(*first.also_at, Span(c.start, c.end)),
-                subject_detail=first.subject_detail or c.subject_detail,
-                event_date=first.event_date or c.event_date,
-            )
+            repeats.setdefault(k, []).append(c)
             continue
         kept[key] = len(out)
         loose.setdefault(near, len(out))
         out.append(c)
+    for k, more in repeats.items():  # each kept claim rebuilt once, however often repeated
+        first = out[k]
+        detail, day = first.subject_detail, first.event_date
+        for c in more:  # the first detail and day given, as each merge in turn would keep
+            detail = detail or c.subject_detail
+            day = day or c.event_date
+        out[k] = replace(
+            first,
+            also_at=(*first.also_at, *(Span(c.start, c.end) for c in more)),
+            subject_detail=detail,
+            event_date=day,
+        )
     return out

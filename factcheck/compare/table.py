@@ -141,7 +141,7 @@ def compare(
     case = shared_text(claims["case_id"]) if "case_id" in claims.columns else np.full(n, "", object)
     codes, uniques = pd.factorize(pd.Series(gid, dtype=object))
     gids = np.asarray(uniques, dtype=object)
-    del gid
+    del gid, uniques
     order = np.argsort(codes, kind="stable")
     starts = np.flatnonzero(np.r_[True, np.diff(codes[order]) != 0]) if len(order) else order
     del codes

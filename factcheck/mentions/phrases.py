@@ -166,6 +166,26 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(t.key for t in tokenize(phrase) if t.key)
 
 
+#: Clitic-stripped forms of words, per set of clitics (one per language data in use).
+_VARIANTS: dict[object, dict[tuple[str, str | None], list[tuple[str, int]]]] = {}
+#: Sets of clitics whose stripped forms are kept (tests build indexes of their own).
+VARIANT_SETS: Final = 16
+
+
+def _variant_cache(
+    prefixes: Mapping[str, Mapping[str, str]],
+) -> dict[tuple[str, str | None], list[tuple[str, int]]]:
+    """The cache of stripped forms shared by every index with these ``prefixes``."""
+    signature = tuple((lang, tuple(p.items())) for lang, p in prefixes.items())  # in order
+    with _recent_lock:
+        cache = _VARIANTS.get(signature)
+        if cache is None:
+            if len(_VARIANTS) >= VARIANT_SETS:
+                _VARIANTS.clear()
+            cache = _VARIANTS[signature] = {}
+    return cache
+
+
 class PhraseIndex(Generic[T]):
     """A token trie of phrases -> values, with language-specific clitic stripping.
 
@@ -178,7 +198,9 @@ class PhraseIndex(Generic[T]):
         self._trie: dict[object, object] = {}
         self._exact: dict[object, object] = {}
         self._prefixes = {lang: dict(p) for lang, p in (prefixes or {}).items()}
-        self._variant_cache: dict[tuple[str, str | None], list[tuple[str, int]]] = {}
+        #: shared by the indexes whose clitics are the same (the time words, registry and
+        #: places indexes of a language): a word is stripped once, not once per index
+        self._variant_cache = _variant_cache(self._prefixes)
         #: language -> key -> whether a phrase may start with the word (any clitic form):
         #: most words of a text start none, and this skips them at one dict lookup
         self._starts: dict[str | None, dict[str, bool]] = {}

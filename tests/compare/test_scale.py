@@ -86,6 +86,19 @@ def test_small_chunks_give_the_same_table(
     pd.testing.assert_frame_equal(compare(claims), whole, check_exact=True)
 
 
+def test_text_columns_as_categoricals_give_the_same_table(
+    claims: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A table whose text columns of few values are categoricals (as Parquet's dictionary
+    columns are read) gives the same comparison, column types included, in several chunks."""
+    monkeypatch.setattr(scale_module, "CHUNK_GROUPS", 50)
+    ids = ("claim_id", "doc_id", "case_id")
+    text = [c for c in claims.columns if c not in ids and pd.api.types.is_string_dtype(claims[c])]
+    compact = claims.astype({c: "category" for c in text})
+    assert len(text) > 10
+    pd.testing.assert_frame_equal(compare(compact), compare(claims), check_exact=True)
+
+
 def test_a_table_read_back_from_csv(monkeypatch: pytest.MonkeyPatch) -> None:
     claims = _csv(TABLES["dense"]())
     fast = compare(claims)
