@@ -46,16 +46,30 @@ class MultiScan:
                 for k, wanted in enumerate(words):
                     if key in wanted:
                         at[k].append(i)
-            if any_first.isdisjoint(keys):
-                continue
-            for k, starts in enumerate(firsts):
-                if i < free[k] or starts.isdisjoint(keys):
-                    continue
-                match = lists[k].at(tokens, i)
-                if match and match.last <= hi:
-                    found[k].append(match)
-                    free[k] = match.last
+            if not any_first.isdisjoint(keys):
+                match_at(tokens, i, hi, lists, firsts, free, found)
         return found, at
+
+
+def match_at(
+    tokens: list[Token],
+    i: int,
+    hi: int,
+    lists: tuple[Phrases, ...],
+    firsts: tuple[frozenset[str], ...],
+    free: list[int],
+    found: tuple[list[Match], ...] | list[list[Match]],
+) -> None:
+    """The step of a one-pass scan at token ``i``: each list that may start there, past its
+    last match (``free``), adds the entry found if it ends by ``hi``."""
+    keys = tokens[i].keys
+    for k, starts in enumerate(firsts):
+        if i < free[k] or starts.isdisjoint(keys):
+            continue
+        match = lists[k].at(tokens, i)
+        if match and match.last <= hi:
+            found[k].append(match)
+            free[k] = match.last
 
 
 _READERS: dict[tuple[int, str], tuple[Lexicon, MultiScan]] = {}

@@ -16,6 +16,7 @@ from typing import Any, Final
 
 from factcheck.claims.attribution import SentenceView
 from factcheck.claims.lexicon import Lexicon, Match, Token
+from factcheck.claims.scans import match_at
 
 #: Farthest a measure or subject word may be from its figure, in tokens.
 WINDOW: Final = 14
@@ -163,13 +164,7 @@ def _read(
             if step is None:
                 step = reading.step(tok)
             if not any_first.isdisjoint(keys):
-                for k, starts in enumerate(firsts):
-                    if i < free[k] or starts.isdisjoint(keys):
-                        continue
-                    match = phrases[k].at(tokens, i)
-                    if match and match.last <= hi:
-                        found[k].append(match)
-                        free[k] = match.last
+                match_at(tokens, i, hi, phrases, firsts, free, found)
         else:
             step = marks.get(tok.text)
             if step is None:
