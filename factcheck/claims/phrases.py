@@ -144,3 +144,15 @@ def phrase_text(text: str, words: list[Token]) -> str:
         ):
             raw = raw.replace(pair[0], "").replace(pair[1], "").strip()
     return raw
+
+
+def span_key(text: str, *parts: list[Token]) -> tuple[object, ...]:
+    """Everything a reading of these token lists can see, as a hashable key: the text they
+    span and each token's offsets relative to its start (a token's keys follow from its
+    text). Two phrases with equal keys read alike wherever they stand in a document."""
+    starts = [t.start for p in parts for t in p]
+    if not starts:
+        return ()
+    lo = min(starts)
+    hi = max(t.end for p in parts for t in p)
+    return (text[lo:hi], *(tuple((t.start - lo, t.end - lo) for t in p) for p in parts))
