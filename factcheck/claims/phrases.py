@@ -153,6 +153,11 @@ def span_key(text: str, *parts: list[Token]) -> tuple[object, ...]:
     starts = [t.start for p in parts for t in p]
     if not starts:
         return ()
+    ends = [t.end for p in parts for t in p]
     lo = min(starts)
-    hi = max(t.end for p in parts for t in p)
-    return (text[lo:hi], *(tuple((t.start - lo, t.end - lo) for t in p) for p in parts))
+    return (
+        text[lo : max(ends)],
+        tuple(map(len, parts)),
+        tuple([s - lo for s in starts]),
+        tuple([e - lo for e in ends]),
+    )

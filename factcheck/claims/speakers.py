@@ -11,16 +11,18 @@ when they start with a speaker noun ("ministry", "وزارة") or are capitalise
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final
 
 from factcheck.claims.lexicon import Lexicon, Token, lexicon
 from factcheck.claims.offices import office_person, office_speaker
-from factcheck.claims.phrases import phrase_text, trimmed
+from factcheck.claims.phrases import phrase_text, span_key, trimmed
 from factcheck.claims.sources import (
     NAME_CACHE_SIZE,
     OUTLETS,
+    QUALIFIER_MAX_CHARS,
     aliases,
     described,
     registry_name,
@@ -56,9 +58,29 @@ class Naming:
 
     text: str
     lex: Lexicon
-    earlier: list[Speaker]
+    earlier: Iterable[Speaker]  # iterated only by the rules that look back
     country: str | None = None
     publisher: str = ""
+
+
+class _Watched:
+    """Earlier speakers that note whether a rule read them (then the answer is not only the
+    words')."""
+
+    __slots__ = ("earlier", "read")
+
+    def __init__(self, earlier: Iterable[Speaker]) -> None:
+        self.earlier = earlier
+        self.read = False
+
+    def __iter__(self) -> Iterator[Speaker]:
+        self.read = True
+        return iter(self.earlier)
+
+
+#: Speaker phrases whose name is remembered when it follows from their words alone (bounded;
+#: keys hold a phrase and the few characters after it, never a document).
+_MEMO: dict[tuple[object, ...], Speaker | None] = {}
 
 
 def name_speaker(
@@ -68,9 +90,34 @@ def name_speaker(
 
     ``wider`` is the same phrase read on past stop words ("مديرية الشرطة في باريس"), used only
     to find a registry name that starts inside ``words``.
+
+    A document names the same speakers in the same words again and again: the answer is
+    remembered by the words, their text (and the characters after them that the
+    compound-adjective test reads) and the country, unless the rules read the earlier
+    speakers or the publisher to give it.
     """
     if not words:
         return None
+    wider = wider or words
+    end = max(words[-1].end, wider[-1].end)
+    tail = ctx.text[end : end + QUALIFIER_MAX_CHARS + 1]
+    key = (ctx.lex.language, ctx.country, span_key(ctx.text, words, wider), tail)
+    try:
+        return _MEMO[key]
+    except KeyError:
+        pass
+    watched = _Watched(ctx.earlier)
+    found = _name_speaker(
+        Naming(ctx.text, ctx.lex, watched, ctx.country, ctx.publisher), words, wider
+    )
+    if not watched.read:
+        _MEMO[key] = found
+        if len(_MEMO) > NAME_CACHE_SIZE:
+            del _MEMO[next(iter(_MEMO))]  # the oldest phrase
+    return found
+
+
+def _name_speaker(ctx: Naming, words: list[Token], wider: list[Token]) -> Speaker | None:
     lex = ctx.lex
     written = phrase_text(ctx.text, words)
     content = [t for t in words if t.is_word]
@@ -104,10 +151,10 @@ def name_speaker(
             rest = [t for t in content if t.start >= head[unnamed.last - 1].end]
             name = _unnamed(name, [], lex, org=_organisation(ctx, rest))
         return Speaker(name, written, gender, "unnamed")
-    found = registry_name(ctx.text, lex, ctx.country, words, wider or words)
+    found = registry_name(ctx.text, lex, ctx.country, words, wider)
     if found:
         return Speaker(found, written, gender, "named", True)
-    office = office_speaker(ctx.text, lex, words, wider or words, ctx.country)
+    office = office_speaker(ctx.text, lex, words, wider, ctx.country)
     if office is not None:  # "وزير الصحة", "les autorités", "الولايات المتحدة"
         core = [t for t in content if t.key not in lex.determiners]
         back = _head_match(core, lex, ctx.earlier) if len(core) <= ANAPHOR_MAX_WORDS else None
