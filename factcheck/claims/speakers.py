@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Final
+from typing import Final, NamedTuple
 
 from factcheck.claims.lexicon import Lexicon, Token, lexicon
 from factcheck.claims.offices import office_person, office_speaker
@@ -92,29 +92,59 @@ def name_speaker(
     to find a registry name that starts inside ``words``.
 
     A document names the same speakers in the same words again and again: the answer is
-    remembered by the words, their text (and the characters after them that the
-    compound-adjective test reads) and the country, unless the rules read the earlier
-    speakers or the publisher to give it.
+    remembered by the words, their text (and the characters after them when the
+    compound-adjective test may read them) and the country; what the rules that look back
+    at earlier speakers or the publisher find is read anew each time (:class:`_LookBack`).
     """
     if not words:
         return None
     wider = wider or words
-    end = max(words[-1].end, wider[-1].end)
-    tail = ctx.text[end : end + QUALIFIER_MAX_CHARS + 1]
+    # the compound-adjective test (sources.qualifies) reads past a registry name found in
+    # ``wider`` only where a hyphen ends it ("Hamas-controlled")
+    end = wider[-1].end
+    hyphen = ctx.text.find("-", wider[0].start, end + 1) >= 0
+    tail = ctx.text[end : end + QUALIFIER_MAX_CHARS + 1] if hyphen else None
     key = (ctx.lex.language, ctx.country, span_key(ctx.text, words, wider), tail)
-    try:
-        return _MEMO[key]
-    except KeyError:
-        pass
-    watched = _Watched(ctx.earlier)
-    found = _name_speaker(
-        Naming(ctx.text, ctx.lex, watched, ctx.country, ctx.publisher), words, wider
-    )
-    if not watched.read:
-        _MEMO[key] = found
-        if len(_MEMO) > NAME_CACHE_SIZE:
-            del _MEMO[next(iter(_MEMO))]  # the oldest phrase
-    return found
+    found = _MEMO.get(key, _MISSING)
+    if found is _MISSING:
+        watched = _Watched(ctx.earlier)
+        found = _name_speaker(
+            Naming(ctx.text, ctx.lex, watched, ctx.country, ctx.publisher), words, wider
+        )
+        if not watched.read:
+            _MEMO[key] = found
+            if len(_MEMO) > NAME_CACHE_SIZE:
+                del _MEMO[next(iter(_MEMO))]  # the oldest phrase
+    return found.back(ctx) if isinstance(found, _LookBack) else found  # type: ignore[return-value]
+
+
+_MISSING: Final = object()
+
+
+class _LookBack(NamedTuple):
+    """What a short phrase names once its words are read: an earlier speaker (or the
+    publisher) whose name holds its head word, else one whose registry type it names
+    ("the union"), else ``rest``. The words' part is remembered; this part is read anew."""
+
+    heads: frozenset[str]  # the phrase's head words (:func:`_heads`)
+    publisher: bool  # whether the publisher is a candidate after the earlier speakers
+    type_named: str | None  # the registry type the phrase names alone, if it does
+    written: str
+    gender: str
+    rest: Speaker | None
+
+    def back(self, ctx: Naming) -> Speaker | None:
+        earlier: Iterable[Speaker] = ctx.earlier
+        if self.publisher:
+            earlier = [*ctx.earlier, Speaker(ctx.publisher, "", "", "named", True)]
+        back = _head_match(self.heads, ctx.lex.language, earlier)
+        if back is None and self.type_named is not None:
+            back = _type_match(self.type_named, ctx.earlier)
+        if back is None:
+            return self.rest
+        return Speaker(
+            back.name, self.written, back.gender or self.gender, back.kind, back.resolved
+        )
 
 
 def _name_speaker(ctx: Naming, words: list[Token], wider: list[Token]) -> Speaker | None:
@@ -157,10 +187,10 @@ def _name_speaker(ctx: Naming, words: list[Token], wider: list[Token]) -> Speake
     office = office_speaker(ctx.text, lex, words, wider, ctx.country)
     if office is not None:  # "وزير الصحة", "les autorités", "الولايات المتحدة"
         core = [t for t in content if t.key not in lex.determiners]
-        back = _head_match(core, lex, ctx.earlier) if len(core) <= ANAPHOR_MAX_WORDS else None
-        if back is not None:  # "the prefecture" after "the police prefecture": that one
-            return Speaker(back.name, written, back.gender or gender, back.kind, back.resolved)
-        return Speaker(office[0], written, gender, "named", True, person=office[1])
+        found = Speaker(office[0], written, gender, "named", True, person=office[1])
+        if len(core) <= ANAPHOR_MAX_WORDS:  # "the prefecture" after "the police prefecture"
+            return _LookBack(_heads(core, lex), False, None, written, gender, found)
+        return found
     author = _past_report_noun(words, lex)
     if author:  # "an estimate from Kessel's governor", "Statements from the coastal brigade"
         by = name_speaker(ctx, author)
@@ -174,19 +204,24 @@ def _name_speaker(ctx: Naming, words: list[Token], wider: list[Token]) -> Speake
     if unnamed is not None:  # "a spokesman" with no organisation named
         return Speaker(_unnamed(str(unnamed.value), content, lex), written, gender, "unnamed")
     core = [t for t in content if t.key not in lex.determiners]
+    rest = _described(ctx, words, content, gender)
     if core and len(core) <= ANAPHOR_MAX_WORDS:
-        publisher = Speaker(ctx.publisher, "", "", "named", True)
-        back = _head_match(core, lex, [*ctx.earlier, publisher])
-        if back is not None:
-            return Speaker(back.name, written, back.gender or gender, back.kind, back.resolved)
-        back = _type_match(core, lex, ctx.earlier)
-        if back is not None:
-            return Speaker(back.name, written, back.gender or gender, back.kind, back.resolved)
+        type_named = _type_named(core, lex)
+        return _LookBack(_heads(core, lex), True, type_named, written, gender, rest)
+    return rest
+
+
+def _described(
+    ctx: Naming, words: list[Token], content: list[Token], gender: str
+) -> Speaker | None:
+    """A phrase that starts with a speaker noun or a capital, as the registry entry it
+    describes, else as written (up to where the name ends)."""
+    lex = ctx.lex
     head = any(True for _ in lex.speaker_heads.scan(content))
     if head:
         known = described(lex, content, ctx.country)
         if known is not None:
-            return Speaker(known, written, gender, "named", True)
+            return Speaker(known, phrase_text(ctx.text, words), gender, "named", True)
     if head or _capitalised(content):
         kept = _name_part(words, lex)
         return Speaker(phrase_text(ctx.text, kept), phrase_text(ctx.text, kept), gender)
@@ -331,30 +366,39 @@ def _capitalised(content: list[Token]) -> bool:
     )
 
 
-def _head_match(core: list[Token], lex: Lexicon, earlier: list[Speaker]) -> Speaker | None:
-    """An earlier named speaker whose name holds this short phrase's head word."""
-    heads = {k for t in core for k in t.keys if k not in lex.stop and len(k) > 2}
+def _heads(core: list[Token], lex: Lexicon) -> frozenset[str]:
+    """The keys of a short phrase that may be the head word of an earlier speaker's name."""
+    return frozenset(k for t in core for k in t.keys if k not in lex.stop and len(k) > 2)
+
+
+def _head_match(heads: frozenset[str], language: str, earlier: Iterable[Speaker]) -> Speaker | None:
+    """An earlier named speaker whose name holds one of a short phrase's head words."""
     for sp in earlier:
         if sp.kind != "named" or not sp.name:
             continue
-        if heads & _name_keys(sp.text, sp.name, lex.language):
+        if heads & _name_keys(sp.text, sp.name, language):
             return sp
     return None
 
 
-def _type_match(core: list[Token], lex: Lexicon, earlier: list[Speaker]) -> Speaker | None:
-    """ "le syndicat", "the union" (only a type noun): the most recent earlier named speaker
-    whose registry entry has that type (``type_heads`` in the language data)."""
+def _type_named(core: list[Token], lex: Lexicon) -> str | None:
+    """The registry type that a phrase of one type noun names ("le syndicat", "the union":
+    ``type_heads`` in the language data), else None."""
     found = list(lex.type_heads.scan(core))
     if len(found) != 1 or found[0].first != 0 or found[0].last != len(core):
         return None
+    return str(found[0].value)
+
+
+def _type_match(type_named: str, earlier: Iterable[Speaker]) -> Speaker | None:
+    """The most recent earlier named speaker whose registry entry has this type."""
     try:
         from factcheck.claims.registry import resolve
     except ImportError:
         return None
     for sp in earlier:  # most recent first
         entry = resolve(sp.name) if sp.kind == "named" and sp.resolved else None
-        if entry is not None and str(entry.type) == str(found[0].value):
+        if entry is not None and str(entry.type) == type_named:
             return sp
     return None
 
