@@ -13,19 +13,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Final, NamedTuple
+from typing import Final
 
-from factcheck.claims.lexicon import Lexicon, Token, lexicon
+from factcheck.claims.lexicon import Lexicon, Token
+from factcheck.claims.lookback import LookBack, heads_of, named_type
 from factcheck.claims.offices import office_person, office_speaker
 from factcheck.claims.phrases import phrase_text, span_key, trimmed
 from factcheck.claims.sources import (
     NAME_CACHE_SIZE,
-    OUTLETS,
     QUALIFIER_MAX_CHARS,
-    aliases,
     described,
     registry_name,
+)
+from factcheck.claims.unnamed import (
+    TAIL_WORDS,
+    UNNAMED_REACH,
+    head_words,
+    organisation,
+    same_unnamed,
+    unnamed_name,
 )
 
 #: Longest phrase taken as a back-reference to an earlier speaker ("the command", "القيادة").
@@ -94,7 +100,7 @@ def name_speaker(
     A document names the same speakers in the same words again and again: the answer is
     remembered by the words, their text (and the characters after them when the
     compound-adjective test may read them) and the country; what the rules that look back
-    at earlier speakers or the publisher find is read anew each time (:class:`_LookBack`).
+    at earlier speakers or the publisher find is read anew each time (``LookBack``).
     """
     if not words:
         return None
@@ -115,36 +121,10 @@ def name_speaker(
             _MEMO[key] = found
             if len(_MEMO) > NAME_CACHE_SIZE:
                 del _MEMO[next(iter(_MEMO))]  # the oldest phrase
-    return found.back(ctx) if isinstance(found, _LookBack) else found  # type: ignore[return-value]
+    return found.back(ctx) if isinstance(found, LookBack) else found  # type: ignore[return-value]
 
 
 _MISSING: Final = object()
-
-
-class _LookBack(NamedTuple):
-    """What a short phrase names once its words are read: an earlier speaker (or the
-    publisher) whose name holds its head word, else one whose registry type it names
-    ("the union"), else ``rest``. The words' part is remembered; this part is read anew."""
-
-    heads: frozenset[str]  # the phrase's head words (:func:`_heads`)
-    publisher: bool  # whether the publisher is a candidate after the earlier speakers
-    type_named: str | None  # the registry type the phrase names alone, if it does
-    written: str
-    gender: str
-    rest: Speaker | None
-
-    def back(self, ctx: Naming) -> Speaker | None:
-        earlier: Iterable[Speaker] = ctx.earlier
-        if self.publisher:
-            earlier = [*ctx.earlier, Speaker(ctx.publisher, "", "", "named", True)]
-        back = _head_match(self.heads, ctx.lex.language, earlier)
-        if back is None and self.type_named is not None:
-            back = _type_match(self.type_named, ctx.earlier)
-        if back is None:
-            return self.rest
-        return Speaker(
-            back.name, self.written, back.gender or self.gender, back.kind, back.resolved
-        )
 
 
 def _name_speaker(ctx: Naming, words: list[Token], wider: list[Token]) -> Speaker | None:
@@ -161,7 +141,7 @@ def _name_speaker(ctx: Naming, words: list[Token], wider: list[Token]) -> Speake
             return Speaker("", written, "", "self")
         return Speaker("", written, value, "anaphor")
     lead = next((t for t in content if t.key not in lex.determiners and not t.key.isdigit()), None)
-    head = _head_words(content, lex)
+    head = head_words(content, lex)
     unnamed = next(iter(lex.unnamed.scan(head)), None)
     if unnamed is None and len(content) > UNNAMED_REACH:  # "... الأميركيةوكان مسؤولون أميركيون"
         head = content[-TAIL_WORDS:]
@@ -172,14 +152,14 @@ def _name_speaker(ctx: Naming, words: list[Token], wider: list[Token]) -> Speake
             person = office_person(ctx.text, lex, words, head[unnamed.last - 1].end)
             return replace(org, text=written, person=person)
     if unnamed is not None and lead is not None and lead.key not in lex.titles:
-        back = _same_unnamed(content, lex, str(unnamed.value), ctx.earlier)
+        back = same_unnamed(content, lex, str(unnamed.value), ctx.earlier)
         if back is not None:  # "the source", "المصدر": the unnamed source named before
             return replace(back, text=written)
         # "مصدر طبي لـ"رويترز"", "two officials": the outlet named after them only relays
-        name = _unnamed(str(unnamed.value), head, lex, head[: unnamed.first])
+        name = unnamed_name(str(unnamed.value), head, lex, head[: unnamed.first])
         if name == str(unnamed.value):  # "a source at the Revolutionary Guards": whose source
             rest = [t for t in content if t.start >= head[unnamed.last - 1].end]
-            name = _unnamed(name, [], lex, org=_organisation(ctx, rest))
+            name = unnamed_name(name, [], lex, org=organisation(ctx, rest))
         return Speaker(name, written, gender, "unnamed")
     found = registry_name(ctx.text, lex, ctx.country, words, wider)
     if found:
@@ -189,7 +169,7 @@ def _name_speaker(ctx: Naming, words: list[Token], wider: list[Token]) -> Speake
         core = [t for t in content if t.key not in lex.determiners]
         found = Speaker(office[0], written, gender, "named", True, person=office[1])
         if len(core) <= ANAPHOR_MAX_WORDS:  # "the prefecture" after "the police prefecture"
-            return _LookBack(_heads(core, lex), False, None, written, gender, found)
+            return LookBack(heads_of(core, lex), False, None, written, gender, found)
         return found
     author = _past_report_noun(words, lex)
     if author:  # "an estimate from Kessel's governor", "Statements from the coastal brigade"
@@ -202,12 +182,12 @@ def _name_speaker(ctx: Naming, words: list[Token], wider: list[Token]) -> Speake
         if org is not None and org.kind == "named":
             return replace(org, text=written)
     if unnamed is not None:  # "a spokesman" with no organisation named
-        return Speaker(_unnamed(str(unnamed.value), content, lex), written, gender, "unnamed")
+        return Speaker(unnamed_name(str(unnamed.value), content, lex), written, gender, "unnamed")
     core = [t for t in content if t.key not in lex.determiners]
     rest = _described(ctx, words, content, gender)
     if core and len(core) <= ANAPHOR_MAX_WORDS:
-        type_named = _type_named(core, lex)
-        return _LookBack(_heads(core, lex), True, type_named, written, gender, rest)
+        type_named = named_type(core, lex)
+        return LookBack(heads_of(core, lex), True, type_named, written, gender, rest)
     return rest
 
 
@@ -242,86 +222,6 @@ def _past_report_noun(words: list[Token], lex: Lexicon) -> list[Token]:
         k += 1
     rest = content[k:]
     return [t for t in words if rest and t.start >= rest[0].start]
-
-
-#: How many words from its start an unnamed-speaker noun may come ("a senior US military
-#: official"), before any preposition.
-UNNAMED_REACH: Final = 5
-
-
-#: How many words at the end of a long phrase may hold its unnamed-speaker noun (a phrase read
-#: back from its verb ends with it: "... مسؤولون أميركيون قالوا").
-TAIL_WORDS: Final = 3
-
-
-def _head_words(content: list[Token], lex: Lexicon) -> list[Token]:
-    """The words of a phrase before its first preposition, at most ``UNNAMED_REACH``."""
-    out: list[Token] = []
-    for t in content[:UNNAMED_REACH]:
-        if out and t.key in lex.stop and t.key not in lex.name_links:
-            break
-        out.append(t)
-    return out
-
-
-def _same_unnamed(
-    content: list[Token], lex: Lexicon, kind: str, earlier: list[Speaker]
-) -> Speaker | None:
-    """ "the source", "the official", "المصدر", "la source": a definite unnamed noun alone
-    refers back to the latest unnamed speaker of that kind ("unnamed IRGC sources")."""
-    core = [t for t in content if t.key not in lex.determiners]
-    definite = len(core) < len(content) or any(
-        core and core[0].key.startswith(a) for a in lex.article
-    )
-    if len(core) != 1 or not definite:
-        return None
-    noun = kind.rsplit(" ", 1)[-1]
-    return next(
-        (sp for sp in earlier if sp.kind == "unnamed" and sp.name.endswith(" " + noun)), None
-    )
-
-
-def _organisation(ctx: Naming, rest: list[Token]) -> str:
-    """The organisation named in the words after an unnamed-speaker noun ("at the Islamic
-    Revolutionary Guard Corps"): its first acronym, else its name; "" when none."""
-    if not rest or not ctx.lex.stop & {rest[0].key}:
-        return ""  # only a preposition links a source to the organisation it works for
-    try:
-        from factcheck.claims import registry
-    except ImportError:
-        return ""
-    lo = rest[0].start
-    for _, _, entry in registry.find_in(ctx.text[lo : rest[-1].end], ctx.lex.language):
-        if str(entry.type) not in OUTLETS:
-            return entry.acronyms[0] if entry.acronyms else entry.name
-    return ""
-
-
-def _unnamed(
-    name: str, content: list[Token], lex: Lexicon, before: list[Token] = (), org: str = ""
-) -> str:
-    """ "unnamed sources" -> "unnamed Iraqi security sources": an unnamed speaker keeps what
-    the text says about it — the state or group it speaks for (an affiliation, else a place
-    the gazetteer knows named ``before`` the noun: "Gaza officials") and its kind
-    (``unnamed_kinds``: security, military, medical ...), in that order; eyewitnesses stay
-    as they are."""
-    if not name.startswith("unnamed "):
-        return name
-    words = [str(m.value[0]) for m in lex.affiliations.scan(content) if not m.value[2]]
-    words += [org] if org else []
-    if not words and before:  # "Gaza officials", not "a doctor at Kankan hospital"
-        words += _places(" ".join(t.text for t in before), lex.language)
-    words += [str(m.value) for m in lex.unnamed_kinds.scan(content)]
-    extra = " ".join(dict.fromkeys(words))
-    return f"unnamed {extra} {name[8:]}" if extra else name
-
-
-def _places(phrase: str, language: str) -> list[str]:
-    try:
-        from factcheck.claims.places import find_places
-    except ImportError:
-        return []
-    return [p.name for _, _, p in find_places(phrase, language)][:1]
 
 
 def _name_part(words: list[Token], lex: Lexicon) -> list[Token]:
@@ -363,53 +263,4 @@ def _capitalised(content: list[Token]) -> bool:
         and content[0].text.islower()
         and len(content[0].text) <= 3
         and content[1].text.isascii()
-    )
-
-
-def _heads(core: list[Token], lex: Lexicon) -> frozenset[str]:
-    """The keys of a short phrase that may be the head word of an earlier speaker's name."""
-    return frozenset(k for t in core for k in t.keys if k not in lex.stop and len(k) > 2)
-
-
-def _head_match(heads: frozenset[str], language: str, earlier: Iterable[Speaker]) -> Speaker | None:
-    """An earlier named speaker whose name holds one of a short phrase's head words."""
-    for sp in earlier:
-        if sp.kind != "named" or not sp.name:
-            continue
-        if heads & _name_keys(sp.text, sp.name, language):
-            return sp
-    return None
-
-
-def _type_named(core: list[Token], lex: Lexicon) -> str | None:
-    """The registry type that a phrase of one type noun names ("le syndicat", "the union":
-    ``type_heads`` in the language data), else None."""
-    found = list(lex.type_heads.scan(core))
-    if len(found) != 1 or found[0].first != 0 or found[0].last != len(core):
-        return None
-    return str(found[0].value)
-
-
-def _type_match(type_named: str, earlier: Iterable[Speaker]) -> Speaker | None:
-    """The most recent earlier named speaker whose registry entry has this type."""
-    try:
-        from factcheck.claims.registry import resolve
-    except ImportError:
-        return None
-    for sp in earlier:  # most recent first
-        entry = resolve(sp.name) if sp.kind == "named" and sp.resolved else None
-        if entry is not None and str(entry.type) == type_named:
-            return sp
-    return None
-
-
-@lru_cache(maxsize=NAME_CACHE_SIZE)
-def _name_keys(text: str, name: str, language: str) -> frozenset[str]:
-    """Lookup keys of a speaker's words, canonical name and aliases (cached: asked often)."""
-    lex = lexicon(language)
-    return frozenset(
-        k
-        for written in (text, name, *aliases(name, language))
-        for t in lex.tokenize(written)
-        for k in t.keys
     )
