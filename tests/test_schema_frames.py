@@ -87,3 +87,20 @@ def test_text_columns_read_as_pandas_reads_rows() -> None:
     assert table["b"].tolist() == [None, None]
     assert table["n"].tolist() == [1, 2] and str(table["n"].dtype) == "int64"
     assert math.isnan(table["x"].iloc[0]) and str(table["x"].dtype) == "float64"
+
+
+@pytest.mark.parametrize("values", [["Mosul", "Iraq"], [1, 2], [1.5, None], [None, None]])
+def test_inferred_column_as_assign_adds_it(values: list[object]) -> None:
+    """An added column gets the dtype pandas infers, as ``.assign`` would give it."""
+    contract = [Column("a", "str"), Column("n", "int")]
+    rows = [{"a": "x", "n": 1}, {"a": "y", "n": 2}]
+    built = _frame(rows, ["a", "n"], contract, {"extra": values})
+    assigned = _frame(rows, ["a", "n"], contract).assign(extra=values)
+    pd.testing.assert_frame_equal(built, assigned)
+    assert _cells(built) == _cells(assigned)
+
+
+def test_tuple_cell_stays_one_cell() -> None:
+    contract = [Column("a", "object")]
+    table = _frame([{"a": (1, 2)}, {"a": (3, 4)}], ["a"], contract)
+    assert table["a"].tolist() == [(1, 2), (3, 4)]
