@@ -216,6 +216,8 @@ def _frame(
         cells[i] = np.fromiter(values, dtype=object, count=n)  # never unpacks a tuple cell
         dtype = "float64" if kind == "float" else "int64" if kind == "int" else "object"
         placement[dtype].append(i)
+    if inferred and not n:  # pandas gives an empty added column its own dtype
+        return _from_blocks(cells, placement, columns, {}).assign(**inferred)
     extra = {name: pd.Series(values).array for name, values in (inferred or {}).items()}
     return _from_blocks(cells, placement, columns, extra)
 

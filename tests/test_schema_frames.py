@@ -89,11 +89,14 @@ def test_text_columns_read_as_pandas_reads_rows() -> None:
     assert math.isnan(table["x"].iloc[0]) and str(table["x"].dtype) == "float64"
 
 
-@pytest.mark.parametrize("values", [["Mosul", "Iraq"], [1, 2], [1.5, None], [None, None]])
+@pytest.mark.parametrize(
+    "values", [["Mosul", "Iraq"], [1, 2], [1.5, None], [None, None], []], ids=repr
+)
 def test_inferred_column_as_assign_adds_it(values: list[object]) -> None:
-    """An added column gets the dtype pandas infers, as ``.assign`` would give it."""
+    """An added column gets the dtype pandas infers, as ``.assign`` would give it (an empty
+    one included)."""
     contract = [Column("a", "str"), Column("n", "int")]
-    rows = [{"a": "x", "n": 1}, {"a": "y", "n": 2}]
+    rows = [{"a": "x", "n": 1}, {"a": "y", "n": 2}][: len(values)]
     built = _frame(rows, ["a", "n"], contract, {"extra": values})
     assigned = _frame(rows, ["a", "n"], contract).assign(extra=values)
     pd.testing.assert_frame_equal(built, assigned)
