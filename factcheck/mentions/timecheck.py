@@ -28,7 +28,7 @@ from typing import Final
 from factcheck.mentions.clock import TimeFinding, check_clock_times, utc_offset
 from factcheck.mentions.dates import Taken, TimeWords, explicit_dates, merge_days, time_words
 from factcheck.mentions.dayparts import reported_in
-from factcheck.mentions.phrases import Token, recent_tokens
+from factcheck.mentions.phrases import Words, recent_words
 from factcheck.model import Document, Mention, Role, Span
 from factcheck.when import DayPart, Moment, day_of, year_anchor
 
@@ -112,7 +112,7 @@ def _find_dates(
     text: str, language: str, published: Moment | None, stamp: str
 ) -> tuple[TimeExpression, ...]:  # stamp: only in the cache key (see _stamp)
     words = time_words(language)
-    tokens = recent_tokens(text)  # the searches below read the same words
+    tokens = recent_words(text)  # the searches below read the same words
     if _names_no_day(text, tokens, words, language):
         return ()  # most sentences: every search below would find nothing
     pub = _as_date(published)
@@ -137,18 +137,18 @@ def _find_dates(
     )
 
 
-def _names_no_day(text: str, tokens: list[Token], words: TimeWords, language: str) -> bool:
+def _names_no_day(text: str, tokens: Words, words: TimeWords, language: str) -> bool:
     """Whether ``text`` surely names no day: no month, weekday or relative-day phrase starts
     at any of its words, and no date is written in digits (``explicit_dates`` without words)."""
     indexes = (words.months, words.weekdays, words.relative)
-    keys = {t.key for t in tokens}
+    keys = set(tokens.keys)
     if any(index.names_any(tokens, text, language, keys) for index in indexes):
         return False
     return not explicit_dates(text, [], words, language, None)
 
 
 def _reported_starts(
-    text: str, tokens: list[Token], words: TimeWords, language: str, starts: list[int]
+    text: str, tokens: Words, words: TimeWords, language: str, starts: list[int]
 ) -> set[int]:
     """Starts of the time words that say when something was said.
 
@@ -156,8 +156,8 @@ def _reported_starts(
     before a word that opens it ("that", "أن", "que"), a colon, or a figure.
     """
     reported: set[int] = set()
-    token_starts = [t.start for t in tokens]
-    figures = [t.start for t in tokens if t.key[:1].isdigit()]
+    token_starts = tokens.starts
+    figures = [s for s, k in zip(token_starts, tokens.keys, strict=True) if k[:1].isdigit()]
     cues = words.cues.find(text, language)
     colons = [m.start() for m in re.finditer(":", text)]
     clause_ends = [m.start() for m in _CLAUSE_END.finditer(text)]
