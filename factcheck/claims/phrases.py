@@ -110,19 +110,60 @@ def is_cue(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     tok = tokens[i]
     if not tok.is_word or lex.cue_starts.isdisjoint(tok.keys):
         return False  # no cue of any kind starts with this word: every lookup would miss
+    lists = cue_lists(lex, tok)  # only the lists an entry of which starts with this word
     return any(
-        p.at(tokens, i) is not None
-        for p in (
-            lex.say,
-            lex.according,
-            lex.passive,
-            lex.relay,
-            lex.transmit,
-            lex.object_relay,
-            lex.denial,
-            lex.participles,
-        )
+        lists & bit and getattr(lex, name).at(tokens, i) is not None for bit, name in _IS_CUE
     )
+
+
+#: The reporting-cue lists of a lexicon (``Lexicon`` fields), in the order the attribution
+#: reader tries them; a word's bit set (:func:`cue_lists`) has bit ``1 << k`` for the k-th.
+CUE_LISTS: Final = (
+    "passive",
+    "relay",
+    "according",
+    "according_after",
+    "impersonal",
+    "transmit",
+    "object_relay",
+    "denial",
+    "say",
+    "participles",
+)
+#: The cues :func:`is_cue` looks for, with their bits.
+_IS_CUE: Final = tuple(
+    (1 << CUE_LISTS.index(name), name)
+    for name in (
+        "say",
+        "according",
+        "passive",
+        "relay",
+        "transmit",
+        "object_relay",
+        "denial",
+        "participles",
+    )
+)
+#: id(lexicon) -> (the lexicon, key -> bit set of the cue lists an entry of which starts with
+#: it), built once per lexicon.
+_CUE_TABLES: dict[int, tuple[Lexicon, dict[str, int]]] = {}
+
+
+def cue_lists(lex: Lexicon, tok: Token) -> int:
+    """Bit set of the :data:`CUE_LISTS` of ``lex`` whose entries may start with this word
+    (bit ``1 << k`` for the k-th list; 0 when none may): the others need no lookup."""
+    hit = _CUE_TABLES.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        table: dict[str, int] = {}
+        for k, name in enumerate(CUE_LISTS):
+            for key in getattr(lex, name).starts:
+                table[key] = table.get(key, 0) | 1 << k
+        hit = _CUE_TABLES[id(lex)] = (lex, table)
+    table = hit[1]
+    bits = 0
+    for key in tok.keys:
+        bits |= table.get(key, 0)
+    return bits
 
 
 def trimmed(words: list[Token]) -> list[Token]:
