@@ -27,7 +27,7 @@ from typing import Final
 from factcheck.claims.found import Attributions
 from factcheck.claims.gaps import GapMixin
 from factcheck.claims.lexicon import Lexicon, Match, Token
-from factcheck.claims.phrases import CUE_LISTS, cue_lists, read_after
+from factcheck.claims.phrases import CUE_LISTS, cue_lists, read_after_both
 from factcheck.claims.relays import RelayMixin
 from factcheck.claims.speakers import Naming, Speaker, name_speaker
 from factcheck.claims.verbs import VerbMixin
@@ -130,8 +130,7 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
 
     def speaker_after(self, i: int, sv: SentenceView) -> tuple[Speaker | None, list[Token]]:
         """The speaker named by the phrase starting at token ``i``, and that phrase."""
-        words = read_after(self.tokens, i, sv.hi, self.lex, self.walls)
-        wider = read_after(self.tokens, i, sv.hi, self.lex, self.walls, wide=True)
+        words, wider = read_after_both(self.tokens, i, sv.hi, self.lex, self.walls)
         return self.speaker_at(words, wider), words
 
     def add(

@@ -47,6 +47,34 @@ def read_after(
     return trimmed(out)
 
 
+def read_after_both(
+    tokens: list[Token], i: int, hi: int, lex: Lexicon, blocked: set[int]
+) -> tuple[list[Token], list[Token]]:
+    """:func:`read_after` and its ``wide`` reading at once: the wide phrase read once, the
+    other is its words up to the first stop word (the two readings stop alike otherwise)."""
+    while i < hi and (
+        (not tokens[i].is_word and tokens[i].text in ",،") or _skippable(tokens[i], lex)
+    ):
+        i += 1
+    out: list[Token] = []
+    words = 0  # the word tokens of ``out``
+    cut = -1  # where the reading that stops at stop words stopped
+    stop: frozenset[str] = frozenset()
+    while i < hi and words < SPEAKER_MAX_WORDS:
+        tok = tokens[i]
+        lead = not out and lex.report_nouns.at(tokens, i) is not None  # "بيان القيادة"
+        if i in blocked or (_ends_phrase(tok, lex, stop) and not lead):
+            break
+        if out and is_cue(tokens, i, lex):
+            break
+        if cut < 0 and tok.is_word and tok.key in lex.stop and not lead:
+            cut = len(out)
+        out.append(tok)
+        words += tok.is_word
+        i += 1
+    return trimmed(out if cut < 0 else out[:cut]), trimmed(out)
+
+
 def read_before(
     tokens: list[Token], i: int, lo: int, lex: Lexicon, blocked: set[int], comma: bool = False
 ) -> list[Token]:
