@@ -207,7 +207,11 @@ class PhraseIndex(Generic[T]):
             last, value = self._walk(node, words, i + 1, text, exact=True)
             if last >= 0:
                 best = (first_start, words.ends[last], last, value)  # type: ignore[assignment]
-        for form, cut in self._variants(words.keys[i], language):
+        key = words.keys[i]
+        plain = language is not None and not self._prefixes.get(language)
+        # no clitics in the language: the word as written is its only form (what _variants
+        # gives, without its look-up)
+        for form, cut in ((key, 0),) if plain else self._variants(key, language):
             node = self._trie.get(form)
             if not isinstance(node, dict):
                 continue
