@@ -68,6 +68,19 @@ class SentenceView:
         return bisect_right(self.clause_starts, i) - 1
 
 
+class _Earlier:
+    """The speakers of ``found`` so far, most recent first, listed only when a naming rule
+    looks back at them (most speaker phrases name themselves)."""
+
+    __slots__ = ("found",)
+
+    def __init__(self, found: Attributions) -> None:
+        self.found = found
+
+    def __iter__(self) -> Iterator[Speaker]:
+        return iter(self.found.speakers())  # type: ignore[attr-defined]
+
+
 def clauses(tokens: list[Token], lo: int, hi: int, lex: Lexicon) -> tuple[int, ...]:
     """Token indices where the clauses of a sentence start (at "while", "فيما", ";")."""
     starts = [lo]
@@ -105,13 +118,14 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
         self.quoted: set[int] = set()  # tokens inside quotation marks in the current sentence
         self.found: list[Attribution] = Attributions()
         self.starts = [t.start for t in tokens]  # token start offsets, for bisection
+        self.earlier = _Earlier(self.found)
 
     def earlier_speakers(self) -> list[Speaker]:
         """The document's speakers so far, most recent first, each once."""
         return self.found.speakers()  # type: ignore[attr-defined]
 
     def speaker_at(self, words: list[Token], wider: list[Token] | None = None) -> Speaker | None:
-        ctx = Naming(self.text, self.lex, self.earlier_speakers(), self.country, self.publisher)
+        ctx = Naming(self.text, self.lex, self.earlier, self.country, self.publisher)
         return name_speaker(ctx, words, wider)
 
     def speaker_after(self, i: int, sv: SentenceView) -> tuple[Speaker | None, list[Token]]:

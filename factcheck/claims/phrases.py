@@ -144,3 +144,20 @@ def phrase_text(text: str, words: list[Token]) -> str:
         ):
             raw = raw.replace(pair[0], "").replace(pair[1], "").strip()
     return raw
+
+
+def span_key(text: str, *parts: list[Token]) -> tuple[object, ...]:
+    """Everything a reading of these token lists can see, as a hashable key: the text they
+    span and each token's offsets relative to its start (a token's keys follow from its
+    text). Two phrases with equal keys read alike wherever they stand in a document."""
+    starts = [t.start for p in parts for t in p]
+    if not starts:
+        return ()
+    ends = [t.end for p in parts for t in p]
+    lo = min(starts)
+    return (
+        text[lo : max(ends)],
+        tuple(map(len, parts)),
+        tuple([s - lo for s in starts]),
+        tuple([e - lo for e in ends]),
+    )
