@@ -106,6 +106,11 @@ class Phrases:
                 self._by_first.setdefault(parts[0], []).append((parts, value))
         for options in self._by_first.values():
             options.sort(key=lambda o: -len(o[0]))
+        #: first key -> (words after the first, value), longest first, for :meth:`at`
+        self._rest = {
+            key: [(parts[1:], value) for parts, value in options]
+            for key, options in self._by_first.items()
+        }
 
     def __bool__(self) -> bool:
         return bool(self._by_first)
@@ -117,10 +122,14 @@ class Phrases:
 
     def at(self, tokens: list[Token], i: int) -> Match | None:
         """The longest entry starting at token ``i`` (its first word may carry clitics)."""
+        rest_of = self._rest
         for key in tokens[i].keys:
-            for parts, value in self._by_first.get(key, ()):
+            options = rest_of.get(key)
+            if options is None:
+                continue  # most keys of a word start no entry
+            for rest, value in options:
                 j = i + 1
-                for part in parts[1:]:
+                for part in rest:
                     if j >= len(tokens) or part not in tokens[j].keys[:2]:  # written, 1 stem
                         break
                     j += 1

@@ -83,14 +83,14 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 
 
 #: Clitic-stripped forms of words, per set of clitics (one per language data in use).
-_VARIANTS: dict[object, dict[tuple[str, str | None], list[tuple[str, int]]]] = {}
+_VARIANTS: dict[object, dict[tuple[str, str | None], tuple[tuple[str, int], ...]]] = {}
 #: Sets of clitics whose stripped forms are kept (tests build indexes of their own).
 VARIANT_SETS: Final = 16
 
 
 def _variant_cache(
     prefixes: Mapping[str, Mapping[str, str]],
-) -> dict[tuple[str, str | None], list[tuple[str, int]]]:
+) -> dict[tuple[str, str | None], tuple[tuple[str, int], ...]]:
     """The cache of stripped forms shared by every index with these ``prefixes``."""
     signature = tuple((lang, tuple(p.items())) for lang, p in prefixes.items())  # in order
     with _recent_lock:
@@ -134,7 +134,7 @@ class PhraseIndex(Generic[T]):
         node[_END] = value  # type: ignore[index]
         return previous  # type: ignore[return-value]
 
-    def _variants(self, key: str, language: str | None) -> list[tuple[str, int]]:
+    def _variants(self, key: str, language: str | None) -> tuple[tuple[str, int], ...]:
         """The word and its clitic-stripped forms, with how many leading characters went."""
         cached = self._variant_cache.get((key, language))
         if cached is None:
@@ -143,11 +143,11 @@ class PhraseIndex(Generic[T]):
                 self._variant_cache[(key, language)] = cached
         return cached
 
-    def _strip(self, key: str, language: str | None) -> list[tuple[str, int]]:
+    def _strip(self, key: str, language: str | None) -> tuple[tuple[str, int], ...]:
         langs = [language] if language else list(self._prefixes)
         out = [(key, 0)]
         if not any(self._prefixes.get(lang) for lang in langs):
-            return out  # no clitics in these languages: the word as written only
+            return ((key, 0),)  # no clitics in these languages: the word as written only
         seen = {key}
         frontier = [(key, 0)]
         for _ in range(MAX_STRIPS):
@@ -164,7 +164,7 @@ class PhraseIndex(Generic[T]):
                                 nxt.append((form, gone))
             out.extend(nxt)
             frontier = nxt
-        return out
+        return tuple(out)  # a plain tuple: untracked by the collector once seen (kept long)
 
     def _walk(self, node: dict, words: Words, i: int, text: str, exact: bool) -> tuple[int, object]:
         """Longest phrase continuing from ``node`` at word ``i``: (last word index, value)."""
@@ -207,7 +207,11 @@ class PhraseIndex(Generic[T]):
             last, value = self._walk(node, words, i + 1, text, exact=True)
             if last >= 0:
                 best = (first_start, words.ends[last], last, value)  # type: ignore[assignment]
-        for form, cut in self._variants(words.keys[i], language):
+        key = words.keys[i]
+        plain = language is not None and not self._prefixes.get(language)
+        # no clitics in the language: the word as written is its only form (what _variants
+        # gives, without its look-up)
+        for form, cut in ((key, 0),) if plain else self._variants(key, language):
             node = self._trie.get(form)
             if not isinstance(node, dict):
                 continue

@@ -40,6 +40,7 @@ __all__ = [
     "event_date_for",
     "find_dates",
     "reported_at_for",
+    "resolve_dates",
     "resolve_event_date",
     "resolve_reported_at",
     "resolve_weekday",
@@ -222,11 +223,12 @@ def event_date_for(
     ``figure_at`` (offset in the sentence) picks, among several event days, the nearest one
     before the figure (else the first after it). Month-only mentions are not days: None.
     """
-    days = [
-        x
-        for x in find_dates(sentence, language, published)
-        if x.role == "event" and x.kind != "month" and x.day is not None
-    ]
+    return _event_day(find_dates(sentence, language, published), figure_at)
+
+
+def _event_day(found: list[TimeExpression], figure_at: int | None) -> date | None:
+    """:func:`event_date_for` of the days ``found`` in a sentence."""
+    days = [x for x in found if x.role == "event" and x.kind != "month" and x.day is not None]
     if not days:
         return None
     if figure_at is not None:
@@ -267,6 +269,24 @@ def resolve_event_date(doc: Document, span: Span, mentions: list[Mention]) -> da
         if day is not None
         else _document_day(doc.text, doc.language, doc.published, _stamp(doc.published))
     )
+
+
+def resolve_dates(
+    doc: Document, span: Span, mentions: list[Mention]
+) -> tuple[date | None, datetime | date | DayPart | None]:
+    """(:func:`resolve_event_date`, :func:`resolve_reported_at`) of sentence ``span``, reading
+    the sentence, its first figure and its days once for both."""
+    sentence = doc.text[span.start : span.end]
+    figure = next(
+        (m.start for m in mentions if m.role == Role.CLAIM and span.start <= m.start < span.end),
+        None,
+    )
+    at = figure - span.start if figure is not None else None
+    days = find_dates(sentence, doc.language, doc.published)
+    day = _event_day(days, at)
+    if day is None:
+        day = _document_day(doc.text, doc.language, doc.published, _stamp(doc.published))
+    return day, reported_in(sentence, days, doc.language, doc.published, at)
 
 
 def resolve_reported_at(

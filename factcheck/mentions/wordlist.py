@@ -2,9 +2,11 @@
 
 A document has tens of thousands of words. Kept as one object per word they would all be
 tracked by Python's cyclic garbage collector (named tuples are never untracked), and every
-full collection would walk them; kept as four lists of ints and strings (:class:`Words`)
-they are four objects. A :class:`Token` is still built on demand for the few words a rule
-looks at one by one.
+full collection would walk them; kept as four tuples of ints and strings (:class:`Words`)
+they are four objects, which the collector stops tracking once it has seen them (a plain
+tuple of untracked items), and the texts kept for the next searches are stored as such
+tuples. A :class:`Token` is still built on demand for the few words a rule looks at one by
+one.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import sub
@@ -44,12 +46,18 @@ def word_key(word: str) -> str:
 
 
 class Words:
-    """The words of a text: parallel lists of starts, ends, texts and keys (a sequence of
+    """The words of a text: parallel tuples of starts, ends, texts and keys (a sequence of
     :class:`Token` built on demand)."""
 
     __slots__ = ("ends", "keys", "starts", "texts")
 
-    def __init__(self, starts: list[int], ends: list[int], texts: list[str], keys: list[str]):
+    def __init__(
+        self,
+        starts: Sequence[int],
+        ends: Sequence[int],
+        texts: Sequence[str],
+        keys: Sequence[str],
+    ):
         self.starts, self.ends, self.texts, self.keys = starts, ends, texts, keys
 
     @classmethod
@@ -58,10 +66,10 @@ class Words:
         if isinstance(tokens, Words):
             return tokens
         return cls(
-            [t.start for t in tokens],
-            [t.end for t in tokens],
-            [t.text for t in tokens],
-            [t.key for t in tokens],
+            tuple([t.start for t in tokens]),
+            tuple([t.end for t in tokens]),
+            tuple([t.text for t in tokens]),
+            tuple([t.key for t in tokens]),
         )
 
     def __len__(self) -> int:
@@ -94,11 +102,15 @@ class Words:
     def shifted(self, lo: int, hi: int, at: int) -> Words:
         """Words ``lo:hi`` with offsets made relative to ``at``."""
         return Words(
-            list(map(sub, self.starts[lo:hi], repeat(at))),
-            list(map(sub, self.ends[lo:hi], repeat(at))),
+            tuple(map(sub, self.starts[lo:hi], repeat(at))),
+            tuple(map(sub, self.ends[lo:hi], repeat(at))),
             self.texts[lo:hi],
             self.keys[lo:hi],
         )
+
+    def packed(self) -> tuple[Sequence[int], Sequence[int], Sequence[str], Sequence[str]]:
+        """The four sequences as one plain tuple (what the cache of recent texts keeps)."""
+        return (self.starts, self.ends, self.texts, self.keys)
 
 
 def words_of(text: str) -> Words:
@@ -107,12 +119,12 @@ def words_of(text: str) -> Words:
 
     >>> w = words_of("U.S. Central-Command's")
     >>> w.keys, w.starts, w.ends
-    (['u', 's', 'central', 'command', 's'], [0, 2, 5, 13, 21], [1, 3, 12, 20, 22])
+    (('u', 's', 'central', 'command', 's'), (0, 2, 5, 13, 21), (1, 3, 12, 20, 22))
     """
     parts = _SPLIT.split(text)
-    offsets = list(accumulate(map(len, parts), initial=0))
-    texts = parts[1::2]
-    return Words(offsets[1:-1:2], offsets[2:-1:2], texts, list(map(word_key, texts)))
+    offsets = tuple(accumulate(map(len, parts), initial=0))
+    texts = tuple(parts[1::2])
+    return Words(offsets[1:-1:2], offsets[2:-1:2], texts, tuple(map(word_key, texts)))
 
 
 #: Characters of text whose words are kept for the next searches: several indexes (weekdays,
@@ -132,7 +144,8 @@ SLICE_MIN_CHARS: Final = 64
 #: Texts looked for in vain in the latest long text before no more are (each look is a scan
 #: of it: a bounded cost when the texts come from elsewhere).
 SLICE_MISSES: Final = 16
-_recent: OrderedDict[str, Words] = OrderedDict()
+_Packed = tuple[Sequence[int], Sequence[int], Sequence[str], Sequence[str]]
+_recent: OrderedDict[str, _Packed] = OrderedDict()
 _recent_chars: list[int] = [0]
 _recent_long: list[_Long] = []
 lock: Final = Lock()
@@ -181,17 +194,17 @@ def recent_words(text: str) -> Words:
             _recent_long[:] = [_Long(text, words)]
         return words
     with lock:
-        words = _recent.get(text)
-        if words is not None:
+        packed = _recent.get(text)
+        if packed is not None:
             _recent.move_to_end(text)
-            return words
+            return Words(*packed)
         long = _recent_long[0] if _recent_long and len(text) >= SLICE_MIN_CHARS else None
         part = long.part(text) if long is not None else None
     words = part if part is not None else words_of(text)
     if len(text) <= RECENT_CHARS:
         with lock:
             if text not in _recent:
-                _recent[text] = words
+                _recent[text] = words.packed()
                 _recent_chars[0] += len(text)
             while _recent_chars[0] > RECENT_CHARS:
                 _recent_chars[0] -= len(_recent.popitem(last=False)[0])
