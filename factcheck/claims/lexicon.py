@@ -14,6 +14,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import accumulate, repeat
+from operator import itemgetter
 from typing import Any, Final, NamedTuple
 
 from factcheck.errors import LanguageDataError
@@ -251,24 +253,42 @@ class Lexicon:
 
     def tokenize(self, text: str) -> list[Token]:
         """Words and punctuation of ``text`` with their lookup keys (clitics stripped too)."""
-        new = tuple.__new__  # Token's own __new__ is a Python function: this skips it
         prefixes = self.prefixes
         known = _known_keys(prefixes)
-        tokens = TokenList()
-        append = tokens.append
-        end = 0
-        # Only white space lies between two tokens: each token's offsets follow from the
-        # lengths of what came before, without a match object per token.
-        for space, word in _SPACED_TOKEN.findall(text):
-            start = end + len(space)
-            end = start + len(word)
-            keys = known.get(word)
-            if keys is None:
-                if len(known) >= TOKEN_CACHE_SIZE:
-                    known.clear()
-                keys = known[word] = _keys_of(word, prefixes)
-            append(new(Token, (start, end, word, *keys)))
-        return tokens
+        # Only white space lies between two tokens: one split gives them all, and each
+        # token's offsets are the running sums of the parts' lengths (no match objects).
+        parts = _SPLIT_TOKEN.split(text)  # space, token, space, token, ..., space
+        words = parts[1::2]
+        offsets = list(accumulate(map(len, parts), initial=0))
+        found = list(map(known.get, words))
+        k = -1
+        try:
+            while True:  # words not seen yet (a few): list.index scans in C
+                k = found.index(None, k + 1)
+                word = words[k]
+                keys = known.get(word)
+                if keys is None:
+                    if len(known) >= TOKEN_CACHE_SIZE:
+                        known.clear()
+                    keys = known[word] = _keys_of(word, prefixes)
+                found[k] = keys
+        except ValueError:
+            pass
+        # Token's own __new__ is a Python function: tuple.__new__ builds each one in C
+        return TokenList(
+            map(
+                tuple.__new__,
+                repeat(Token),
+                zip(
+                    offsets[1:-1:2],
+                    offsets[2:-1:2],
+                    words,
+                    map(itemgetter(0), found),
+                    map(itemgetter(1), found),
+                    strict=True,
+                ),
+            )
+        )
 
     def gender_of(self, words: list[Token]) -> str:
         """Grammatical gender of a speaker phrase from its first word ("" when unknown)."""
@@ -282,8 +302,9 @@ class Lexicon:
 
 #: Tokens whose keys are remembered (a news vocabulary fits).
 TOKEN_CACHE_SIZE: Final = 65_536
-#: A token with the white space before it (the only text :data:`_TOKEN` leaves out).
-_SPACED_TOKEN: Final = re.compile(rf"(\s*)({_TOKEN.pattern})")
+#: A token, captured: ``split`` gives the white space between tokens and the tokens (every
+#: character that is not white space begins one).
+_SPLIT_TOKEN: Final = re.compile(f"({_TOKEN.pattern})")
 
 
 @cache

@@ -102,7 +102,8 @@ def explicit_dates(
             if day:
                 found.append((m.start(), m.end(), "date", day))
     i = 0
-    for k in words.months.candidates(tokens, language):  # match_at finds nothing elsewhere
+    months = words.months.candidates(tokens, language) if len(tokens) else []
+    for k in months:  # match_at finds nothing elsewhere
         if k < i:
             continue
         i = k

@@ -240,20 +240,24 @@ class PhraseIndex(Generic[T]):
         """Indices of the ``tokens`` a stored phrase may start at (a dict lookup per word):
         :meth:`match_at` finds nothing at the others."""
         words = Words.of(tokens)  # type: ignore[arg-type]
-        keys = words.keys
+        may = self._may(words.keys, language)
+        if self._exact:
+            may = list(map(operator.or_, may, map(self._exact.__contains__, words.texts)))
+        return list(compress(range(len(may)), may))
+
+    def _may(self, keys: Sequence[str], language: str | None) -> list[bool]:
+        """Whether a stored phrase may start with each of ``keys`` (remembered per word)."""
         known = self._starts.setdefault(language, {}).get
         may = list(map(known, keys))  # True, False, or None for a word not seen yet
         if None in may:
             may_start, k = self._may_start, -1
             try:
-                while True:
+                while True:  # list.index scans in C: most words are known
                     k = may.index(None, k + 1)
                     may[k] = may_start(keys[k], language)
             except ValueError:
                 pass
-        if self._exact:
-            may = list(map(operator.or_, may, map(self._exact.__contains__, words.texts)))
-        return list(compress(range(len(may)), may))
+        return may  # type: ignore[return-value]
 
     def names_any(
         self,
@@ -266,22 +270,22 @@ class PhraseIndex(Generic[T]):
         their distinct keys, when the caller has them): if not, :meth:`find` and
         :meth:`match_at` find nothing there."""
         words = Words.of(tokens)  # type: ignore[arg-type]
-        starts, exact = self._starts.setdefault(language, {}), self._exact
+        exact = self._exact
         if keys is None:
             keys = set(words.keys)  # each distinct word once, most of them known
         if language is not None and not self._prefixes.get(language):
-            trie = self._trie  # no clitics: a word starts what it keys
-            firsts = {k for k in keys if k in trie}
+            firsts = keys & self._trie.keys()  # no clitics: a word starts what it keys
         else:
-            known = starts.get
-            firsts = {
-                k for k in keys if known(k) or (known(k) is None and self._may_start(k, language))
-            }
+            distinct = list(keys)
+            firsts = set(compress(distinct, self._may(distinct, language)))
         if not firsts and (not exact or exact.keys().isdisjoint(words.texts)):
             return False  # no word starts a phrase: nothing to walk
+        starting = map(firsts.__contains__, words.keys)
+        if exact:
+            starting = map(operator.or_, starting, map(exact.__contains__, words.texts))
         return any(
-            (key in firsts or word in exact) and self._match(words, i, text, language)
-            for i, (key, word) in enumerate(zip(words.keys, words.texts, strict=True))
+            self._match(words, i, text, language)
+            for i in compress(range(len(words.keys)), starting)
         )
 
     def _may_start(self, key: str, language: str | None) -> bool:
