@@ -45,6 +45,7 @@ class SentenceView:
         self.item_starts = [x[0] for x in self.items]
         self._clause_starts: dict[bool, list[int]] = {}
         self._strong_ends: list[int] | None = None
+        self._break_flags: tuple[list[bool], list[bool]] | None = None
         self.memo: dict[str, object] = {}  # per-sentence results of the rules that use it
 
     def items_from(self, offset: int) -> int:
@@ -78,14 +79,25 @@ class SentenceView:
         """Whether a clause ends between token ``i - 1`` and token ``i``."""
         if i <= 0 or i >= len(self._starts):
             return True
-        gap = self.text[self._ends[i - 1] : self._starts[i]]
-        if gap == " ":  # most gaps: no punctuation, only the word can break
-            return not strong_only and self.core(self._keys[i]) in self.words.breaks
-        if STRONG.search(gap):
-            return True
-        if strong_only:
-            return False
-        return bool(WEAK.search(gap)) or self.core(self._keys[i]) in self.words.breaks
+        return self._breaks()[strong_only][i]
+
+    def _breaks(self) -> tuple[list[bool], list[bool]]:
+        """For every token, whether a clause ends right before it (any break, then strong
+        breaks only): one pass per sentence, which every clause rule reads."""
+        if self._break_flags is None:
+            text, starts, ends, keys = self.text, self._starts, self._ends, self._keys
+            breaks, core = self.words.breaks, self.core
+            any_break, strong = [True] * len(starts), [True] * len(starts)
+            for k in range(1, len(starts)):
+                gap = text[ends[k - 1] : starts[k]]
+                if gap == " ":  # most gaps: no punctuation, only the word can break
+                    strong[k] = False
+                    any_break[k] = core(keys[k]) in breaks
+                elif not STRONG.search(gap):
+                    strong[k] = False
+                    any_break[k] = bool(WEAK.search(gap)) or core(keys[k]) in breaks
+            self._break_flags = (any_break, strong)
+        return self._break_flags
 
     def gap_keys(self, a: int, b: int) -> Iterator[str]:
         """The keys :func:`tokenize` gives for ``text[a:b]``, read off the sentence's tokens
@@ -107,9 +119,10 @@ class SentenceView:
             return 0
         starts = self._clause_starts.get(strong_only)
         if starts is None:  # for every token, where its clause starts: one pass per sentence
+            flags = self._breaks()[strong_only]
             starts = [0] * len(self.tokens)
             for k in range(1, len(self.tokens)):
-                starts[k] = k if self.breaks_before(k, strong_only) else starts[k - 1]
+                starts[k] = k if flags[k] else starts[k - 1]
             self._clause_starts[strong_only] = starts
         return starts[i]
 
@@ -249,10 +262,10 @@ class SentenceView:
     def strong_end(self, last: int) -> int:
         """Offset where the clause after token ``last`` ends at a strong break (or the end)."""
         if self._strong_ends is None:  # for every token, the next strong break: one pass
-            n = len(self.tokens)
+            n, strong = len(self.tokens), self._breaks()[True]
             ends = [len(self.text)] * (n + 1)
             for k in range(n - 1, 0, -1):
-                ends[k] = self._starts[k] if self.breaks_before(k, True) else ends[k + 1]
+                ends[k] = self._starts[k] if strong[k] else ends[k + 1]
             self._strong_ends = ends
         k = last + 1
         if k <= 0:  # before the first token: the first token opens the clause
