@@ -64,7 +64,7 @@ def claims_table(claims: list[Claim]) -> pd.DataFrame:
     from factcheck.rows import claim_rows
 
     rows = claim_rows(claims)
-    return claims_frame_of_rows(rows).assign(place=[row["place"] for row in rows])
+    return claims_frame_of_rows(rows, with_place=True)
 
 
 @dataclass(frozen=True)

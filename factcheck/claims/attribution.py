@@ -27,7 +27,7 @@ from typing import Final
 from factcheck.claims.found import Attributions
 from factcheck.claims.gaps import GapMixin
 from factcheck.claims.lexicon import Lexicon, Match, Token
-from factcheck.claims.phrases import read_after
+from factcheck.claims.phrases import CUE_LISTS, cue_lists, read_after_both
 from factcheck.claims.relays import RelayMixin
 from factcheck.claims.speakers import Naming, Speaker, name_speaker
 from factcheck.claims.verbs import VerbMixin
@@ -68,6 +68,19 @@ class SentenceView:
         return bisect_right(self.clause_starts, i) - 1
 
 
+class _Earlier:
+    """The speakers of ``found`` so far, most recent first, listed only when a naming rule
+    looks back at them (most speaker phrases name themselves)."""
+
+    __slots__ = ("found",)
+
+    def __init__(self, found: Attributions) -> None:
+        self.found = found
+
+    def __iter__(self) -> Iterator[Speaker]:
+        return iter(self.found.speakers())  # type: ignore[attr-defined]
+
+
 def clauses(tokens: list[Token], lo: int, hi: int, lex: Lexicon) -> tuple[int, ...]:
     """Token indices where the clauses of a sentence start (at "while", "فيما", ";")."""
     starts = [lo]
@@ -105,19 +118,19 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
         self.quoted: set[int] = set()  # tokens inside quotation marks in the current sentence
         self.found: list[Attribution] = Attributions()
         self.starts = [t.start for t in tokens]  # token start offsets, for bisection
+        self.earlier = _Earlier(self.found)
 
     def earlier_speakers(self) -> list[Speaker]:
         """The document's speakers so far, most recent first, each once."""
         return self.found.speakers()  # type: ignore[attr-defined]
 
     def speaker_at(self, words: list[Token], wider: list[Token] | None = None) -> Speaker | None:
-        ctx = Naming(self.text, self.lex, self.earlier_speakers(), self.country, self.publisher)
+        ctx = Naming(self.text, self.lex, self.earlier, self.country, self.publisher)
         return name_speaker(ctx, words, wider)
 
     def speaker_after(self, i: int, sv: SentenceView) -> tuple[Speaker | None, list[Token]]:
         """The speaker named by the phrase starting at token ``i``, and that phrase."""
-        words = read_after(self.tokens, i, sv.hi, self.lex, self.walls)
-        wider = read_after(self.tokens, i, sv.hi, self.lex, self.walls, wide=True)
+        words, wider = read_after_both(self.tokens, i, sv.hi, self.lex, self.walls)
         return self.speaker_at(words, wider), words
 
     def add(
@@ -174,32 +187,38 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
         i = lo
         lex = self.lex
         cues = lex.cue_starts
+        tokens = self.tokens
         while i < hi:
-            tok = self.tokens[i]
+            tok = tokens[i]
             if not tok.is_word or i in self.walls or i in skip or cues.isdisjoint(tok.keys):
                 i += 1  # no cue starts here: every lookup below would miss
                 continue
             verbal = not (lex.article and tok.key.startswith(lex.article))  # not "التابع"
-            m = lex.passive.at(self.tokens, i)
-            if m is not None:
+            # only the lists an entry of which starts with this word are looked up: the
+            # others would miss (same order, same matches)
+            lists = cue_lists(lex, tok)
+            m = None
+            if lists & _PASSIVE and (m := lex.passive.at(tokens, i)) is not None:
                 self.passive(sv, m)
-            elif (m := lex.relay.at(self.tokens, i)) is not None:
+            elif lists & _RELAY and (m := lex.relay.at(tokens, i)) is not None:
                 self.relay(sv, m)
-            elif (m := lex.according.at(self.tokens, i)) is not None:
+            elif lists & _ACCORDING and (m := lex.according.at(tokens, i)) is not None:
                 self.according(sv, m)
-            elif (m := lex.according_after.at(self.tokens, i)) is not None:
+            elif lists & _AFTER and (m := lex.according_after.at(tokens, i)) is not None:
                 self.according(sv, m, postposed=True)
-            elif (m := lex.impersonal.at(self.tokens, i)) is not None:
+            elif lists & _IMPERSONAL and (m := lex.impersonal.at(tokens, i)) is not None:
                 pass  # "it was reported", "يذكر أن": no speaker, the publisher's voice
-            elif verbal and (m := lex.transmit.at(self.tokens, i)) is not None:
+            elif not verbal:
+                pass
+            elif lists & _TRANSMIT and (m := lex.transmit.at(tokens, i)) is not None:
                 self.transmit(sv, m)
-            elif verbal and (m := lex.object_relay.at(self.tokens, i)) is not None:
+            elif lists & _OBJECT_RELAY and (m := lex.object_relay.at(tokens, i)) is not None:
                 self.told(sv, m)
-            elif verbal and (m := lex.denial.at(self.tokens, i)) is not None:
+            elif lists & _DENIAL and (m := lex.denial.at(tokens, i)) is not None:
                 self.verb(sv, m, str(m.value or ""), True)
-            elif verbal and (m := lex.say.at(self.tokens, i)) is not None:
+            elif lists & _SAY and (m := lex.say.at(tokens, i)) is not None:
                 self.verb(sv, m, str(m.value or ""), False)
-            elif verbal and (m := lex.participles.at(self.tokens, i)) is not None:
+            elif lists & _PARTICIPLES and (m := lex.participles.at(tokens, i)) is not None:
                 cont = self.continued(sv, m.first, str(m.value or ""), False)
                 if cont is not None:
                     self.found.append(cont)
@@ -281,6 +300,12 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
             Attribution(speaker, (), at, sv.index, sv.clause_of(m.first), False, reach)
         )
 
+
+#: The bit of each cue list in :func:`factcheck.claims.phrases.cue_lists`.
+_PASSIVE, _RELAY, _ACCORDING, _AFTER, _IMPERSONAL = (1 << CUE_LISTS.index(n) for n in CUE_LISTS[:5])
+_TRANSMIT, _OBJECT_RELAY, _DENIAL, _SAY, _PARTICIPLES = (
+    1 << CUE_LISTS.index(n) for n in CUE_LISTS[5:]
+)
 
 #: Punctuation that ends a sentence (a line ending otherwise is a hard line break).
 _TERMINAL: Final = tuple(".!?؟…:")

@@ -14,6 +14,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import accumulate, repeat
+from operator import itemgetter
 from typing import Any, Final, NamedTuple
 
 from factcheck.errors import LanguageDataError
@@ -106,6 +108,11 @@ class Phrases:
                 self._by_first.setdefault(parts[0], []).append((parts, value))
         for options in self._by_first.values():
             options.sort(key=lambda o: -len(o[0]))
+        #: first key -> (words after the first, value), longest first, for :meth:`at`
+        self._rest = {
+            key: [(parts[1:], value) for parts, value in options]
+            for key, options in self._by_first.items()
+        }
 
     def __bool__(self) -> bool:
         return bool(self._by_first)
@@ -117,10 +124,14 @@ class Phrases:
 
     def at(self, tokens: list[Token], i: int) -> Match | None:
         """The longest entry starting at token ``i`` (its first word may carry clitics)."""
+        rest_of = self._rest
         for key in tokens[i].keys:
-            for parts, value in self._by_first.get(key, ()):
+            options = rest_of.get(key)
+            if options is None:
+                continue  # most keys of a word start no entry
+            for rest, value in options:
                 j = i + 1
-                for part in parts[1:]:
+                for part in rest:
                     if j >= len(tokens) or part not in tokens[j].keys[:2]:  # written, 1 stem
                         break
                     j += 1
@@ -242,24 +253,42 @@ class Lexicon:
 
     def tokenize(self, text: str) -> list[Token]:
         """Words and punctuation of ``text`` with their lookup keys (clitics stripped too)."""
-        new = tuple.__new__  # Token's own __new__ is a Python function: this skips it
         prefixes = self.prefixes
         known = _known_keys(prefixes)
-        tokens = TokenList()
-        append = tokens.append
-        end = 0
-        # Only white space lies between two tokens: each token's offsets follow from the
-        # lengths of what came before, without a match object per token.
-        for space, word in _SPACED_TOKEN.findall(text):
-            start = end + len(space)
-            end = start + len(word)
-            keys = known.get(word)
-            if keys is None:
-                if len(known) >= TOKEN_CACHE_SIZE:
-                    known.clear()
-                keys = known[word] = _keys_of(word, prefixes)
-            append(new(Token, (start, end, word, *keys)))
-        return tokens
+        # Only white space lies between two tokens: one split gives them all, and each
+        # token's offsets are the running sums of the parts' lengths (no match objects).
+        parts = _SPLIT_TOKEN.split(text)  # space, token, space, token, ..., space
+        words = parts[1::2]
+        offsets = list(accumulate(map(len, parts), initial=0))
+        found = list(map(known.get, words))
+        k = -1
+        try:
+            while True:  # words not seen yet (a few): list.index scans in C
+                k = found.index(None, k + 1)
+                word = words[k]
+                keys = known.get(word)
+                if keys is None:
+                    if len(known) >= TOKEN_CACHE_SIZE:
+                        known.clear()
+                    keys = known[word] = _keys_of(word, prefixes)
+                found[k] = keys
+        except ValueError:
+            pass
+        # Token's own __new__ is a Python function: tuple.__new__ builds each one in C
+        return TokenList(
+            map(
+                tuple.__new__,
+                repeat(Token),
+                zip(
+                    offsets[1:-1:2],
+                    offsets[2:-1:2],
+                    words,
+                    map(itemgetter(0), found),
+                    map(itemgetter(1), found),
+                    strict=True,
+                ),
+            )
+        )
 
     def gender_of(self, words: list[Token]) -> str:
         """Grammatical gender of a speaker phrase from its first word ("" when unknown)."""
@@ -273,8 +302,9 @@ class Lexicon:
 
 #: Tokens whose keys are remembered (a news vocabulary fits).
 TOKEN_CACHE_SIZE: Final = 65_536
-#: A token with the white space before it (the only text :data:`_TOKEN` leaves out).
-_SPACED_TOKEN: Final = re.compile(rf"(\s*)({_TOKEN.pattern})")
+#: A token, captured: ``split`` gives the white space between tokens and the tokens (every
+#: character that is not white space begins one).
+_SPLIT_TOKEN: Final = re.compile(f"({_TOKEN.pattern})")
 
 
 @cache

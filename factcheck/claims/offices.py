@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Final
 
 from factcheck.claims.lexicon import Lexicon, Token
+from factcheck.claims.phrases import span_key
 from factcheck.mentions.phrases import PhraseIndex
 
 #: How many words of a speaker phrase may come before its office ("the", "Libya's").
@@ -73,6 +74,26 @@ def office_speaker(
     text: str, lex: Lexicon, words: list[Token], wider: list[Token], country: str | None
 ) -> tuple[str, str] | None:
     """(name, person) of a speaker phrase that names an office or a state, else None."""
+    key = (lex.language, country, span_key(text, words, wider))
+    try:
+        return _MEMO[key]
+    except KeyError:
+        pass
+    found = _MEMO[key] = _office_speaker(text, lex, words, wider, country)
+    if len(_MEMO) > MEMO_SIZE:
+        del _MEMO[next(iter(_MEMO))]  # the oldest phrase
+    return found
+
+
+#: Speaker phrases whose office is remembered (a document names the same ones again and
+#: again; keys hold a phrase and its offsets, never a document).
+MEMO_SIZE: Final = 65_536
+_MEMO: dict[tuple[object, ...], tuple[str, str] | None] = {}
+
+
+def _office_speaker(
+    text: str, lex: Lexicon, words: list[Token], wider: list[Token], country: str | None
+) -> tuple[str, str] | None:
     states = load_states()
     content = [t for t in words if t.is_word]
     if not content:

@@ -47,6 +47,34 @@ def read_after(
     return trimmed(out)
 
 
+def read_after_both(
+    tokens: list[Token], i: int, hi: int, lex: Lexicon, blocked: set[int]
+) -> tuple[list[Token], list[Token]]:
+    """:func:`read_after` and its ``wide`` reading at once: the wide phrase read once, the
+    other is its words up to the first stop word (the two readings stop alike otherwise)."""
+    while i < hi and (
+        (not tokens[i].is_word and tokens[i].text in ",،") or _skippable(tokens[i], lex)
+    ):
+        i += 1
+    out: list[Token] = []
+    words = 0  # the word tokens of ``out``
+    cut = -1  # where the reading that stops at stop words stopped
+    stop: frozenset[str] = frozenset()
+    while i < hi and words < SPEAKER_MAX_WORDS:
+        tok = tokens[i]
+        lead = not out and lex.report_nouns.at(tokens, i) is not None  # "بيان القيادة"
+        if i in blocked or (_ends_phrase(tok, lex, stop) and not lead):
+            break
+        if out and is_cue(tokens, i, lex):
+            break
+        if cut < 0 and tok.is_word and tok.key in lex.stop and not lead:
+            cut = len(out)
+        out.append(tok)
+        words += tok.is_word
+        i += 1
+    return trimmed(out if cut < 0 else out[:cut]), trimmed(out)
+
+
 def read_before(
     tokens: list[Token], i: int, lo: int, lex: Lexicon, blocked: set[int], comma: bool = False
 ) -> list[Token]:
@@ -110,19 +138,60 @@ def is_cue(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     tok = tokens[i]
     if not tok.is_word or lex.cue_starts.isdisjoint(tok.keys):
         return False  # no cue of any kind starts with this word: every lookup would miss
+    lists = cue_lists(lex, tok)  # only the lists an entry of which starts with this word
     return any(
-        p.at(tokens, i) is not None
-        for p in (
-            lex.say,
-            lex.according,
-            lex.passive,
-            lex.relay,
-            lex.transmit,
-            lex.object_relay,
-            lex.denial,
-            lex.participles,
-        )
+        lists & bit and getattr(lex, name).at(tokens, i) is not None for bit, name in _IS_CUE
     )
+
+
+#: The reporting-cue lists of a lexicon (``Lexicon`` fields), in the order the attribution
+#: reader tries them; a word's bit set (:func:`cue_lists`) has bit ``1 << k`` for the k-th.
+CUE_LISTS: Final = (
+    "passive",
+    "relay",
+    "according",
+    "according_after",
+    "impersonal",
+    "transmit",
+    "object_relay",
+    "denial",
+    "say",
+    "participles",
+)
+#: The cues :func:`is_cue` looks for, with their bits.
+_IS_CUE: Final = tuple(
+    (1 << CUE_LISTS.index(name), name)
+    for name in (
+        "say",
+        "according",
+        "passive",
+        "relay",
+        "transmit",
+        "object_relay",
+        "denial",
+        "participles",
+    )
+)
+#: id(lexicon) -> (the lexicon, key -> bit set of the cue lists an entry of which starts with
+#: it), built once per lexicon.
+_CUE_TABLES: dict[int, tuple[Lexicon, dict[str, int]]] = {}
+
+
+def cue_lists(lex: Lexicon, tok: Token) -> int:
+    """Bit set of the :data:`CUE_LISTS` of ``lex`` whose entries may start with this word
+    (bit ``1 << k`` for the k-th list; 0 when none may): the others need no lookup."""
+    hit = _CUE_TABLES.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        table: dict[str, int] = {}
+        for k, name in enumerate(CUE_LISTS):
+            for key in getattr(lex, name).starts:
+                table[key] = table.get(key, 0) | 1 << k
+        hit = _CUE_TABLES[id(lex)] = (lex, table)
+    table = hit[1]
+    bits = 0
+    for key in tok.keys:
+        bits |= table.get(key, 0)
+    return bits
 
 
 def trimmed(words: list[Token]) -> list[Token]:
@@ -144,3 +213,20 @@ def phrase_text(text: str, words: list[Token]) -> str:
         ):
             raw = raw.replace(pair[0], "").replace(pair[1], "").strip()
     return raw
+
+
+def span_key(text: str, *parts: list[Token]) -> tuple[object, ...]:
+    """Everything a reading of these token lists can see, as a hashable key: the text they
+    span and each token's offsets relative to its start (a token's keys follow from its
+    text). Two phrases with equal keys read alike wherever they stand in a document."""
+    starts = [t.start for p in parts for t in p]
+    if not starts:
+        return ()
+    ends = [t.end for p in parts for t in p]
+    lo = min(starts)
+    return (
+        text[lo : max(ends)],
+        tuple(map(len, parts)),
+        tuple([s - lo for s in starts]),
+        tuple([e - lo for e in ends]),
+    )

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 from typing import Final
 
 from factcheck.claims.places_load import Gazetteer, Place, PlaceType, Words
-from factcheck.mentions.phrases import Token, recent_tokens, tokenize, word_key
+from factcheck.mentions.phrases import Words as TextWords
+from factcheck.mentions.phrases import recent_words, tokenize, word_key
 
 #: Words allowed between a locative and the place ("in the southern port city of Marseille"
 #: has 5); each must be a lead word, a place noun or a link word of the language.
@@ -32,14 +33,15 @@ class SentenceView:
     def __init__(self, text: str, language: str, gaz: Gazetteer, words: Words, country: str):
         self.text, self.language, self.gaz, self.words = text, language, gaz, words
         self.country = country
-        self.tokens: list[Token] = recent_tokens(text)  # the searches below read them too
+        self.tokens: TextWords = recent_words(text)  # the searches below read them too
         places: list[Item] = list(gaz.index.find(text, language))
         cues = [c for c in gaz.cues.find(text, language) if not overlaps(c, places)]
         self.items: list[Item] = sorted([*places, *cues], key=lambda x: x[0])
         named = {p.country_name for _, _, p in places if isinstance(p, Place) and p.country_name}
         self.sentence_country = named.pop() if len(named) == 1 else country
         # Indexes built once per sentence, so that each figure's look-ups cost no rescan.
-        self._ends = [t.end for t in self.tokens]
+        self._starts, self._ends = self.tokens.starts, self.tokens.ends
+        self._keys = self.tokens.keys
         self.item_starts = [x[0] for x in self.items]
         self._clause_starts: dict[bool, list[int]] = {}
         self._strong_ends: list[int] | None = None
@@ -74,28 +76,28 @@ class SentenceView:
 
     def breaks_before(self, i: int, strong_only: bool = False) -> bool:
         """Whether a clause ends between token ``i - 1`` and token ``i``."""
-        if i <= 0 or i >= len(self.tokens):
+        if i <= 0 or i >= len(self._starts):
             return True
-        gap = self.text[self.tokens[i - 1].end : self.tokens[i].start]
+        gap = self.text[self._ends[i - 1] : self._starts[i]]
         if gap == " ":  # most gaps: no punctuation, only the word can break
-            return not strong_only and self.core(self.tokens[i].key) in self.words.breaks
+            return not strong_only and self.core(self._keys[i]) in self.words.breaks
         if STRONG.search(gap):
             return True
         if strong_only:
             return False
-        return bool(WEAK.search(gap)) or self.core(self.tokens[i].key) in self.words.breaks
+        return bool(WEAK.search(gap)) or self.core(self._keys[i]) in self.words.breaks
 
     def gap_keys(self, a: int, b: int) -> Iterator[str]:
         """The keys :func:`tokenize` gives for ``text[a:b]``, read off the sentence's tokens
         (a word is a run of letters: a word inside the span is the sentence's own, a word cut
         by an end is the part inside), lazily, so a rule may stop at its first answer."""
-        i, tokens = self.tok(a), self.tokens
-        while i < len(tokens) and tokens[i].start < b:
-            t = tokens[i]
-            if t.start >= a and t.end <= b:
-                yield t.key
-            elif max(t.start, a) < min(t.end, b):
-                yield word_key(self.text[max(t.start, a) : min(t.end, b)])
+        i, starts, ends, keys = self.tok(a), self._starts, self._ends, self._keys
+        while i < len(starts) and starts[i] < b:
+            start, end = starts[i], ends[i]
+            if start >= a and end <= b:
+                yield keys[i]
+            elif max(start, a) < min(end, b):
+                yield word_key(self.text[max(start, a) : min(end, b)])
             i += 1
 
     def clause_start(self, i: int, strong_only: bool = False) -> int:
@@ -129,10 +131,10 @@ class SentenceView:
             return i if clitics and self._glued_locative(clitics[0].key) else None
         w = self.words
         for j in range(i - 1, max(i - 2 - MAX_LEAD_WORDS, -1), -1):
-            gap = self.text[self.tokens[j].end : self.tokens[j + 1].start]
+            gap = self.text[self._ends[j] : self._starts[j + 1]]
             if STRONG.search(gap) or WEAK.search(gap):
                 return None
-            key = self.core(self.tokens[j].key)
+            key = self.core(self._keys[j])
             if key in w.locatives or self._glued_light(key):
                 return j
             if key not in w.lead and key not in w.place_nouns and key not in w.links:
@@ -178,7 +180,7 @@ class SentenceView:
         at = self.locative_at(item)
         if at is None:
             return None
-        lead = [t.key for t in self.tokens[at : self.tok(item[0])]]
+        lead = self._keys[at : self.tok(item[0])]
         several = self.words.several
         if any(k in several or any(k[len(g) :] in several for g in self.words.glued) for k in lead):
             return None
@@ -206,7 +208,7 @@ class SentenceView:
         """A part of a country, of unknown extent: "in western Iraq", "في شمال سوريا"."""
         if not isinstance(item[2], Place) or item[2].type is not PlaceType.COUNTRY:
             return False
-        keys = [self.core(t.key) for t in self.tokens[at : self.tok(item[0])]]
+        keys = [self.core(k) for k in self._keys[at : self.tok(item[0])]]
         glued = [k[len(g) :] for k in keys for g in self.words.glued if k.startswith(g)]
         return any(k in self.words.parts for k in [*keys, *glued])
 
@@ -250,11 +252,11 @@ class SentenceView:
             n = len(self.tokens)
             ends = [len(self.text)] * (n + 1)
             for k in range(n - 1, 0, -1):
-                ends[k] = self.tokens[k].start if self.breaks_before(k, True) else ends[k + 1]
+                ends[k] = self._starts[k] if self.breaks_before(k, True) else ends[k + 1]
             self._strong_ends = ends
         k = last + 1
         if k <= 0:  # before the first token: the first token opens the clause
-            return self.tokens[k].start if self.tokens else len(self.text)
+            return self._starts[k] if self._starts else len(self.text)
         return self._strong_ends[k] if k < len(self.tokens) else len(self.text)
 
 

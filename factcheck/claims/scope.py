@@ -230,6 +230,8 @@ def sentence_dates(
     tc = _timecheck()
     event: date | None = None
     reported: datetime | date | DayPart | None = None
+    if tc is not None and hasattr(tc, "resolve_dates"):
+        return tc.resolve_dates(doc, span, mentions)  # both, reading the sentence once
     if tc is not None and hasattr(tc, "resolve_event_date"):
         event = tc.resolve_event_date(doc, span, mentions)
     if tc is not None and hasattr(tc, "resolve_reported_at"):

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import cache, lru_cache
-from typing import Final
+from typing import Any, Final
 
 from factcheck.claims.lexicon import Lexicon, Token
-from factcheck.claims.phrases import phrase_text
+from factcheck.claims.phrases import phrase_text, span_key
 from factcheck.text.normalize import lookup_key
 
 #: Registry types whose country says nothing about the event (a wire agency reports anywhere).
@@ -81,12 +81,51 @@ def registry_name(
         from factcheck.claims import registry
     except ImportError:  # the registry is optional: names are then kept as written
         return None
+    key = (lex.language, country, span_key(text, words, wider))
+    hit = _NAME_MEMO.get(key)
+    lo = wider[0].start
+    if hit is None:
+        hit = _NAME_MEMO[key] = [_inside(registry, text, lex, country, words, wider), _UNSET]
+        if len(_NAME_MEMO) > NAME_CACHE_SIZE:
+            del _NAME_MEMO[next(iter(_NAME_MEMO))]  # the oldest phrase
+    for end, name in hit[0]:
+        if not qualifies(text, lo + end, lex):
+            return name  # "the militia-run water ministry": the militia runs it, is not it
+    if hit[1] is _UNSET:
+        hit[1] = _whole(registry, text, lex, country, words)
+    return hit[1]  # type: ignore[return-value]
+
+
+#: (language, country, the words and their text) -> [the names inside them that may name
+#: the speaker, the name of the whole phrase (``_UNSET`` until asked)]: a document names
+#: the same speakers again and again (bounded; keys hold a phrase, never a document).
+_NAME_MEMO: dict[tuple[object, ...], list[Any]] = {}
+_UNSET: Final = object()
+
+
+def _inside(
+    registry: Any,
+    text: str,
+    lex: Lexicon,
+    country: str | None,
+    words: list[Token],
+    wider: list[Token],
+) -> tuple[tuple[int, str], ...]:
+    """The registry names found in ``wider`` that start inside ``words`` and are not governed
+    by a preposition, as (end relative to ``wider``, name), in the registry's order."""
     lo, hi = wider[0].start, wider[-1].end
-    for start, end, entry in registry.find_in(text[lo:hi], lex.language, country):
-        if qualifies(text, lo + end, lex):
-            continue  # "the militia-run water ministry": the militia runs it, is not it
-        if lo + start < words[-1].end and not governed(words, lo + start, lex):
-            return entry.name
+    return tuple(
+        (end, entry.name)
+        for start, end, entry in registry.find_in(text[lo:hi], lex.language, country)
+        if lo + start < words[-1].end and not governed(words, lo + start, lex)
+    )
+
+
+def _whole(
+    registry: Any, text: str, lex: Lexicon, country: str | None, words: list[Token]
+) -> str | None:
+    """The registry name of the phrase, of its longest prefix that has one, or of a quoted
+    name inside it."""
     for candidate in _candidates(text, words):
         entry = registry.resolve(candidate, lex.language, country)
         if entry is not None:

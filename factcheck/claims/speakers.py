@@ -11,19 +11,27 @@ when they start with a speaker noun ("ministry", "وزارة") or are capitalise
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Final
 
-from factcheck.claims.lexicon import Lexicon, Token, lexicon
+from factcheck.claims.lexicon import Lexicon, Token
+from factcheck.claims.lookback import LookBack, heads_of, named_type
 from factcheck.claims.offices import office_person, office_speaker
-from factcheck.claims.phrases import phrase_text, trimmed
+from factcheck.claims.phrases import phrase_text, span_key, trimmed
 from factcheck.claims.sources import (
     NAME_CACHE_SIZE,
-    OUTLETS,
-    aliases,
+    QUALIFIER_MAX_CHARS,
     described,
     registry_name,
+)
+from factcheck.claims.unnamed import (
+    TAIL_WORDS,
+    UNNAMED_REACH,
+    head_words,
+    organisation,
+    same_unnamed,
+    unnamed_name,
 )
 
 #: Longest phrase taken as a back-reference to an earlier speaker ("the command", "القيادة").
@@ -56,9 +64,29 @@ class Naming:
 
     text: str
     lex: Lexicon
-    earlier: list[Speaker]
+    earlier: Iterable[Speaker]  # iterated only by the rules that look back
     country: str | None = None
     publisher: str = ""
+
+
+class _Watched:
+    """Earlier speakers that note whether a rule read them (then the answer is not only the
+    words')."""
+
+    __slots__ = ("earlier", "read")
+
+    def __init__(self, earlier: Iterable[Speaker]) -> None:
+        self.earlier = earlier
+        self.read = False
+
+    def __iter__(self) -> Iterator[Speaker]:
+        self.read = True
+        return iter(self.earlier)
+
+
+#: Speaker phrases whose name is remembered when it follows from their words alone (bounded;
+#: keys hold a phrase and the few characters after it, never a document).
+_MEMO: dict[tuple[object, ...], Speaker | None] = {}
 
 
 def name_speaker(
@@ -68,9 +96,38 @@ def name_speaker(
 
     ``wider`` is the same phrase read on past stop words ("مديرية الشرطة في باريس"), used only
     to find a registry name that starts inside ``words``.
+
+    A document names the same speakers in the same words again and again: the answer is
+    remembered by the words, their text (and the characters after them when the
+    compound-adjective test may read them) and the country; what the rules that look back
+    at earlier speakers or the publisher find is read anew each time (``LookBack``).
     """
     if not words:
         return None
+    wider = wider or words
+    # the compound-adjective test (sources.qualifies) reads past a registry name found in
+    # ``wider`` only where a hyphen ends it ("Hamas-controlled")
+    end = wider[-1].end
+    hyphen = ctx.text.find("-", wider[0].start, end + 1) >= 0
+    tail = ctx.text[end : end + QUALIFIER_MAX_CHARS + 1] if hyphen else None
+    key = (ctx.lex.language, ctx.country, span_key(ctx.text, words, wider), tail)
+    found = _MEMO.get(key, _MISSING)
+    if found is _MISSING:
+        watched = _Watched(ctx.earlier)
+        found = _name_speaker(
+            Naming(ctx.text, ctx.lex, watched, ctx.country, ctx.publisher), words, wider
+        )
+        if not watched.read:
+            _MEMO[key] = found
+            if len(_MEMO) > NAME_CACHE_SIZE:
+                del _MEMO[next(iter(_MEMO))]  # the oldest phrase
+    return found.back(ctx) if isinstance(found, LookBack) else found  # type: ignore[return-value]
+
+
+_MISSING: Final = object()
+
+
+def _name_speaker(ctx: Naming, words: list[Token], wider: list[Token]) -> Speaker | None:
     lex = ctx.lex
     written = phrase_text(ctx.text, words)
     content = [t for t in words if t.is_word]
@@ -84,7 +141,7 @@ def name_speaker(
             return Speaker("", written, "", "self")
         return Speaker("", written, value, "anaphor")
     lead = next((t for t in content if t.key not in lex.determiners and not t.key.isdigit()), None)
-    head = _head_words(content, lex)
+    head = head_words(content, lex)
     unnamed = next(iter(lex.unnamed.scan(head)), None)
     if unnamed is None and len(content) > UNNAMED_REACH:  # "... الأميركيةوكان مسؤولون أميركيون"
         head = content[-TAIL_WORDS:]
@@ -95,25 +152,25 @@ def name_speaker(
             person = office_person(ctx.text, lex, words, head[unnamed.last - 1].end)
             return replace(org, text=written, person=person)
     if unnamed is not None and lead is not None and lead.key not in lex.titles:
-        back = _same_unnamed(content, lex, str(unnamed.value), ctx.earlier)
+        back = same_unnamed(content, lex, str(unnamed.value), ctx.earlier)
         if back is not None:  # "the source", "المصدر": the unnamed source named before
             return replace(back, text=written)
         # "مصدر طبي لـ"رويترز"", "two officials": the outlet named after them only relays
-        name = _unnamed(str(unnamed.value), head, lex, head[: unnamed.first])
+        name = unnamed_name(str(unnamed.value), head, lex, head[: unnamed.first])
         if name == str(unnamed.value):  # "a source at the Revolutionary Guards": whose source
             rest = [t for t in content if t.start >= head[unnamed.last - 1].end]
-            name = _unnamed(name, [], lex, org=_organisation(ctx, rest))
+            name = unnamed_name(name, [], lex, org=organisation(ctx, rest))
         return Speaker(name, written, gender, "unnamed")
-    found = registry_name(ctx.text, lex, ctx.country, words, wider or words)
+    found = registry_name(ctx.text, lex, ctx.country, words, wider)
     if found:
         return Speaker(found, written, gender, "named", True)
-    office = office_speaker(ctx.text, lex, words, wider or words, ctx.country)
+    office = office_speaker(ctx.text, lex, words, wider, ctx.country)
     if office is not None:  # "وزير الصحة", "les autorités", "الولايات المتحدة"
         core = [t for t in content if t.key not in lex.determiners]
-        back = _head_match(core, lex, ctx.earlier) if len(core) <= ANAPHOR_MAX_WORDS else None
-        if back is not None:  # "the prefecture" after "the police prefecture": that one
-            return Speaker(back.name, written, back.gender or gender, back.kind, back.resolved)
-        return Speaker(office[0], written, gender, "named", True, person=office[1])
+        found = Speaker(office[0], written, gender, "named", True, person=office[1])
+        if len(core) <= ANAPHOR_MAX_WORDS:  # "the prefecture" after "the police prefecture"
+            return LookBack(heads_of(core, lex), False, None, written, gender, found)
+        return found
     author = _past_report_noun(words, lex)
     if author:  # "an estimate from Kessel's governor", "Statements from the coastal brigade"
         by = name_speaker(ctx, author)
@@ -125,21 +182,26 @@ def name_speaker(
         if org is not None and org.kind == "named":
             return replace(org, text=written)
     if unnamed is not None:  # "a spokesman" with no organisation named
-        return Speaker(_unnamed(str(unnamed.value), content, lex), written, gender, "unnamed")
+        return Speaker(unnamed_name(str(unnamed.value), content, lex), written, gender, "unnamed")
     core = [t for t in content if t.key not in lex.determiners]
+    rest = _described(ctx, words, content, gender)
     if core and len(core) <= ANAPHOR_MAX_WORDS:
-        publisher = Speaker(ctx.publisher, "", "", "named", True)
-        back = _head_match(core, lex, [*ctx.earlier, publisher])
-        if back is not None:
-            return Speaker(back.name, written, back.gender or gender, back.kind, back.resolved)
-        back = _type_match(core, lex, ctx.earlier)
-        if back is not None:
-            return Speaker(back.name, written, back.gender or gender, back.kind, back.resolved)
+        type_named = named_type(core, lex)
+        return LookBack(heads_of(core, lex), True, type_named, written, gender, rest)
+    return rest
+
+
+def _described(
+    ctx: Naming, words: list[Token], content: list[Token], gender: str
+) -> Speaker | None:
+    """A phrase that starts with a speaker noun or a capital, as the registry entry it
+    describes, else as written (up to where the name ends)."""
+    lex = ctx.lex
     head = any(True for _ in lex.speaker_heads.scan(content))
     if head:
         known = described(lex, content, ctx.country)
         if known is not None:
-            return Speaker(known, written, gender, "named", True)
+            return Speaker(known, phrase_text(ctx.text, words), gender, "named", True)
     if head or _capitalised(content):
         kept = _name_part(words, lex)
         return Speaker(phrase_text(ctx.text, kept), phrase_text(ctx.text, kept), gender)
@@ -160,86 +222,6 @@ def _past_report_noun(words: list[Token], lex: Lexicon) -> list[Token]:
         k += 1
     rest = content[k:]
     return [t for t in words if rest and t.start >= rest[0].start]
-
-
-#: How many words from its start an unnamed-speaker noun may come ("a senior US military
-#: official"), before any preposition.
-UNNAMED_REACH: Final = 5
-
-
-#: How many words at the end of a long phrase may hold its unnamed-speaker noun (a phrase read
-#: back from its verb ends with it: "... مسؤولون أميركيون قالوا").
-TAIL_WORDS: Final = 3
-
-
-def _head_words(content: list[Token], lex: Lexicon) -> list[Token]:
-    """The words of a phrase before its first preposition, at most ``UNNAMED_REACH``."""
-    out: list[Token] = []
-    for t in content[:UNNAMED_REACH]:
-        if out and t.key in lex.stop and t.key not in lex.name_links:
-            break
-        out.append(t)
-    return out
-
-
-def _same_unnamed(
-    content: list[Token], lex: Lexicon, kind: str, earlier: list[Speaker]
-) -> Speaker | None:
-    """ "the source", "the official", "المصدر", "la source": a definite unnamed noun alone
-    refers back to the latest unnamed speaker of that kind ("unnamed IRGC sources")."""
-    core = [t for t in content if t.key not in lex.determiners]
-    definite = len(core) < len(content) or any(
-        core and core[0].key.startswith(a) for a in lex.article
-    )
-    if len(core) != 1 or not definite:
-        return None
-    noun = kind.rsplit(" ", 1)[-1]
-    return next(
-        (sp for sp in earlier if sp.kind == "unnamed" and sp.name.endswith(" " + noun)), None
-    )
-
-
-def _organisation(ctx: Naming, rest: list[Token]) -> str:
-    """The organisation named in the words after an unnamed-speaker noun ("at the Islamic
-    Revolutionary Guard Corps"): its first acronym, else its name; "" when none."""
-    if not rest or not ctx.lex.stop & {rest[0].key}:
-        return ""  # only a preposition links a source to the organisation it works for
-    try:
-        from factcheck.claims import registry
-    except ImportError:
-        return ""
-    lo = rest[0].start
-    for _, _, entry in registry.find_in(ctx.text[lo : rest[-1].end], ctx.lex.language):
-        if str(entry.type) not in OUTLETS:
-            return entry.acronyms[0] if entry.acronyms else entry.name
-    return ""
-
-
-def _unnamed(
-    name: str, content: list[Token], lex: Lexicon, before: list[Token] = (), org: str = ""
-) -> str:
-    """ "unnamed sources" -> "unnamed Iraqi security sources": an unnamed speaker keeps what
-    the text says about it — the state or group it speaks for (an affiliation, else a place
-    the gazetteer knows named ``before`` the noun: "Gaza officials") and its kind
-    (``unnamed_kinds``: security, military, medical ...), in that order; eyewitnesses stay
-    as they are."""
-    if not name.startswith("unnamed "):
-        return name
-    words = [str(m.value[0]) for m in lex.affiliations.scan(content) if not m.value[2]]
-    words += [org] if org else []
-    if not words and before:  # "Gaza officials", not "a doctor at Kankan hospital"
-        words += _places(" ".join(t.text for t in before), lex.language)
-    words += [str(m.value) for m in lex.unnamed_kinds.scan(content)]
-    extra = " ".join(dict.fromkeys(words))
-    return f"unnamed {extra} {name[8:]}" if extra else name
-
-
-def _places(phrase: str, language: str) -> list[str]:
-    try:
-        from factcheck.claims.places import find_places
-    except ImportError:
-        return []
-    return [p.name for _, _, p in find_places(phrase, language)][:1]
 
 
 def _name_part(words: list[Token], lex: Lexicon) -> list[Token]:
@@ -281,44 +263,4 @@ def _capitalised(content: list[Token]) -> bool:
         and content[0].text.islower()
         and len(content[0].text) <= 3
         and content[1].text.isascii()
-    )
-
-
-def _head_match(core: list[Token], lex: Lexicon, earlier: list[Speaker]) -> Speaker | None:
-    """An earlier named speaker whose name holds this short phrase's head word."""
-    heads = {k for t in core for k in t.keys if k not in lex.stop and len(k) > 2}
-    for sp in earlier:
-        if sp.kind != "named" or not sp.name:
-            continue
-        if heads & _name_keys(sp.text, sp.name, lex.language):
-            return sp
-    return None
-
-
-def _type_match(core: list[Token], lex: Lexicon, earlier: list[Speaker]) -> Speaker | None:
-    """ "le syndicat", "the union" (only a type noun): the most recent earlier named speaker
-    whose registry entry has that type (``type_heads`` in the language data)."""
-    found = list(lex.type_heads.scan(core))
-    if len(found) != 1 or found[0].first != 0 or found[0].last != len(core):
-        return None
-    try:
-        from factcheck.claims.registry import resolve
-    except ImportError:
-        return None
-    for sp in earlier:  # most recent first
-        entry = resolve(sp.name) if sp.kind == "named" and sp.resolved else None
-        if entry is not None and str(entry.type) == str(found[0].value):
-            return sp
-    return None
-
-
-@lru_cache(maxsize=NAME_CACHE_SIZE)
-def _name_keys(text: str, name: str, language: str) -> frozenset[str]:
-    """Lookup keys of a speaker's words, canonical name and aliases (cached: asked often)."""
-    lex = lexicon(language)
-    return frozenset(
-        k
-        for written in (text, name, *aliases(name, language))
-        for t in lex.tokenize(written)
-        for k in t.keys
     )

@@ -18,7 +18,7 @@ from typing import Final
 
 from factcheck import lang
 from factcheck.errors import LanguageDataError
-from factcheck.mentions.phrases import PhraseIndex, Token
+from factcheck.mentions.phrases import PhraseIndex, Token, Words
 
 #: Two days at most this many characters apart can be joined ("الخميس إلى الجمعة").
 MAX_JOIN_GAP: Final = 12
@@ -89,18 +89,21 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def explicit_dates(
-    text: str, tokens: list[Token], words: TimeWords, language: str, published: date | None
+    text: str, tokens: list[Token] | Words, words: TimeWords, language: str, published: date | None
 ) -> list[tuple[int, int, str, date]]:
     """Dates written with a month name ("29 August 2024", "July 2021") or digits."""
     found: list[tuple[int, int, str, date]] = []
-    for pattern, order in ((_ISO, "ymd"), (_DMY, "dmy")):
+    for pattern, order, sign in ((_ISO, "ymd", "-"), (_DMY, "dmy", "/")):
+        if sign not in text:
+            continue  # each pattern needs its separator (most sentences have neither)
         for m in pattern.finditer(text):
             parts = dict(zip(order, (int(g) for g in m.groups()), strict=True))
             day = _safe_date(parts["y"], parts["m"], parts["d"])
             if day:
                 found.append((m.start(), m.end(), "date", day))
     i = 0
-    for k in words.months.candidates(tokens, language):  # match_at finds nothing elsewhere
+    months = words.months.candidates(tokens, language) if len(tokens) else []
+    for k in months:  # match_at finds nothing elsewhere
         if k < i:
             continue
         i = k

@@ -14,20 +14,38 @@ Spans are offsets into the text given, never into a normalised copy.
 
 from __future__ import annotations
 
+import operator
 import re
-from bisect import bisect_left
-from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
-from threading import Lock
-from typing import Final, Generic, NamedTuple, TypeVar
+from itertools import compress
+from typing import Final, Generic, TypeVar
 
-from factcheck.text.normalize import lookup_key
+from factcheck.mentions.wordlist import (
+    LONG_TEXT,
+    RECENT_CHARS,
+    Token,
+    Words,
+    recent_words,
+    word_key,
+)
+from factcheck.mentions.wordlist import WORD as _WORD
+from factcheck.mentions.wordlist import lock as _recent_lock
+
+__all__ = [
+    "LONG_TEXT",
+    "RECENT_CHARS",
+    "PhraseIndex",
+    "Token",
+    "Words",
+    "phrase_key",
+    "recent_tokens",
+    "recent_words",
+    "tokenize",
+    "word_key",
+]
 
 T = TypeVar("T")
 
-#: A word: letters/digits plus the Arabic marks and tatweel that sit inside words.
-_WORD: Final = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]+")
 #: What may stand between two words of one phrase: spaces, quotes, hyphens, dots, brackets.
 #: A comma, colon or sentence end breaks a phrase.
 _GAP: Final = re.compile(r"[\s\"'«»“”„‘’‹›\-–—.()_\u200f\u200e]*")
@@ -38,22 +56,6 @@ MIN_STEM: Final = 2
 #: Words whose clitic-stripped forms are remembered per index (a news vocabulary fits).
 VARIANT_CACHE_SIZE: Final = 200_000
 _END: Final = object()  # trie key marking the end of a phrase
-
-
-class Token(NamedTuple):
-    """One word of a text: its offsets, characters as written, and normalised key (a named
-    tuple: a text has many, and a tuple is built several times faster than a dataclass)."""
-
-    start: int
-    end: int
-    text: str
-    key: str
-
-
-@lru_cache(maxsize=65536)
-def word_key(word: str) -> str:
-    """:func:`lookup_key` of one word, cached (the same words recur in every document)."""
-    return lookup_key(word)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -70,111 +72,25 @@ def tokenize(text: str) -> list[Token]:
     ]
 
 
-#: Characters of text whose words are kept for the next searches: several indexes (weekdays,
-#: relative days, cues; places and their cues; registry names) are searched over the same
-#: sentence, in passes over a document's sentences (dates, then places). A budget of
-#: characters, not of texts: a document of this size is tokenised once per sentence; beyond
-#: it the oldest texts go (a few MB of tokens at most).
-RECENT_CHARS: Final = 300_000
-#: A text longer than this (a whole document: the country it names, its days) is kept apart,
-#: the latest one only, so that the sentences read between two searches over it never push
-#: it out, and it never pushes them out.
-LONG_TEXT: Final = 50_000
-#: A text at least this long that is a part of the latest long text (a sentence of the
-#: document) takes that text's words instead of being tokenised again: a document longer
-#: than RECENT_CHARS is then read once per pass over its sentences at the cost of a copy.
-SLICE_MIN_CHARS: Final = 64
-#: Texts looked for in vain in the latest long text before no more are (each look is a scan
-#: of it: a bounded cost when the texts come from elsewhere).
-SLICE_MISSES: Final = 16
-_recent: OrderedDict[str, tuple[Token, ...]] = OrderedDict()
-_recent_chars: list[int] = [0]
-_recent_long: list[_Long] = []
-_recent_lock: Final = Lock()
-
-
-class _Long:
-    """The latest long text, its words, and where the last text found inside it began."""
-
-    __slots__ = ("ends", "hint", "misses", "starts", "text", "tokens")
-
-    def __init__(self, text: str, tokens: tuple[Token, ...]) -> None:
-        self.text, self.tokens = text, tokens
-        self.starts: list[int] | None = None  # built when a first part is looked up
-        self.ends: list[int] = []
-        self.hint = 0
-        self.misses = 0
-
-    def part(self, text: str) -> tuple[Token, ...] | None:
-        """The words of ``text`` if it is a part of the long text that cuts no word in two
-        (then they are the long text's words there, shifted), else None."""
-        if self.misses >= SLICE_MISSES:
-            return None
-        whole, n = self.text, len(text)
-        at = whole.find(text, self.hint)  # sentences are read in order: found just after
-        if at < 0:
-            at = whole.find(text, 0, self.hint + n)
-        if at < 0:
-            self.misses += 1
-            return None
-        self.hint = at
-        if self.starts is None:
-            self.starts = [t.start for t in self.tokens]
-            self.ends = [t.end for t in self.tokens]
-        lo = bisect_left(self.starts, at)
-        hi = bisect_left(self.starts, at + n)
-        if (lo > 0 and self.ends[lo - 1] > at) or (hi > 0 and self.ends[hi - 1] > at + n):
-            return None  # a word runs across an end: tokenise the part itself
-        new = tuple.__new__
-        return tuple([new(Token, (s - at, e - at, w, k)) for s, e, w, k in self.tokens[lo:hi]])
-
-
-def _recent_tokens(text: str) -> tuple[Token, ...]:
-    if len(text) > LONG_TEXT:
-        with _recent_lock:
-            if _recent_long and _recent_long[0].text == text:
-                return _recent_long[0].tokens
-        tokens = tuple(tokenize(text))
-        with _recent_lock:
-            _recent_long[:] = [_Long(text, tokens)]
-        return tokens
-    with _recent_lock:
-        tokens = _recent.get(text)
-        if tokens is not None:
-            _recent.move_to_end(text)
-            return tokens
-        long = _recent_long[0] if _recent_long and len(text) >= SLICE_MIN_CHARS else None
-        part = long.part(text) if long is not None else None
-    tokens = part if part is not None else tuple(tokenize(text))
-    if len(text) <= RECENT_CHARS:
-        with _recent_lock:
-            if text not in _recent:
-                _recent[text] = tokens
-                _recent_chars[0] += len(text)
-            while _recent_chars[0] > RECENT_CHARS:
-                _recent_chars[0] -= len(_recent.popitem(last=False)[0])
-    return tokens
-
-
 def recent_tokens(text: str) -> list[Token]:
     """:func:`tokenize`, shared with the searches that follow over the same text."""
-    return list(_recent_tokens(text))
+    return list(recent_words(text))
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
     """The token keys of a phrase as stored in an index ("Agence France-Presse" -> 3 keys)."""
-    return tuple(t.key for t in tokenize(phrase) if t.key)
+    return tuple(k for k in map(word_key, _WORD.findall(phrase)) if k)
 
 
 #: Clitic-stripped forms of words, per set of clitics (one per language data in use).
-_VARIANTS: dict[object, dict[tuple[str, str | None], list[tuple[str, int]]]] = {}
+_VARIANTS: dict[object, dict[tuple[str, str | None], tuple[tuple[str, int], ...]]] = {}
 #: Sets of clitics whose stripped forms are kept (tests build indexes of their own).
 VARIANT_SETS: Final = 16
 
 
 def _variant_cache(
     prefixes: Mapping[str, Mapping[str, str]],
-) -> dict[tuple[str, str | None], list[tuple[str, int]]]:
+) -> dict[tuple[str, str | None], tuple[tuple[str, int], ...]]:
     """The cache of stripped forms shared by every index with these ``prefixes``."""
     signature = tuple((lang, tuple(p.items())) for lang, p in prefixes.items())  # in order
     with _recent_lock:
@@ -218,7 +134,7 @@ class PhraseIndex(Generic[T]):
         node[_END] = value  # type: ignore[index]
         return previous  # type: ignore[return-value]
 
-    def _variants(self, key: str, language: str | None) -> list[tuple[str, int]]:
+    def _variants(self, key: str, language: str | None) -> tuple[tuple[str, int], ...]:
         """The word and its clitic-stripped forms, with how many leading characters went."""
         cached = self._variant_cache.get((key, language))
         if cached is None:
@@ -227,11 +143,11 @@ class PhraseIndex(Generic[T]):
                 self._variant_cache[(key, language)] = cached
         return cached
 
-    def _strip(self, key: str, language: str | None) -> list[tuple[str, int]]:
+    def _strip(self, key: str, language: str | None) -> tuple[tuple[str, int], ...]:
         langs = [language] if language else list(self._prefixes)
         out = [(key, 0)]
         if not any(self._prefixes.get(lang) for lang in langs):
-            return out  # no clitics in these languages: the word as written only
+            return ((key, 0),)  # no clitics in these languages: the word as written only
         seen = {key}
         frontier = [(key, 0)]
         for _ in range(MAX_STRIPS):
@@ -248,94 +164,104 @@ class PhraseIndex(Generic[T]):
                                 nxt.append((form, gone))
             out.extend(nxt)
             frontier = nxt
-        return out
+        return tuple(out)  # a plain tuple: untracked by the collector once seen (kept long)
 
-    def _walk(
-        self, node: dict, tokens: list[Token], i: int, text: str, exact: bool
-    ) -> tuple[int, object]:
-        """Longest phrase continuing from ``node`` at token ``i``: (last token index, value)."""
+    def _walk(self, node: dict, words: Words, i: int, text: str, exact: bool) -> tuple[int, object]:
+        """Longest phrase continuing from ``node`` at word ``i``: (last word index, value)."""
         best: tuple[int, object] = (-1, None)
+        starts, ends, keys = words.starts, words.ends, words.texts if exact else words.keys
+        gap = _GAP.fullmatch
+        n = len(starts)
         j = i
         while True:
             if _END in node:
                 best = (j - 1, node[_END])
-            if j >= len(tokens) or not _GAP.fullmatch(text, tokens[j - 1].end, tokens[j].start):
+            if j >= n or not gap(text, ends[j - 1], starts[j]):
                 return best
-            nxt = node.get(tokens[j].text if exact else tokens[j].key)
+            nxt = node.get(keys[j])
             if nxt is None:
                 return best
             node = nxt
             j += 1
 
     def match_at(
-        self, tokens: list[Token], i: int, text: str, language: str | None = None
+        self, tokens: Sequence[Token] | Words, i: int, text: str, language: str | None = None
     ) -> tuple[int, int, int, T] | None:
         """Longest phrase starting at token ``i``: (start offset, end offset, last token, value)."""
-        first = tokens[i]
-        may = self._starts.get(language, {}).get(first.key)
+        words = Words.of(tokens)  # type: ignore[arg-type]
+        key = words.keys[i]
+        may = self._starts.get(language, {}).get(key)
         if may is None:
-            may = self._may_start(first.key, language)
-        if not may and first.text not in self._exact:
+            may = self._may_start(key, language)
+        if not may and words.texts[i] not in self._exact:
             return None  # no phrase starts with this word (most words): one dict lookup
-        return self._match(tokens, i, text, language)
+        return self._match(words, i, text, language)
 
     def _match(
-        self, tokens: list[Token], i: int, text: str, language: str | None
+        self, words: Words, i: int, text: str, language: str | None
     ) -> tuple[int, int, int, T] | None:
         best: tuple[int, int, int, T] | None = None
-        first = tokens[i]
-        node = self._exact.get(first.text)
+        first_start, first_text = words.starts[i], words.texts[i]
+        node = self._exact.get(first_text)
         if isinstance(node, dict):
-            last, value = self._walk(node, tokens, i + 1, text, exact=True)
+            last, value = self._walk(node, words, i + 1, text, exact=True)
             if last >= 0:
-                best = (first.start, tokens[last].end, last, value)  # type: ignore[assignment]
-        for form, cut in self._variants(first.key, language):
+                best = (first_start, words.ends[last], last, value)  # type: ignore[assignment]
+        key = words.keys[i]
+        plain = language is not None and not self._prefixes.get(language)
+        # no clitics in the language: the word as written is its only form (what _variants
+        # gives, without its look-up)
+        for form, cut in ((key, 0),) if plain else self._variants(key, language):
             node = self._trie.get(form)
             if not isinstance(node, dict):
                 continue
-            last, value = self._walk(node, tokens, i + 1, text, exact=False)
+            last, value = self._walk(node, words, i + 1, text, exact=False)
             if last >= 0 and (best is None or last > best[2]):
-                start = first.start + _original_cut(first.text, cut)
-                best = (start, tokens[last].end, last, value)  # type: ignore[assignment]
+                start = first_start + _original_cut(first_text, cut)
+                best = (start, words.ends[last], last, value)  # type: ignore[assignment]
         return best
 
     def find(self, text: str, language: str | None = None) -> list[tuple[int, int, T]]:
         """Every stored phrase in ``text``, longest first at each word, left to right."""
-        tokens = _recent_tokens(text)
+        words = recent_words(text)
         found: list[tuple[int, int, T]] = []
-        i = 0  # the first token not inside a phrase found
-        for k in self.candidates(tokens, language):  # no phrase starts at the other words
+        i = 0  # the first word not inside a phrase found
+        for k in self.candidates(words, language):  # no phrase starts at the other words
             if k < i:
                 continue
-            hit = self._match(tokens, k, text, language)
+            hit = self._match(words, k, text, language)
             if hit is not None:
                 start, end, last, value = hit
                 found.append((start, end, value))
                 i = last + 1
         return found
 
-    def candidates(self, tokens: Sequence[Token], language: str | None = None) -> list[int]:
+    def candidates(self, tokens: Sequence[Token] | Words, language: str | None = None) -> list[int]:
         """Indices of the ``tokens`` a stored phrase may start at (a dict lookup per word):
         :meth:`match_at` finds nothing at the others."""
+        words = Words.of(tokens)  # type: ignore[arg-type]
+        may = self._may(words.keys, language)
+        if self._exact:
+            may = list(map(operator.or_, may, map(self._exact.__contains__, words.texts)))
+        return list(compress(range(len(may)), may))
+
+    def _may(self, keys: Sequence[str], language: str | None) -> list[bool]:
+        """Whether a stored phrase may start with each of ``keys`` (remembered per word)."""
         known = self._starts.setdefault(language, {}).get
-        exact, may_start = self._exact, self._may_start
-        if not exact:
-            return [
-                i
-                for i, tok in enumerate(tokens)
-                if (may := known(tok.key)) or (may is None and may_start(tok.key, language))
-            ]
-        return [
-            i
-            for i, tok in enumerate(tokens)
-            if (may := known(tok.key))
-            or (may is None and may_start(tok.key, language))
-            or tok.text in exact
-        ]
+        may = list(map(known, keys))  # True, False, or None for a word not seen yet
+        if None in may:
+            may_start, k = self._may_start, -1
+            try:
+                while True:  # list.index scans in C: most words are known
+                    k = may.index(None, k + 1)
+                    may[k] = may_start(keys[k], language)
+            except ValueError:
+                pass
+        return may  # type: ignore[return-value]
 
     def names_any(
         self,
-        tokens: list[Token],
+        tokens: Sequence[Token] | Words,
         text: str,
         language: str | None = None,
         keys: set[str] | None = None,
@@ -343,22 +269,23 @@ class PhraseIndex(Generic[T]):
         """Whether a stored phrase starts at any of ``tokens`` (the words of ``text``; ``keys``:
         their distinct keys, when the caller has them): if not, :meth:`find` and
         :meth:`match_at` find nothing there."""
-        starts, exact = self._starts.setdefault(language, {}), self._exact
+        words = Words.of(tokens)  # type: ignore[arg-type]
+        exact = self._exact
         if keys is None:
-            keys = {t.key for t in tokens}  # each distinct word once, most of them known
+            keys = set(words.keys)  # each distinct word once, most of them known
         if language is not None and not self._prefixes.get(language):
-            trie = self._trie  # no clitics: a word starts what it keys
-            firsts = {k for k in keys if k in trie}
+            firsts = keys & self._trie.keys()  # no clitics: a word starts what it keys
         else:
-            known = starts.get
-            firsts = {
-                k for k in keys if known(k) or (known(k) is None and self._may_start(k, language))
-            }
-        if not firsts and (not exact or exact.keys().isdisjoint([t.text for t in tokens])):
+            distinct = list(keys)
+            firsts = set(compress(distinct, self._may(distinct, language)))
+        if not firsts and (not exact or exact.keys().isdisjoint(words.texts)):
             return False  # no word starts a phrase: nothing to walk
+        starting = map(firsts.__contains__, words.keys)
+        if exact:
+            starting = map(operator.or_, starting, map(exact.__contains__, words.texts))
         return any(
-            (tok.key in firsts or tok.text in exact) and self._match(tokens, i, text, language)
-            for i, tok in enumerate(tokens)
+            self._match(words, i, text, language)
+            for i in compress(range(len(words.keys)), starting)
         )
 
     def _may_start(self, key: str, language: str | None) -> bool:
@@ -391,15 +318,15 @@ class PhraseIndex(Generic[T]):
         Leading ``skip`` words (determiners) are dropped one by one if the text as written
         is not stored: "the Pentagon" -> "Pentagon", while "Le Monde" stays whole.
         """
-        tokens = _recent_tokens(text)  # the same names are looked up again and again
+        words = recent_words(text)  # the same names are looked up again and again
         skipped = set(skip)
-        while tokens:
-            hit = self.match_at(tokens, 0, text, language)
-            if hit is not None and hit[2] == len(tokens) - 1:
+        while len(words):
+            hit = self.match_at(words, 0, text, language)
+            if hit is not None and hit[2] == len(words) - 1:
                 return hit[3]
-            if tokens[0].key not in skipped:
+            if words.keys[0] not in skipped:
                 return None
-            tokens = tokens[1:]
+            words = words[1:]
         return None
 
 

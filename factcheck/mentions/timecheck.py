@@ -28,7 +28,7 @@ from typing import Final
 from factcheck.mentions.clock import TimeFinding, check_clock_times, utc_offset
 from factcheck.mentions.dates import Taken, TimeWords, explicit_dates, merge_days, time_words
 from factcheck.mentions.dayparts import reported_in
-from factcheck.mentions.phrases import Token, recent_tokens
+from factcheck.mentions.phrases import Words, recent_words
 from factcheck.model import Document, Mention, Role, Span
 from factcheck.when import DayPart, Moment, day_of, year_anchor
 
@@ -40,6 +40,7 @@ __all__ = [
     "event_date_for",
     "find_dates",
     "reported_at_for",
+    "resolve_dates",
     "resolve_event_date",
     "resolve_reported_at",
     "resolve_weekday",
@@ -112,7 +113,7 @@ def _find_dates(
     text: str, language: str, published: Moment | None, stamp: str
 ) -> tuple[TimeExpression, ...]:  # stamp: only in the cache key (see _stamp)
     words = time_words(language)
-    tokens = recent_tokens(text)  # the searches below read the same words
+    tokens = recent_words(text)  # the searches below read the same words
     if _names_no_day(text, tokens, words, language):
         return ()  # most sentences: every search below would find nothing
     pub = _as_date(published)
@@ -137,18 +138,18 @@ def _find_dates(
     )
 
 
-def _names_no_day(text: str, tokens: list[Token], words: TimeWords, language: str) -> bool:
+def _names_no_day(text: str, tokens: Words, words: TimeWords, language: str) -> bool:
     """Whether ``text`` surely names no day: no month, weekday or relative-day phrase starts
     at any of its words, and no date is written in digits (``explicit_dates`` without words)."""
     indexes = (words.months, words.weekdays, words.relative)
-    keys = {t.key for t in tokens}
+    keys = set(tokens.keys)
     if any(index.names_any(tokens, text, language, keys) for index in indexes):
         return False
     return not explicit_dates(text, [], words, language, None)
 
 
 def _reported_starts(
-    text: str, tokens: list[Token], words: TimeWords, language: str, starts: list[int]
+    text: str, tokens: Words, words: TimeWords, language: str, starts: list[int]
 ) -> set[int]:
     """Starts of the time words that say when something was said.
 
@@ -156,8 +157,8 @@ def _reported_starts(
     before a word that opens it ("that", "أن", "que"), a colon, or a figure.
     """
     reported: set[int] = set()
-    token_starts = [t.start for t in tokens]
-    figures = [t.start for t in tokens if t.key[:1].isdigit()]
+    token_starts = tokens.starts
+    figures = [s for s, k in zip(token_starts, tokens.keys, strict=True) if k[:1].isdigit()]
     cues = words.cues.find(text, language)
     colons = [m.start() for m in re.finditer(":", text)]
     clause_ends = [m.start() for m in _CLAUSE_END.finditer(text)]
@@ -222,11 +223,12 @@ def event_date_for(
     ``figure_at`` (offset in the sentence) picks, among several event days, the nearest one
     before the figure (else the first after it). Month-only mentions are not days: None.
     """
-    days = [
-        x
-        for x in find_dates(sentence, language, published)
-        if x.role == "event" and x.kind != "month" and x.day is not None
-    ]
+    return _event_day(find_dates(sentence, language, published), figure_at)
+
+
+def _event_day(found: list[TimeExpression], figure_at: int | None) -> date | None:
+    """:func:`event_date_for` of the days ``found`` in a sentence."""
+    days = [x for x in found if x.role == "event" and x.kind != "month" and x.day is not None]
     if not days:
         return None
     if figure_at is not None:
@@ -267,6 +269,24 @@ def resolve_event_date(doc: Document, span: Span, mentions: list[Mention]) -> da
         if day is not None
         else _document_day(doc.text, doc.language, doc.published, _stamp(doc.published))
     )
+
+
+def resolve_dates(
+    doc: Document, span: Span, mentions: list[Mention]
+) -> tuple[date | None, datetime | date | DayPart | None]:
+    """(:func:`resolve_event_date`, :func:`resolve_reported_at`) of sentence ``span``, reading
+    the sentence, its first figure and its days once for both."""
+    sentence = doc.text[span.start : span.end]
+    figure = next(
+        (m.start for m in mentions if m.role == Role.CLAIM and span.start <= m.start < span.end),
+        None,
+    )
+    at = figure - span.start if figure is not None else None
+    days = find_dates(sentence, doc.language, doc.published)
+    day = _event_day(days, at)
+    if day is None:
+        day = _document_day(doc.text, doc.language, doc.published, _stamp(doc.published))
+    return day, reported_in(sentence, days, doc.language, doc.published, at)
 
 
 def resolve_reported_at(

@@ -1,0 +1,109 @@
+"""The tables built in one block per dtype equal the tables pandas builds column by column
+(the path taken where pandas has no block constructor), dtypes and cell types included."""
+
+from __future__ import annotations
+
+import builtins
+import math
+
+import pandas as pd
+import pytest
+
+import factcheck
+from factcheck.schema import Column, _frame, claims_frame_of_rows, mentions_frame
+
+TEXTS = {
+    "en": (
+        "BAGHDAD (Reuters) - At least 12 people were killed and 30 wounded on Monday when a "
+        "car bomb exploded in a market, police said. Among the dead were three children, a "
+        "hospital source told AFP. The toll rose to 14 by the evening, the ministry said."
+    ),
+    "fr": (
+        "Au moins 23 personnes ont été tuées samedi dans des inondations, selon la protection "
+        "civile. Parmi elles figurent cinq enfants, a précisé le gouverneur à l'AFP."
+    ),
+    "ar": (
+        "قالت وزارة الصحة إن 9 أشخاص قتلوا وأصيب 21 آخرون في قصف على المدينة يوم الأحد، "
+        "بينهم أربعة أطفال، بحسب ما أفاد مصدر طبي لوكالة الأنباء."
+    ),
+}
+
+
+def _cells(frame: pd.DataFrame) -> list[list[str]]:
+    """Every cell as its type and repr, so NaN and None stay apart."""
+    return [[f"{type(v).__name__}:{v!r}" for v in frame[c]] for c in frame.columns]
+
+
+def _column_by_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make ``pandas.api.internals`` unimportable, as on pandas before 3."""
+    real_import = builtins.__import__
+
+    def fake_import(name, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if name == "pandas.api.internals":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", fake_import)
+
+
+@pytest.mark.parametrize("language", sorted(TEXTS))
+def test_claims_table_same_either_way(language: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = TEXTS[language]
+    blocks = factcheck.extract(text, language=language)
+    assert len(blocks) >= 2
+    _column_by_column(monkeypatch)
+    columns = factcheck.extract(text, language=language)
+    pd.testing.assert_frame_equal(blocks, columns)
+    assert list(blocks.dtypes) == list(columns.dtypes)
+    assert _cells(blocks) == _cells(columns)
+
+
+@pytest.mark.parametrize("language", sorted(TEXTS))
+def test_mentions_table_same_either_way(language: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = TEXTS[language]
+    blocks = factcheck.mentions(text, language=language)
+    _column_by_column(monkeypatch)
+    columns = factcheck.mentions(text, language=language)
+    pd.testing.assert_frame_equal(blocks, columns)
+    assert _cells(blocks) == _cells(columns)
+
+
+def test_empty_tables_keep_their_dtypes() -> None:
+    claims = claims_frame_of_rows([])
+    assert claims.empty
+    assert str(claims["low"].dtype) == "float64"
+    assert str(claims["start"].dtype) == "int64"
+    assert claims["speaker"].dtype == object
+    assert mentions_frame([]).columns[0] == "doc_id"
+
+
+def test_text_columns_read_as_pandas_reads_rows() -> None:
+    """A text column with some text holds NaN for its missing cells, one with no text at all
+    keeps None (what ``pd.DataFrame(rows)`` gives); numbers take their contract dtype."""
+    contract = [Column("a", "str"), Column("b", "str"), Column("n", "int"), Column("x", "float")]
+    rows = [{"a": "one", "b": None, "n": 1, "x": None}, {"a": None, "b": None, "n": 2, "x": 2.5}]
+    table = _frame(rows, ["a", "b", "n", "x"], contract)
+    assert table["a"].iloc[0] == "one" and math.isnan(table["a"].iloc[1])
+    assert table["b"].tolist() == [None, None]
+    assert table["n"].tolist() == [1, 2] and str(table["n"].dtype) == "int64"
+    assert math.isnan(table["x"].iloc[0]) and str(table["x"].dtype) == "float64"
+
+
+@pytest.mark.parametrize(
+    "values", [["Mosul", "Iraq"], [1, 2], [1.5, None], [None, None], []], ids=repr
+)
+def test_inferred_column_as_assign_adds_it(values: list[object]) -> None:
+    """An added column gets the dtype pandas infers, as ``.assign`` would give it (an empty
+    one included)."""
+    contract = [Column("a", "str"), Column("n", "int")]
+    rows = [{"a": "x", "n": 1}, {"a": "y", "n": 2}][: len(values)]
+    built = _frame(rows, ["a", "n"], contract, {"extra": values})
+    assigned = _frame(rows, ["a", "n"], contract).assign(extra=values)
+    pd.testing.assert_frame_equal(built, assigned)
+    assert _cells(built) == _cells(assigned)
+
+
+def test_tuple_cell_stays_one_cell() -> None:
+    contract = [Column("a", "object")]
+    table = _frame([{"a": (1, 2)}, {"a": (3, 4)}], ["a"], contract)
+    assert table["a"].tolist() == [(1, 2), (3, 4)]
