@@ -10,7 +10,9 @@ Two parts, run by ``python -m benchmarks compare`` (``make bench``):
   peak resident memory (``ru_maxrss``, the table included). ``BENCH_COMPARE_MAX=100000``
   stops before the 1M leg. The 1M table is also read with its text columns other than the
   identifiers as categoricals (Parquet dictionary columns, ``read_dictionary``): the same
-  comparison of a table that takes half the memory.
+  comparison of a table that takes half the memory. A third 1M leg reads the `str` table
+  with pyarrow's system allocator (``ARROW_DEFAULT_MEMORY_POOL=system``): its default pool
+  (mimalloc) keeps mapped much of what the comparison frees.
 - the older 10,000-claim legs (align and compare separately, best of 3).
 """
 
@@ -152,9 +154,13 @@ DICTIONARY: Final = (
 )  # fmt: skip
 
 
-def leg(n: int, speakers: int | None = None, compact: bool = False) -> dict[str, float]:
+def leg(
+    n: int, speakers: int | None = None, compact: bool = False, system: bool = False
+) -> dict[str, float]:
     """One compare of ``n`` generated claims in a fresh process (see the module docstring);
-    ``compact``: the text columns of :data:`DICTIONARY` read as categoricals."""
+    ``compact``: the text columns of :data:`DICTIONARY` read as categoricals; ``system``:
+    pyarrow allocates with the system allocator (``ARROW_DEFAULT_MEMORY_POOL=system``)
+    instead of its default pool, which keeps more of what it frees mapped."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "claims.parquet"
         # generated in a process of its own: a child inherits its parent's peak memory mark
@@ -164,7 +170,8 @@ def leg(n: int, speakers: int | None = None, compact: bool = False) -> dict[str,
         )
         subprocess.run([sys.executable, "-c", write], check=True)
         args = [sys.executable, "-c", LEG, str(path), *([",".join(DICTIONARY)] if compact else [])]
-        run = subprocess.run(args, capture_output=True, text=True, check=True)
+        env = {**os.environ, "ARROW_DEFAULT_MEMORY_POOL": "system"} if system else None
+        run = subprocess.run(args, capture_output=True, text=True, check=True, env=env)
     return json.loads(run.stdout.strip().splitlines()[-1])
 
 
@@ -194,10 +201,13 @@ def scale() -> None:
         r = rows[1_000_000]
         c = leg(1_000_000, compact=True)
         _row("1,000,000 (categoricals)", c)
+        s = leg(1_000_000, system=True)
+        _row("1,000,000 (pyarrow's system allocator)", s)
         print(f"1M claims: {r['wall']:.1f} s wall, {r['cpu']:.1f} s CPU,"
               f" peak {r['peak_mb']:.0f} MB; text columns as categoricals: {c['wall']:.1f} s wall,"
               f" {c['cpu']:.1f} s CPU,"
-              f" peak {c['peak_mb']:.0f} MB (targets: < 60 s, < 1 GB)")  # fmt: skip
+              f" peak {c['peak_mb']:.0f} MB; pyarrow's system allocator: peak"
+              f" {s['peak_mb']:.0f} MB (targets: < 60 s, < 1 GB)")  # fmt: skip
     by_speakers = {k: leg(100_000, k) for k in (1_000, 10_000, 100_000)}
     for r in by_speakers.values():
         _row(100_000, r)

@@ -69,15 +69,18 @@ def shared_text(series: pd.Series) -> np.ndarray:
 
 def _codes(*columns: Sequence[object]) -> np.ndarray:
     """One integer per row, equal for equal rows across ``columns``, numbered in order of
-    first appearance (a dict of tuples, vectorised)."""
-    codes = {  # integers first: a frame of object columns would hash every string again
-        str(i): c
-        if isinstance(c, np.ndarray) and c.dtype.kind in "iu"
-        else pd.factorize(np.asarray(c, dtype=object))[0]
-        for i, c in enumerate(columns)
-    }
-    frame = pd.DataFrame(codes)
-    return frame.groupby(list(frame.columns), sort=False).ngroup().to_numpy()
+    first appearance (a dict of tuples, vectorised). The columns are combined one at a time
+    (each step renumbered below the number of rows), so the work holds a few integer arrays,
+    never a frame of all the keys."""
+    code = np.zeros(len(columns[0]) if columns else 0, dtype=np.int64)
+    for column in columns:
+        if not (isinstance(column, np.ndarray) and column.dtype.kind in "iu"):
+            column = np.asarray(column, dtype=object)  # integers: no string hashed again
+        part, uniques = pd.factorize(column)
+        part += 1  # missing values (-1) are one value of their own, as in a groupby key
+        code = pd.factorize(code * (len(uniques) + 1) + part)[0].astype(np.int64, copy=False)
+        del part, uniques
+    return code
 
 
 def _rows_of(codes: np.ndarray, wanted: np.ndarray) -> dict[int, np.ndarray]:
@@ -147,10 +150,16 @@ def alignment_arrays(
     validate(claims, "claims")
     words = subset_words() if subset is None else frozenset(fold(w) for w in subset)
     n = len(claims)
-    scope = np.asarray(_column(claims, "scope"), dtype=object)
+    place_column, case_column = OPTIONAL_KEY_COLUMNS
+    case = _text(claims, case_column)
+    # the independent sources first, while nothing else of the alignment is held
+    source = source_keys(
+        *(_text(claims, name) for name in ("speaker", "via", "publisher")), _objects(case)
+    )
+    scope = _text(claims, "scope")
     dates = pd.to_datetime(pd.Series(claims["event_date"].tolist(), dtype=object), errors="coerce")
     unknown_date = dates.isna().to_numpy()
-    place, case = (_column(claims, c) for c in OPTIONAL_KEY_COLUMNS)
+    place = _column(claims, place_column)
     cols = {c: _column(claims, c) for c in ("kind", "measure", "subject", "subject_detail")}
 
     # Blocking: one bucket per (case, scope, kind, measure and measure_detail, subject, place),
@@ -164,9 +173,11 @@ def alignment_arrays(
     how = _column(claims, MEASURE_DETAIL)  # part of the measure for "other" counts
     bucket = _codes(case, scope_key, cols["kind"], cols["measure"], how, cols["subject"],
                     [folded[p] for p in place])  # fmt: skip
+    detail_column = cols.pop("subject_detail")
+    del case, place, folded, scope_key, how, cols, ids, alone
 
     # Affiliation and subset words, read once per distinct subject_detail.
-    detail_code, details = pd.factorize(pd.Series(cols["subject_detail"], dtype=object))
+    detail_code, details = pd.factorize(pd.Series(detail_column, dtype=object))
     split = [split_detail(d, words) for d in details]
     aff = np.asarray([a for a, _ in split] + [""], dtype=object)[detail_code]
     qualifier = np.asarray([q for _, q in split] + [""], dtype=object)[detail_code]
@@ -181,6 +192,7 @@ def alignment_arrays(
         for i, note in zip(rows.tolist(), aff_notes, strict=True):
             if note:
                 notes[i].append(note)
+    del aff, named, sides, detail_column, detail_code
 
     # Event-date windows within each (bucket, side): only a side with two or more known
     # dates can split; every other claim is in window 0.
@@ -197,6 +209,7 @@ def alignment_arrays(
         for i, note in zip(rows.tolist(), date_notes, strict=True):
             if note:
                 notes[i].append(note)
+    del bucket_side, values, dates, known, n_dates, unknown_date
 
     group = _codes(bucket, side, window, qualifier)
     width = max(3, len(str(int(group.max()) + 1 if n else 0)))
@@ -209,6 +222,7 @@ def alignment_arrays(
     parents = whole[~is_part].drop_duplicates(["b", "s", "w"])
     parent = whole[is_part].merge(parents, on=["b", "s", "w"], how="left", suffixes=("", "_whole"))
     parent_group = parent["g_whole"].fillna(-1).astype(np.int64).to_numpy()
+    del whole, parents, parent, bucket, side, window
     subset_of = np.full(n, "", dtype=object)
     subset_of[is_part] = names[parent_group]
     for i, whole_id, words_ in zip(
@@ -222,9 +236,6 @@ def alignment_arrays(
     align_note = np.full(n, "", dtype=object)
     for i, parts in notes.items():
         align_note[i] = "; ".join(parts)
-    source = source_keys(
-        *(_text(claims, name) for name in ("speaker", "via", "publisher")), _objects(case)
-    )
     return {
         "group_id": names[group],
         "independent_source": source,

@@ -46,6 +46,12 @@ def is_unnamed(speaker: str) -> bool:
     return fold(speaker).split(" ", 1)[0] == UNNAMED_PREFIX
 
 
+#: :func:`fold` without its cache, for the distinct names of a whole table: each is read once
+#: per call, and a cache filled with a hundred thousand names would only keep them alive
+#: (scattered through the heap) after the call.
+_fold_once = fold.__wrapped__
+
+
 def origin_outlet(via: str, publisher: str) -> str:
     """The outlet that heard the speaker: the last relay of ``via`` (nearest the speaker), else
     the publisher.
@@ -127,7 +133,11 @@ def source_keys(
     if not n:
         return keys
     s_code, s_names = pd.factorize(speaker, use_na_sentinel=False)
-    unnamed = np.fromiter((is_unnamed(s) for s in s_names), dtype=bool, count=len(s_names))
+    unnamed = np.fromiter(
+        (_fold_once(s).split(" ", 1)[0] == UNNAMED_PREFIX for s in s_names),  # is_unnamed
+        dtype=bool,
+        count=len(s_names),
+    )
     own = np.fromiter((not s for s in s_names), dtype=bool, count=len(s_names))[s_code]
     own |= speaker == publisher
     other = own | unnamed[s_code]
@@ -171,7 +181,7 @@ def _spellings(blocks: np.ndarray, names: np.ndarray) -> np.ndarray:
     sizes = np.diff(np.append(starts, len(pair)))
     joined: list[tuple[int, int]] = []
     # token_sort_ratio(a, b) is the ratio of the names' sorted words: sort each name once
-    folded = np.asarray([" ".join(sorted(fold(d).split())) for d in distinct], dtype=object)
+    folded = np.asarray([" ".join(sorted(_fold_once(d).split())) for d in distinct], dtype=object)
     folded = folded[name_code]
     for k in np.unique(sizes[sizes > 1]).tolist():
         first = starts[sizes == k]

@@ -71,19 +71,47 @@ def _packable(series: pd.Series) -> bool:
 
 
 class Pieces:
-    """The pieces of each output column, in the order the chunks were added."""
+    """The pieces of each output column, in the order the chunks were added. With ``size``
+    (the rows of the whole table), a numeric column is written at once into one array of
+    that size, each chunk's rows at their final positions: no pieces to join, no rows to
+    put in order, no copy of it at the end."""
 
-    def __init__(self, pack: bool) -> None:
-        self.pack = pack
+    def __init__(self, pack: bool, size: int | None = None) -> None:
+        self.pack, self.size = pack, size
         self.columns: dict[str, list[Any]] = {}
+        self.dense: dict[str, np.ndarray] = {}
+        self.wheres: list[np.ndarray | None] = []
 
-    def add(self, frame: pd.DataFrame) -> None:
-        """Take the columns of one chunk's table (the frame is emptied)."""
+    def add(self, frame: pd.DataFrame, where: np.ndarray | None = None) -> None:
+        """Take the columns of one chunk's table (the frame is emptied); ``where``: the final
+        rows of its rows."""
+        self.wheres.append(where)
         for name in list(frame.columns):
             series = frame.pop(name)
+            if self._place(name, series, where):
+                continue
             if self.pack and _packable(series):
                 series = _Packed(series.array, series.dtype)
             self.columns.setdefault(name, []).append(series)
+
+    def _place(self, name: str, series: pd.Series, where: np.ndarray | None) -> bool:
+        """Write a numeric column's rows in place; False when it is kept as pieces (text, no
+        ``size``, or a chunk whose type differs: the column then goes back to pieces, as
+        ``pd.concat`` joins them)."""
+        if where is None or self.size is None or name in self.columns:
+            return False
+        dtype, column = series.dtype, self.dense.get(name)
+        numeric = isinstance(dtype, np.dtype) and dtype.kind in "fiub"
+        if column is None and numeric and len(self.wheres) == 1:
+            column = self.dense[name] = np.empty(self.size, dtype=dtype)
+        if column is None or column.dtype != dtype:
+            if column is not None:  # the chunks so far, as the pieces they were
+                done = self.wheres[:-1]
+                self.columns[name] = [pd.Series(column[w], name=name) for w in done]
+                del self.dense[name]
+            return False
+        column[where] = series.to_numpy()
+        return True
 
     def _size(self, name: str) -> int:
         return sum(p.size if isinstance(p, _Packed) else p.nbytes for p in self.columns[name])
@@ -93,6 +121,8 @@ class Pieces:
         largest columns first, each one's pieces freed (and ``release`` called) once it is
         whole."""
         out: dict[str, pd.Series] = {}
+        for name in list(self.dense):
+            out[name] = pd.Series(self.dense.pop(name), copy=False)
         for name in sorted(self.columns, key=self._size, reverse=True):
             pieces = self.columns.pop(name)
             if all(isinstance(p, _Packed) and p.dtype == pieces[0].dtype for p in pieces):

@@ -149,7 +149,8 @@ def compare(
     numeric = numbers(claims)
     names = [k for k in COLUMNS if k != "event_date"]
     planned = chunks(case[order[starts]])
-    pieces, dates, positions = Pieces(pack=len(planned) > 1), [], []
+    several = len(planned) > 1
+    pieces, dates, positions = Pieces(several, len(gids) if several else None), [], []
     for chunk in planned:
         # the chunk's claims, read from the table for this chunk only, in group order
         lengths = ends[chunk] - starts[chunk]
@@ -168,7 +169,7 @@ def compare(
         for row in found:
             row["reason"] = row["reasons"].split(",")[0] if row["reasons"] else ""
         dates.extend(row.pop("event_date") for row in found)
-        pieces.add(pd.DataFrame(found, columns=names))
+        pieces.add(pd.DataFrame(found, columns=names), chunk)
         positions.append(chunk)
         del found
         release_memory()

@@ -217,3 +217,29 @@ def test_a_block_of_many_spellings() -> None:
     n = len(speakers)
     args = (speakers, [""] * n, ["Site"] * n, ["case"] * n)
     assert independent_sources(*args) == _plain_sources(*args)
+
+
+def test_pieces_in_place_join_as_concat_and_take() -> None:
+    """Numeric columns written in place give what joining the pieces and putting their rows
+    in order gives, also when a chunk's column type differs (the column goes back to pieces)."""
+    from factcheck.compare.pieces import Pieces
+
+    chunks = [np.array([2, 0]), np.array([1, 4]), np.array([3])]
+    frames = [
+        {"x": [1.5, 2.5], "n": [1, 2], "t": ["a", "b"], "m": [1, 2]},
+        {"x": [3.5, np.nan], "n": [3, 4], "t": ["c", "d"], "m": [None, 1.0]},
+        {"x": [4.5], "n": [5], "t": ["e"], "m": [True]},
+    ]
+    back = np.argsort(np.concatenate(chunks), kind="stable")
+    expected = {
+        k: pd.concat([pd.Series(f[k]) for f in frames], ignore_index=True)
+        .take(back)
+        .reset_index(drop=True)
+        for k in frames[0]
+    }
+    pieces = Pieces(True, 5)
+    for frame, chunk in zip(frames, chunks, strict=True):
+        pieces.add(pd.DataFrame(frame), chunk)
+    got = pieces.gather(back, lambda: None)
+    for name, column in expected.items():
+        pd.testing.assert_series_equal(got[name], column, check_names=False)
