@@ -27,6 +27,7 @@ from typing import Any, Final
 
 import pandas as pd
 
+from factcheck.collector import paused
 from factcheck.corpus import UNIT_COLUMN, Unit, find_units, work
 from factcheck.errors import FactcheckError
 from factcheck.schema import CLAIM_COLUMNS
@@ -129,5 +130,6 @@ def _records_partition(records: Iterable[dict[str, Any]], options: dict[str, Any
             continue
         claims += found
         ids += [str(r["id"])] * len(found)
-    table = add_places(claims_frame(claims).assign(**{UNIT_COLUMN: ids}))
+    with paused():
+        table = add_places(claims_frame(claims).assign(**{UNIT_COLUMN: ids}))
     return _as_text(table)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.case import CaseSource, load_case
 from factcheck.claims import extract_claims
+from factcheck.collector import paused
 from factcheck.errors import processing
 from factcheck.mentions import find_mentions
 from factcheck.model import Case, Claim, Mention
@@ -33,10 +34,11 @@ def mentions(source: CaseSource, **load: Any) -> pd.DataFrame:
     """
     case = load_case(source, **load)
     found: list[Mention] = []
-    for doc in case.documents:
-        with processing(doc.path or doc.id):
-            found.extend(find_mentions(doc))
-    return mentions_frame(found)
+    with paused():
+        for doc in case.documents:
+            with processing(doc.path or doc.id):
+                found.extend(find_mentions(doc))
+        return mentions_frame(found)
 
 
 def extract(source: CaseSource, **load: Any) -> pd.DataFrame:
@@ -51,7 +53,9 @@ def extract_rows(source: CaseSource, **load: Any) -> list[dict[str, Any]]:
     from factcheck.rows import claim_rows
 
     case = load_case(source, **load)
-    return claim_rows(_read(case)[1])
+    claims = _read(case)[1]
+    with paused():
+        return claim_rows(claims)
 
 
 def claims_table(claims: list[Claim]) -> pd.DataFrame:
@@ -63,8 +67,8 @@ def claims_table(claims: list[Claim]) -> pd.DataFrame:
     """
     from factcheck.rows import claim_rows
 
-    rows = claim_rows(claims)
-    return claims_frame_of_rows(rows, with_place=True)
+    with paused():
+        return claims_frame_of_rows(claim_rows(claims), with_place=True)
 
 
 @dataclass(frozen=True)
@@ -110,11 +114,12 @@ def _read(case: Case) -> tuple[list[Mention], list[Claim]]:
     """The mentions and claims of every document of ``case``."""
     found: list[Mention] = []
     claims: list[Claim] = []
-    for doc in case.documents:
-        with processing(doc.path or doc.id):
-            doc_mentions = find_mentions(doc)
-            found.extend(doc_mentions)
-            claims.extend(extract_claims(doc, doc_mentions, case))
+    with paused():  # reading makes no reference cycles: factcheck/collector.py
+        for doc in case.documents:
+            with processing(doc.path or doc.id):
+                doc_mentions = find_mentions(doc)
+                found.extend(doc_mentions)
+                claims.extend(extract_claims(doc, doc_mentions, case))
     return found, claims
 
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from factcheck.collector import paused
 from factcheck.corpus.units import UNIT_COLUMN, Unit
 from factcheck.errors import FactcheckError
 from factcheck.files import MAX_FILE_BYTES, in_folder
@@ -83,7 +84,8 @@ def work(
     ok = [f for f in found if f is not None]
     claims = [c for _, cs in ok for c in cs]
     ids = [case_id for case_id, cs in ok for _ in cs]
-    table = add_places(claims_frame(claims).assign(**{UNIT_COLUMN: ids}))
+    with paused():
+        table = add_places(claims_frame(claims).assign(**{UNIT_COLUMN: ids}))
     columns = [c for c in table.columns if c != UNIT_COLUMN] if all_columns else CLAIM_COLUMNS
     table = table[[*columns, UNIT_COLUMN]]
     out: list[tuple[Any, str, int]] = []
