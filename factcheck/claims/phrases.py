@@ -26,25 +26,10 @@ RELATIVE_MAX_TOKENS: Final = 20
 def read_after(
     tokens: list[Token], i: int, hi: int, lex: Lexicon, blocked: set[int], wide: bool = False
 ) -> list[Token]:
-    """Words of the phrase that starts at token ``i`` (skipping commas and time words)."""
-    while i < hi and (
-        (not tokens[i].is_word and tokens[i].text in ",،") or _skippable(tokens[i], lex)
-    ):
-        i += 1
-    out: list[Token] = []
-    words = 0  # the word tokens of ``out``
-    stop = frozenset() if wide else lex.stop
-    while i < hi and words < SPEAKER_MAX_WORDS:
-        tok = tokens[i]
-        lead = not out and lex.report_nouns.at(tokens, i) is not None  # "بيان القيادة"
-        if i in blocked or (_ends_phrase(tok, lex, stop) and not lead):
-            break
-        if out and is_cue(tokens, i, lex):
-            break
-        out.append(tok)
-        words += tok.is_word
-        i += 1
-    return trimmed(out)
+    """Words of the phrase that starts at token ``i`` (skipping commas and time words); with
+    ``wide``, read past stop words ("of", "de", "في") too."""
+    narrow, wider = read_after_both(tokens, i, hi, lex, blocked)
+    return wider if wide else narrow
 
 
 def read_after_both(
