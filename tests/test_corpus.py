@@ -154,3 +154,28 @@ def test_rows_encoded_in_a_worker_write_the_bytes_a_table_writes(
         paths.append(path)
     assert paths[0].read_bytes() == paths[1].read_bytes()
     assert paths[0].stat().st_size > 0
+
+
+def test_languages_loaded_before_the_workers_are_those_of_the_first_files(
+    tmp_path: Path,
+) -> None:
+    """The parent loads the languages of the first text files (a guess that only saves time);
+    a case, or a file it cannot read, makes it load all three."""
+    from factcheck.corpus.units import Unit
+    from factcheck.corpus.work import _first_languages
+
+    texts = {
+        "a.txt": "قالت الشرطة إن 12 شخصا قتلوا في انفجار.",
+        "b.txt": "Police said 12 people were killed in a blast.",
+        "c.txt": "Two soldiers were wounded, the army said.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    units = [Unit(name[0], str(tmp_path / name), "text") for name in texts]
+    assert _first_languages(units) == ("ar", "en")
+    assert _first_languages(units[1:]) == ("en",)
+    case = Unit("raid", str(tmp_path), "case")
+    assert _first_languages([*units, case]) == ("ar", "en", "fr")
+    missing = Unit("gone", str(tmp_path / "gone.txt"), "text")
+    assert _first_languages([missing]) == ("ar", "en", "fr")
+    assert _first_languages([]) == ("ar", "en", "fr")
