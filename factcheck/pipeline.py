@@ -44,7 +44,8 @@ def mentions(source: CaseSource, **load: Any) -> pd.DataFrame:
 def extract(source: CaseSource, **load: Any) -> pd.DataFrame:
     """The claims table: who asserts which figure about what, with spans into the original."""
     case = load_case(source, **load)
-    return claims_table(_read(case)[1])
+    with paused():  # one pause for reading and places: the claims are never walked between
+        return claims_table(_read(case)[1])
 
 
 def extract_rows(source: CaseSource, **load: Any) -> list[dict[str, Any]]:
@@ -53,9 +54,8 @@ def extract_rows(source: CaseSource, **load: Any) -> list[dict[str, Any]]:
     from factcheck.rows import claim_rows
 
     case = load_case(source, **load)
-    claims = _read(case)[1]
     with paused():
-        return claim_rows(claims)
+        return claim_rows(_read(case)[1])
 
 
 def claims_table(claims: list[Claim]) -> pd.DataFrame:
