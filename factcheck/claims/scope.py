@@ -25,7 +25,7 @@ from factcheck.claims.scans import reader
 from factcheck.lang import load
 from factcheck.model import Document, Kind, Mention, Role, Scope, Span
 from factcheck.text.normalize import lookup_key
-from factcheck.when import DayPart, Moment
+from factcheck.when import Moment
 
 #: Measures whose figures are casualties; the rest are counts, except force sizes.
 CASUALTY_MEASURES: Final = frozenset({"killed", "wounded", "casualties", "missing"})
@@ -228,12 +228,6 @@ def sentence_dates(
 ) -> tuple[date | None, datetime | date | None]:
     """(event_date, reported_at) the time check finds in one sentence, when it can."""
     tc = _timecheck()
-    event: date | None = None
-    reported: datetime | date | DayPart | None = None
-    if tc is not None and hasattr(tc, "resolve_dates"):
-        return tc.resolve_dates(doc, span, mentions)  # both, reading the sentence once
-    if tc is not None and hasattr(tc, "resolve_event_date"):
-        event = tc.resolve_event_date(doc, span, mentions)
-    if tc is not None and hasattr(tc, "resolve_reported_at"):
-        reported = tc.resolve_reported_at(doc, span, mentions)
-    return event, reported
+    if tc is None:
+        return None, None
+    return tc.resolve_dates(doc, span, mentions)  # both, reading the sentence once

@@ -257,18 +257,7 @@ def resolve_event_date(doc: Document, span: Span, mentions: list[Mention]) -> da
     The day the sentence names for its first figure, else the document's event day
     (:func:`document_event_date`); the caller clears it for context figures.
     """
-    sentence = doc.text[span.start : span.end]
-    figure = next(
-        (m.start for m in mentions if m.role == Role.CLAIM and span.start <= m.start < span.end),
-        None,
-    )
-    at = figure - span.start if figure is not None else None
-    day = event_date_for(sentence, doc.language, doc.published, at)
-    return (
-        day
-        if day is not None
-        else _document_day(doc.text, doc.language, doc.published, _stamp(doc.published))
-    )
+    return resolve_dates(doc, span, mentions)[0]
 
 
 def resolve_dates(
@@ -276,17 +265,21 @@ def resolve_dates(
 ) -> tuple[date | None, datetime | date | DayPart | None]:
     """(:func:`resolve_event_date`, :func:`resolve_reported_at`) of sentence ``span``, reading
     the sentence, its first figure and its days once for both."""
-    sentence = doc.text[span.start : span.end]
-    figure = next(
-        (m.start for m in mentions if m.role == Role.CLAIM and span.start <= m.start < span.end),
-        None,
-    )
-    at = figure - span.start if figure is not None else None
+    sentence, at = _sentence_figure(doc, span, mentions)
     days = find_dates(sentence, doc.language, doc.published)
     day = _event_day(days, at)
     if day is None:
         day = _document_day(doc.text, doc.language, doc.published, _stamp(doc.published))
     return day, reported_in(sentence, days, doc.language, doc.published, at)
+
+
+def _sentence_figure(doc: Document, span: Span, mentions: list[Mention]) -> tuple[str, int | None]:
+    """The text of sentence ``span`` and where its first figure starts in it (None: none)."""
+    figure = next(
+        (m.start for m in mentions if m.role == Role.CLAIM and span.start <= m.start < span.end),
+        None,
+    )
+    return doc.text[span.start : span.end], figure - span.start if figure is not None else None
 
 
 def resolve_reported_at(
@@ -295,13 +288,8 @@ def resolve_reported_at(
     """The day sentence ``span`` says its speaker spoke, as the part of it the sentence names
     ("on Thursday evening"), if it names one (claims stage entry); None means "the
     publication time" to the caller."""
-    sentence = doc.text[span.start : span.end]
+    sentence, at = _sentence_figure(doc, span, mentions)
     days = find_dates(sentence, doc.language, doc.published)
-    figure = next(
-        (m.start for m in mentions if m.role == Role.CLAIM and span.start <= m.start < span.end),
-        None,
-    )
-    at = figure - span.start if figure is not None else None
     return reported_in(sentence, days, doc.language, doc.published, at)
 
 
