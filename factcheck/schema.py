@@ -178,6 +178,10 @@ def mentions_frame(mentions: Iterable[Mention]) -> pd.DataFrame:
     return _frame(rows, columns, MENTION_CONTRACT + MENTION_EXTRA)
 
 
+#: The pandas dtype of each kind of column.
+DTYPES: Final = {"str": "object", "float": "float64", "int": "int64", "object": "object"}
+
+
 def _frame(
     rows: list[dict[str, Any]],
     columns: list[str],
@@ -214,8 +218,7 @@ def _frame(
         elif kind == "object":
             values = pd.Series(values).astype(object).to_numpy()
         cells[i] = np.fromiter(values, dtype=object, count=n)  # never unpacks a tuple cell
-        dtype = "float64" if kind == "float" else "int64" if kind == "int" else "object"
-        placement[dtype].append(i)
+        placement[DTYPES[kind]].append(i)
     if inferred and not n:  # pandas gives an empty added column its own dtype
         return _from_blocks(cells, placement, columns, {}).assign(**inferred)
     extra = {name: pd.Series(values).array for name, values in (inferred or {}).items()}
@@ -257,8 +260,7 @@ def _from_blocks(
 
 def _typed(frame: pd.DataFrame, contract: Sequence[Column]) -> pd.DataFrame:
     """Give every column its contract dtype (so an empty table still has the right types)."""
-    dtypes = {"str": "object", "float": "float64", "int": "int64", "object": "object"}
-    return frame.astype({c.name: dtypes[c.kind] for c in contract if c.name in frame.columns})
+    return frame.astype({c.name: DTYPES[c.kind] for c in contract if c.name in frame.columns})
 
 
 def validate(frame: pd.DataFrame, table: str) -> pd.DataFrame:

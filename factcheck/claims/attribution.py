@@ -27,7 +27,7 @@ from typing import Final
 from factcheck.claims.found import Attributions
 from factcheck.claims.gaps import GapMixin
 from factcheck.claims.lexicon import Lexicon, Match, Token
-from factcheck.claims.phrases import CUE_LISTS, cue_lists, read_after_both
+from factcheck.claims.phrases import CUE_BIT, cue_lists, read_after_both
 from factcheck.claims.relays import RelayMixin
 from factcheck.claims.speakers import Naming, Speaker, name_speaker
 from factcheck.claims.verbs import VerbMixin
@@ -302,10 +302,10 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
 
 
 #: The bit of each cue list in :func:`factcheck.claims.phrases.cue_lists`.
-_PASSIVE, _RELAY, _ACCORDING, _AFTER, _IMPERSONAL = (1 << CUE_LISTS.index(n) for n in CUE_LISTS[:5])
-_TRANSMIT, _OBJECT_RELAY, _DENIAL, _SAY, _PARTICIPLES = (
-    1 << CUE_LISTS.index(n) for n in CUE_LISTS[5:]
-)
+_PASSIVE, _RELAY, _ACCORDING = CUE_BIT["passive"], CUE_BIT["relay"], CUE_BIT["according"]
+_AFTER, _IMPERSONAL = CUE_BIT["according_after"], CUE_BIT["impersonal"]
+_TRANSMIT, _OBJECT_RELAY = CUE_BIT["transmit"], CUE_BIT["object_relay"]
+_DENIAL, _SAY, _PARTICIPLES = CUE_BIT["denial"], CUE_BIT["say"], CUE_BIT["participles"]
 
 #: Punctuation that ends a sentence (a line ending otherwise is a hard line break).
 _TERMINAL: Final = tuple(".!?؟…:")

@@ -143,9 +143,11 @@ CUE_LISTS: Final = (
     "say",
     "participles",
 )
+#: The bit of each cue list in a word's bit set (:func:`cue_lists`).
+CUE_BIT: Final = {name: 1 << k for k, name in enumerate(CUE_LISTS)}
 #: The cues :func:`is_cue` looks for, with their bits.
 _IS_CUE: Final = tuple(
-    (1 << CUE_LISTS.index(name), name)
+    (CUE_BIT[name], name)
     for name in (
         "say",
         "according",
@@ -168,9 +170,9 @@ def cue_lists(lex: Lexicon, tok: Token) -> int:
     hit = _CUE_TABLES.get(id(lex))
     if hit is None or hit[0] is not lex:
         table: dict[str, int] = {}
-        for k, name in enumerate(CUE_LISTS):
+        for name, bit in CUE_BIT.items():
             for key in getattr(lex, name).starts:
-                table[key] = table.get(key, 0) | 1 << k
+                table[key] = table.get(key, 0) | bit
         hit = _CUE_TABLES[id(lex)] = (lex, table)
     table = hit[1]
     bits = 0

@@ -97,7 +97,7 @@ class Words:
             )
         return NotImplemented
 
-    __hash__ = None  # type: ignore[assignment]  # mutable lists: not a dict key
+    __hash__ = None  # type: ignore[assignment]  # compared by value, never a dict key
 
     def shifted(self, lo: int, hi: int, at: int) -> Words:
         """Words ``lo:hi`` with offsets made relative to ``at``."""
