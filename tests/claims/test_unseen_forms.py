@@ -131,3 +131,64 @@ def test_hedges_as_high_as_and_the_present_of_tajawaza(
 def test_an_arabic_dual_of_women_counts_women() -> None:
     claim = _one("وقال المستشفى إن بين القتلى ثلاثة رجال وامرأتين.", "ar", 2)
     assert (claim.low, claim.subject) == (2, "women")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        (
+            "Doctors Without Borders said 12 patients died overnight.",
+            "en",
+            "Doctors Without Borders",
+        ),
+        ("وقالت منظمة أطباء بلا حدود إن 12 مريضا توفوا.", "ar", "Doctors Without Borders"),
+        ("وأعلنت شبكة أطباء السودان مقتل 8 مدنيين في قصف مدفعي.", "ar", "Sudan Doctors Network"),
+        ("Two doctors said 12 patients died overnight.", "en", "unnamed sources"),
+    ],
+)
+def test_a_doctors_noun_inside_a_registry_name_is_the_organisation(
+    text: str, language: str, speaker: str
+) -> None:
+    assert _one(text, language, 12 if "12" in text else 8).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "speaker"),
+    [
+        (
+            "Eight people were killed, North Kivu's governor said.",
+            "en",
+            8,
+            "Governor of North Kivu",
+        ),
+        (
+            "Huit personnes ont péri, a annoncé le gouverneur du Nord-Kivu.",
+            "fr",
+            8,
+            "Governor of North Kivu",
+        ),
+        (
+            "وقال والي جنوب كردفان إن 12 شخصا قتلوا في القصف.",
+            "ar",
+            12,
+            "Governor of South Kordofan",
+        ),
+        ("The Congolese Red Cross said 40 homes were destroyed.", "en", 40, "Congolese Red Cross"),
+        ("Selon la Monusco, 300 casques bleus ont été déployés.", "fr", 300, "MONUSCO"),
+        ("Nigerian police said 30 pupils were kidnapped.", "en", 30, "Nigeria Police Force"),
+        ("وأعلن الجيش النيجيري تحرير 20 رهينة.", "ar", 20, "Nigerian Army"),
+    ],
+)
+def test_regional_governors_and_registered_organisations(
+    text: str, language: str, value: float, speaker: str
+) -> None:
+    assert _one(text, language, value).speaker == speaker
+
+
+def test_the_office_of_an_office_holder_named_before_is_that_office_holder() -> None:
+    claims = _claims(
+        "Eight people were killed, the governor of North Kivu said. Another 12 were wounded,"
+        " the governor's office said.",
+        "en",
+    )
+    assert [c.speaker for c in claims] == ["Governor of North Kivu"] * 2
