@@ -142,7 +142,7 @@ def claim_row(c: Claim) -> dict[str, Any]:
         "event_date": c.event_date,
         "reported_at": c.reported_at,
         "kind": str(c.kind),
-        "also_at": json.dumps([[s.start, s.end] for s in c.also_at]),
+        "also_at": json.dumps([[s.start, s.end] for s in c.also_at]) if c.also_at else "[]",
         "speaker_person": c.speaker_person,
         "measure_detail": c.measure_detail,
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import builtins
 import math
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
@@ -12,7 +13,10 @@ import pandas as pd
 import pytest
 
 import factcheck
-from factcheck.schema import Column, _frame, claims_frame_of_rows, mentions_frame
+from factcheck.case import load_case
+from factcheck.model import Span
+from factcheck.pipeline import _read
+from factcheck.schema import Column, _frame, claim_row, claims_frame_of_rows, mentions_frame
 from factcheck.when import PartialDate, day_part
 
 TEXTS = {
@@ -162,3 +166,11 @@ def test_column_labels_not_shared() -> None:
     first = claims_frame_of_rows([])
     first.columns.name = "named"
     assert claims_frame_of_rows([]).columns.name is None
+
+
+def test_also_at_is_json_text_empty_or_not() -> None:
+    """``also_at`` is a JSON list of [start, end]: "[]" for a figure said once."""
+    first = _read(load_case(TEXTS["en"], language="en"))[1][0]
+    assert claim_row(replace(first, also_at=()))["also_at"] == "[]"
+    twice = replace(first, also_at=(Span(3, 5), Span(9, 12)))
+    assert claim_row(twice)["also_at"] == "[[3, 5], [9, 12]]"
