@@ -11,10 +11,15 @@ import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from operator import itemgetter
+from types import NoneType
 from typing import TYPE_CHECKING, Any, Final
 
 from factcheck.errors import SchemaError
 from factcheck.model import MAX_FIGURE, Claim, Mention
+from factcheck.when import DayPart, PartialDate
 
 if TYPE_CHECKING:  # imported where a table is built: the contracts alone never need it
     import pandas as pd
@@ -137,7 +142,7 @@ def claim_row(c: Claim) -> dict[str, Any]:
         "event_date": c.event_date,
         "reported_at": c.reported_at,
         "kind": str(c.kind),
-        "also_at": json.dumps([[s.start, s.end] for s in c.also_at]),
+        "also_at": json.dumps([[s.start, s.end] for s in c.also_at]) if c.also_at else "[]",
         "speaker_person": c.speaker_person,
         "measure_detail": c.measure_detail,
     }
@@ -207,22 +212,41 @@ def _frame(
     n = len(rows)
     cells = np.empty((len(columns), n), dtype=object)
     placement: dict[str, list[int]] = {"object": [], "float64": [], "int64": []}
+    # every row's cells in column order by one C call, then turned into columns by zip
+    row_cells = itemgetter(*columns) if len(columns) > 1 else lambda r: (r[columns[0]],)
+    by_column = list(zip(*map(row_cells, rows), strict=True)) if n else [()] * len(columns)
     for i, name in enumerate(columns):
-        values: Any = [r[name] for r in rows]
+        values: Any = by_column[i]
         kind = kinds.get(name, "object")
         if kind == "str":
-            if any(isinstance(v, str) for v in values) and all(
-                v is None or isinstance(v, str) for v in values
-            ):
-                values = [math.nan if v is None else v for v in values]
-        elif kind == "object":
-            values = pd.Series(values).astype(object).to_numpy()
+            values = _text_column(values)
+        elif kind == "object" and not set(map(type, values)) <= PLAIN_MOMENTS:
+            values = pd.Series(list(values)).astype(object).to_numpy()
         cells[i] = np.fromiter(values, dtype=object, count=n)  # never unpacks a tuple cell
         placement[DTYPES[kind]].append(i)
     if inferred and not n:  # pandas gives an empty added column its own dtype
         return _from_blocks(cells, placement, columns, {}).assign(**inferred)
     extra = {name: pd.Series(values).array for name, values in (inferred or {}).items()}
     return _from_blocks(cells, placement, columns, extra)
+
+
+#: Types of the values of an "object" column (days and moments) that pandas keeps as they
+#: are: a column of only these needs no Series to read it (a ``datetime`` becomes a
+#: ``Timestamp``, so a column holding one goes through pandas).
+PLAIN_MOMENTS: Final = frozenset({type(None), date, PartialDate, DayPart})
+
+
+def _text_column(values: Sequence[Any]) -> Sequence[Any]:
+    """A text column's values as pandas reads them: None becomes NaN when the column holds
+    text and nothing but text or None; otherwise the values as they are. Decided on the
+    set of the values' types, not value by value."""
+    types = set(map(type, values))
+    if NoneType not in types:
+        return values
+    text = [issubclass(t, str) for t in types if t is not NoneType]
+    if text and all(text):
+        return [math.nan if v is None else v for v in values]
+    return values
 
 
 def _from_blocks(
@@ -254,8 +278,17 @@ def _from_blocks(
             array = array.to_numpy().reshape(1, -1)
         blocks.append((array, np.asarray([k], dtype=np.intp)))
     return create_dataframe_from_blocks(
-        blocks, index=pd.RangeIndex(cells.shape[1]), columns=pd.Index(names)
+        blocks, index=pd.RangeIndex(cells.shape[1]), columns=_column_index(tuple(names)).copy()
     )
+
+
+@lru_cache(maxsize=16)  # a few tables' columns: each table built per document reuses one
+def _column_index(names: tuple[str, ...]) -> pd.Index:
+    """The column labels of a table, inferred once per set of names (each frame gets a
+    shallow copy: its own ``name``, the same immutable labels)."""
+    import pandas as pd
+
+    return pd.Index(names)
 
 
 def _typed(frame: pd.DataFrame, contract: Sequence[Column]) -> pd.DataFrame:

@@ -69,3 +69,26 @@ def test_a_folder_of_bundled_expectations_is_read(capsys: pytest.CaptureFixture[
         pytest.skip("no bundled expectations in this checkout")
     assert main([str(REPO / "tests" / "bundled")]) == 0
     assert "recall" in capsys.readouterr().out
+
+
+#: Floors of the held-out set (tests/holdout/README.md): the measured scores, rounded down.
+HOLDOUT_FLOORS = {"precision": 0.96, "recall": 0.97, "speaker": 0.43, "measure": 0.78}
+
+
+def test_held_out_set_keeps_its_measured_level() -> None:
+    if not (REPO / "tests" / "holdout").is_dir():
+        pytest.skip("no held-out set in this checkout")
+    tallies, problems = score([str(REPO / "tests" / "holdout")])
+    assert not problems
+    expected = sum(t.expected for t in tallies.values())
+    predicted = sum(t.predicted for t in tallies.values())
+    matched = sum(t.matched for t in tallies.values())
+    checked = {f: sum(t.checked[f] for t in tallies.values()) for f in ("speaker", "measure")}
+    right = {f: sum(t.right[f] for t in tallies.values()) for f in ("speaker", "measure")}
+    got = {
+        "precision": matched / predicted,
+        "recall": matched / expected,
+        "speaker": right["speaker"] / checked["speaker"],
+        "measure": right["measure"] / checked["measure"],
+    }
+    assert all(got[k] >= v for k, v in HOLDOUT_FLOORS.items()), got

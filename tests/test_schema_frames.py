@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import builtins
 import math
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from enum import StrEnum
 
 import pandas as pd
 import pytest
 
 import factcheck
-from factcheck.schema import Column, _frame, claims_frame_of_rows, mentions_frame
+from factcheck.case import load_case
+from factcheck.model import Span
+from factcheck.pipeline import _read
+from factcheck.schema import Column, _frame, claim_row, claims_frame_of_rows, mentions_frame
+from factcheck.when import PartialDate, day_part
 
 TEXTS = {
     "en": (
@@ -107,3 +114,63 @@ def test_tuple_cell_stays_one_cell() -> None:
     contract = [Column("a", "object")]
     table = _frame([{"a": (1, 2)}, {"a": (3, 4)}], ["a"], contract)
     assert table["a"].tolist() == [(1, 2), (3, 4)]
+
+
+_DAY = date(2024, 8, 29)
+_MOMENTS = {
+    "none": [None, None],
+    "days": [_DAY, None],
+    "partial": [PartialDate(2024, 8), _DAY],
+    "daypart": [day_part(_DAY, "evening"), None],
+    "naive times": [datetime(2024, 8, 29, 10), None],
+    "aware times": [datetime(2024, 8, 29, 10, tzinfo=UTC), _DAY],
+    "text": ["2024-08-29", None],
+}
+
+
+@pytest.mark.parametrize("name", sorted(_MOMENTS))
+def test_moment_column_as_pandas_reads_it(name: str) -> None:
+    """An "object" column of days keeps pandas' own reading of its values (a datetime
+    becomes a Timestamp, a missing one NaT), whether or not it goes through a Series."""
+    values = _MOMENTS[name]
+    table = _frame([{"d": v} for v in values], ["d"], [Column("d", "object")])
+    expected = pd.Series(values).astype(object).tolist()
+    assert [f"{type(v).__name__}:{v!r}" for v in table["d"]] == [
+        f"{type(v).__name__}:{v!r}" for v in expected
+    ]
+
+
+class _Word(StrEnum):
+    KILLED = "killed"
+
+
+@pytest.mark.parametrize(
+    "values",
+    [["a", None], [_Word.KILLED, None], ["a", 1, None], [None, None], [1.5, None]],
+    ids=repr,
+)
+def test_text_column_missing_cells(values: list[object]) -> None:
+    """A text column's None cells become NaN when it holds text (a str subclass is text)
+    and nothing else; any other column keeps its cells as they are."""
+    table = _frame([{"a": v} for v in values], ["a"], [Column("a", "str")])
+    text = any(isinstance(v, str) for v in values)
+    only_text = all(v is None or isinstance(v, str) for v in values)
+    expected = [math.nan if v is None and text and only_text else v for v in values]
+    assert [f"{type(v).__name__}:{v!r}" for v in table["a"]] == [
+        f"{type(v).__name__}:{v!r}" for v in expected
+    ]
+
+
+def test_column_labels_not_shared() -> None:
+    """Each table gets its own column labels: naming one table's columns leaves the next."""
+    first = claims_frame_of_rows([])
+    first.columns.name = "named"
+    assert claims_frame_of_rows([]).columns.name is None
+
+
+def test_also_at_is_json_text_empty_or_not() -> None:
+    """``also_at`` is a JSON list of [start, end]: "[]" for a figure said once."""
+    first = _read(load_case(TEXTS["en"], language="en"))[1][0]
+    assert claim_row(replace(first, also_at=()))["also_at"] == "[]"
+    twice = replace(first, also_at=(Span(3, 5), Span(9, 12)))
+    assert claim_row(twice)["also_at"] == "[[3, 5], [9, 12]]"

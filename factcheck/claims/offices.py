@@ -104,7 +104,8 @@ def _office_speaker(
     state = states.names.lookup(whole, lex.language, skip=lex.determiners)
     if state is not None:
         return _named(states, GOVERNMENT, state), ""
-    lead = content[min(OFFICE_LEAD, len(content) - 1)].start - lo
+    leading = [t for t in content if not possessive(text, t)]  # "North Kivu's governor"
+    lead = leading[min(OFFICE_LEAD, len(leading) - 1)].start - lo
     hit = next((h for h in states.offices.find(phrase, lex.language) if h[0] <= lead), None)
     if hit is None:
         return None
@@ -115,6 +116,12 @@ def _office_speaker(
     named = _country_in(text[lo:hi], lex.language) or country
     person = _person([t for t in (wider or words) if t.is_word and t.start >= lo + end], lex)
     return _named(states, office, named), person
+
+
+def possessive(text: str, token: Token) -> bool:
+    """Whether ``token`` is the "s" of an English possessive ("Kivu's", "governor's"): not a
+    word of the phrase when counting its words."""
+    return token.key == "s" and token.start > 0 and text[token.start - 1] in "'\u2019"
 
 
 def office_person(text: str, lex: Lexicon, words: list[Token], after: int) -> str:

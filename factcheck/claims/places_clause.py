@@ -86,16 +86,17 @@ class SentenceView:
         breaks only): one pass per sentence, which every clause rule reads."""
         if self._break_flags is None:
             text, starts, ends, keys = self.text, self._starts, self._ends, self._keys
-            breaks, core = self.words.breaks, self.core
+            breaks, core, known = self.words.breaks, self.core, _cores(self.words).get
             any_break, strong = [True] * len(starts), [True] * len(starts)
             for k in range(1, len(starts)):
+                key = known(keys[k]) or core(keys[k])  # each word's core, remembered
                 gap = text[ends[k - 1] : starts[k]]
                 if gap == " ":  # most gaps: no punctuation, only the word can break
                     strong[k] = False
-                    any_break[k] = core(keys[k]) in breaks
+                    any_break[k] = key in breaks
                 elif not STRONG.search(gap):
                     strong[k] = False
-                    any_break[k] = bool(WEAK.search(gap)) or core(keys[k]) in breaks
+                    any_break[k] = bool(WEAK.search(gap)) or key in breaks
             self._break_flags = (any_break, strong)
         return self._break_flags
 

@@ -58,8 +58,8 @@ def places_of(
     col = {c: columns.get(c, blank) for c in ("doc_id", "language", "sentence", "value_text")}
     start, end = columns.get("start", blank), columns.get("end", blank)
     cases = columns.get("case_id", blank)
-    key_columns = [columns.get(c, blank) for c in KEY_COLUMNS]  # each column read once
-    keys: list[Hashable] = [(cases[i], *(str(k[i]) for k in key_columns)) for i in range(n)]
+    key_columns = [list(map(str, columns.get(c, blank)))[:n] for c in KEY_COLUMNS]
+    keys: list[Hashable] = list(zip(cases[:n], *key_columns, strict=False))  # one per row
     by_sentence: dict[tuple[str, str], list[int]] = {}
     by_case: dict[str, list[int]] = {}
     for i in range(n):

@@ -26,26 +26,18 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 import yaml
 from rapidfuzz import fuzz, process
 
+from factcheck.claims.registry_fuzzy import FUZZY_MIN_SCORE as FUZZY_MIN_SCORE
+from factcheck.claims.registry_fuzzy import FUZZY_MIN_WORD_SCORE as FUZZY_MIN_WORD_SCORE
+from factcheck.claims.registry_fuzzy import near, words_match, words_near
 from factcheck.errors import LanguageDataError
 from factcheck.lang import parse_data
 from factcheck.mentions.phrases import PhraseIndex, tokenize
 
-if TYPE_CHECKING:
-    import numpy as np
-
-#: Whole-name similarity (rapidfuzz ``fuzz.ratio`` of normalised names, 0-100) a fuzzy match
-#: needs. 90 lets through a dropped or doubled letter in a name of 10+ letters ("Asociated
-#: Press", "US Central Comand") but not a different country or word: "Iraqi Ministry of Health" vs
-#: "Iranian Ministry of Health" scores 92, which is why the word test below exists too.
-FUZZY_MIN_SCORE: Final = 90
-#: Every word of the query must match a word of the alias at least this well (and the other
-#: way round): "iraqi"/"iranian" is 67, "army"/"navy" 50, "pres"/"press" 89.
-FUZZY_MIN_WORD_SCORE: Final = 80
 #: Texts whose fuzzy look-up is remembered (a news vocabulary of names fits).
 FUZZY_MEMO_SIZE: Final = 50_000
 #: Names shorter than this (normalised characters) are never matched fuzzily: one letter
@@ -186,19 +178,19 @@ class Registry:
         while len(words) > 1 and words[0] in self.determiners:
             words = words[1:]
         query = " ".join(words)
-        if len(query) < FUZZY_MIN_LENGTH:
-            return None
-        near = _near(self.fuzzy_keys, query)
+        if len(query) < FUZZY_MIN_LENGTH or not words_near(self.fuzzy_keys, query):
+            return None  # too short, or a word no key has: no match passes the word test
+        close = near(self.fuzzy_keys, query)
         found = process.extractOne(
             query,
-            [self.fuzzy_keys[i] for i in near],
+            [self.fuzzy_keys[i] for i in close],
             scorer=fuzz.ratio,
             processor=None,  # both sides are normalised already (phrase_key)
             score_cutoff=FUZZY_MIN_SCORE,
         )
-        if found is None or not _words_match(query, found[0]):
+        if found is None or not words_match(query, found[0]):
             return None
-        return self.fuzzy_entries[near[found[2]]]
+        return self.fuzzy_entries[close[found[2]]]
 
     def find_in(
         self, text: str, language: str | None = None, country: Countries = None
@@ -237,42 +229,6 @@ def _country_key(country: Countries) -> object:
     return country if country is None or isinstance(country, str) else tuple(country)
 
 
-_LETTERS: dict[int, tuple[tuple[str, ...], dict[str, int], np.ndarray, np.ndarray]] = {}
-
-
-def _near(keys: tuple[str, ...], query: str) -> list[int]:
-    """Indexes (in order) of the keys that can reach :data:`FUZZY_MIN_SCORE` against
-    ``query``. ``fuzz.ratio`` is ``100 * (1 - d / (a + b))`` for an insert/delete distance d
-    between names of lengths a and b, and d is at least the number of letters one name has
-    more of than the other (summed over letters), so keys whose letter counts differ more
-    than the score allows never match and need not be scored: the same result, found by
-    scoring a few keys instead of every key of the registry."""
-    import numpy as np  # here: the command's start-up never needs it (docs/benchmarks.md)
-
-    cached = _LETTERS.get(id(keys))
-    if cached is None or cached[0] is not keys:
-        column: dict[str, int] = {}
-        for key in keys:
-            for ch in key:
-                column.setdefault(ch, len(column))
-        counts = np.zeros((len(column), len(keys)), dtype=np.int32)  # letter x key
-        for i, key in enumerate(keys):
-            for ch in key:
-                counts[column[ch], i] += 1
-        cached = (keys, column, counts, np.asarray([len(k) for k in keys], dtype=np.int64))
-        _LETTERS[id(keys)] = cached
-    _, column, counts, lengths = cached
-    letters: dict[int, int] = {}
-    for ch in query:
-        if ch in column:
-            letters[column[ch]] = letters.get(column[ch], 0) + 1
-    wanted = np.fromiter(letters.values(), dtype=np.int32, count=len(letters))
-    shared = np.minimum(counts[list(letters)], wanted[:, None]).sum(axis=0)
-    distance = lengths + len(query) - 2 * shared  # letters of one name not in the other
-    allowed = (1 - FUZZY_MIN_SCORE / 100) * (lengths + len(query)) + 1e-6
-    return np.flatnonzero(distance <= allowed).tolist()
-
-
 def _by_country(entries: tuple[Entry, ...], country: Countries) -> Entry | None:
     """The one entry of the first country (in order of preference) that has this name."""
     for name in [country] if isinstance(country, str) else country or ():
@@ -280,16 +236,6 @@ def _by_country(entries: tuple[Entry, ...], country: Countries) -> Entry | None:
         if len(matches) == 1:
             return matches[0]
     return None
-
-
-def _words_match(query: str, alias: str) -> bool:
-    """Each word of one name has a close word in the other (see FUZZY_MIN_WORD_SCORE)."""
-    a, b = query.split(), alias.split()
-
-    def covered(xs: list[str], ys: list[str]) -> bool:
-        return all(max(fuzz.ratio(x, y) for y in ys) >= FUZZY_MIN_WORD_SCORE for x in xs)
-
-    return covered(a, b) and covered(b, a)
 
 
 @cache

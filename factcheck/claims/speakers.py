@@ -17,7 +17,7 @@ from typing import Final
 
 from factcheck.claims.lexicon import Lexicon, Token
 from factcheck.claims.lookback import LookBack, heads_of, named_type
-from factcheck.claims.offices import office_person, office_speaker
+from factcheck.claims.offices import office_person, office_speaker, possessive
 from factcheck.claims.phrases import phrase_text, span_key, trimmed
 from factcheck.claims.sources import (
     NAME_CACHE_SIZE,
@@ -29,6 +29,7 @@ from factcheck.claims.unnamed import (
     TAIL_WORDS,
     UNNAMED_REACH,
     head_words,
+    inside_a_name,
     organisation,
     same_unnamed,
     unnamed_name,
@@ -146,6 +147,10 @@ def _name_speaker(ctx: Naming, words: list[Token], wider: list[Token]) -> Speake
     if unnamed is None and len(content) > UNNAMED_REACH:  # "... الأميركيةوكان مسؤولون أميركيون"
         head = content[-TAIL_WORDS:]
         unnamed = next(iter(lex.unnamed.scan(head)), None)
+    if unnamed is not None and inside_a_name(
+        ctx.text, lex, ctx.country, head, unnamed.first, unnamed.last
+    ):
+        unnamed = None  # "Doctors Without Borders": the organisation, not unnamed doctors
     if unnamed is not None and unnamed.first > 0 and head[unnamed.first].key in lex.titles:
         org = name_speaker(ctx, [t for t in words if t.start < head[unnamed.first].start])
         if org is not None and org.kind == "named" and org.resolved:  # "Police spokesman X"
@@ -166,7 +171,7 @@ def _name_speaker(ctx: Naming, words: list[Token], wider: list[Token]) -> Speake
         return Speaker(found, written, gender, "named", True)
     office = office_speaker(ctx.text, lex, words, wider, ctx.country)
     if office is not None:  # "وزير الصحة", "les autorités", "الولايات المتحدة"
-        core = [t for t in content if t.key not in lex.determiners]
+        core = [t for t in content if t.key not in lex.determiners and not possessive(ctx.text, t)]
         found = Speaker(office[0], written, gender, "named", True, person=office[1])
         if len(core) <= ANAPHOR_MAX_WORDS:  # "the prefecture" after "the police prefecture"
             return LookBack(heads_of(core, lex), False, None, written, gender, found)

@@ -95,3 +95,20 @@ def _places(phrase: str, language: str) -> list[str]:
     except ImportError:
         return []
     return [p.name for _, _, p in find_places(phrase, language)][:1]
+
+
+def inside_a_name(
+    text: str, lex: Lexicon, country: str | None, content: list[Token], first: int, last: int
+) -> bool:
+    """Whether the unnamed-speaker noun ``content[first:last]`` belongs to a registry name that
+    the phrase opens with ("Doctors Without Borders", "شبكة أطباء السودان"): the organisation
+    is the speaker, not unnamed doctors."""
+    from factcheck.claims import registry
+    from factcheck.claims.sources import governed
+
+    lo = content[0].start
+    noun_lo, noun_hi = content[first].start, content[last - 1].end
+    return any(
+        lo + start <= noun_lo and noun_hi <= lo + end and not governed(content, lo + start, lex)
+        for start, end, _ in registry.find_in(text[lo : content[-1].end], lex.language, country)
+    )

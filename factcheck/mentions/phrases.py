@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress
 from typing import Final, Generic, TypeVar
 
+from factcheck.mentions.clitics import Clitics
 from factcheck.mentions.wordlist import (
     LONG_TEXT,
     RECENT_CHARS,
@@ -49,10 +50,6 @@ T = TypeVar("T")
 #: What may stand between two words of one phrase: spaces, quotes, hyphens, dots, brackets.
 #: A comma, colon or sentence end breaks a phrase.
 _GAP: Final = re.compile(r"[\s\"'«»“”„‘’‹›\-–—.()_\u200f\u200e]*")
-#: Clitic stripping is tried this many times on one word ("وبال" + name).
-MAX_STRIPS: Final = 3
-#: A stripped word must keep at least this many letters (so "ب" + "ل" never match a name).
-MIN_STEM: Final = 2
 #: Words whose clitic-stripped forms are remembered per index (a news vocabulary fits).
 VARIANT_CACHE_SIZE: Final = 200_000
 _END: Final = object()  # trie key marking the end of a phrase
@@ -117,6 +114,7 @@ class PhraseIndex(Generic[T]):
         #: shared by the indexes whose clitics are the same (the time words, registry and
         #: places indexes of a language): a word is stripped once, not once per index
         self._variant_cache = _variant_cache(self._prefixes)
+        self._clitics = Clitics(self._prefixes)
         #: language -> key -> whether a phrase may start with the word (any clitic form):
         #: most words of a text start none, and this skips them at one dict lookup
         self._starts: dict[str | None, dict[str, bool]] = {}
@@ -138,33 +136,10 @@ class PhraseIndex(Generic[T]):
         """The word and its clitic-stripped forms, with how many leading characters went."""
         cached = self._variant_cache.get((key, language))
         if cached is None:
-            cached = self._strip(key, language)
+            cached = self._clitics.strip(key, language)
             if len(self._variant_cache) < VARIANT_CACHE_SIZE:
                 self._variant_cache[(key, language)] = cached
         return cached
-
-    def _strip(self, key: str, language: str | None) -> tuple[tuple[str, int], ...]:
-        langs = [language] if language else list(self._prefixes)
-        out = [(key, 0)]
-        if not any(self._prefixes.get(lang) for lang in langs):
-            return ((key, 0),)  # no clitics in these languages: the word as written only
-        seen = {key}
-        frontier = [(key, 0)]
-        for _ in range(MAX_STRIPS):
-            nxt = []
-            for word, cut in frontier:
-                for lang in langs:
-                    for clitic, stands_for in self._prefixes.get(lang, {}).items():
-                        rest = word[len(clitic) :]
-                        if word.startswith(clitic) and len(rest) >= MIN_STEM:
-                            form = stands_for + rest
-                            if form not in seen:
-                                seen.add(form)
-                                gone = cut + len(clitic) - _common_suffix(clitic, stands_for)
-                                nxt.append((form, gone))
-            out.extend(nxt)
-            frontier = nxt
-        return tuple(out)  # a plain tuple: untracked by the collector once seen (kept long)
 
     def _walk(self, node: dict, words: Words, i: int, text: str, exact: bool) -> tuple[int, object]:
         """Longest phrase continuing from ``node`` at word ``i``: (last word index, value)."""
@@ -240,10 +215,15 @@ class PhraseIndex(Generic[T]):
         """Indices of the ``tokens`` a stored phrase may start at (a dict lookup per word):
         :meth:`match_at` finds nothing at the others."""
         words = Words.of(tokens)  # type: ignore[arg-type]
-        may = self._may(words.keys, language)
-        if self._exact:
-            may = list(map(operator.or_, may, map(self._exact.__contains__, words.texts)))
-        return list(compress(range(len(may)), may))
+        keys, exact = words.keys, self._exact
+        may: Iterable[bool]
+        if language is not None and not self._prefixes.get(language):
+            may = map(self._trie.__contains__, keys)  # no clitics: a word starts what it keys
+        else:
+            may = self._may(keys, language)
+        if exact and not exact.keys().isdisjoint(words.texts):  # an acronym as written
+            may = map(operator.or_, may, map(exact.__contains__, words.texts))
+        return list(compress(range(len(keys)), may))
 
     def _may(self, keys: Sequence[str], language: str | None) -> list[bool]:
         """Whether a stored phrase may start with each of ``keys`` (remembered per word)."""
@@ -342,11 +322,3 @@ def _original_cut(word: str, cut: int) -> int:
     while pos < len(word) and not word_key(word[pos]):
         pos += 1  # marks and tatweel belong to the clitic's letter
     return pos
-
-
-def _common_suffix(a: str, b: str) -> int:
-    """Length of the common ending of two strings ("لل" and "ال" share the final "ل")."""
-    n = 0
-    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    return n

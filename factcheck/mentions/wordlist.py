@@ -144,6 +144,11 @@ SLICE_MIN_CHARS: Final = 64
 #: Texts looked for in vain in the latest long text before no more are (each look is a scan
 #: of it: a bounded cost when the texts come from elsewhere).
 SLICE_MISSES: Final = 16
+#: A text at least this long that is no part of the latest long text (an article, searched
+#: whole for the country it names and its days) takes that place too, while staying among
+#: the recent texts: its sentences, searched next, are then cut from its words rather than
+#: tokenised one by one (a slice costs about half a tokenisation).
+SOURCE_MIN_CHARS: Final = 1_000
 _Packed = tuple[Sequence[int], Sequence[int], Sequence[str], Sequence[str]]
 _recent: OrderedDict[str, _Packed] = OrderedDict()
 _recent_chars: list[int] = [0]
@@ -201,6 +206,10 @@ def recent_words(text: str) -> Words:
         long = _recent_long[0] if _recent_long and len(text) >= SLICE_MIN_CHARS else None
         part = long.part(text) if long is not None else None
     words = part if part is not None else words_of(text)
+    if part is None and len(text) >= SOURCE_MIN_CHARS:
+        with lock:  # the texts read next may be its sentences
+            if not _recent_long or text not in _recent_long[0].text:
+                _recent_long[:] = [_Long(text, words)]
     if len(text) <= RECENT_CHARS:
         with lock:
             if text not in _recent:

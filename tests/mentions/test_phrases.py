@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from factcheck.mentions import phrases
+import pytest
+
+from factcheck.mentions import phrases, wordlist
 from factcheck.mentions.phrases import LONG_TEXT, PhraseIndex, recent_tokens, tokenize
 
 SENTENCE = "قالت وزارة الصحة إن 12 شخصا قتلوا يوم الخميس في غارة على المدينة "
@@ -36,3 +38,22 @@ def test_indexes_with_the_same_clitics_find_the_same_phrases() -> None:
     assert first.find(text, "ar") == [(2, 17, "centcom")]
     assert second.find(text, "ar") == [(34, 41, "city")]
     assert phrases._variant_cache(prefixes) is first._variant_cache  # one cache, shared
+
+
+def test_a_sentence_of_the_latest_article_is_cut_from_its_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An article (shorter than a long text) searched whole gives its sentences their words:
+    the words tokenising the sentence gives, without tokenising it again."""
+    article = " ".join(f"{SENTENCE}{n}." for n in range(wordlist.SOURCE_MIN_CHARS // 50))
+    assert wordlist.SOURCE_MIN_CHARS <= len(article) < LONG_TEXT
+    recent_tokens(article)
+    sentence = article[len(SENTENCE) + 3 : 2 * len(SENTENCE) + 5]
+    expected = list(wordlist.words_of(sentence))
+    wordlist._recent.pop(sentence, None)
+
+    def never(text: str) -> None:
+        raise AssertionError(f"tokenised again: {text!r}")
+
+    monkeypatch.setattr(wordlist, "words_of", never)
+    assert recent_tokens(sentence) == expected
