@@ -166,4 +166,13 @@ class RelayMixin:
             via = ()
         if relay is not None and relay.kind == "named":
             via = (relay.name, *via)
+            self.relay_earlier(sv, speaker, via)
         self.add(sv, m.first, speaker, via)
+
+    def relay_earlier(self, sv: SentenceView, speaker: Speaker, via: tuple[str, ...]) -> None:
+        """ "34 morts, a annoncé le ministère, cité par l'agence Suna": the speaker an earlier
+        cue of the sentence named without a relay reached the page through this one too."""
+        for k in range(self.sentence_start(sv), len(self.found)):
+            a = self.found[k]
+            if a.sentence == sv.index and a.speaker.name == speaker.name and not a.via:
+                self.found[k] = replace(a, via=via)

@@ -38,6 +38,12 @@ def _bare(speaker: Speaker) -> bool:
     return speaker.kind == "named" and 2 <= len(words) <= 4 and words[0][:1].isupper()
 
 
+def _description(speaker: Speaker) -> bool:
+    """A phrase as written that describes rather than names ("a medical group", "une ONG
+    locale"): it opens with a lower-case word."""
+    return speaker.kind == "named" and speaker.text[:1].islower()
+
+
 def agrees(cue: str, speaker: str) -> bool:
     """Whether a verb's gender agrees with a speaker's ("" agrees with anything)."""
     return not cue or not speaker or cue == speaker or cue == "p"
@@ -139,7 +145,10 @@ class VerbMixin:
         """The speaker after a verb, past an outlet it spoke to ("a indiqué à l'AFP deux
         responsables") and with an apposition that says who a bare name is ("Mamadou, un
         commerçant")."""
-        outlet = self.outlet_at(i, sv)
+        j = i  # "a indiqué samedi à l'AFP": days and times may come before the outlet
+        while j < sv.hi and self.tokens[j].is_word and self.tokens[j].key in self.lex.skip:
+            j += 1
+        outlet = self.outlet_at(j, sv)
         if outlet is not None:
             i = outlet[1]
         speaker, words = self.speaker_after(i, sv)
@@ -174,6 +183,8 @@ class VerbMixin:
             other = self.speaker_at(read_before(self.tokens, k, sv.lo, self.lex, self.walls, True))
         if not speaker.resolved and other is not None and other.resolved and _bare(speaker):
             return replace(other, person=speaker.text)
+        if not speaker.resolved and other is not None and other.resolved and _description(speaker):
+            return other  # "The Sudan Doctors Network, a medical group that ..., put"
         if speaker.resolved and other is not None and not other.resolved and _bare(other):
             return replace(speaker, person=other.text)
         if speaker.resolved and skipped and not any(t.key in self.lex.stop for t in skipped):

@@ -192,3 +192,65 @@ def test_the_office_of_an_office_holder_named_before_is_that_office_holder() -> 
         "en",
     )
     assert [c.speaker for c in claims] == ["Governor of North Kivu"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "speaker", "via"),
+    [
+        (
+            "Douze corps ont été retrouvés, a indiqué mardi à l'AFP un responsable local.",
+            "fr",
+            12,
+            "unnamed officials",
+            "Agence France-Presse",
+        ),
+        (
+            "Cinq suspects ont été interpellés, a appris l'AFP de source policière.",
+            "fr",
+            5,
+            "unnamed police sources",
+            "Agence France-Presse",
+        ),
+        (
+            "Des habitants joints par l'AFP évoquent 14 morts.",
+            "fr",
+            14,
+            "eyewitnesses",
+            "Agence France-Presse",
+        ),
+        (
+            "Au moins 9 personnes sont mortes, a annoncé le ministère soudanais de la Santé,"
+            " cité par l'agence Suna.",
+            "fr",
+            9,
+            "Sudanese Ministry of Health",
+            "Sudan News Agency",
+        ),
+        ("Parents said 40 children were still missing.", "en", 40, "eyewitnesses", ""),
+        ("وقال أولياء أمور إن 40 طفلا ما زالوا مفقودين.", "ar", 40, "eyewitnesses", ""),
+        (
+            "وتقدّر المنظمة الدولية للهجرة عدد النازحين بنحو 3000 شخص.",
+            "ar",
+            3000,
+            "International Organization for Migration",
+            "",
+        ),
+        (
+            "Amnesty International, a rights group, put the toll at 12.",
+            "en",
+            12,
+            "Amnesty International",
+            "",
+        ),
+    ],
+)
+def test_relays_days_before_the_outlet_and_descriptions(
+    text: str, language: str, value: float, speaker: str, via: str
+) -> None:
+    claim = _one(text, language, value)
+    assert (claim.speaker, claim.via) == (speaker, via)
+
+
+def test_il_fait_aussi_etat_continues_the_speaker() -> None:
+    claims = _claims("Le gouverneur a annoncé 19 morts. Il fait aussi état de 26 blessés.", "fr")
+    assert [c.speaker_text for c in claims] == ["Le gouverneur"] * 2
