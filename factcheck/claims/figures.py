@@ -42,8 +42,9 @@ def counts_speakers(tokens: list[Token], a: int, b: int, lex: Lexicon) -> bool:
             if any(lex.measures.at(tokens, j) for j in after if tokens[j].is_word):
                 return False
             after_cue = range(m.last, min(len(tokens), m.last + SPEAKER_CUE_GAP))
-            if any(is_cue(tokens, j, lex) for j in after_cue):
-                return True  # "two security sources said"
+            stop = next((j for j in after_cue if _mark(tokens[j])), after_cue.stop)
+            if any(is_cue(tokens, j, lex) for j in range(m.last, stop)):
+                return True  # "two security sources said", not "20 activists, police said"
             before = range(max(0, a - SPEAKER_CUE_GAP), a)
             cue = [j for j in before if is_cue(tokens, j, lex)]
             # "a indiqué à l'AFP deux responsables", not "he added that 4 medics were hurt"
@@ -51,6 +52,11 @@ def counts_speakers(tokens: list[Token], a: int, b: int, lex: Lexicon) -> bool:
                 tokens[j].is_word and tokens[j].key in lex.openers for j in range(cue[-1], a)
             )
     return False
+
+
+def _mark(token: Token) -> bool:
+    """Whether the token is a punctuation mark that closes the figure's phrase."""
+    return not token.is_word and token.text in ".;:!?؟,،"
 
 
 def not_a_count(tokens: list[Token], b: int, lex: Lexicon) -> bool:
