@@ -210,6 +210,9 @@ def _frame(
 
     kinds = {c.name: c.kind for c in contract}
     n = len(rows)
+    if inferred and not n and all(type(v) is list for v in inferred.values()):
+        kinds_in_order = tuple(kinds.get(name, "object") for name in columns)
+        return _empty_table(tuple(columns), kinds_in_order, tuple(inferred)).copy()
     cells = np.empty((len(columns), n), dtype=object)
     placement: dict[str, list[int]] = {"object": [], "float64": [], "int64": []}
     # every row's cells in column order by one C call, then turned into columns by zip
@@ -247,6 +250,22 @@ def _text_column(values: Sequence[Any]) -> Sequence[Any]:
     if text and all(text):
         return [math.nan if v is None else v for v in values]
     return values
+
+
+@lru_cache(maxsize=8)  # a few tables: a document without claims gets a copy of one
+def _empty_table(
+    columns: tuple[str, ...], kinds: tuple[str, ...], added: tuple[str, ...]
+) -> pd.DataFrame:
+    """The table of no rows with ``columns`` of ``kinds`` and the ``added`` columns as
+    ``.assign(name=[])`` adds them (pandas gives an empty added column its own dtype):
+    built once, as it never differs (the caller hands out copies)."""
+    import numpy as np
+
+    placement: dict[str, list[int]] = {"object": [], "float64": [], "int64": []}
+    for i, kind in enumerate(kinds):
+        placement[DTYPES[kind]].append(i)
+    cells = np.empty((len(columns), 0), dtype=object)
+    return _from_blocks(cells, placement, list(columns), {}).assign(**{a: [] for a in added})
 
 
 def _from_blocks(

@@ -174,3 +174,16 @@ def test_also_at_is_json_text_empty_or_not() -> None:
     assert claim_row(replace(first, also_at=()))["also_at"] == "[]"
     twice = replace(first, also_at=(Span(3, 5), Span(9, 12)))
     assert claim_row(twice)["also_at"] == "[[3, 5], [9, 12]]"
+
+
+def test_empty_claims_table_with_place_as_assign_adds_it() -> None:
+    """A document without claims gets the table ``.assign(place=[])`` gives (pandas' own
+    dtype for the empty column), a copy of its own each time."""
+    built = claims_frame_of_rows([], with_place=True)
+    assigned = claims_frame_of_rows([]).assign(place=[])
+    pd.testing.assert_frame_equal(built, assigned)
+    assert list(built.dtypes) == list(assigned.dtypes)
+    built["extra"] = []
+    built.columns.name = "named"
+    again = claims_frame_of_rows([], with_place=True)
+    assert "extra" not in again.columns and again.columns.name is None

@@ -36,7 +36,7 @@ from factcheck.claims.registry_fuzzy import FUZZY_MIN_WORD_SCORE as FUZZY_MIN_WO
 from factcheck.claims.registry_fuzzy import near, words_match, words_near
 from factcheck.errors import LanguageDataError
 from factcheck.lang import parse_data
-from factcheck.mentions.phrases import PhraseIndex, tokenize
+from factcheck.mentions.phrases import PhraseIndex, recent_words
 
 #: Texts whose fuzzy look-up is remembered (a news vocabulary of names fits).
 FUZZY_MEMO_SIZE: Final = 50_000
@@ -174,7 +174,7 @@ class Registry:
         return found
 
     def _fuzzy_search(self, text: str) -> Entry | None:
-        words = [t.key for t in tokenize(text)]
+        words = recent_words(text).keys  # as tokenize's; read by the look-ups just before
         while len(words) > 1 and words[0] in self.determiners:
             words = words[1:]
         query = " ".join(words)

@@ -44,9 +44,9 @@ class _Letters:
             for ch in string:
                 column.setdefault(ch, len(column))
         counts = np.zeros((len(column), len(strings)), dtype=np.int32)  # letter x string
-        for i, string in enumerate(strings):
-            for ch in string:
-                counts[column[ch], i] += 1
+        letters = [column[ch] for string in strings for ch in string]
+        owners = [i for i, string in enumerate(strings) for _ in string]
+        np.add.at(counts, (letters, owners), 1)  # one call, not one per letter
         self.strings, self.column, self.counts = strings, column, counts
         self.lengths = np.asarray([len(k) for k in strings], dtype=np.int64)
 
@@ -66,16 +66,18 @@ class _Letters:
         return np.flatnonzero(distance <= allowed).tolist()
 
 
+_Tables = tuple[tuple[str, ...], _Letters, _Letters, dict[str, bool]]
 #: id(keys) -> (keys, their letters, the letters of every word of them, word -> whether it
-#: is close to one of those words), built once per registry
-_TABLES: dict[int, tuple[tuple[str, ...], _Letters, _Letters, dict[str, bool]]] = {}
+#: is close to one of those words: a word of a key is, at no cost), built once per registry
+_TABLES: dict[int, _Tables] = {}
 
 
-def _tables(keys: tuple[str, ...]) -> tuple[tuple[str, ...], _Letters, _Letters, dict[str, bool]]:
+def _tables(keys: tuple[str, ...]) -> _Tables:
     found = _TABLES.get(id(keys))
     if found is None or found[0] is not keys:
         words = tuple(sorted({w for key in keys for w in key.split()}))
-        found = _TABLES[id(keys)] = (keys, _Letters(keys), _Letters(words), {})
+        memo = dict.fromkeys(words, True)
+        found = _TABLES[id(keys)] = (keys, _Letters(keys), _Letters(words), memo)
     return found
 
 

@@ -9,7 +9,6 @@ figure its own verb.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any, Final
@@ -55,7 +54,7 @@ class Scene:
     #: never overlap): counting the figures between two tokens is then two bisections.
     figure_starts: list[int] | None = None
     figure_ends: list[int] | None = None
-    figure_copies: Counter[tuple[int, int]] | None = None
+    figure_copies: dict[tuple[int, int], int] | None = None  # how often each figure is given
     #: Indexes built on first use by the figures of the sentence (see :func:`within_reach`).
     index: dict[object, Any] = field(default_factory=dict)
 
@@ -93,10 +92,19 @@ def scene(
         lex,
         [f for f, _ in ordered] if sorted_ends else None,
         ends if sorted_ends else None,
-        Counter(figures) if sorted_ends else None,
+        _copies(figures) if sorted_ends else None,
     )
     made.index[(EFFECT_LINKS, sv.lo)] = effects  # what own_measures would scan for again
     return made
+
+
+def _copies(figures: list[tuple[int, int]]) -> dict[tuple[int, int], int]:
+    """How many times each figure range is given (what ``Counter`` counts, without its
+    set-up: a sentence has a few figures and a document thousands of sentences)."""
+    copies: dict[tuple[int, int], int] = {}
+    for figure in figures:
+        copies[figure] = copies.get(figure, 0) + 1
+    return copies
 
 
 class _Reading:
@@ -211,7 +219,7 @@ def _figures_between(sc: Scene, lo: int, hi: int, own: tuple[int, int]) -> int:
     last = bisect_right(sc.figure_ends, hi)
     n = max(0, last - first)
     if own[0] >= lo and own[1] <= hi:
-        n -= sc.figure_copies[own]
+        n -= sc.figure_copies.get(own, 0)
     return n
 
 

@@ -74,12 +74,62 @@ def numbers(aligned: pd.DataFrame) -> dict[str, np.ndarray]:
     return out
 
 
+def shared_rows(series: pd.Series, rows: np.ndarray) -> np.ndarray:
+    """``shared_text(series.take(rows))``: the text at positions ``rows`` as an object array
+    of shared strings, "" for a missing value.
+
+    An Arrow column is taken chunk by chunk (Arrow's take over a chunked array first joins
+    all its chunks: a copy of the whole column for each chunk of groups) and encoded with
+    Arrow, both in the system allocator's pool: pyarrow's default pool would keep mapped
+    what a comparison's chunks allocate and free (docs/compare.md, "At scale")."""
+    chunked = getattr(series.array, "_pa_array", None)
+    if chunked is None or not pd.api.types.is_string_dtype(series.dtype):
+        return shared_text(series.take(rows))
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    pool = pa.system_memory_pool()
+    sizes = [len(chunk) for chunk in chunked.chunks]
+    bounds = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
+    which = np.searchsorted(bounds, rows, side="right") - 1
+    by = np.argsort(which, kind="stable")
+    cuts = np.searchsorted(which[by], np.arange(len(sizes) + 1))
+    parts = [
+        pc.take(chunked.chunk(j), pa.array(rows[by[cuts[j] : cuts[j + 1]]] - bounds[j]),
+                memory_pool=pool)
+        for j in range(len(sizes))
+        if cuts[j + 1] > cuts[j]
+    ]  # fmt: skip
+    if not parts:
+        return np.empty(0, dtype=object)
+    whole = pa.concat_arrays(parts, memory_pool=pool) if len(parts) > 1 else parts[0]
+    del parts
+    encoded = pc.dictionary_encode(whole, null_encoding="encode", memory_pool=pool)
+    values = np.asarray(
+        ["" if v is None else v for v in encoded.dictionary.to_pylist()] + [""], dtype=object
+    )
+    out = np.empty(len(rows), dtype=object)
+    out[by] = values[encoded.indices.to_numpy()]
+    return out
+
+
+def table_columns(aligned: pd.DataFrame) -> dict[str, pd.Series]:
+    """The table's columns a comparison reads, each looked up once per call (every
+    ``frame[name]`` builds a new Series and leaves a reference in the table)."""
+    names = (*_READ, "event_date", "reported_at")
+    return {name: aligned[name] for name in names if name in aligned.columns}
+
+
 def columns(
-    aligned: pd.DataFrame, added: dict[str, Any], rows: np.ndarray, numeric: dict[str, np.ndarray]
+    aligned: dict[str, pd.Series],
+    added: dict[str, Any],
+    rows: np.ndarray,
+    numeric: dict[str, np.ndarray],
 ) -> dict[str, Any]:
     """The columns a comparison reads, for the claims at positions ``rows`` only (one chunk):
-    text as shared strings, figures as floats. ``added`` holds alignment columns computed
-    for a table that had none (whole-table arrays or lists); ``numeric`` is :func:`numbers`."""
+    text as shared strings, figures as floats. ``aligned`` is :func:`table_columns`;
+    ``added`` holds alignment columns computed for a table that had none (whole-table arrays
+    or lists); ``numeric`` is :func:`numbers`."""
     n = len(rows)
     c: dict[str, Any] = {}
     for name in _READ:
@@ -87,8 +137,8 @@ def columns(
             c[name] = added[name][rows]  # already shared strings (align.alignment_arrays)
         elif name in added:
             c[name] = shared_text(pd.Series(added[name], dtype=object).take(rows))
-        elif name in aligned.columns:
-            c[name] = shared_text(aligned[name].take(rows))
+        elif name in aligned:
+            c[name] = shared_rows(aligned[name], rows)
         else:
             c[name] = np.full(n, "", object)
     for name, values in numeric.items():

@@ -151,10 +151,10 @@ class PhraseIndex(Generic[T]):
         while True:
             if _END in node:
                 best = (j - 1, node[_END])
-            if j >= n or not gap(text, ends[j - 1], starts[j]):
+            if j >= n:
                 return best
-            nxt = node.get(keys[j])
-            if nxt is None:
+            nxt = node.get(keys[j])  # before the gap's regex: most phrases end here
+            if nxt is None or not gap(text, ends[j - 1], starts[j]):
                 return best
             node = nxt
             j += 1
@@ -199,6 +199,11 @@ class PhraseIndex(Generic[T]):
     def find(self, text: str, language: str | None = None) -> list[tuple[int, int, T]]:
         """Every stored phrase in ``text``, longest first at each word, left to right."""
         words = recent_words(text)
+        exact = self._exact
+        if (language is not None and not self._prefixes.get(language)) and (
+            not exact or exact.keys().isdisjoint(words.texts)
+        ):
+            return self._find_plain(words, text)
         found: list[tuple[int, int, T]] = []
         i = 0  # the first word not inside a phrase found
         for k in self.candidates(words, language):  # no phrase starts at the other words
@@ -208,6 +213,23 @@ class PhraseIndex(Generic[T]):
             if hit is not None:
                 start, end, last, value = hit
                 found.append((start, end, value))
+                i = last + 1
+        return found
+
+    def _find_plain(self, words: Words, text: str) -> list[tuple[int, int, T]]:
+        """:meth:`find` in a language without clitics, over words none of which is an
+        exact-case phrase's first: a word's key is its only form, and a word starts a phrase
+        when its key is a first word of the trie (what :meth:`_match` then finds)."""
+        trie, keys, walk = self._trie, words.keys, self._walk
+        starts, ends = words.starts, words.ends
+        found: list[tuple[int, int, T]] = []
+        i = 0  # the first word not inside a phrase found
+        for k in compress(range(len(keys)), map(trie.__contains__, keys)):
+            if k < i:
+                continue
+            last, value = walk(trie[keys[k]], words, k + 1, text, False)  # type: ignore[arg-type]
+            if last >= 0:
+                found.append((starts[k], ends[last], value))  # type: ignore[arg-type]
                 i = last + 1
         return found
 
