@@ -19,13 +19,13 @@ speaks in the publisher's voice.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Final
 
 from factcheck.claims.found import Attributions
-from factcheck.claims.gaps import GapMixin
+from factcheck.claims.gaps import GAP_MAX_TOKENS, GapMixin
 from factcheck.claims.lexicon import Lexicon, Match, Token
 from factcheck.claims.phrases import CUE_BIT, cue_lists, read_after_both
 from factcheck.claims.relays import RelayMixin
@@ -86,13 +86,24 @@ def clauses(tokens: list[Token], lo: int, hi: int, lex: Lexicon) -> tuple[int, .
     starts = [lo]
     for m in lex.clause_breaks.scan(tokens, lo, hi):
         starts.append(m.first)
-    starts += [i for i in range(lo, hi) if tokens[i].text == ";"]
-    starts += [
-        i
-        for i in range(lo + 1, hi)
-        if tokens[i - 1].text == "," and set(tokens[i].keys) & lex.comma_clause_breaks
-    ]
+    texts = [t.text for t in tokens[lo:hi]]  # searched in C for the marks below
+    if ";" in texts:
+        starts += [lo + k for k, text in enumerate(texts) if text == ";"]
+    breaks = lex.comma_clause_breaks
+    k = _index(texts, ",", 0)
+    while 0 <= k < len(texts) - 1:  # a comma, then a word that opens a clause after one
+        if not breaks.isdisjoint(tokens[lo + k + 1].keys):
+            starts.append(lo + k + 1)
+        k = _index(texts, ",", k + 1)
     return tuple(sorted(set(starts)))
+
+
+def _index(items: list[str], item: str, start: int) -> int:
+    """Where ``item`` is first in ``items`` from ``start`` on (-1: nowhere)."""
+    try:
+        return items.index(item, start)
+    except ValueError:
+        return -1
 
 
 class _Reader(VerbMixin, RelayMixin, GapMixin):
@@ -118,6 +129,12 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
         self.quoted: set[int] = set()  # tokens inside quotation marks in the current sentence
         self.found: list[Attribution] = Attributions()
         self.starts = [t.start for t in tokens]  # token start offsets, for bisection
+        #: each token's text: a sentence's slice of it tells in one C-level test whether it
+        #: holds a quotation mark, a colon or a bracket, which most sentences do not
+        self.texts = [t.text for t in tokens]
+        cues = lex.cue_starts
+        #: the tokens a cue may start at (a word with a key some cue starts with), in order
+        self.cue_at = [i for i, t in enumerate(tokens) if t.is_word and not cues.isdisjoint(t.keys)]
         self.earlier = _Earlier(self.found)
 
     def earlier_speakers(self) -> list[Speaker]:
@@ -161,11 +178,14 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
                 yield a
 
     def sentence(self, sv: SentenceView) -> None:
-        self.quoted = _quoted(self.tokens, sv.lo, sv.hi)
-        self.headline_speaker(sv)
+        texts = self.texts[sv.lo : sv.hi]  # the readers below look for marks it may lack
+        self.quoted = set() if _QUOTES.isdisjoint(texts) else _quoted(self.tokens, sv.lo, sv.hi)
+        if ":" in texts[: GAP_MAX_TOKENS + 1]:  # where a headline's colon may stand
+            self.headline_speaker(sv)
         self.scan(sv, sv.lo, sv.hi, self.quoted)
         self.gapped(sv)
-        self.bracketed(sv)
+        if "(" in texts[1:]:
+            self.bracketed(sv)
         self.wrapped(sv)
 
     def wrapped(self, sv: SentenceView) -> None:
@@ -175,23 +195,28 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
         if sv.index < 2 or sv.lo == 0 or sv.lo >= sv.hi or self.latest_in(sv) is not None:
             return
         last, first = self.tokens[sv.lo - 1], self.tokens[sv.lo]
-        line = self.text[: last.end].rstrip("\"'”’»)] ")
-        if line.endswith(_TERMINAL) or self.text[last.end : first.start].strip(" \t") != "\n":
-            return
+        text, k = self.text, last.end
+        while k > 0 and text[k - 1] in _CLOSING:  # the line's end, read back (no copy of it)
+            k -= 1
+        if k > 0 and text[k - 1] in _TERMINAL:
+            return  # the line ends a sentence
+        if text[last.end : first.start].strip(" \t") != "\n":
+            return  # no line break between the two
         before = self.found[-1] if self.found else None
         if before is not None and before.sentence == sv.index - 1 and before.reach < 0:
             self.found.append(replace(before, at=first.start, sentence=sv.index, clause=0))
 
     def scan(self, sv: SentenceView, lo: int, hi: int, skip: set[int]) -> None:
         """Read the cues of tokens ``[lo, hi)`` of a sentence, except those in ``skip``."""
-        i = lo
         lex = self.lex
-        cues = lex.cue_starts
         tokens = self.tokens
-        while i < hi:
+        cue_at = self.cue_at
+        n = bisect_left(cue_at, lo)  # the next token a cue may start at
+        while n < len(cue_at) and cue_at[n] < hi:
+            i = cue_at[n]  # no cue starts at the tokens before: every lookup would miss
             tok = tokens[i]
-            if not tok.is_word or i in self.walls or i in skip or cues.isdisjoint(tok.keys):
-                i += 1  # no cue starts here: every lookup below would miss
+            if i in self.walls or i in skip:
+                n += 1
                 continue
             verbal = not (lex.article and tok.key.startswith(lex.article))  # not "التابع"
             # only the lists an entry of which starts with this word are looked up: the
@@ -223,6 +248,7 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
                 if cont is not None:
                     self.found.append(cont)
             i = m.last if m is not None else i + 1
+            n = bisect_left(cue_at, i, n + 1)
 
     def according(self, sv: SentenceView, m: Match, postposed: bool = False) -> None:
         """ "according to X"; "selon un bilan communiqué par X", "بحسب حصيلة وزارة الصحة":
@@ -308,11 +334,14 @@ _TRANSMIT, _OBJECT_RELAY = CUE_BIT["transmit"], CUE_BIT["object_relay"]
 _DENIAL, _SAY, _PARTICIPLES = CUE_BIT["denial"], CUE_BIT["say"], CUE_BIT["participles"]
 
 #: Punctuation that ends a sentence (a line ending otherwise is a hard line break).
-_TERMINAL: Final = tuple(".!?؟…:")
+_TERMINAL: Final = frozenset(".!?؟…:")
+#: What may close a line after its terminal punctuation (quotes, brackets, spaces).
+_CLOSING: Final = frozenset("\"'”’»)] ")
 #: Quotation marks: straight ones toggle, the others open or close.
 _TOGGLE: Final = frozenset('"')
 _OPEN: Final = frozenset("“«")
 _CLOSE: Final = frozenset("”»")
+_QUOTES: Final = _TOGGLE | _OPEN | _CLOSE
 
 
 def _quoted(tokens: list[Token], lo: int, hi: int) -> set[int]:
