@@ -1,7 +1,7 @@
 """The comparison table's columns, gathered chunk by chunk with bounded memory.
 
 Each chunk of groups gives a small table; its text columns (Arrow strings, about four
-fifths of the output) are kept zstd-compressed (Arrow IPC) until the whole table is
+fifths of the output) are kept zstd-compressed (each Arrow buffer) until the whole table is
 gathered, and the columns are then gathered one at a time, largest first, each decompressed
 only while it is gathered. The output of a million claims (about 470 MB) is so held in
 about 60 MB while the groups are compared, and its final columns never coexist with the
@@ -21,28 +21,42 @@ CODEC: Final = "zstd"
 
 
 class _Packed:
-    """One text piece: an Arrow string array written as compressed Arrow IPC."""
+    """One text piece: the buffers of an Arrow string array, each compressed into bytes of
+    its compressed size (an Arrow buffer would keep the codec's worst-case capacity), the
+    work done in the system allocator's pool (pyarrow's default pool would keep mapped what
+    the gather frees)."""
 
-    __slots__ = ("array_type", "buffer", "dtype", "size")
+    __slots__ = ("array_type", "buffers", "dtype", "length", "null_count", "offset", "size",
+                 "type")  # fmt: skip
 
     def __init__(self, values: Any, dtype: Any) -> None:
         import pyarrow as pa
 
+        pool = pa.system_memory_pool()
         chunked = values._pa_array
-        array = chunked.combine_chunks() if chunked.num_chunks != 1 else chunked.chunk(0)
-        batch = pa.record_batch([array], names=["v"])
-        sink = pa.BufferOutputStream()
-        options = pa.ipc.IpcWriteOptions(compression=CODEC)
-        with pa.ipc.new_stream(sink, batch.schema, options=options) as writer:
-            writer.write_batch(batch)
-        self.buffer = sink.getvalue()
+        array = (
+            pa.concat_arrays(chunked.chunks, memory_pool=pool)
+            if chunked.num_chunks != 1
+            else chunked.chunk(0)
+        )
+        self.type, self.length, self.offset = array.type, len(array), array.offset
+        self.null_count = array.null_count
+        self.buffers = [
+            None if b is None else (b.size, pa.compress(b, CODEC, asbytes=True, memory_pool=pool))
+            for b in array.buffers()
+        ]
         self.array_type, self.dtype = type(values), dtype
-        self.size = sum(b.size for b in array.buffers() if b is not None)
+        self.size = sum(b[0] for b in self.buffers if b is not None)
 
     def array(self, pool: Any) -> Any:
         import pyarrow as pa
 
-        return pa.ipc.open_stream(self.buffer, memory_pool=pool).read_next_batch().column(0)
+        buffers = [
+            None if b is None else pa.decompress(b[1], b[0], CODEC, memory_pool=pool)
+            for b in self.buffers
+        ]
+        return pa.Array.from_buffers(self.type, self.length, buffers, self.null_count,
+                                     self.offset)  # fmt: skip
 
 
 def _text(packed: list[_Packed], back: np.ndarray | None, release: Any = None) -> pd.Series:
