@@ -3,7 +3,7 @@
 >>> import factcheck
 >>> claims = factcheck.extract("The ministry said 12 people were killed.", language="en")
 >>> claims[["speaker", "measure", "low"]].values.tolist()
-[['The ministry', 'killed', 12.0]]
+[['ministry', 'killed', 12.0]]
 """
 
 from typing import Any

@@ -37,7 +37,7 @@ def claim_rows(claims: Sequence[Claim]) -> list[dict[str, Any]]:
     >>> from factcheck.pipeline import extract_rows
     >>> [(r["speaker"], r["measure"], r["low"]) for r in extract_rows(
     ...     "The health ministry said 12 people were killed.", language="en")]
-    [('The health ministry', 'killed', 12.0)]
+    [('health ministry', 'killed', 12.0)]
     """
     rows = [claim_row(c) for c in claims]
     names = ("doc_id", "language", "sentence", "value_text", "start", "end", *KEY_COLUMNS)

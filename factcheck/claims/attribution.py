@@ -136,14 +136,16 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
         #: the tokens a cue may start at (a word with a key some cue starts with), in order
         self.cue_at = [i for i, t in enumerate(tokens) if t.is_word and not cues.isdisjoint(t.keys)]
         self.earlier = _Earlier(self.found)
+        #: what naming a speaker reads besides the words: the same for every phrase of the
+        #: document (the earlier speakers are read through ``found`` as it grows)
+        self.naming = Naming(text, lex, self.earlier, country, publisher)
 
     def earlier_speakers(self) -> list[Speaker]:
         """The document's speakers so far, most recent first, each once."""
         return self.found.speakers()  # type: ignore[attr-defined]
 
     def speaker_at(self, words: list[Token], wider: list[Token] | None = None) -> Speaker | None:
-        ctx = Naming(self.text, self.lex, self.earlier, self.country, self.publisher)
-        return name_speaker(ctx, words, wider)
+        return name_speaker(self.naming, words, wider)
 
     def speaker_after(self, i: int, sv: SentenceView) -> tuple[Speaker | None, list[Token]]:
         """The speaker named by the phrase starting at token ``i``, and that phrase."""

@@ -117,8 +117,43 @@ def _inside(
     return tuple(
         (end, entry.name)
         for start, end, entry in registry.find_in(text[lo:hi], lex.language, country)
-        if lo + start < words[-1].end and not governed(words, lo + start, lex)
+        if lo + start < words[-1].end
+        and not governed(words, lo + start, lex)
+        and not _other_country(registry, text, lex, wider, lo + start, lo + end, entry)
     )
+
+
+def _other_country(
+    registry: Any, text: str, lex: Lexicon, wider: list[Token], start: int, end: int, entry: Any
+) -> bool:
+    """Whether a country word next to a name found at ``start:end`` names another country
+    than the entry's: before it ("Kenya Red Cross", "Ukraine's Red Cross"), or after it as
+    an adjective ("la Croix-Rouge kényane", "الصليب الأحمر الكيني"). That is the country's
+    own body, which the registry does not list: the phrase is then kept as written rather
+    than named after the wrong entry (the International Committee of the Red Cross)."""
+    before = [t for t in wider if t.end <= start and t.is_word]
+    if before and before[-1].key == "s" and text[before[-1].start - 1] in "'\u2019":
+        before.pop()  # the possessive "'s"
+    near = []
+    if before and not text[before[-1].end : start].strip(" '\u2019s"):
+        near.append(before[-1])
+    after = next((t for t in wider if t.start >= end and t.is_word), None)
+    if after is not None and not text[end : after.start].strip() and _adjective(after.text):
+        near.append(after)
+    for word in near:
+        countries = registry.countries_of(word.text, lex.language)
+        if countries and countries[0] != entry.country:
+            return True
+    return False
+
+
+def _adjective(word: str) -> bool:
+    """Whether a word after a name can be a country adjective: lower case in French ("la
+    Croix-Rouge kényane"), an Arabic nisba with the article ("الكيني", "الكينية"); English
+    puts its adjectives first."""
+    if word[:1].islower():
+        return True
+    return word.startswith("ال") and word.endswith(("ي", "ية"))
 
 
 def _whole(
@@ -126,10 +161,16 @@ def _whole(
 ) -> str | None:
     """The registry name of the phrase, of its longest prefix that has one, or of a quoted
     name inside it."""
-    for candidate in _candidates(text, words):
+    for candidate, n in _candidates(text, words):
         entry = registry.resolve(candidate, lex.language, country)
-        if entry is not None:
-            return entry.name
+        if entry is None:
+            continue
+        rest = [t for t in words[n:] if t.is_word][:1]  # "la Croix-Rouge | kényane"
+        if rest and _other_country(
+            registry, text, lex, rest, rest[0].start, words[n - 1].end, entry
+        ):
+            return None
+        return entry.name
     return None
 
 
@@ -169,16 +210,17 @@ def outlet_name(
     return None
 
 
-def _candidates(text: str, words: list[Token]) -> list[str]:
-    """The phrase, its shorter prefixes, then any quoted or bracketed name inside it."""
-    out: list[str] = []
+def _candidates(text: str, words: list[Token]) -> list[tuple[str, int]]:
+    """The phrase, its shorter prefixes, then any quoted or bracketed name inside it, each
+    with the number of the phrase's words it takes (a quoted name: all of them)."""
+    out: dict[str, int] = {}
     for n in range(len(words), 0, -1):
         if words[n - 1].is_word:
-            out.append(phrase_text(text, words[:n]))
+            out.setdefault(phrase_text(text, words[:n]), n)
     for i, tok in enumerate(words):
         if not tok.is_word and tok.text in '("«“' and i + 1 < len(words) and words[i + 1].is_word:
-            out.append(words[i + 1].text)
-    return [c for c in dict.fromkeys(out) if c]
+            out.setdefault(words[i + 1].text, len(words))
+    return [(c, n) for c, n in out.items() if c]
 
 
 @cache
@@ -211,12 +253,19 @@ def described(lex: Lexicon, content: list[Token], country: str | None) -> str | 
     except ImportError:
         return None
     generic = lex.stop | lex.determiners | lex.titles
-    words = {
-        k
+    kept = [
+        t
         for t in content
-        for k in t.keys[:1]
-        if len(k) >= DESCRIPTION_MIN_CHARS and k not in generic and not lex.speaker_heads.at([t], 0)
-    }
+        if t.keys[:1]
+        and len(t.keys[0]) >= DESCRIPTION_MIN_CHARS
+        and t.keys[0] not in generic
+        and not lex.speaker_heads.at([t], 0)
+    ]
+    # a country's name says whose body speaks, not which: where other words describe it
+    # ("Ukraine's State Emergency Service"), they must match; alone ("Israel's military")
+    # it picks the country's one entry that carries it
+    own = {t.keys[0] for t in kept if not registry.countries_of(t.text, lex.language)}
+    words = own or {t.keys[0] for t in kept}
     if not words:
         return None
     scores: list[tuple[int, str]] = []

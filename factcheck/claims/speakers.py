@@ -184,8 +184,8 @@ def _name_speaker(ctx: Naming, words: list[Token], wider: list[Token]) -> Speake
     link = next((k for k, t in enumerate(words) if k and t.key in lex.name_links), None)
     if link is not None and link + 1 < len(words):
         org = name_speaker(ctx, words[link + 1 :])  # "المتحدثة باسم الوزارة": the ministry
-        if org is not None and org.kind == "named":
-            return replace(org, text=written)
+        if org is not None and org.kind == "named" and (org.resolved or _role(words[:link], lex)):
+            return replace(org, text=written)  # not "Committee of Sahel Relief" -> "Sahel Relief"
     if unnamed is not None:  # "a spokesman" with no organisation named
         return Speaker(unnamed_name(str(unnamed.value), content, lex), written, gender, "unnamed")
     core = [t for t in content if t.key not in lex.determiners]
@@ -209,8 +209,21 @@ def _described(
             return Speaker(known, phrase_text(ctx.text, words), gender, "named", True)
     if head or _capitalised(content):
         kept = _name_part(words, lex)
-        return Speaker(phrase_text(ctx.text, kept), phrase_text(ctx.text, kept), gender)
+        lead = 0  # "The Kenya Red Cross", "la Croix-Rouge kényane": the name without article
+        while lead < len(kept) - 1 and (
+            kept[lead].key in lex.determiners or not kept[lead].is_word
+        ):
+            lead += 1
+        name = phrase_text(ctx.text, kept[lead:])
+        return Speaker(name, phrase_text(ctx.text, kept), gender)
     return None
+
+
+def _role(words: list[Token], lex: Lexicon) -> bool:
+    """Whether these words hold a role that speaks for what follows ("spokesman",
+    "porte-parole", "المتحدث"), not only articles and links."""
+    plain = lex.determiners | lex.name_links | lex.stop
+    return any(t.key in lex.titles and t.key not in plain for t in words if t.is_word)
 
 
 def _past_report_noun(words: list[Token], lex: Lexicon) -> list[Token]:

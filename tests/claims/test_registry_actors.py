@@ -1,0 +1,54 @@
+"""Armed groups, security services, international bodies and agencies often quoted in
+conflict news resolve to one canonical name in the three languages."""
+
+from __future__ import annotations
+
+import pytest
+
+import factcheck
+from factcheck.claims.registry import resolve
+
+
+@pytest.mark.parametrize(
+    ("words", "language", "name"),
+    [
+        ("Islamic Jihad", "en", "Palestinian Islamic Jihad"),
+        ("سرايا القدس", "ar", "Palestinian Islamic Jihad"),
+        ("كتائب حزب الله", "ar", "Kataib Hezbollah"),
+        ("Hezbollah", "en", "Hezbollah"),
+        ("les talibans", "fr", "Taliban"),
+        ("الكرملين", "ar", "Kremlin"),
+        ("الشاباك", "ar", "Shin Bet"),
+        ("ISWAP", "en", "Islamic State West Africa Province"),
+        ("Islamic State", "en", "ISIS"),
+        ("Union africaine", "fr", "African Union"),
+        ("مجلس الأمن الدولي", "ar", "UN Security Council"),
+        ("AIEA", "fr", "International Atomic Energy Agency"),
+        ("Cour pénale internationale", "fr", "International Criminal Court"),
+        ("وكالة الأنباء الجزائرية", "ar", "Algeria Press Service"),
+        ("Maghreb Arabe Presse", "fr", "Maghreb Arab Press"),
+        ("ACLED", "en", "Armed Conflict Location and Event Data Project"),
+        ("بتسيلم", "ar", "B'Tselem"),
+    ],
+)
+def test_resolves(words: str, language: str, name: str) -> None:
+    entry = resolve(words, language)
+    assert entry is not None and entry.name == name
+
+
+def test_a_national_security_council_is_not_the_un_one() -> None:
+    assert resolve("National Security Council", "en") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ("Kataib Hezbollah said two of its fighters were killed in the strike.", "en",
+         "Kataib Hezbollah"),
+        ("وأعلنت سرايا القدس في بيان مقتل 3 من عناصرها.", "ar", "Palestinian Islamic Jihad"),
+        ("Selon le Kremlin, 12 personnes ont été tuées.", "fr", "Kremlin"),
+    ],
+)  # fmt: skip
+def test_speakers(text: str, language: str, speaker: str) -> None:
+    claims = factcheck.extract(text, language=language)
+    assert claims["speaker"].tolist() == [speaker]
