@@ -71,8 +71,9 @@ def test_a_folder_of_bundled_expectations_is_read(capsys: pytest.CaptureFixture[
     assert "recall" in capsys.readouterr().out
 
 
-#: Floors of the held-out set (tests/holdout/README.md): the measured scores, rounded down.
-HOLDOUT_FLOORS = {"precision": 0.96, "recall": 0.97, "speaker": 0.43, "measure": 0.78}
+#: Floors of the held-out set (tests/holdout/README.md): the scores measured after the fixes,
+#: rounded down (the blind first score was precision 0.963, recall 0.975, speaker 0.430).
+HOLDOUT_FLOORS = {"precision": 0.97, "recall": 0.99, "speaker": 0.92, "measure": 0.93}
 
 
 def test_held_out_set_keeps_its_measured_level() -> None:

@@ -42,11 +42,16 @@ def counts_speakers(tokens: list[Token], a: int, b: int, lex: Lexicon) -> bool:
             if any(lex.measures.at(tokens, j) for j in after if tokens[j].is_word):
                 return False
             after_cue = range(m.last, min(len(tokens), m.last + SPEAKER_CUE_GAP))
-            stop = next((j for j in after_cue if _mark(tokens[j])), after_cue.stop)
-            if any(is_cue(tokens, j, lex) for j in range(m.last, stop)):
-                return True  # "two security sources said", not "20 activists, police said"
+            for j in after_cue:
+                if _mark(tokens[j]):
+                    break  # "Police arrested 20 activists, the ministry said": another phrase
+                if tokens[j].is_word and lex.measures.at(tokens, j):
+                    break  # "17 miners were pulled out alive, the statement says": a toll
+                if is_cue(tokens, j, lex):
+                    return True  # "two security sources said"
             before = range(max(0, a - SPEAKER_CUE_GAP), a)
-            cue = [j for j in before if is_cue(tokens, j, lex)]
+            ends = [j for j in before if not tokens[j].is_word and tokens[j].text in ".!?؟"]
+            cue = [j for j in before if is_cue(tokens, j, lex) and not (ends and j < ends[-1])]
             # "a indiqué à l'AFP deux responsables", not "he added that 4 medics were hurt"
             return bool(cue) and not any(
                 tokens[j].is_word and tokens[j].key in lex.openers for j in range(cue[-1], a)

@@ -23,6 +23,8 @@ from factcheck.mentions.phrases import PhraseIndex
 
 #: How many words of a speaker phrase may come before its office ("the", "Libya's").
 OFFICE_LEAD: Final = 2
+#: Offices that name a state's ministry ("Malian Ministry of Mines"): only with the state.
+MINISTRY: Final = "Ministry of "
 #: Length of a person's name after an office, in words ("Othman Abdel Jalil").
 PERSON_WORDS: Final = (2, 4)
 #: Longest lower-case particle inside a person's name ("al", "bin", "de").
@@ -114,6 +116,8 @@ def _office_speaker(
     if office in states.local:
         return _local(office, rest or text[lo : lo + start], lex.language), ""
     named = _country_in(text[lo:hi], lex.language) or country
+    if office.startswith(MINISTRY) and named not in states.adjectives:
+        return None  # "the health ministry" of no known state: kept as written
     person = _person([t for t in (wider or words) if t.is_word and t.start >= lo + end], lex)
     return _named(states, office, named), person
 

@@ -221,6 +221,8 @@ class VerbMixin:
             elif self._seen_by(speaker, words):
                 self.seen_by = speaker.name  # type: ignore[union-attr]
             elif speaker is not None or not words:
+                if pronoun is not None and speaker is not None and not speaker.resolved:
+                    return pronoun  # "Dans son bilan, il fait état": the pronoun speaks
                 if speaker is not None and speaker.kind == "named":
                     return self.apposed(speaker, words, sv, skipped)
                 return speaker or pronoun

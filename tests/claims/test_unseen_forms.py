@@ -254,3 +254,50 @@ def test_relays_days_before_the_outlet_and_descriptions(
 def test_il_fait_aussi_etat_continues_the_speaker() -> None:
     claims = _claims("Le gouverneur a annoncé 19 morts. Il fait aussi état de 26 blessés.", "fr")
     assert [c.speaker_text for c in claims] == ["Le gouverneur"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "speaker"),
+    [
+        (
+            "Mali's ministry of mines said 42 people died in the collapse near Bamako.",
+            "en",
+            42,
+            "Malian Ministry of Mines",
+        ),
+        (
+            "Au Mali, 42 orpailleurs ont péri, selon un communiqué du ministère des Mines.",
+            "fr",
+            42,
+            "Malian Ministry of Mines",
+        ),
+    ],
+)
+def test_a_ministry_named_by_its_office_takes_the_state(
+    text: str, language: str, value: float, speaker: str
+) -> None:
+    assert _one(text, language, value).speaker == speaker
+
+
+def test_bihayat_after_its_verb_and_subject_is_killed() -> None:
+    claim = _one("أودى انهيار المنجم الذي وقع فجرا بحياة 12 عاملا.", "ar", 12)
+    assert (claim.measure, claim.subject) == ("killed", "workers")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le texte a été publié lundi. Dix-sept orpailleurs ont pu être dégagés vivants.",
+        "Dix-sept orpailleurs ont pu être dégagés vivants, précise le texte.",
+    ],
+)
+def test_people_counted_before_a_measure_are_not_speakers(text: str) -> None:
+    assert _one(text, "fr", 17).measure_detail == "rescued"
+
+
+def test_a_pronoun_after_a_prepositional_phrase_continues_its_speaker() -> None:
+    claims = _claims(
+        "Le gouverneur a annoncé 19 morts. Dans son bilan provisoire, il fait état de 26 blessés.",
+        "fr",
+    )
+    assert [c.speaker_text for c in claims] == ["Le gouverneur"] * 2
