@@ -190,7 +190,16 @@ class Registry:
         )
         if found is None or not words_match(query, found[0]):
             return None
+        if self.other_countries(query, found[0]):
+            return None  # "وكالة الأنباء الروسية" is not "وكالة الأنباء التونسية"
         return self.fuzzy_entries[close[found[2]]]
+
+    def other_countries(self, query: str, name: str) -> bool:
+        """Whether a name close to ``query`` names other countries than it does: one letter
+        apart, "الروسية" and "التونسية" are two countries' agencies (a misspelt country
+        word that names none, "Amercan", does not count)."""
+        asked = self.countries_of(query)
+        return bool(asked) and asked != self.countries_of(name)
 
     def find_in(
         self, text: str, language: str | None = None, country: Countries = None

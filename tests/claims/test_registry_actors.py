@@ -52,3 +52,14 @@ def test_a_national_security_council_is_not_the_un_one() -> None:
 def test_speakers(text: str, language: str, speaker: str) -> None:
     claims = factcheck.extract(text, language=language)
     assert claims["speaker"].tolist() == [speaker]
+
+
+def test_a_fuzzy_match_never_changes_the_country() -> None:
+    # one letter apart in Arabic, two different countries' agencies
+    assert resolve("وكالة الأنباء التونسية", "ar").name == "Tunis Afrique Presse"
+    assert resolve("وكالة الأنباء الروسية", "ar") is None
+
+
+def test_wire_agencies_by_their_arabic_descriptions() -> None:
+    assert resolve("وكالة الأنباء الفرنسية", "ar").name == "Agence France-Presse"
+    assert resolve("وكالة رويترز للأنباء", "ar").name == "Reuters"

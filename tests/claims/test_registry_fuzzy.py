@@ -33,6 +33,8 @@ def _scored_against_every_key(registry: Registry, text: str) -> Entry | None:
     )
     if found is None or not words_match(query, found[0]):
         return None
+    if registry.other_countries(query, found[0]):
+        return None
     return registry.fuzzy_entries[found[2]]
 
 
