@@ -63,3 +63,11 @@ def test_a_fuzzy_match_never_changes_the_country() -> None:
 def test_wire_agencies_by_their_arabic_descriptions() -> None:
     assert resolve("وكالة الأنباء الفرنسية", "ar").name == "Agence France-Presse"
     assert resolve("وكالة رويترز للأنباء", "ar").name == "Reuters"
+
+
+def test_a_channels_correspondent_names_the_channel() -> None:
+    # the bare words also name places (the Gezira, the Jazira): only a channel has reporters
+    claims = factcheck.extract("وقالت مراسلة الجزيرة إن 5 أشخاص قتلوا في القصف.", language="ar")
+    assert claims["speaker"].tolist() == ["Al Jazeera"]
+    assert resolve("مراسل العربية", "ar").name == "Al Arabiya"
+    assert resolve("الجزيرة", "ar") is None
