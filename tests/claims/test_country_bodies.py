@@ -120,3 +120,15 @@ def test_an_unlisted_name_is_kept_without_its_article(
     text: str, language: str, speaker: str
 ) -> None:
     assert speaker_of(text, language) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ("Kenya's health minister said 12 people died.", "en", "Kenyan Health Minister"),
+        ("وقال وزير الصحة الكيني إن 12 شخصا لقوا حتفهم في السيول.", "ar", "Kenyan Health Minister"),
+        ("Le gouvernement tchadien a fait état de 12 morts.", "fr", "Chadian government"),
+    ],
+)  # fmt: skip
+def test_an_office_takes_its_countrys_adjective(text: str, language: str, speaker: str) -> None:
+    assert speaker_of(text, language) == speaker
