@@ -202,6 +202,17 @@ class VerbMixin:
             self.lex.agents
         )
 
+    def _owner_apposition(self, words: list[Token]) -> bool:
+        """Whether a phrase between commas says who runs the speaker ("the ministry, run by
+        Hamas, said", "les autorités, contrôlées par le Hamas, font état"): a qualifying
+        participle (``name_qualifiers``) and an agent preposition. The owner does not speak."""
+        content = [t for t in words if t.is_word]
+        return (
+            len(content) > 2
+            and content[0].key in self.lex.name_qualifiers
+            and content[1].key in self.lex.agents
+        )
+
     def named_before(self, i: int, sv: SentenceView) -> Speaker | None:
         """The speaker before a verb, else in one of the comma-separated phrases before it
         ("Des médecins de l'hôpital, joints par téléphone, évoquent")."""
@@ -210,7 +221,8 @@ class VerbMixin:
         skipped: list[Token] = []
         for _ in range(APPOSITIONS + 1):
             words = read_before(self.tokens, end, sv.lo, self.lex, self.walls, comma=True)
-            speaker = self.speaker_at(words)
+            owner = self._owner_apposition(words)
+            speaker = None if owner else self.speaker_at(words)
             if (
                 speaker is not None
                 and speaker.kind == "anaphor"
@@ -226,7 +238,7 @@ class VerbMixin:
                 if speaker is not None and speaker.kind == "named":
                     return self.apposed(speaker, words, sv, skipped)
                 return speaker or pronoun
-            if len(words) <= PERSON_MAX_WORDS and all(t.is_word for t in words):
+            if not owner and len(words) <= PERSON_MAX_WORDS and all(t.is_word for t in words):
                 skipped = words  # "الوزير الفرنسي، جان مارتان، أكد": the person's name
             end = bisect_left(self.starts, words[0].start, sv.lo, sv.hi)
             end = sv.lo if end >= sv.hi else end
