@@ -196,10 +196,9 @@ class Registry:
 
     def other_countries(self, query: str, name: str) -> bool:
         """Whether a name close to ``query`` names other countries than it does: one letter
-        apart, "الروسية" and "التونسية" are two countries' agencies (a misspelt country
-        word that names none, "Amercan", does not count)."""
-        asked = self.countries_of(query)
-        return bool(asked) and asked != self.countries_of(name)
+        apart, "الروسية" and "التونسية" are two countries' agencies, and "الرسمية" (official)
+        is not "الفرنسية" (a misspelt country word, "Amercan", is not matched either)."""
+        return self.countries_of(query) != self.countries_of(name)
 
     def find_in(
         self, text: str, language: str | None = None, country: Countries = None

@@ -71,3 +71,8 @@ def test_a_channels_correspondent_names_the_channel() -> None:
     assert claims["speaker"].tolist() == ["Al Jazeera"]
     assert resolve("مراسل العربية", "ar").name == "Al Arabiya"
     assert resolve("الجزيرة", "ar") is None
+
+
+def test_an_adjective_close_to_a_country_word_is_not_that_country() -> None:
+    # "the official news agency" is not "the French news agency"
+    assert resolve("وكالة الأنباء الرسمية", "ar") is None
