@@ -34,7 +34,7 @@ def counts_speakers(tokens: list[Token], a: int, b: int, lex: Lexicon) -> bool:
     """Whether the figure at ``[a, b)`` counts who speaks ("two security sources said"):
     the speakers' number is not a claim. The figure's own words count ("مصدرين")."""
     for i in range(a, min(len(tokens), b + SPEAKER_NOUN_GAP)):
-        if not tokens[i].is_word and tokens[i].text in ".;:!?؟,،":
+        if _mark(tokens[i]):
             return False  # the noun must belong to the figure's own phrase
         m = lex.unnamed.at(tokens, i) if tokens[i].is_word else None
         if m is not None:

@@ -119,27 +119,31 @@ def _inside(
         for start, end, entry in registry.find_in(text[lo:hi], lex.language, country)
         if lo + start < words[-1].end
         and not governed(words, lo + start, lex)
-        and not _other_country(registry, text, lex, wider, lo + start, lo + end, entry)
+        and not _other_country(registry, lex, _neighbours(text, wider, lo + start, lo + end), entry)
     )
 
 
-def _other_country(
-    registry: Any, text: str, lex: Lexicon, wider: list[Token], start: int, end: int, entry: Any
-) -> bool:
-    """Whether a country word next to a name found at ``start:end`` names another country
-    than the entry's: before it ("Kenya Red Cross", "Ukraine's Red Cross"), or after it as
-    an adjective ("la Croix-Rouge kényane", "الصليب الأحمر الكيني"). That is the country's
-    own body, which the registry does not list: the phrase is then kept as written rather
-    than named after the wrong entry (the International Committee of the Red Cross)."""
-    before = [t for t in wider if t.end <= start and t.is_word]
+def _neighbours(text: str, words: list[Token], start: int, end: int) -> list[Token]:
+    """The words of ``words`` right next to the span ``start:end`` that may name a country:
+    the word just before it (past a possessive "'s": "Kenya Red Cross", "Ukraine's Red
+    Cross"), and the word just after it when it can be an adjective ("la Croix-Rouge
+    kényane", "الصليب الأحمر الكيني")."""
+    before = [t for t in words if t.end <= start and t.is_word]
     if before and before[-1].key == "s" and text[before[-1].start - 1] in "'\u2019":
         before.pop()  # the possessive "'s"
     near = []
     if before and not text[before[-1].end : start].strip(" '\u2019s"):
         near.append(before[-1])
-    after = next((t for t in wider if t.start >= end and t.is_word), None)
+    after = next((t for t in words if t.start >= end and t.is_word), None)
     if after is not None and not text[end : after.start].strip() and _adjective(after.text):
         near.append(after)
+    return near
+
+
+def _other_country(registry: Any, lex: Lexicon, near: list[Token], entry: Any) -> bool:
+    """Whether a word next to a registry name names another country than the entry's: the
+    country's own body, which the registry does not list, so the phrase is kept as written
+    rather than named after the wrong entry (the International Committee of the Red Cross)."""
     for word in near:
         countries = registry.countries_of(word.text, lex.language)
         if countries and countries[0] != entry.country:
@@ -165,10 +169,8 @@ def _whole(
         entry = registry.resolve(candidate, lex.language, country)
         if entry is None:
             continue
-        rest = [t for t in words[n:] if t.is_word][:1]  # "la Croix-Rouge | kényane"
-        if rest and _other_country(
-            registry, text, lex, rest, rest[0].start, words[n - 1].end, entry
-        ):
+        near = _neighbours(text, words, words[0].start, words[n - 1].end)  # "… | kényane"
+        if _other_country(registry, lex, near, entry):
             return None
         return entry.name
     return None
