@@ -76,3 +76,92 @@ def test_offices_and_organisations_take_their_registry_names(
     text: str, language: str, value: float, speaker: str
 ) -> None:
     assert _one(text, language, value).speaker == speaker
+
+
+# --- what is counted ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "measure", "detail", "subject"),
+    [
+        # a counted noun that is also a measure word yields to the clause's verb
+        (
+            "Plus de 300 détenus se sont évadés du centre, selon la police.",
+            "fr",
+            300,
+            "other",
+            "escaped",
+            "prisoners",
+        ),
+        (
+            "More than 120 detainees escaped from the camp overnight, officials said.",
+            "en",
+            120,
+            "other",
+            "escaped",
+            "prisoners",
+        ),
+        (
+            "وقالت السلطات إن 45 سجيناً فروا من السجن خلال الليل.",
+            "ar",
+            45,
+            "other",
+            "escaped",
+            "prisoners",
+        ),
+        # escapees caught again are arrests of prisoners
+        (
+            "La gendarmerie a annoncé que 18 évadés ont été repris mardi.",
+            "fr",
+            18,
+            "arrested",
+            "",
+            "prisoners",
+        ),
+        (
+            "Soldiers recaptured 26 of the escapees near the river, the army said.",
+            "en",
+            26,
+            "arrested",
+            "",
+            "prisoners",
+        ),
+        ("وأعلن الجيش القبض على 26 من الفارين قرب النهر.", "ar", 26, "arrested", "", "prisoners"),
+        # a part named between commas after the figure leaves the verb to the whole
+        (
+            "Au moins neuf personnes, dont trois enfants, ont été tuées dans l'éboulement.",
+            "fr",
+            9,
+            "killed",
+            "",
+            "people",
+        ),
+        (
+            "At least 13 people, including two nurses, were injured in the blast.",
+            "en",
+            13,
+            "wounded",
+            "",
+            "people",
+        ),
+        # first aid given is a count of the wounded, not of a crowd
+        (
+            "Paramedics attended to 58 people after the stampede, the Red Crescent said.",
+            "en",
+            58,
+            "wounded",
+            "",
+            "people",
+        ),
+    ],
+)
+def test_what_a_figure_counts_in_escapes_recaptures_and_parts(
+    text: str, language: str, value: float, measure: str, detail: str, subject: str
+) -> None:
+    claim = _one(text, language, value)
+    assert (claim.measure, claim.measure_detail, claim.subject) == (measure, detail, subject)
+
+
+def test_a_toll_noun_keeps_its_measure_before_another_figures_verb() -> None:
+    claim = _one("ارتفعت الحصيلة إلى 31 قتيلاً و90 مصاباً، وفق الدفاع المدني.", "ar", 31)
+    assert claim.measure == "killed"
