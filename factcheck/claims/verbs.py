@@ -213,11 +213,9 @@ class VerbMixin:
         for k in range(1, len(words)):
             tok = words[k]
             preps = self.lex.object_preps  # glued to the outlet only in Arabic ("لوكالة")
-            if tok.is_word and (
-                tok.key in preps or (self.lex.article and tok.key.startswith(preps))
-            ):
-                if self.outlet_at(first + k, sv) is not None:
-                    return k
+            glued = self.lex.article and tok.key.startswith(preps)
+            if tok.is_word and (tok.key in preps or glued) and self.outlet_at(first + k, sv):
+                return k
         return 0
 
     def _bare_speaker(self, words: list[Token], sv: SentenceView) -> Speaker | None:
