@@ -165,3 +165,52 @@ def test_what_a_figure_counts_in_escapes_recaptures_and_parts(
 def test_a_toll_noun_keeps_its_measure_before_another_figures_verb() -> None:
     claim = _one("ارتفعت الحصيلة إلى 31 قتيلاً و90 مصاباً، وفق الدفاع المدني.", "ar", 31)
     assert claim.measure == "killed"
+
+
+# --- running totals and reporting verbs ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        (
+            "Floods have killed more than 240 people across the region so far this year, the "
+            "ministry said.",
+            "en",
+            240,
+        ),
+        (
+            "Depuis le début de l'année, les violences ont coûté la vie à 87 civils dans la "
+            "province, selon l'ONU.",
+            "fr",
+            87,
+        ),
+        ("ومنذ مطلع العام، وثّقت الأمم المتحدة مقتل 87 مدنياً في الإقليم.", "ar", 87),
+    ],
+)
+def test_a_running_total_of_the_year_is_context(text: str, language: str, value: float) -> None:
+    claim = _one(text, language, value)
+    assert (claim.scope, claim.measure) == ("context", "killed")
+
+
+def test_an_ordinal_day_since_the_start_of_the_year_leaves_the_figure_alone() -> None:
+    text = "خرج عشرات الآلاف إلى الشوارع في مختلف المدن، في رابع يوم احتجاج منذ مطلع العام."
+    assert _one(text, "ar", 20000).scope == "event"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "speaker"),
+    [
+        (
+            "وثّقت منظمة العفو الدولية مقتل 14 متظاهراً خلال الأسبوع.",
+            "ar",
+            14,
+            "Amnesty International",
+        ),
+        ("Les autorités, elles, ne reconnaissent que deux blessés.", "fr", 2, "authorities"),
+    ],
+)
+def test_documented_and_acknowledged_report_a_figure(
+    text: str, language: str, value: float, speaker: str
+) -> None:
+    assert _one(text, language, value).speaker == speaker
