@@ -75,7 +75,7 @@ def test_a_folder_of_bundled_expectations_is_read(capsys: pytest.CaptureFixture[
 #: fixes, rounded down. Blind first scores: holdout precision 0.963, recall 0.975, speaker
 #: 0.430; holdout2 precision 0.955, recall 1.000, speaker 0.343, measure 0.790.
 HOLDOUT_FLOORS = {"precision": 0.97, "recall": 0.99, "speaker": 0.92, "measure": 0.93}
-HOLDOUT2_FLOORS = {"precision": 0.96, "recall": 0.99, "speaker": 0.76, "measure": 0.89}
+HOLDOUT2_FLOORS = {"precision": 0.96, "recall": 0.99, "speaker": 0.79, "measure": 0.89}
 
 
 @pytest.mark.parametrize(

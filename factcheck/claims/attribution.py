@@ -53,6 +53,7 @@ class Attribution:
     denied: bool = False
     reach: int = -1  # a passive cue ("recensées par X") binds figures from here to ``at``
     alone: bool = False  # binds its own figure only ("6000 (préfecture)"), never later ones
+    joined: bool = False  # a verb joined to the one before ("et affirmé", "وقالت", ", évoquant")
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,7 +380,26 @@ def attribute(
     reader = _Reader(text, tokens, lex, blocked, country, publisher, fence)
     for sv in views:
         reader.sentence(sv)
-    return reader.found
+    found = reader.found
+    denials = {a.sentence for a in found if a.denied}
+    if denials:  # only a denial asks whether a later verb is joined to it
+        starts = [t.start for t in tokens]
+        for n, a in enumerate(found):
+            if a.sentence in denials and not a.denied:
+                k = bisect_left(starts, a.at)
+                found[n] = replace(a, joined=_joined(tokens, views[a.sentence].lo, k, lex))
+    return found
+
+
+def _joined(tokens: list[Token], lo: int, i: int, lex: Lexicon) -> bool:
+    """Whether the verb at token ``i`` is joined to a verb before it: after "and", "et" or a
+    comma, or glued to Arabic "و" ("وقالت")."""
+    k = i - 1
+    while k >= lo and not tokens[k].is_word and not tokens[k].text.strip():
+        k -= 1
+    if k >= lo and (tokens[k].key in lex.conjunctions or tokens[k].text in (",", "،")):
+        return True
+    return lex.language == "ar" and i < len(tokens) and tokens[i].text[:1] in ("و", "ف")
 
 
 def attribution_for(
@@ -402,6 +422,9 @@ def attribution_for(
     before = [a for a in same if a.at <= at]
     denied = [a for a in before if a.denied]
     if denied:  # "rejected the rights group's figure of 56": the denier speaks, denying
+        last = before[-1]
+        if last.joined and not last.denied and last.at > denied[-1].at:
+            return last  # "ونفت ... وقالت إن 23", "a démenti ..., et affirmé que 152": asserted
         return denied[-1]
     if before:
         return before[-1]

@@ -219,6 +219,7 @@ class Lexicon:
     gender_f_suffixes: tuple[str, ...]
     feminine_heads: frozenset[str]
     determiners: frozenset[str]  # "the", "le": dropped before a back-reference's head
+    possessives: frozenset[str]  # "its": "its monitors said" speak for the speaker before
     article: tuple[str, ...]  # definite article forms glued to words ("ال", "لل"); () elsewhere
     name_links: frozenset[str]  # words that carry a name on ("باسم")
     relatives: frozenset[str]  # "who", "qui", "الذي": a relative clause after a speaker
@@ -420,6 +421,7 @@ def lexicon(language: str) -> Lexicon:
         gender_f_suffixes=tuple(lookup_key(s) for s in sec.get("feminine_suffixes") or []),
         feminine_heads=words("feminine_heads"),
         determiners=words("determiners"),
+        possessives=words("possessives"),
         article=tuple(lookup_key(str(a)) for a in sec.get("article") or []),
         name_links=words("name_links"),
         relatives=words("relatives"),

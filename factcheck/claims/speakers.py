@@ -135,6 +135,8 @@ def _name_speaker(ctx: Naming, words: list[Token], wider: list[Token]) -> Speake
     gender = lex.gender_of(content)
     if lex.measures.scan(words) and not lex.unnamed.scan(words):
         return None  # "مقتل 11 مسلحا", "عدم وقوع إصابات": the reported fact, not a speaker
+    if content[0].key in lex.possessives:  # "its monitors", "its teams": the speaker before
+        return Speaker("", written, "", "anaphor")
     anaphor = lex.anaphors.at(content, 0)
     if anaphor is not None and anaphor.last == len(content):
         value = str(anaphor.value or "")

@@ -214,3 +214,88 @@ def test_documented_and_acknowledged_report_a_figure(
     text: str, language: str, value: float, speaker: str
 ) -> None:
     assert _one(text, language, value).speaker == speaker
+
+
+# --- hedges, denials and back-references --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("وأكدت الشرطة أن عدد المعتقلين لم يتجاوز 30 شخصاً.", "ar", 30),
+        ("وقال المحافظ إن عدد المفقودين لا يتجاوز 7.", "ar", 7),
+        ("Officials said the number of dead did not exceed 9.", "en", 9),
+    ],
+)
+def test_a_negated_more_than_is_an_upper_bound(text: str, language: str, value: float) -> None:
+    claim = _one(text, language, value)
+    assert (claim.qualifier, claim.low, claim.high) == ("at_most", None, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "denied", "asserted"),
+    [
+        (
+            "ونفى الجيش قصف الأحياء السكنية، وقال إن غاراته قتلت 17 مسلحاً وليس 40 مدنياً.",
+            "ar",
+            40,
+            17,
+        ),
+        (
+            "Le préfet a démenti le bilan de 25 morts et affirmé que 9 personnes avaient péri.",
+            "fr",
+            25,
+            9,
+        ),
+        (
+            "Le ministère a démenti le chiffre de 600 réfugiés, évoquant « environ 350 » arrivées.",
+            "fr",
+            600,
+            350,
+        ),
+        (
+            "The army denied the figure of 30 dead and said 6 soldiers had been wounded.",
+            "en",
+            30,
+            6,
+        ),
+    ],
+)
+def test_a_figure_after_a_denial_and_a_joined_verb_is_asserted(
+    text: str, language: str, denied: float, asserted: float
+) -> None:
+    assert _one(text, language, asserted).polarity == "asserted"
+    if language != "ar":  # "وليس 40": negated, not denied, in the Arabic sentence
+        assert _one(text, language, denied).polarity == "denied"
+
+
+def test_a_verb_of_another_subject_after_a_denial_keeps_the_denial() -> None:
+    text = "ونفت الشرطة صحة منشورات تداولها ناشطون تحدثت عن مقتل 5 متظاهرين."
+    assert _one(text, "ar", 5).polarity == "denied"
+
+
+def test_its_staff_speak_for_the_organisation_named_before() -> None:
+    text = "Amnesty International said its researchers had documented 48 arrests in two days."
+    assert _one(text, "en", 48).speaker == "Amnesty International"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        (
+            "Amnesty International a recensé 12 morts. L'ONG fait aussi état de 40 blessés.",
+            "fr",
+            40,
+        ),
+        (
+            "Amnesty International said 12 people were killed. The rights group put the number "
+            "of wounded at 40.",
+            "en",
+            40,
+        ),
+    ],
+)
+def test_the_ngo_names_the_organisation_of_that_kind_named_before(
+    text: str, language: str, value: float
+) -> None:
+    assert _one(text, language, value).speaker == "Amnesty International"
