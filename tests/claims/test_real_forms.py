@@ -173,7 +173,7 @@ def test_outlet_restating_a_headline_figure_keeps_its_own_claim(
     [
         (
             "The Turkish Red Crescent says 40 died.\n"
-            "Its director told the AP that 900 people were missing, fewer than the 1,500 a "
+            "A local official told the AP that 900 people were missing, fewer than the 1,500 a "
             "second Red Crescent spokesman gave on Friday.",
             "Turkish Red Crescent",
         ),

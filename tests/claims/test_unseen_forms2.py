@@ -299,3 +299,19 @@ def test_the_ngo_names_the_organisation_of_that_kind_named_before(
     text: str, language: str, value: float
 ) -> None:
     assert _one(text, language, value).speaker == "Amnesty International"
+
+
+def test_the_feminine_la_taqillu_an_is_a_lower_bound() -> None:
+    claim = _one("وقالت المنظمة إن حصيلة القتلى لا تقل عن 26 شخصاً.", "ar", 26)
+    assert (claim.qualifier, claim.low, claim.high) == ("at_least", 26, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le ministre de la Justice a évoqué environ 280 fugitifs au Mali.", "fr"),
+        ("Mali's justice minister said about 280 inmates were still at large.", "en"),
+    ],
+)
+def test_a_justice_minister_is_an_office_of_the_state(text: str, language: str) -> None:
+    assert _one(text, language, 280).speaker == "Malian Justice Minister"
