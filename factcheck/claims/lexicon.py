@@ -188,6 +188,7 @@ class Lexicon:
     according: Phrases  # speaker follows: "according to X"
     passive: Phrases  # speaker follows and binds the figure before: "recensées par X"
     report_nouns: Phrases  # "bilan", "toll", "حصيلة": who made it is named a little later
+    report_adjectives: frozenset[str]  # "new", "nouveau": before a report noun ("a new tally")
     relay: Phrases  # source follows; the speaker so far becomes a relay: "citing X"
     transmit: Phrases  # verbs whose source follows a relay preposition: "نقلت ... عن X"
     relay_preps: frozenset[str]
@@ -389,6 +390,7 @@ def lexicon(language: str) -> Lexicon:
         according=phrases("according"),
         passive=phrases("passive"),
         report_nouns=phrases("report_nouns"),
+        report_adjectives=words("report_adjectives"),
         relay=phrases("relay"),
         transmit=phrases("transmit"),
         relay_preps=words("relay_preps"),
