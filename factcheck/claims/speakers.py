@@ -167,8 +167,9 @@ def _name_speaker(ctx: Naming, words: list[Token], wider: list[Token]) -> Speake
             name = unnamed_name(name, [], lex, org=organisation(ctx, rest))
         return Speaker(name, written, gender, "unnamed")
     found = registry_name(ctx.text, lex, ctx.country, words, wider)
-    if found:
-        return Speaker(found, written, gender, "named", True)
+    if found:  # "نفى الجيش الإسرائيلي مقتل": the name's words, without the fact after it
+        text = phrase_text(ctx.text, _name_part(words, lex)) if lex.article else written
+        return Speaker(found, text, gender, "named", True)
     office = office_speaker(ctx.text, lex, words, wider, ctx.country)
     if office is not None:  # "وزير الصحة", "les autorités", "الولايات المتحدة"
         core = [t for t in content if t.key not in lex.determiners and not possessive(ctx.text, t)]
