@@ -111,7 +111,7 @@ def _office_speaker(
     hit = next((h for h in states.offices.find(phrase, lex.language) if h[0] <= lead), None)
     if hit is None:
         return None
-    start, end, office = hit
+    _, end, office = hit
     if office in states.local:  # "Kharkiv Governor Oleh Syniehubov", "محافظ نينوى فلان"
         name, after = _local(office, text[lo:hi], lex.language)
         after = max(lo + end, lo + after)  # the person follows the office and its place
