@@ -230,6 +230,7 @@ class Lexicon:
     titles: frozenset[str]  # "رئيس", "spokesman", "porte-parole": before an organisation
     apposition_pronouns: frozenset[str]  # "وهو": "and he is", opening an apposition
     given_names: frozenset[str]  # "أحمد", "فاطمة": a name in a script without capitals
+    reporters: frozenset[str]  # "مراسل", "correspondent": an outlet's own staff speak for it
     light_words: frozenset[str]  # auxiliaries and articles: free in word distances
     heavy_words: frozenset[str]  # conjunctions: cost like a comma in word distances
     level_nouns: frozenset[str]  # "age", "âge", "سن": a figure set to one is not a count
@@ -432,6 +433,7 @@ def lexicon(language: str) -> Lexicon:
         titles=words("titles"),
         apposition_pronouns=words("apposition_pronouns"),
         given_names=words("given_names"),
+        reporters=words("reporters"),
         light_words=words("light_words"),
         heavy_words=words("heavy_words"),
         level_nouns=words("level_nouns"),
