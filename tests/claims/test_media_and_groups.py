@@ -41,3 +41,17 @@ def test_the_group_is_the_armed_group_named_before(text: str, language: str) -> 
     got = _speakers(text, language)
     expected = ["Hamas"] * len(got) if "Hamas" in text else ["group"]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ("The ministry rejected the figure of 400 deaths reported by local media.", "en",
+         "ministry"),
+        ("Le ministère a démenti le chiffre de 400 morts avancé par plusieurs médias.", "fr",
+         "ministère"),
+    ],
+)  # fmt: skip
+def test_a_denial_before_a_passive_source_speaks(text: str, language: str, speaker: str) -> None:
+    row = factcheck.extract(text, language=language).iloc[0]
+    assert (row["speaker"], row["polarity"]) == (speaker, "denied")
