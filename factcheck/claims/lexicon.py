@@ -227,6 +227,8 @@ class Lexicon:
     object_preps: tuple[str, ...]  # "à", "to", "ل": the outlet a speaker talked to follows
     openers: frozenset[str]  # "that", "que", "أن": what was said starts here
     titles: frozenset[str]  # "رئيس", "spokesman", "porte-parole": before an organisation
+    apposition_pronouns: frozenset[str]  # "وهو": "and he is", opening an apposition
+    given_names: frozenset[str]  # "أحمد", "فاطمة": a name in a script without capitals
     light_words: frozenset[str]  # auxiliaries and articles: free in word distances
     heavy_words: frozenset[str]  # conjunctions: cost like a comma in word distances
     level_nouns: frozenset[str]  # "age", "âge", "سن": a figure set to one is not a count
@@ -426,6 +428,8 @@ def lexicon(language: str) -> Lexicon:
         object_preps=tuple(lookup_key(str(w)) for w in sec.get("object_preps") or []),
         openers=words("openers"),
         titles=words("titles"),
+        apposition_pronouns=words("apposition_pronouns"),
+        given_names=words("given_names"),
         light_words=words("light_words"),
         heavy_words=words("heavy_words"),
         level_nouns=words("level_nouns"),

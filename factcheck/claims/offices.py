@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Final
 
@@ -135,8 +135,22 @@ def office_person(text: str, lex: Lexicon, words: list[Token], after: int) -> st
 
 
 def _named(states: States, office: str, country: str | None) -> str:
+    """The office with its state's adjective; the registry's name when that is one of its
+    aliases ("Turkish Ministry of Defence" -> Turkish Ministry of National Defence)."""
     adjective = states.adjectives.get(country or "", "")
-    return f"{adjective} {office}" if adjective else office
+    if not adjective:
+        return office
+    return _registered(f"{adjective} {office}")
+
+
+@lru_cache(maxsize=1024)
+def _registered(name: str) -> str:
+    from factcheck.claims.registry import find_in
+
+    found = find_in(name, "en")
+    if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(name):
+        return found[0][2].name
+    return name
 
 
 def _country_in(phrase: str, language: str) -> str | None:

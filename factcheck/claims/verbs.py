@@ -14,7 +14,7 @@ from itertools import takewhile
 from typing import TYPE_CHECKING, Any, Final
 
 from factcheck.claims.offices import office_person
-from factcheck.claims.phrases import read_after, read_before
+from factcheck.claims.phrases import phrase_text, read_after, read_after_both, read_before
 from factcheck.claims.sources import is_outlet
 from factcheck.claims.speakers import Speaker
 
@@ -152,6 +152,27 @@ class VerbMixin:
         if outlet is not None:
             i = outlet[1]
         speaker, words = self.speaker_after(i, sv)
+        if speaker is None and not words and self.lex.given_names:
+            # "وقال علي حسن": a given name spelt like a stop word ("على", on), written as
+            # the name; the reading had stopped at it
+            _, wide = read_after_both(self.tokens, i, sv.hi, self.lex, self.walls)
+            if wide and wide[0].text in self.lex.given_names:
+                stop = self.lex.stop
+                words = wide[:1] + list(takewhile(lambda t: t.key not in stop, wide[1:]))
+        told = self._told_inside(words, sv)
+        if told:  # "قال أحمد كريم لوكالة فرانس برس": the agency is told, the name speaks
+            before = self.speaker_at(words[:told])
+            if self._bare_name(words[:told]) or (
+                before is not None and (before.kind == "unnamed" or before.resolved)
+            ):  # not "مراسل لوكالة فرانس برس", the agency's own reporter
+                words, speaker = words[:told], before
+        bare = speaker is None and self._bare_name(words)  # Arabic names carry no capitals
+        if words and (bare or (speaker is not None and _bare(speaker))):
+            apposed = self._role_after(words, sv)  # "said Ahmed Karim, a spokesman for X"
+            if apposed is not None:
+                return replace(apposed, person=apposed.person or phrase_text(self.text, words))
+        if bare:
+            return self._bare_speaker(words, sv)
         if speaker is not None and words and speaker.kind == "named" and not speaker.resolved:
             k = self._index_after(words[-1].end, sv)
             if k < sv.hi and self.tokens[k].text in ",،":
@@ -168,6 +189,70 @@ class VerbMixin:
                 if closed and person and len(person.split()) == len(name):
                     return replace(speaker, person=person)
         return speaker
+
+    def _bare_name(self, words: list[Token]) -> bool:
+        """Whether an unknown phrase after a verb may be a person's name in a script without
+        capitals: two to four words, no stop word or digit, and either none with the article
+        ("وقال أحمد كريم،") or a given name first ("محمد الحسن")."""
+        content = [t for t in words if t.is_word]
+        lex = self.lex
+        if not lex.article or len(content) != len(words) or not 2 <= len(content) <= 4:
+            return False
+        given = not lex.given_names.isdisjoint(content[0].keys)  # "محمد الحسن"
+        rest = content[1:] if given else content  # "علي" is a name and a preposition
+        if any(t.key in lex.stop or t.key.isdigit() for t in rest):
+            return False
+        return given or not any(k.startswith(lex.article) for t in content for k in t.keys)
+
+    def _told_inside(self, words: list[Token], sv: SentenceView) -> int:
+        """Where an outlet the speaker talked to starts inside a phrase read after a verb
+        ("أحمد كريم لوكالة فرانس برس"), 0 when none does: only words before it speak."""
+        if len(words) < 2:
+            return 0
+        first = self._index_after(words[0].start, sv)
+        for k in range(1, len(words)):
+            tok = words[k]
+            preps = self.lex.object_preps  # glued to the outlet only in Arabic ("لوكالة")
+            glued = self.lex.article and tok.key.startswith(preps)
+            if tok.is_word and (tok.key in preps or glued) and self.outlet_at(first + k, sv):
+                return k
+        return 0
+
+    def _bare_speaker(self, words: list[Token], sv: SentenceView) -> Speaker | None:
+        """A name without capitals after a verb: an unnamed speaker when an apposition says
+        so ("أحمد كريم، أحد السكان،"), else the name as written when it opens with a given
+        name ("وقال أحمد كريم إن"); None otherwise ("وذكرت تقارير إعلامية")."""
+        written = phrase_text(self.text, words)
+        k = self._index_after(words[-1].end, sv)
+        if k < sv.hi and self.tokens[k].text in ",،":
+            apposed, _ = self.speaker_after(k + 1, sv)
+            if apposed is not None and apposed.kind == "unnamed":
+                return replace(apposed, text=written)
+        if self.lex.given_names.isdisjoint(words[0].keys):
+            return None
+        return Speaker(written, written, self.lex.gender_of(words))
+
+    def _role_after(self, words: list[Token], sv: SentenceView) -> Speaker | None:
+        """The organisation an apposition after a name says the person speaks for ("Ahmed
+        Karim, a spokesman for the provincial government,", "Marc Dupont, porte-parole de la
+        préfecture", "أحمد كريم، المتحدث باسم الدفاع المدني،"): the apposition must open with
+        a role and name a speaker, as it does before a verb; the person is the name."""
+        k = self._index_after(words[-1].end, sv)
+        if k >= sv.hi or self.tokens[k].text not in ",،":
+            return None
+        k += 1
+        while (
+            k < sv.hi
+            and self.tokens[k].is_word
+            and self.tokens[k].key in self.lex.apposition_pronouns
+        ):
+            k += 1  # "، وهو مسؤول في ...": "and he is"
+        _, wide = read_after_both(self.tokens, k, sv.hi, self.lex, self.walls)
+        content = [t for t in wide if t.is_word and t.key not in self.lex.determiners]
+        if not content or content[0].key not in self.lex.titles:
+            return None
+        whole = self.speaker_at(wide, wide)
+        return whole if whole is not None and whole.kind == "named" else None
 
     def apposed(
         self, speaker: Speaker, words: list[Token], sv: SentenceView, skipped: list[Token] = ()

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-from factcheck.mentions.gates import Gate
+from factcheck.mentions.gates import Around, Gate
 from factcheck.mentions.patterns import alternation
 from factcheck.mentions.words import Atom
 
@@ -44,40 +44,31 @@ def age_patterns(person_nouns: list[str] | frozenset[str], of: str) -> dict[str,
     }
 
 
-def _before(p: Gate, text: str, start: int) -> re.Match[str] | None:
-    return p.search(text, max(0, start - CUE_WINDOW), start)
-
-
-def age_reason(text: str, atom: Atom, p: dict[str, Gate], is_upper: IsUpper) -> str | None:
-    """Widen ``atom`` over its age cue and unit and say why, or None."""
-    unit = p["after_age_units"].match(text, atom.end)
-    cue = _before(p["before_age_before"], text, atom.start)
+def age_reason(text: str, atom: Atom, near: Around, is_upper: IsUpper) -> str | None:
+    """Widen ``atom`` over its age cue and unit and say why, or None (``near``: the gates
+    around the figure, these patterns among them)."""
+    unit = near.after("after_age_units")
+    cue = near.before("before_age_before")
     if cue:
         if atom.qualifier not in ("at_least", "at_most", "about"):
             atom.start = cue.start()
         if unit:
             atom.end = unit.end()
         return "age of a person"
-    after = p["after_age_after"].match(text, atom.end)
+    after = near.after("after_age_after")
     if after:
         atom.end = after.end()
         return "age of a person"
     if unit and (
-        _before(p["person_before"], text, atom.start)
-        or (_before(p["paren_before"], text, atom.start) and text[unit.end() :].lstrip()[:1] == ")")
+        near.before("person_before")
+        or (near.before("paren_before") and text[unit.end() :].lstrip()[:1] == ")")
     ):
         atom.end = unit.end()
         return "age of a person"
     bare = not atom.words and atom.low is not None and atom.low <= AGE_MAX
-    for before, after in (("name_comma", "comma_after"), ("name_paren", "paren_after")):
-        name = _before(p[before], text, atom.start)  # "Dana Levi, 31," / "Dana Levi (31)"
+    for before, after_name in (("name_comma", "comma_after"), ("name_paren", "paren_after")):
+        name = near.before(before)  # "Dana Levi, 31," / "Dana Levi (31)"
         surname = name is not None and ("v" not in name.groupdict() or is_upper(name.start("v")))
-        if (
-            name
-            and bare
-            and surname
-            and is_upper(name.start("w"))
-            and p[after].match(text, atom.end)
-        ):
+        if name and bare and surname and is_upper(name.start("w")) and near.after(after_name):
             return "age after a person's name"
     return None

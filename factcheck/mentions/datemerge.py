@@ -17,7 +17,7 @@ from functools import cache
 from typing import Final
 
 from factcheck.mentions.lexicon import Lexicon
-from factcheck.mentions.patterns import alternation
+from factcheck.mentions.patterns import alternation, scan_alternation
 from factcheck.mentions.words import Atom
 
 #: What may stand between a month name and the day or year after it ("Jan. 28, 2024").
@@ -32,8 +32,8 @@ YEAR_MAX: Final = 2100
 @cache
 def _month_pattern(lex: Lexicon) -> re.Pattern[str]:
     """Month names, with a second name after a slash ("تشرين الأول/أكتوبر")."""
-    months = alternation(lex.months)
-    return re.compile(rf"(?:{months})(?:\s*/\s*(?:{months}))?")
+    months = alternation(lex.months)  # the first laid out for a scan of the whole text
+    return re.compile(rf"(?:{scan_alternation(lex.months)})(?:\s*/\s*(?:{months}))?")
 
 
 @cache

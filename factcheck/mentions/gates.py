@@ -134,3 +134,68 @@ class Gate:
             if text[at : at + 1] not in self.first_chars or not text.startswith(starts, at):
                 return None
         return self.pattern.match(text, pos)
+
+
+@dataclass(frozen=True, slots=True)
+class GateIndex:
+    """The gates of a language filed by the character their test needs next to a figure, so
+    that the gates of one figure are answered from two reads of the text (:class:`Around`).
+
+    ``by_first``: for a first character after a figure (past white space and hyphens), the
+    names whose ``starts`` test may pass there, with ``any_first`` (the gates without that
+    test); ``by_last``: for the last character before a figure's window end (past white space
+    and hyphens), the names whose ``ends`` test may pass, with ``any_last`` (the gates without
+    that test, or with other characters stripped).
+    """
+
+    gates: dict[str, Gate]
+    window: int
+    by_first: dict[str, frozenset[str]]
+    any_first: frozenset[str]
+    by_last: dict[str, frozenset[str]]
+    any_last: frozenset[str]
+
+
+def gate_index(gates: dict[str, Gate], window: int) -> GateIndex:
+    """The :class:`GateIndex` of ``gates``, whose ``before`` side looks ``window`` characters
+    back from a figure."""
+    any_first = frozenset(n for n, g in gates.items() if g.starts is None)
+    any_last = frozenset(n for n, g in gates.items() if g.ends is None or g.strip != _GAP_CHARS)
+    firsts = {c for g in gates.values() for c in g.first_chars}
+    lasts = {c for n, g in gates.items() if n not in any_last for c in g.last_chars}
+    by_first = {c: any_first | {n for n, g in gates.items() if c in g.first_chars} for c in firsts}
+    by_last = {
+        c: any_last | {n for n, g in gates.items() if n not in any_last and c in g.last_chars}
+        for c in lasts
+    }
+    return GateIndex(gates, window, by_first, any_first, by_last, any_last)
+
+
+class Around:
+    """The gates of one figure at ``[start, end)`` of ``text``: :meth:`after` answers as
+    ``gate.match(text, end)`` and :meth:`before` as ``gate.search(text, start - window,
+    start)``; a gate whose test fails at the characters read once here is not called."""
+
+    __slots__ = ("end", "firsts", "index", "lasts", "start", "text")
+
+    def __init__(self, index: GateIndex, text: str, start: int, end: int) -> None:
+        self.index, self.text, self.start, self.end = index, text, start, end
+        at = _GAP.match(text, end).end()  # type: ignore[union-attr]
+        self.firsts = index.by_first.get(text[at : at + 1], index.any_first)
+        before = text[max(0, start - index.window) : start].rstrip()
+        while before and before[-1] in _GAP_CHARS:
+            before = before.rstrip(_GAP_CHARS).rstrip()
+        self.lasts = index.by_last.get(before[-1:], index.any_last)
+
+    def after(self, name: str) -> re.Match[str] | None:
+        """``gate.match(text, end)`` of the gate ``name``."""
+        if name not in self.firsts:
+            return None
+        return self.index.gates[name].match(self.text, self.end)
+
+    def before(self, name: str) -> re.Match[str] | None:
+        """``gate.search(text, start - window, start)`` of the gate ``name``."""
+        if name not in self.lasts:
+            return None
+        start = self.start
+        return self.index.gates[name].search(self.text, max(0, start - self.index.window), start)

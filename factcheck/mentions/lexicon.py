@@ -28,6 +28,7 @@ from factcheck.mentions.patterns import (
     hedge_patterns,
     number_map,
     prefix_group,
+    scan_alternation,
     word_list,
 )
 from factcheck.mentions.tokens import phrase_tokens
@@ -145,6 +146,16 @@ class Lexicon:
             if prefix.endswith(keep):
                 return len(keep)
         return 0
+
+
+def _none_opening(lead: list[str], pfx: str) -> str:
+    """The start of the "no casualties" pattern, up to its lead word, in group ``h``: laid
+    out for a scan of the whole text (:func:`scan_alternation`) where no particle may come
+    before the lead word and every lead word opens with a letter or digit (the start guard
+    then belongs to each word, as there), else guarded once before the particle."""
+    if not pfx and all(w[0].isalnum() for w in lead):
+        return f"(?P<h>(?:{scan_alternation(lead)})"
+    return rf"(?<![^\W_]){pfx}(?P<h>(?:{alternation(lead, False)})"
 
 
 @cache
@@ -294,12 +305,12 @@ def lexicon(language: str) -> Lexicon:
         **hedge_patterns(hedges, gaps, pfx),
         ranges=tuple(ranges),
         none_reported=re.compile(
-            rf"(?<![^\W_]){pfx}(?P<h>(?:{alternation(none_parts['lead'], False)})"
+            rf"{_none_opening(none_parts['lead'], pfx)}"
             rf"(?:\s+(?:{filler})){{0,{NONE_FILLER}}}\s+{pfx}"
             rf"(?:{alternation(none_parts['nouns'], False)}))"
         ),
-        protected=re.compile(alternation(protected)),
-        not_numbers=re.compile(alternation(lists["not_numbers"])),
+        protected=re.compile(scan_alternation(protected)),
+        not_numbers=re.compile(scan_alternation(lists["not_numbers"])),
         starters=frozenset(
             [
                 *maps["units"],

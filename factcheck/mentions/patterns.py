@@ -91,6 +91,9 @@ ROLE_LISTS: Final = (
     "hour_prepositions",
 )
 QUALIFIERS: Final = ("at_least", "at_most", "about")
+#: A pattern that never matches and that a scan of a text passes over quickly (the engine
+#: looks for its first character in C); ``(?!x)x`` is tried at every position.
+SCAN_NEVER: Final = r"x(?<!x)"
 
 
 def word_list(value: Any, where: str, problems: list[str]) -> list[str]:
@@ -135,26 +138,43 @@ def number_map(value: Any, where: str, problems: list[str], width: int = 0) -> d
     return out
 
 
+def _ordered(phrases: Iterable[str], guard_start: bool) -> list[tuple[str, str, str, str]]:
+    """``(phrase, body, start guard, end guard)`` of each phrase, in the order of
+    :func:`alternation`: grouped by their guards (groups in the order their longest phrase
+    comes), longest first within a group."""
+    groups: dict[tuple[str, str], list[tuple[str, str, str, str]]] = {}
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        start = r"(?<![^\W_])" if guard_start and phrase[0].isalnum() else ""
+        end = r"(?![^\W_])" if phrase[-1].isalnum() else ""
+        groups.setdefault((start, end), []).append((phrase, _body(phrase), start, end))
+    return [item for items in groups.values() for item in items]
+
+
+def _body(phrase: str) -> str:
+    """A phrase's regex: spaces match any white space, a hyphen inside a word any run of
+    white space and hyphens."""
+    return r"[\s\-]*".join(
+        r"\s+".join(re.escape(w) for w in chunk.split())
+        for chunk in re.split(r"(?<=\w)-(?=\w)", phrase)
+    )
+
+
 def alternation(phrases: Iterable[str], guard_start: bool = True) -> str:
     """A regex alternation of phrases, longest first; spaces and hyphens match flexibly.
 
     Each phrase is guarded so it does not match inside a longer word; ``guard_start=False``
     leaves the start open, for a pattern that guards it itself or allows a glued figure.
     """
-    # phrases sharing the same guards are grouped, so each guard is tested once per position
-    groups: dict[tuple[str, str], list[str]] = {}
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        body = r"[\s\-]*".join(
-            r"\s+".join(re.escape(w) for w in chunk.split())
-            for chunk in re.split(r"(?<=\w)-(?=\w)", phrase)
-        )
-        start = r"(?<![^\W_])" if guard_start and phrase[0].isalnum() else ""
-        end = r"(?![^\W_])" if phrase[-1].isalnum() else ""
-        groups.setdefault((start, end), []).append(body)
-    # consecutive groups with the same start guard share it: it is tested once per position
+    # phrases sharing the same guards are grouped, so each guard is tested once per position;
+    # consecutive groups with the same start guard share it
     runs: list[tuple[str, list[str]]] = []
-    for (start, end), bodies in groups.items():
+    bodies: list[str] = []
+    for k, (_, body, start, end) in enumerate(items := _ordered(phrases, guard_start)):
+        bodies.append(body)
+        if k + 1 < len(items) and items[k + 1][2:] == (start, end):
+            continue
         part = f"(?:{'|'.join(bodies)}){end}"
+        bodies = []
         if runs and runs[-1][0] == start:
             runs[-1][1].append(part)
         else:
@@ -164,6 +184,28 @@ def alternation(phrases: Iterable[str], guard_start: bool = True) -> str:
         for start, group in runs
     ]
     return "|".join(parts) or r"(?!x)x"
+
+
+def scan_alternation(phrases: Iterable[str]) -> str:
+    r""":func:`alternation` of ``phrases`` (the same match at every position), laid out for a
+    scan of a whole text: the phrases filed by their first character, each file opening with
+    it and testing the start guard after it (``(?<![^\W_].)``: the character before the
+    match is no letter or digit). A pattern that opens with a guard makes the regex engine
+    try every position of the text; one that opens with a choice of characters lets it skip
+    in C to where one of them stands. The phrases keep the alternation's order within a
+    file, and two files never match at the same position, so the first phrase that matches
+    is the same one.
+    """
+    files: dict[str, list[str]] = {}
+    for phrase, body, _, end in (items := _ordered(phrases, True)):
+        first = re.escape(phrase[0])
+        if not phrase[0].isalnum() or not body.startswith(first):
+            return alternation(phrases)  # not laid out: the plain alternation
+        files.setdefault(phrase[0], []).append(body[len(first) :] + end)
+    parts = [
+        rf"{re.escape(first)}(?<![^\W_].)(?:{'|'.join(rests)})" for first, rests in files.items()
+    ]
+    return "|".join(parts) if items else SCAN_NEVER
 
 
 def qualified(block: dict[str, list[str]]) -> str:

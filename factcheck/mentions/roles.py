@@ -20,7 +20,7 @@ from typing import Final
 
 from factcheck.mentions.ages import age_patterns, age_reason
 from factcheck.mentions.datemerge import is_year
-from factcheck.mentions.gates import Gate, ends_of, starts_of
+from factcheck.mentions.gates import Around, Gate, GateIndex, ends_of, gate_index, starts_of
 from factcheck.mentions.lexicon import Lexicon
 from factcheck.mentions.patterns import alternation
 from factcheck.mentions.tokens import PUNCT, WORD, Tokens
@@ -97,19 +97,21 @@ def _patterns(lex: Lexicon) -> dict[str, Gate]:
     return out
 
 
+@cache
+def _index(lex: Lexicon) -> GateIndex:
+    """:func:`_patterns` filed by the characters their tests need next to a figure."""
+    return gate_index(_patterns(lex), CUE_WINDOW)
+
+
 def _said(text: str, atom: Atom) -> str:
     """The mention as it reads in the normalised text, quoted for a reason."""
     return f"'{text[atom.start : atom.end]}'"
 
 
-def _before(p: Gate, text: str, start: int) -> re.Match[str] | None:
-    return p.search(text, max(0, start - CUE_WINDOW), start)
-
-
-def _time(lex: Lexicon, text: str, atom: Atom, p: dict[str, Gate]) -> str | None:
+def _time(text: str, atom: Atom, p: dict[str, Gate], near: Around) -> str | None:
     """Make ``atom`` a time of day if it is one ("4 a.m.", "04:00", "التاسعة مساءً")."""
-    pm = p["after_pm_words"].match(text, atom.end)
-    am = None if pm else p["after_am_words"].match(text, atom.end)
+    pm = near.after("after_pm_words")
+    am = None if pm else near.after("after_am_words")
     hour = atom.high if atom.qualifier != "range" else None
     if atom.kind not in ("clock", "number", "ordinal") or hour is None or not 0 <= hour <= 24:
         return None
@@ -124,10 +126,10 @@ def _time(lex: Lexicon, text: str, atom: Atom, p: dict[str, Gate]) -> str | None
             zone = p["after_zone_words"].match(text, atom.end)
             return "clock time" + (" (a time zone follows)" if zone else "")
         return "hour with a morning or evening word"
-    if _before(p["before_clock_before"], text, atom.start):
+    if near.before("before_clock_before"):
         return "hour after a clock word"
-    clock = p["after_clock_after"].match(text, atom.end)
-    if clock and _before(p["before_hour_prepositions"], text, atom.start):
+    clock = near.after("after_clock_after")
+    if clock and near.before("before_hour_prepositions"):
         atom.end = clock.end()
         return "hour of the day"
     return None
@@ -141,25 +143,26 @@ def _name(
     p: dict[str, Gate],
     is_upper: IsUpper,
     follows: Following,
+    near: Around,
 ) -> str | None:
     """Widen ``atom`` over the name it is part of and say why, or None."""
     if atom.kind != "number" or atom.qualifier != "exact" or atom.words:
         return None
     start = atom.start
-    cue = _before(p["name_cue"], text, start)
+    cue = near.before("name_cue")
     if cue:
         atom.start = cue.start("c")
         return f"number of a named thing ({_said(text, atom)})"
     counted = counted_noun(lex, unit_after(lex, toks, atom, 1, follows))
-    word = _before(p["name_after_word"], text, start)  # the word right before the figure
+    word = near.before("name_after_word")  # the word right before the figure
     lo, at = max(0, start - CUE_WINDOW), word.start("w") if word else 0
     if word and not counted and p["name_cue_word"].search(text, lo, at):
         atom.start = at
         return f"part of a name ({_said(text, atom)})"
-    if word and p["quote_word"].search(text, lo, at) and p["quote_close"].match(text, atom.end):
+    if word and p["quote_word"].search(text, lo, at) and near.after("quote_close"):
         atom.start = at
         return f"part of a quoted name ({_said(text, atom)})"
-    after = p["after_name_cues_after"].match(text, atom.end)
+    after = near.after("after_name_cues_after")
     capital = (
         word
         and is_upper(word.start("w"))
@@ -212,33 +215,34 @@ def assign_role(
         return Role.DURATION, f"part of a length of time ({_said(text, atom)})", ""
     if atom.kind in ("fraction", "ratio"):
         return Role.OTHER, f"a {atom.kind} (a share, not a count)", unit_after(lex, toks, atom)
-    reason = _time(lex, text, atom, p)
+    near = Around(_index(lex), text, atom.start, atom.end)
+    reason = _time(text, atom, p, near)
     if reason:
         return Role.TIME, reason, ""
     if atom.kind == "ordinal":
-        age = p["after_age_after"].match(text, atom.end)
+        age = near.after("after_age_after")
         if age:
             atom.end = age.end()
             return Role.AGE, "age given as an ordinal", ""
         return Role.ORDINAL, f"ordinal ({_said(text, atom)})", ""
     follows = following(lex, toks, atom)
     unit = unit_after(lex, toks, atom, after=follows)
-    percent = p["after_percent_words"].match(text, atom.end)
+    percent = near.after("after_percent_words")
     if percent:
         atom.end = percent.end()
         return Role.PERCENT, "percent sign or word", ""
-    money_before = _before(p["before_money_before"], text, atom.start)
-    money_after = p["after_money_after"].match(text, atom.end)
+    money_before = near.before("before_money_before")
+    money_after = near.after("after_money_after")
     if money_before or money_after:
         if money_before and atom.qualifier == "exact":
             atom.start = money_before.start()
         if money_after:
             atom.end = money_after.end()
         return Role.MONEY, "currency sign or word", ""
-    reason = age_reason(text, atom, p, is_upper)
+    reason = age_reason(text, atom, near, is_upper)
     if reason:
         return Role.AGE, reason, ""
-    duration = p["after_duration_units"].match(text, atom.end)
+    duration = near.after("after_duration_units")
     if duration or unit in lex.duration_units:
         if duration:
             atom.end = duration.end()
@@ -246,16 +250,14 @@ def assign_role(
         return Role.DURATION, f"length of time ({unit or _said(text, atom)})", unit
     if _years(text, toks, atom) and not counted_noun(lex, unit):
         return Role.DATE, "a year" if atom.qualifier == "exact" else "a span of years", ""
-    reason = _name(lex, text, toks, atom, p, is_upper, follows)
+    reason = _name(lex, text, toks, atom, p, is_upper, follows, near)
     if reason:
         return Role.NAME, reason, ""
-    measure = p["after_measure_units"].match(text, atom.end)
+    measure = near.after("after_measure_units")
     if measure:
         atom.end = measure.end()
         return Role.OTHER, f"a measurement ({_said(text, atom)})", unit
-    if _before(p["before_measure_before"], text, atom.start) or (
-        p["after_measure_before"].match(text, atom.end)
-    ):
+    if near.before("before_measure_before") or (near.after("after_measure_before")):
         return Role.OTHER, "a measurement (magnitude)", ""
     source = unit_after(lex, toks, atom, SOURCE_LOOKAHEAD, follows)
     if source in lex.source_nouns:

@@ -103,7 +103,10 @@ def tokenize(text: str, group_separators: frozenset[str]) -> Tokens:
     for k in _indices(kinds, NUMBER, CLOCK):
         kind = kinds[k]
         if kind == NUMBER:
-            value = _signed_value(texts[k], group_separators)
+            raw = texts[k]
+            # plain digits (most figures) read as _signed_value reads them: no sign, exponent
+            # or separator
+            value = float(raw) if raw.isdigit() else _signed_value(raw, group_separators)
             if value is None or not is_figure(value):
                 kinds[k] = UNREADABLE
             else:

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from factcheck.mentions.gates import Gate, ends_of, starts_of
+from factcheck.mentions.gates import Around, Gate, ends_of, starts_of
 from factcheck.mentions.lexicon import lexicon
-from factcheck.mentions.roles import CUE_WINDOW, _patterns
+from factcheck.mentions.roles import CUE_WINDOW, _index, _patterns
 from factcheck.synthetic import one_document
 from factcheck.text.normalize import normalize
 
@@ -34,6 +34,21 @@ def test_gates_answer_as_their_patterns(language: str) -> None:
             lo = max(0, at - CUE_WINDOW)
             assert _same(gate.search(text, lo, at), gate.pattern.search(text, lo, at)), name
             assert _same(gate.match(text, at), gate.pattern.match(text, at)), name
+
+
+@pytest.mark.parametrize("language", ["ar", "en", "fr"])
+def test_around_answers_as_the_gates(language: str) -> None:
+    text = normalize(one_document(language, 8_000, seed=4)).text
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\d+", text)]
+    spans += [(at, at + 3) for at in range(0, len(text) - 3, 11)]
+    lex = lexicon(language)
+    index = _index(lex)
+    for start, end in spans:
+        near = Around(index, text, start, end)
+        for name, gate in _patterns(lex).items():
+            lo = max(0, start - CUE_WINDOW)
+            assert _same(near.before(name), gate.pattern.search(text, lo, start)), name
+            assert _same(near.after(name), gate.pattern.match(text, end)), name
 
 
 def test_phrase_edges() -> None:
