@@ -64,6 +64,7 @@ class VerbMixin:
         """The attribution a speaker-less cue at token ``i`` continues (gender agreeing)."""
         since = sv.index - CARRY_MAX_SENTENCES
         recent = list(takewhile(lambda a: a.sentence >= since, reversed(self.found)))
+        recent = [a for a in recent if a.reach < 0] or recent  # not "avancé par X": one figure's
         if not recent:
             return None
         agreeing = [a for a in recent if agrees(gender, a.speaker.gender)]

@@ -315,3 +315,12 @@ def test_the_feminine_la_taqillu_an_is_a_lower_bound() -> None:
 )
 def test_a_justice_minister_is_an_office_of_the_state(text: str, language: str) -> None:
     assert _one(text, language, 280).speaker == "Malian Justice Minister"
+
+
+def test_a_participle_after_a_denial_continues_the_denier_not_a_passive_source() -> None:
+    text = (
+        "Le gouverneur a démenti le chiffre de 90 morts avancé par des médias locaux, "
+        "évoquant « une trentaine » de victimes."
+    )
+    assert _one(text, "fr", 90).polarity == "denied"
+    assert _one(text, "fr", 30).polarity == "asserted"
