@@ -37,6 +37,7 @@ fuzz: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python -m factcheck.evaluate tests/devset tests/bundled
 	$(BIN)/python -m factcheck.evaluate tests/holdout
+	$(BIN)/python -m factcheck.evaluate tests/holdout2
 
 # Real news in ../shared/realnews (third-party excerpts, never copied here): `make eval-real ARGS=-v`
 # lists every miss. Skipped with a message when ../shared is not beside the checkout.

@@ -390,8 +390,11 @@ def attribution_for(
     if not here:
         return None
     passive = [a for a in here if a.reach >= 0 and a.reach <= at < a.at]
-    if passive:
-        return passive[0]
+    if passive:  # "a démenti le chiffre de 400 avancé par les médias": the denier speaks
+        clause = sv.clause_of(i)
+        denial = [a for a in here if a.denied and a.reach < 0 and a.clause == clause]
+        denial = [a for a in denial if a.at <= at]
+        return denial[-1] if denial else passive[0]
     # a cue bound to the figure before it ("300 ... according to X") never reaches back to an
     # earlier figure of the sentence
     here = [a for a in here if a.reach < 0] or [a for a in here if a.reach <= at and not a.alone]

@@ -25,6 +25,10 @@ LINK_GAP: Final = 2
 VERB_BEFORE_GAP: Final = 1
 #: Farthest a counted noun after the figure may be and still win over a count head's noun.
 NOUN_AFTER_GAP: Final = 2
+#: Words of the counted noun between a figure and the comma opening a part of it.
+PART_NOUN_GAP: Final = 2
+#: Tokens a part named between commas may hold after its cue (", dont deux gardiens,").
+PART_LENGTH: Final = 8
 #: Subject labels that count things, never people: a cue of the fallen is not a toll there.
 THING_SUBJECTS: Final = frozenset({"rockets", "missiles", "drones", "buildings", "homes"})
 
@@ -102,8 +106,56 @@ def cue_measure(sc: Scene, a: int, of_noun: Match | None) -> str:
 def verb_of(sc: Scene, a: int, b: int) -> Match | None:
     """The measure word of the figure at ``[a, b)``: the verb of its part ("five of the
     wounded were evacuated"), else the nearest measure word it may own (:func:`own_measures`;
-    one before it wins a tie: "ont relâché 250 détenus")."""
-    return part_verb(sc, a, b) or nearest(sc, own_measures(sc, b), a, b, before=0)
+    one before it wins a tie: "ont relâché 250 détenus"). A counted noun that is also a
+    measure word ("détenus", "detainees") yields to a verb after it in its clause ("400
+    détenus se sont évadés" escaped); a part named between commas right after the figure is
+    passed over ("huit personnes, dont deux gardiens, ont été tuées": the eight were killed)."""
+    own = own_measures(sc, b)
+    found = part_verb(sc, a, b) or nearest(sc, own, a, b, before=0)
+    if found is not None and _counted_noun(sc, found, b):
+        clause = sc.sv.clause_of(found.first)
+        verbs = [
+            m
+            for m in own
+            if m.first >= found.last
+            and m.value[0] != found.value[0]
+            and sc.sv.clause_of(m.first) == clause
+            and not any(found.last <= f < m.first for f, _ in sc.figures)  # another's verb
+        ]
+        return nearest(sc, verbs, a, b, before=0) or found
+    k = _past_part(sc, b) if found is None else None
+    if k is not None:
+        return nearest(sc, [m for m in own if m.first >= k], k, k, before=0)
+    return found
+
+
+def _counted_noun(sc: Scene, m: Match, b: int) -> bool:
+    """Whether measure word ``m`` is also a subject noun right after the figure ending at
+    ``b`` (light words free): the noun counted, not what befell it."""
+    return (
+        m.first >= b and gap(sc, b, m.first) <= 1 and any(n.first == m.first for n in sc.subjects)
+    )
+
+
+def _past_part(sc: Scene, b: int) -> int | None:
+    """The token after a part named between commas right after the figure ending at ``b``
+    and its noun (", dont deux gardiens,", ", including two children,", "، بينهم طفلان،"),
+    else None."""
+    k = b
+    while k < sc.sv.hi and sc.tokens[k].is_word and k - b < PART_NOUN_GAP:
+        k += 1  # the counted noun ("personnes")
+    if k >= sc.sv.hi or sc.tokens[k].is_word or sc.tokens[k].text.strip() not in (",", "،"):
+        return None
+    k += 1
+    while k < sc.sv.hi and not sc.tokens[k].is_word:
+        k += 1
+    cue = sc.lex.subset_cues.at(sc.tokens, k) if k < sc.sv.hi else None
+    if cue is None:
+        return None
+    for j in range(cue.last, min(sc.sv.hi, cue.last + PART_LENGTH)):
+        if not sc.tokens[j].is_word and sc.tokens[j].text.strip() in (",", "،"):
+            return j + 1
+    return None
 
 
 def own_measures(sc: Scene, b: int) -> list[Match]:

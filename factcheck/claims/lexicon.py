@@ -188,6 +188,7 @@ class Lexicon:
     according: Phrases  # speaker follows: "according to X"
     passive: Phrases  # speaker follows and binds the figure before: "recensées par X"
     report_nouns: Phrases  # "bilan", "toll", "حصيلة": who made it is named a little later
+    report_adjectives: frozenset[str]  # "new", "nouveau": before a report noun ("a new tally")
     relay: Phrases  # source follows; the speaker so far becomes a relay: "citing X"
     transmit: Phrases  # verbs whose source follows a relay preposition: "نقلت ... عن X"
     relay_preps: frozenset[str]
@@ -229,6 +230,7 @@ class Lexicon:
     titles: frozenset[str]  # "رئيس", "spokesman", "porte-parole": before an organisation
     apposition_pronouns: frozenset[str]  # "وهو": "and he is", opening an apposition
     given_names: frozenset[str]  # "أحمد", "فاطمة": a name in a script without capitals
+    reporters: frozenset[str]  # "مراسل", "correspondent": an outlet's own staff speak for it
     light_words: frozenset[str]  # auxiliaries and articles: free in word distances
     heavy_words: frozenset[str]  # conjunctions: cost like a comma in word distances
     level_nouns: frozenset[str]  # "age", "âge", "سن": a figure set to one is not a count
@@ -389,6 +391,7 @@ def lexicon(language: str) -> Lexicon:
         according=phrases("according"),
         passive=phrases("passive"),
         report_nouns=phrases("report_nouns"),
+        report_adjectives=words("report_adjectives"),
         relay=phrases("relay"),
         transmit=phrases("transmit"),
         relay_preps=words("relay_preps"),
@@ -430,6 +433,7 @@ def lexicon(language: str) -> Lexicon:
         titles=words("titles"),
         apposition_pronouns=words("apposition_pronouns"),
         given_names=words("given_names"),
+        reporters=words("reporters"),
         light_words=words("light_words"),
         heavy_words=words("heavy_words"),
         level_nouns=words("level_nouns"),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Final
 
@@ -111,14 +111,17 @@ def _office_speaker(
     hit = next((h for h in states.offices.find(phrase, lex.language) if h[0] <= lead), None)
     if hit is None:
         return None
-    start, end, office = hit
-    rest = text[lo + end : hi]
-    if office in states.local:
-        return _local(office, rest or text[lo : lo + start], lex.language), ""
+    _, end, office = hit
+    if office in states.local:  # "Kharkiv Governor Oleh Syniehubov", "محافظ نينوى فلان"
+        name, after = _local(office, text[lo:hi], lex.language)
+        after = max(lo + end, lo + after)  # the person follows the office and its place
+        return name, _person(
+            [t for t in (wider or words) if t.is_word and t.start >= after], lex, text
+        )
+    person = _person([t for t in (wider or words) if t.is_word and t.start >= lo + end], lex, text)
     named = _country_in(text[lo:hi], lex.language) or country
     if office.startswith(MINISTRY) and named not in states.adjectives:
         return None  # "the health ministry" of no known state: kept as written
-    person = _person([t for t in (wider or words) if t.is_word and t.start >= lo + end], lex)
     return _named(states, office, named), person
 
 
@@ -131,12 +134,26 @@ def possessive(text: str, token: Token) -> bool:
 def office_person(text: str, lex: Lexicon, words: list[Token], after: int) -> str:
     """The person named in ``words`` after character ``after`` ("Police spokesman Ahmed
     Jassim" -> "Ahmed Jassim"), else ""."""
-    return _person([t for t in words if t.is_word and t.start >= after], lex)
+    return _person([t for t in words if t.is_word and t.start >= after], lex, text)
 
 
 def _named(states: States, office: str, country: str | None) -> str:
+    """The office with its state's adjective; the registry's name when that is one of its
+    aliases ("Turkish Ministry of Defence" -> Turkish Ministry of National Defence)."""
     adjective = states.adjectives.get(country or "", "")
-    return f"{adjective} {office}" if adjective else office
+    if not adjective:
+        return office
+    return _registered(f"{adjective} {office}")
+
+
+@lru_cache(maxsize=1024)
+def _registered(name: str) -> str:
+    from factcheck.claims.registry import find_in
+
+    found = find_in(name, "en")
+    if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(name):
+        return found[0][2].name
+    return name
 
 
 def _country_in(phrase: str, language: str) -> str | None:
@@ -146,15 +163,18 @@ def _country_in(phrase: str, language: str) -> str | None:
     return found[0] if found else None
 
 
-def _local(office: str, rest: str, language: str) -> str:
-    """ "Mayor of Derna" when a place is named with a city office, else the office."""
+def _local(office: str, phrase: str, language: str) -> tuple[str, int]:
+    """ "Mayor of Derna" when a place is named with a city office, else the office; and where
+    in ``phrase`` the place ends (0 without one)."""
     from factcheck.claims.places import find_places
 
-    places = [p for _, _, p in find_places(rest, language) if str(p.type) != "country"]
-    return f"{office} of {places[0].name}" if places else office
+    for _, end, place in find_places(phrase, language):
+        if str(place.type) != "country":
+            return f"{office} of {place.name}", end
+    return office, 0
 
 
-def _person(after: list[Token], lex: Lexicon) -> str:
+def _person(after: list[Token], lex: Lexicon, text: str) -> str:
     """A person's name right after an office: capitalised Latin words, or in Arabic the last
     words of the phrase that carry no article ("وزير الزراعة في حكومة الإقليم كريم بن
     يوسف")."""
@@ -173,7 +193,7 @@ def _person(after: list[Token], lex: Lexicon) -> str:
                 break
             run.append(t)  # "Saleh al-Hasnawi", "Ugo de Souza"
         if low <= len(run) <= high + 1:
-            return _written(run)
+            return _written(run, text)
         return ""
     if not lex.article:
         return ""
@@ -187,15 +207,16 @@ def _person(after: list[Token], lex: Lexicon) -> str:
         ):
             before = after[k - 1] if k else None
             if before is None or before.key in lex.stop or _is_state_word(before, lex):
-                return _written(tail)
+                return _written(tail, text)
     return ""
 
 
-def _written(run: list[Token]) -> str:
-    """Words of a name joined as written ("al-Hasnawi" keeps its hyphen)."""
+def _written(run: list[Token], text: str) -> str:
+    """Words of a name joined as written ("al-Hasnawi" keeps its hyphen, "عبد القادر" its
+    space)."""
     out = run[0].text
     for prev, tok in itertools.pairwise(run):
-        out += "-" if tok.start == prev.end + 1 and len(prev.text) <= PARTICLE_CHARS else " "
+        out += "-" if text[prev.end : tok.start] == "-" else " "
         out += tok.text
     return out
 

@@ -98,6 +98,7 @@ def build_registry(data: Any, source: str = DATA_FILE) -> Registry:
     ]
     prefixes = {code: lang.load(code).get("prefixes") or {} for code in lang.available()}
     dets = {code: set(lang.load(code).get("determiners") or []) for code in lang.available()}
+    verbs = {code: _reporting_verbs(code) for code in lang.available()}
     index: PhraseIndex[Entry] = PhraseIndex(prefixes)
     generic: dict[tuple[str, ...], list[Entry]] = {}
     owner: dict[tuple[str, ...], str] = {}
@@ -116,6 +117,9 @@ def build_registry(data: Any, source: str = DATA_FILE) -> Registry:
                 continue
             index.add(written, entry, exact_case=True)
         canonical = [] if entry.name in entry.exact else [entry.name]
+        for code, alias in entry.aliases:
+            if phrase_key(alias) in verbs[code]:
+                problems.append(f"{entry.name}: alias {alias!r} is a reporting verb; use 'exact'")
         for alias in [*canonical, *(a for _code, a in entry.aliases)]:
             key = phrase_key(alias)
             if owner.setdefault(key, entry.name) != entry.name:
@@ -146,6 +150,13 @@ def build_registry(data: Any, source: str = DATA_FILE) -> Registry:
         determiners=frozenset().union(*dets.values()),
         countries=countries,
     )
+
+
+def _reporting_verbs(code: str) -> set[tuple[str, ...]]:
+    """The language's one-word reporting verbs as phrase keys: an alias that reads as one
+    once normalised ("آفاد" -> "افاد", reported) would make every report a speaker."""
+    say = (lang.load(code).get("claims") or {}).get("say") or {}
+    return {phrase_key(str(verb)) for verb in say if len(str(verb).split()) == 1}
 
 
 def _countries(raw: Any, prefixes: dict[str, Any], problems: list[str]) -> PhraseIndex[str]:

@@ -37,6 +37,11 @@ CUE_WINDOW: Final = 6
 SINCE_DATE_GAP: Final = 2
 #: How far after "since" a year may come and still only anchor a comparison.
 SINCE_REACH: Final = 8
+#: Tokens a context cue may run past the window it starts in ("so far this year").
+CUE_LENGTH: Final = 12
+#: How far into its clause a context cue may start and still cover the whole clause (a
+#: conjunction before it: "And since the start of the year").
+OPENING: Final = 1
 #: Measures that are always background: a city's population is not a figure of the event.
 CONTEXT_MEASURES: Final = frozenset({"population"})
 
@@ -78,8 +83,13 @@ def scope_of(
     lo = sv.clause_starts[clause]
     hi = sv.clause_starts[clause + 1] if clause + 1 < len(sv.clause_starts) else sv.hi
     near_lo, near_hi = max(lo, figure[0] - CUE_WINDOW), min(hi, figure[1] + CUE_WINDOW)
-    if any(not _inside(m.first, figure) for m in lex.context.scan(tokens, near_lo, near_hi)):
-        return Scope.CONTEXT
+    cues = lex.context.scan(tokens, near_lo, min(hi, near_hi + CUE_LENGTH))
+    if any(not _inside(m.first, figure) and m.first < near_hi for m in cues):
+        return Scope.CONTEXT  # a cue starting near the figure ("in Haiti so far this year")
+    if figure[0] > lo + OPENING and any(
+        m.first <= lo + OPENING for m in lex.context.scan(tokens, lo, min(hi, lo + CUE_LENGTH))
+    ):
+        return Scope.CONTEXT  # "Depuis le début de l'année, ... 96 civils": the clause's opening
     memo = {} if memo is None else memo
     found = memo.get((lo, hi))
     if not isinstance(found, _Clause):

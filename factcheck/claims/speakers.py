@@ -167,8 +167,9 @@ def _name_speaker(ctx: Naming, words: list[Token], wider: list[Token]) -> Speake
             name = unnamed_name(name, [], lex, org=organisation(ctx, rest))
         return Speaker(name, written, gender, "unnamed")
     found = registry_name(ctx.text, lex, ctx.country, words, wider)
-    if found:
-        return Speaker(found, written, gender, "named", True)
+    if found:  # "نفى الجيش الإسرائيلي مقتل": the name's words, without the fact after it
+        text = phrase_text(ctx.text, _name_part(words, lex)) if lex.article else written
+        return Speaker(found, text, gender, "named", True)
     office = office_speaker(ctx.text, lex, words, wider, ctx.country)
     if office is not None:  # "وزير الصحة", "les autorités", "الولايات المتحدة"
         core = [t for t in content if t.key not in lex.determiners and not possessive(ctx.text, t)]
@@ -181,6 +182,8 @@ def _name_speaker(ctx: Naming, words: list[Token], wider: list[Token]) -> Speake
         by = name_speaker(ctx, author)
         if by is not None and by.kind in ("named", "unnamed") and by.resolved:
             return replace(by, text=written)
+        if by is not None and by.kind == "named" and lex.speaker_heads.scan(author):
+            return replace(by, text=written)  # "a tally by the civil protection"
     link = next((k for k, t in enumerate(words) if k and t.key in lex.name_links), None)
     if link is not None and link + 1 < len(words):
         org = name_speaker(ctx, words[link + 1 :])  # "المتحدثة باسم الوزارة": the ministry
@@ -231,13 +234,15 @@ def _past_report_noun(words: list[Token], lex: Lexicon) -> list[Token]:
     "an estimate by X", "تقديرات X"): who made the report; [] when the phrase has none."""
     content = [t for t in words if t.is_word]
     k = 0
-    while k < len(content) and content[k].key in lex.determiners:
-        k += 1
+    while k < len(content) and (
+        content[k].key in lex.determiners or content[k].key in lex.report_adjectives
+    ):
+        k += 1  # "un nouveau décompte de X", "the latest tally from X"
     if k >= len(content) - 1 or not lex.report_nouns.at(content, k):
         return []
     k = lex.report_nouns.at(content, k).last
-    if k < len(content) and content[k].key in lex.stop:
-        k += 1
+    if k < len(content) and (content[k].key in lex.stop or content[k].key in lex.name_links):
+        k += 1  # "from", "by", "de", "of"
     rest = content[k:]
     return [t for t in words if rest and t.start >= rest[0].start]
 

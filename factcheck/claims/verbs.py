@@ -162,10 +162,9 @@ class VerbMixin:
         told = self._told_inside(words, sv)
         if told:  # "قال أحمد كريم لوكالة فرانس برس": the agency is told, the name speaks
             before = self.speaker_at(words[:told])
-            if self._bare_name(words[:told]) or (
-                before is not None and (before.kind == "unnamed" or before.resolved)
-            ):  # not "مراسل لوكالة فرانس برس", the agency's own reporter
-                words, speaker = words[:told], before
+            staff = any(t.key in self.lex.reporters for t in words[:told])
+            if not staff and (before is not None or self._bare_name(words[:told])):
+                words, speaker = words[:told], before  # not "مراسل لوكالة فرانس برس"
         bare = speaker is None and self._bare_name(words)  # Arabic names carry no capitals
         if words and (bare or (speaker is not None and _bare(speaker))):
             apposed = self._role_after(words, sv)  # "said Ahmed Karim, a spokesman for X"

@@ -36,12 +36,12 @@ def speaker_of(text: str, language: str) -> str:
         (
             "La Croix-Rouge kényane a fait état de 12 morts dans les crues.",
             "fr",
-            "Croix-Rouge kényane",
+            "Kenya Red Cross",  # a registry entry since the second held-out set
         ),
         (
             "وقال الصليب الأحمر الكيني إن 12 شخصا لقوا حتفهم في الفيضانات.",
             "ar",
-            "الصليب الأحمر الكيني",
+            "Kenya Red Cross",
         ),
     ],
 )

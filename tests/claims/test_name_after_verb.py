@@ -46,6 +46,7 @@ def test_role_after_the_name(text: str, language: str, speaker: str, person: str
         ("وقالت هدى الشامي لرويترز إن 14 شخصا أصيبوا.", "هدى الشامي", "Reuters"),
         ("وقال مسؤول محلي لوكالة فرانس برس إن 6 منازل دمرت.", "unnamed officials",
          "Agence France-Presse"),
+        ("وقال مدير المستشفى لرويترز إن 14 شخصا أصيبوا.", "مدير المستشفى", "Reuters"),
         # the agency's own reporter: the agency speaks
         ("وقال مراسل لوكالة فرانس برس إن 6 منازل دمرت.", "Agence France-Presse", ""),
     ],

@@ -76,3 +76,19 @@ def test_a_channels_correspondent_names_the_channel() -> None:
 def test_an_adjective_close_to_a_country_word_is_not_that_country() -> None:
     # "the official news agency" is not "the French news agency"
     assert resolve("وكالة الأنباء الرسمية", "ar") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ("Selon les autorités sanitaires de Gaza, 22 personnes ont été tuées.", "fr",
+         "Gaza Ministry of Health"),
+        ("وقالت السلطات الصحية في غزة إن 22 شخصا قتلوا.", "ar", "Gaza Ministry of Health"),
+        ("Sudanese health authorities said 22 people died of cholera.", "en",
+         "Sudanese Ministry of Health"),
+        # no place or country: the bare authorities, not some country's ministry
+        ("Health authorities said 22 people died of cholera.", "en", "authorities"),
+    ],
+)  # fmt: skip
+def test_health_authorities_are_the_health_ministry(text: str, language: str, speaker: str) -> None:
+    assert factcheck.extract(text, language=language)["speaker"].tolist() == [speaker]

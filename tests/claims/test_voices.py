@@ -240,7 +240,7 @@ def test_speaker_person_is_a_claims_table_column() -> None:
             "Les manifestants étaient 6 000 (police) à Nice, en France, selon les médias locaux.",
             "fr",
             "6 000",
-            "French police",
+            "French National Police",
             "",
         ),
         # a figure before a relative pronoun belongs to that clause's speaker
@@ -355,7 +355,7 @@ def test_french_counts_paired_by_source() -> None:
         "arrêtées dans le pays."
     )
     found = _claims(text, "fr")
-    assert found["64 000"].speaker == "French police"
+    assert found["64 000"].speaker == "French National Police"
     assert found["4 500"].speaker == "Prefecture"  # the prefecture of the city, not Paris's
     assert found["18 000"].speaker == "General Confederation of Labour"
     # a bracketed source speaks for its own figure only; "pour" is a source only after one
