@@ -88,9 +88,17 @@ def type_match(type_named: str, earlier: Iterable[Speaker]) -> Speaker | None:
 def _name_keys(text: str, name: str, language: str) -> frozenset[str]:
     """Lookup keys of a speaker's words, canonical name and aliases (cached: asked often)."""
     lex = lexicon(language)
+    return frozenset(k for t in lex.tokenize(text) for k in t.keys) | _alias_keys(name, language)
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def _alias_keys(name: str, language: str) -> frozenset[str]:
+    """Lookup keys of a canonical name and its aliases: the same for every phrase that
+    names the speaker, so tokenised once per name rather than once per phrase."""
+    lex = lexicon(language)
     return frozenset(
         k
-        for written in (text, name, *aliases(name, language))
+        for written in (name, *aliases(name, language))
         for t in lex.tokenize(written)
         for k in t.keys
     )

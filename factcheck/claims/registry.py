@@ -114,6 +114,8 @@ class Registry:
     find_memo: dict[tuple[object, ...], tuple[tuple[int, int, Entry], ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    #: canonical name -> entry, for :meth:`get` (speakers' types and aliases are asked often)
+    by_name: dict[str, Entry] = field(default_factory=dict, compare=False, repr=False)
 
     def countries_of(self, texts: str | Iterable[str], language: str | None = None) -> list[str]:
         """The countries ``texts`` name (names, peoples, capitals), most often named first;
@@ -127,10 +129,14 @@ class Registry:
 
     def get(self, name: str) -> Entry:
         """The entry with this canonical name (KeyError if none)."""
-        for entry in self.entries:
-            if entry.name == name:
-                return entry
-        raise KeyError(name)
+        by_name = self.by_name
+        if not by_name and self.entries:  # built at the first call: one look-up, not a scan
+            for entry in self.entries:
+                by_name.setdefault(entry.name, entry)  # the first of a name, as the scan gave
+        try:
+            return by_name[name]
+        except KeyError:
+            raise KeyError(name) from None
 
     def resolve(
         self, text: str, language: str | None = None, country: Countries = None

@@ -85,7 +85,10 @@ def words_near(keys: tuple[str, ...], query: str) -> bool:
     """Whether every word of ``query`` is close to a word of some key: when not, no key
     passes :func:`words_match` with ``query``, and the fuzzy search can find nothing."""
     _, _, vocabulary, memo = _tables(keys)
-    for word in query.split():
+    words = query.split()
+    if any(memo.get(word) is False for word in words):
+        return False  # a word already known far: the new words need not be scored
+    for word in words:
         close = memo.get(word)
         if close is None:
             close = any(

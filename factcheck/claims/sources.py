@@ -270,13 +270,32 @@ def described(lex: Lexicon, content: list[Token], country: str | None) -> str | 
     words = own or {t.keys[0] for t in kept}
     if not words:
         return None
-    scores: list[tuple[int, str]] = []
-    for entry in registry.load_registry().entries:
-        if entry.country != country or str(entry.type) in OUTLETS:
-            continue
-        names = {t.key for name in entry.names(lex.language) for t in lex.tokenize(name)}
-        scores.append((len(words & names), entry.name))
+    scores = [(len(words & names), name) for name, names in _name_words(registry, lex, country)]
     scores.sort(reverse=True)
     if not scores or scores[0][0] == 0 or (len(scores) > 1 and scores[1][0] == scores[0][0]):
         return None
     return scores[0][1]
+
+
+#: (id(lexicon), country) -> (lexicon, registry, the country's entries as (name, words of
+#: their names)): each description would tokenise every name of the country's entries.
+_NAME_WORDS: dict[tuple[int, str], tuple[Lexicon, Any, list[tuple[str, frozenset[str]]]]] = {}
+
+
+def _name_words(registry: Any, lex: Lexicon, country: str) -> list[tuple[str, frozenset[str]]]:
+    """The entries of ``country`` that are not outlets, as (name, the keys of the words of
+    their names in the lexicon's language), in the registry's order; built once."""
+    table = registry.load_registry()
+    key = (id(lex), country)
+    found = _NAME_WORDS.get(key)
+    if found is None or found[0] is not lex or found[1] is not table:
+        entries = [
+            (
+                entry.name,
+                frozenset(t.key for n in entry.names(lex.language) for t in lex.tokenize(n)),
+            )
+            for entry in table.entries
+            if entry.country == country and str(entry.type) not in OUTLETS
+        ]
+        found = _NAME_WORDS[key] = (lex, table, entries)
+    return found[2]
