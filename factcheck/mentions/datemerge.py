@@ -88,9 +88,12 @@ def _numeric_dates(text: str, atoms: list[Atom]) -> list[Atom]:
     k = 0
     while k < len(atoms):
         a = atoms[k]
-        m = _NUMERIC_DATE.match(text, a.start) if k + 2 < len(atoms) else None
+        # both patterns need a separator one, two or four characters into the figure
+        near = text[a.start + 1 : a.start + 5]
+        maybe = k + 2 < len(atoms) and ("/" in near or "." in near or "-" in near)
+        m = _NUMERIC_DATE.match(text, a.start) if maybe else None
         parts = atoms[k : k + 3]
-        iso = _YEAR_FIRST_DATE.match(text, a.start) if k + 2 < len(atoms) else None
+        iso = _YEAR_FIRST_DATE.match(text, a.start) if maybe else None
         if (
             iso is not None
             and (iso.start() == 0 or not text[iso.start() - 1].isdigit())

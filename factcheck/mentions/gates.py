@@ -174,28 +174,39 @@ def gate_index(gates: dict[str, Gate], window: int) -> GateIndex:
 class Around:
     """The gates of one figure at ``[start, end)`` of ``text``: :meth:`after` answers as
     ``gate.match(text, end)`` and :meth:`before` as ``gate.search(text, start - window,
-    start)``; a gate whose test fails at the characters read once here is not called."""
+    start)``. The characters the gates' tests read are read once here; a gate whose test
+    fails on them is not called, one whose test passes runs its pattern."""
 
-    __slots__ = ("end", "firsts", "index", "lasts", "start", "text")
+    __slots__ = ("at", "before_text", "end", "firsts", "index", "lasts", "start", "text")
 
     def __init__(self, index: GateIndex, text: str, start: int, end: int) -> None:
         self.index, self.text, self.start, self.end = index, text, start, end
         at = _GAP.match(text, end).end()  # type: ignore[union-attr]
+        self.at = at
         self.firsts = index.by_first.get(text[at : at + 1], index.any_first)
         before = text[max(0, start - index.window) : start].rstrip()
         while before and before[-1] in _GAP_CHARS:
             before = before.rstrip(_GAP_CHARS).rstrip()
+        self.before_text = before
         self.lasts = index.by_last.get(before[-1:], index.any_last)
 
     def after(self, name: str) -> re.Match[str] | None:
         """``gate.match(text, end)`` of the gate ``name``."""
         if name not in self.firsts:
             return None
-        return self.index.gates[name].match(self.text, self.end)
+        gate = self.index.gates[name]
+        if gate.starts is not None and not self.text.startswith(gate.starts, self.at):
+            return None
+        return gate.pattern.match(self.text, self.end)
 
     def before(self, name: str) -> re.Match[str] | None:
         """``gate.search(text, start - window, start)`` of the gate ``name``."""
         if name not in self.lasts:
             return None
-        start = self.start
-        return self.index.gates[name].search(self.text, max(0, start - self.index.window), start)
+        gate, start = self.index.gates[name], self.start
+        lo = max(0, start - self.index.window)
+        if name in self.index.any_last or gate.near:
+            return gate.search(self.text, lo, start)
+        if not self.before_text.endswith(gate.ends):  # type: ignore[arg-type]
+            return None
+        return gate.pattern.search(self.text, lo, start)

@@ -47,6 +47,8 @@ def _phrase_at(
 ) -> tuple[int, object, int] | None:
     """A vague or approximate phrase at token ``i`` (its first word may carry a particle);
     ``firsts``: the first words of the phrases of ``table``."""
+    if not lex.prefixes and toks.texts[i] not in firsts:
+        return None  # the word is its only reading (lex.split), and no phrase begins with it
     for prefix, stem in lex.split(toks.texts[i]):
         if stem not in firsts:
             continue  # no phrase begins with it (most words)
@@ -227,9 +229,11 @@ def _spaced_scale(lex: Lexicon, text: str, toks: Tokens, atom: Atom, is_upper: I
         return
     if toks.kinds[atom.first] != NUMBER or toks.kinds[k] != WORD or toks.gap(text, k) not in SPACES:
         return
+    word = toks.texts[k]
+    if word not in lex.spaced_scales and word not in lex.spaced_capitals:
+        return  # no scale letter (most words): nothing below can apply
     if not _SEPARATED.search(toks.texts[atom.first]):
         return
-    word = toks.texts[k]
     capital = is_upper(toks.starts[k])
     value = (lex.spaced_capitals if capital else lex.spaced_scales).get(word)
     if value is None or (

@@ -39,12 +39,22 @@ _FIGURES: Final = (
     r"|(?P<number>(?:(?<![\w.,\-])-)?(?<![\d])(?:\d+(?:[.,،٫٬']\d+)*|(?<![\w.,])[.,]\d+)"
     r"(?:[eE][+\-]?\d+|\^[+\-]*\d+|[x×]10\^[+\-]?\d+)?)"
 )
+#: The letters of most words of casefolded news (Latin, Latin-1 and Arabic letters): a word
+#: that opens with one is read by a range test per character, in one possessive step, then
+#: by the general class ``[^\W\d_]`` (a letter: a category test per character) to the end of
+#: the word; the same maximal run of letters as ``[^\W\d_]+``.
+WORD_LETTERS: Final = "a-z\u00e0-\u00f6\u00f8-\u00ff\u0621-\u063a\u0641-\u064a"
+_WORD: Final = rf"[{WORD_LETTERS}]++[^\W\d_]*+|[^\W\d_]+"
 #: One token after the white space before it (skipped in one step, not tried position by
 #: position): a word or a sign other than "-", "." and "," (nothing else begins there), else
 #: a figure, else any sign. "_" and the end of the text match no group and make no token;
 #: they are there so a run of white space before them is skipped once.
 _TOKEN: Final = re.compile(
-    r"\s*+(?:(?P<word>[^\W\d_]+)|(?P<sign>[^\w\s\-.,])|" + _FIGURES + r"|(?P<punct>[^\w\s])|_|\Z)"
+    r"\s*+(?:(?P<word>"
+    + _WORD
+    + r")|(?P<sign>[^\w\s\-.,])|"
+    + _FIGURES
+    + r"|(?P<punct>[^\w\s])|_|\Z)"
 )
 #: A lexicon phrase's tokens, read as the text's are.
 _PHRASE_TOKEN: Final = re.compile(_FIGURES + r"|(?P<word>[^\W\d_]+)|(?P<punct>[^\w\s])")

@@ -86,8 +86,29 @@ def number_word(lex: Lexicon, word: str) -> tuple[str, str, str, float] | None:
     return None
 
 
+def _digits_alone(lex: Lexicon, toks: Tokens, text: str, j: int, blocked: set[int]) -> bool:
+    """Whether a number that opens with digits ends before token ``j``: no token there, a
+    blocked one, a line break before it, a token that is no word, or a word that is no
+    conjunction, no glued scale and no number word (the words that could continue it:
+    "3 million", "2 dozen", "5k", "3 and a half")."""
+    if j >= len(toks.kinds) or j in blocked or toks.kinds[j] != WORD or "\n" in toks.gap(text, j):
+        return True
+    tok = toks.texts[j]
+    return tok not in lex.conjunctions and tok not in lex.glued_scales and not number_word(lex, tok)
+
+
 def parse_number(lex: Lexicon, toks: Tokens, text: str, i: int, blocked: set[int]) -> Atom | None:
     """The longest number starting at token ``i`` (digits, words, or both), else None."""
+    if (
+        toks.kinds[i] == NUMBER
+        and i not in blocked
+        and _digits_alone(lex, toks, text, i + 1, blocked)
+    ):
+        # most figures: digits alone, read as the loop below reads them (0.0 + value, as the
+        # sum of no groups and the digits)
+        part = toks.values[i]
+        value = 0.0 + part
+        return Atom(toks.starts[i], toks.ends[i], value, value, "number", i, i, last_part=part)
     n = len(toks.kinds)
     total = 0.0
     current = 0.0

@@ -18,3 +18,23 @@ def test_signs_and_figures_glued() -> None:
     assert toks.texts == ["COVID", "-", "19", ",", "10", "-", "20", "(", "x", ")"]
     assert toks.kinds[1] == PUNCT and toks.values == {2: 19.0, 4: 10.0, 6: 20.0}
     assert phrase_tokens("tens of thousands") == ("tens", "of", "thousands")
+
+
+def test_word_letters_are_letters_and_read_the_same_words() -> None:
+    import re
+
+    from factcheck.mentions.tokens import _TOKEN, _WORD, WORD_LETTERS
+    from factcheck.synthetic import one_document
+    from factcheck.text.normalize import normalize
+
+    fast = re.compile(f"[{WORD_LETTERS}]")
+    letter = re.compile(r"[^\W\d_]")
+    assert all(letter.match(chr(c)) for c in range(0x10000) if fast.match(chr(c)))
+    plain = re.compile(_TOKEN.pattern.replace(_WORD, r"[^\W\d_]+", 1))
+    assert plain.pattern != _TOKEN.pattern
+    for language in ("ar", "en", "fr"):
+        text = normalize(one_document(language, 5_000, seed=6)).text + " éa aé 3ab ٣ب bق ÷a"
+        assert [m.span() for m in _TOKEN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        assert [m.lastgroup for m in _TOKEN.finditer(text)] == [
+            m.lastgroup for m in plain.finditer(text)
+        ]
