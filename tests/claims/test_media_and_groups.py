@@ -59,5 +59,8 @@ def test_a_denial_before_a_passive_source_speaks(text: str, language: str, speak
 
 def test_a_capitalised_stop_word_after_an_article_is_a_name() -> None:
     # "l'Est" (the East) is not "est" (is): the phrase read back runs past it
-    text = "Le gouvernement de l'Est libyen a fait état de 3 840 morts, tandis que l'ONU évoque 11 300 décès."
+    text = (
+        "Le gouvernement de l'Est libyen a fait état de 3 840 morts, tandis que l'ONU évoque "
+        "11 300 décès."
+    )
     assert _speakers(text, "fr") == ["Libyan government", "United Nations"]
