@@ -101,3 +101,12 @@ def test_an_agency_word_inside_a_french_name_is_not_an_outlet() -> None:
 )
 def test_arabic_audiences_do_not_speak(text: str, speaker: str) -> None:
     assert _one(text, "ar")["speaker"] == speaker
+
+
+def test_person_before_a_description_is_kept() -> None:
+    text = (
+        "Rescuers found 12 bodies, Omar Dalil, head of the ambulance service in the north, "
+        "told Reuters."
+    )
+    row = factcheck.extract(text, language="en").iloc[0]
+    assert row["speaker_person"] == "Omar Dalil"
