@@ -289,8 +289,11 @@ class VerbMixin:
             return replace(other, person=speaker.text)
         if not speaker.resolved and other is not None and other.resolved and _description(speaker):
             return other  # "The Sudan Doctors Network, a medical group that ..., put"
-        if other is not None and not other.resolved and _bare(other) and (
-            speaker.resolved or _description(speaker)
+        if (
+            other is not None
+            and not other.resolved
+            and _bare(other)
+            and (speaker.resolved or _description(speaker))
         ):  # "Fares Afana, head of the ambulance service in the north, told"
             return replace(speaker, person=other.text)
         if speaker.resolved and skipped and not any(t.key in self.lex.stop for t in skipped):
