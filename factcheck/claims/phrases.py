@@ -75,7 +75,9 @@ def read_before(
     words = 0  # the word tokens of ``out``
     while j >= lo and words < SPEAKER_MAX_WORDS:
         tok = tokens[j]
-        if j in blocked or _ends_phrase(tok, lex, lex.back_stop) or is_cue(tokens, j, lex):
+        if j in blocked or is_cue(tokens, j, lex):
+            break
+        if _ends_phrase(tok, lex, lex.back_stop) and not _named_word(tokens, j, lo, lex):
             break
         if tok.key in lex.conjunctions and not _joins_names(tokens, j, lo, out):
             break  # "struck 15 targets and denied": a second verb of the same speaker
@@ -84,6 +86,16 @@ def read_before(
         j -= 1
     out.reverse()
     return trimmed(out)
+
+
+def _named_word(tokens: list[Token], j: int, lo: int, lex: Lexicon) -> bool:
+    """Whether a stop word read backwards is a capitalised name after an article ("l'Est",
+    the East, not "est", is): it does not end the phrase."""
+    tok = tokens[j]
+    if not tok.is_word or not tok.text[:1].isupper() or j <= lo:
+        return False
+    before = tokens[j - 1]
+    return before.text in "'\u2019" or before.key in lex.determiners
 
 
 def _joins_names(tokens: list[Token], j: int, lo: int, after: list[Token]) -> bool:

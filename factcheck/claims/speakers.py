@@ -17,7 +17,7 @@ from typing import Final
 
 from factcheck.claims.lexicon import Lexicon, Token
 from factcheck.claims.lookback import LookBack, heads_of, named_type
-from factcheck.claims.offices import office_person, office_speaker, possessive
+from factcheck.claims.offices import load_states, office_person, office_speaker, possessive
 from factcheck.claims.phrases import phrase_text, span_key, trimmed
 from factcheck.claims.sources import (
     NAME_CACHE_SIZE,
@@ -168,7 +168,7 @@ def _name_speaker(ctx: Naming, words: list[Token], wider: list[Token]) -> Speake
             rest = [t for t in content if t.start >= head[unnamed.last - 1].end]
             name = unnamed_name(name, [], lex, org=organisation(ctx, rest))
         return Speaker(name, written, gender, "unnamed")
-    found = registry_name(ctx.text, lex, ctx.country, words, wider)
+    found = registry_name(ctx.text, lex, ctx.country, words, wider) or _country_owned(ctx, content)
     if found:  # "نفى الجيش الإسرائيلي مقتل": the name's words, without the fact after it
         text = phrase_text(ctx.text, _name_part(words, lex)) if lex.article else written
         return Speaker(found, text, gender, "named", True)
@@ -199,6 +199,24 @@ def _name_speaker(ctx: Naming, words: list[Token], wider: list[Token]) -> Speake
         type_named = named_type(core, lex)
         return LookBack(heads_of(core, lex), True, type_named, written, gender, rest)
     return rest
+
+
+def _country_owned(ctx: Naming, content: list[Token]) -> str | None:
+    """ "Israel's military", "Lebanon's army": the registry entry named with the country's
+    adjective instead ("Israeli military"), when the registry has one."""
+    if len(content) < 3 or not possessive(ctx.text, content[1]):
+        return None
+    try:
+        from factcheck.claims import registry
+    except ImportError:
+        return None
+    countries = registry.countries_of(content[0].text, ctx.lex.language)
+    adjective = load_states().adjectives.get(countries[0], "") if countries else ""
+    if not adjective:
+        return None
+    rest = ctx.text[content[2].start : content[-1].end]
+    entry = registry.resolve(f"{adjective} {rest}", ctx.lex.language, countries[0])
+    return entry.name if entry is not None else None
 
 
 def _described(

@@ -152,6 +152,8 @@ class VerbMixin:
         outlet = self.outlet_at(j, sv)
         if outlet is not None:
             i = outlet[1]
+        elif j < sv.hi and self._addressed(self.tokens[j]):
+            return None  # "تحدثوا لوسائل إعلام محلية": who was told, not who spoke
         speaker, words = self.speaker_after(i, sv)
         if speaker is None and not words and self.lex.given_names:
             # "وقال علي حسن": a given name spelt like a stop word ("على", on), written as
@@ -204,9 +206,25 @@ class VerbMixin:
             return False
         return given or not any(k.startswith(lex.article) for t in content for k in t.keys)
 
+    def _addressed(self, tok: Token) -> bool:
+        """Whether ``tok`` is a speaker noun with an object preposition glued to it ("لوسائل",
+        to the media; not "لجنة", a committee): those it was said to."""
+        if not self.lex.article or not tok.is_word:
+            return False
+        preps = self.lex.object_preps
+        if len(tok.keys) < 2 or not tok.key.startswith(preps):
+            return False
+        heads = self.lex.speaker_heads
+        if not self.lex.reporters.isdisjoint(tok.keys[1:]):
+            return True  # "للصحفيين", to the journalists
+        return heads.at([tok._replace(keys=tok.keys[:1])], 0) is None and (
+            heads.at([tok._replace(keys=tok.keys[1:])], 0) is not None
+        )
+
     def _told_inside(self, words: list[Token], sv: SentenceView) -> int:
-        """Where an outlet the speaker talked to starts inside a phrase read after a verb
-        ("أحمد كريم لوكالة فرانس برس"), 0 when none does: only words before it speak."""
+        """Where an outlet or audience the speaker talked to starts inside a phrase read after
+        a verb ("أحمد كريم لوكالة فرانس برس", "الوزير للصحفيين"), 0 when none does: only words
+        before it speak."""
         if len(words) < 2:
             return 0
         first = self._index_after(words[0].start, sv)
@@ -214,8 +232,10 @@ class VerbMixin:
             tok = words[k]
             preps = self.lex.object_preps  # glued to the outlet only in Arabic ("لوكالة")
             glued = self.lex.article and tok.key.startswith(preps)
-            if tok.is_word and (tok.key in preps or glued) and self.outlet_at(first + k, sv):
-                return k
+            if not tok.is_word or not (tok.key in preps or glued):
+                continue
+            if self._addressed(tok) or self.outlet_at(first + k, sv):
+                return k  # "الوزير للصحفيين": the journalists were told
         return 0
 
     def _bare_speaker(self, words: list[Token], sv: SentenceView) -> Speaker | None:
@@ -270,7 +290,12 @@ class VerbMixin:
             return replace(other, person=speaker.text)
         if not speaker.resolved and other is not None and other.resolved and _description(speaker):
             return other  # "The Sudan Doctors Network, a medical group that ..., put"
-        if speaker.resolved and other is not None and not other.resolved and _bare(other):
+        if (
+            other is not None
+            and not other.resolved
+            and _bare(other)
+            and (speaker.resolved or _description(speaker))
+        ):  # "Fares Afana, head of the ambulance service in the north, told"
             return replace(speaker, person=other.text)
         if speaker.resolved and skipped and not any(t.key in self.lex.stop for t in skipped):
             person = office_person(self.text, self.lex, skipped, skipped[0].start)
@@ -307,7 +332,8 @@ class VerbMixin:
         for _ in range(APPOSITIONS + 1):
             words = read_before(self.tokens, end, sv.lo, self.lex, self.walls, comma=True)
             owner = self._owner_apposition(words)
-            speaker = None if owner else self.speaker_at(words)
+            told = bool(words) and self._addressed(words[0])  # "... لوسائل إعلام أكدوا"
+            speaker = None if owner or told else self.speaker_at(words)
             if (
                 speaker is not None
                 and speaker.kind == "anaphor"

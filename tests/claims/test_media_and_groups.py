@@ -55,3 +55,12 @@ def test_the_group_is_the_armed_group_named_before(text: str, language: str) -> 
 def test_a_denial_before_a_passive_source_speaks(text: str, language: str, speaker: str) -> None:
     row = factcheck.extract(text, language=language).iloc[0]
     assert (row["speaker"], row["polarity"]) == (speaker, "denied")
+
+
+def test_a_capitalised_stop_word_after_an_article_is_a_name() -> None:
+    # "l'Est" (the East) is not "est" (is): the phrase read back runs past it
+    text = (
+        "Le gouvernement de l'Est libyen a fait état de 3 840 morts, tandis que l'ONU évoque "
+        "11 300 décès."
+    )
+    assert _speakers(text, "fr") == ["Libyan government", "United Nations"]

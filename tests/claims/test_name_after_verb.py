@@ -88,3 +88,25 @@ def test_arabic_phrases_that_are_not_names(text: str) -> None:
 def test_an_agency_word_inside_a_french_name_is_not_an_outlet() -> None:
     text = "Selon la police, 40 personnes ont été interpellées, a rapporté l'agence Anadolu."
     assert _one(text, "fr")["via"] != "Agence France-Presse"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # those told are not the speaker, before or after the verb
+        ("غير أن سكانا تحدثوا لوسائل إعلام محلية أكدوا أن 30 منزلا دمرت.", "eyewitnesses"),
+        ("وتحدثت وسائل إعلام محلية عن غرق 30 منزلا.", "وسائل إعلام محلية"),
+        ("وقال المتحدث باسم الدفاع المدني للصحفيين إن 30 منزلا دمرت.", "الدفاع المدني"),
+    ],
+)
+def test_arabic_audiences_do_not_speak(text: str, speaker: str) -> None:
+    assert _one(text, "ar")["speaker"] == speaker
+
+
+def test_person_before_a_description_is_kept() -> None:
+    text = (
+        "Rescuers found 12 bodies, Omar Dalil, head of the ambulance service in the north, "
+        "told Reuters."
+    )
+    row = factcheck.extract(text, language="en").iloc[0]
+    assert row["speaker_person"] == "Omar Dalil"

@@ -92,3 +92,16 @@ def test_an_adjective_close_to_a_country_word_is_not_that_country() -> None:
 )  # fmt: skip
 def test_health_authorities_are_the_health_ministry(text: str, language: str, speaker: str) -> None:
     assert factcheck.extract(text, language=language)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Israel's military said it struck 40 targets overnight.", "Israel Defense Forces"),
+        ("Lebanon's army said 2 soldiers were wounded.", "Lebanese Armed Forces"),
+        # no entry under the adjective: kept as written
+        ("Chad's fishing board said 2 boats sank.", "Chad's fishing board"),
+    ],
+)
+def test_a_countrys_possessive_names_its_body(text: str, speaker: str) -> None:
+    assert factcheck.extract(text, language="en")["speaker"].tolist() == [speaker]
