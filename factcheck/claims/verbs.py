@@ -228,9 +228,9 @@ class VerbMixin:
         if len(words) < 2:
             return 0
         first = self._index_after(words[0].start, sv)
+        preps = self.lex.object_preps  # glued to the outlet only in Arabic ("لوكالة")
         for k in range(1, len(words)):
             tok = words[k]
-            preps = self.lex.object_preps  # glued to the outlet only in Arabic ("لوكالة")
             glued = self.lex.article and tok.key.startswith(preps)
             if not tok.is_word or not (tok.key in preps or glued):
                 continue
