@@ -34,6 +34,13 @@ DATE_TOLERANCE_DAYS: Final = 1
 SUBSET_SECTION: Final = "subset_qualifiers"
 
 _PUNCT = re.compile(r"[\s\-_/]+")
+#: ASCII text's :func:`fold` in one ``str.translate``: what ``_PUNCT`` replaces becomes a space,
+#: other punctuation (Unicode category P) goes (spaces are collapsed afterwards either way).
+_ASCII_FOLD: Final = {
+    i: " " if _PUNCT.fullmatch(chr(i)) else None
+    for i in range(128)
+    if _PUNCT.fullmatch(chr(i)) or unicodedata.category(chr(i)).startswith("P")
+}
 
 
 @lru_cache(maxsize=65536)
@@ -46,7 +53,10 @@ def fold(text: str) -> str:
     >>> fold("U.S.-led  Coalition")
     'us led coalition'
     """
-    text = _PUNCT.sub(" ", unicodedata.normalize("NFKC", str(text)).casefold())
+    text = str(text)
+    if text.isascii():  # NFKC keeps ASCII as it is, and casefold is lower
+        return " ".join(text.lower().translate(_ASCII_FOLD).split())
+    text = _PUNCT.sub(" ", unicodedata.normalize("NFKC", text).casefold())
     kept = "".join(ch for ch in text if not unicodedata.category(ch).startswith("P"))
     return " ".join(kept.split())
 
