@@ -245,6 +245,7 @@ def thing_counted(tokens: list[Token], a: int, b: int, hi: int, lex: Lexicon) ->
         if tokens[k].is_word and (m := lex.things.at(tokens, k)) is not None:
             return str(m.value[0])
     words, quoted = 0, False
+    nouns = lex.noun_starts  # a word with none of these keys starts no entry looked up below
     for k in range(b, min(hi, len(tokens))):
         tok = tokens[k]
         if not tok.is_word:
@@ -252,16 +253,17 @@ def thing_counted(tokens: list[Token], a: int, b: int, hi: int, lex: Lexicon) ->
                 return None
             quoted = quoted or (words == 0 and any(q in tok.text for q in QUOTES))
             continue
-        if (m := lex.things.at(tokens, k)) is not None:
-            return str(m.value[0])
-        if lex.measures.at(tokens, k) is not None or lex.subjects.at(tokens, k) is not None:
-            return None
-        if (link := lex.partitives.at(tokens, k)) is not None:  # "11 من جنوده": their noun
-            j = link.last
-            while j < hi and (not tokens[j].is_word or set(tokens[j].keys) & lex.light_words):
-                j += 1
-            thing = lex.things.at(tokens, j) if j < hi else None
-            return str(thing.value[0]) if thing is not None else None
+        if not nouns.isdisjoint(tok.keys):
+            if (m := lex.things.at(tokens, k)) is not None:
+                return str(m.value[0])
+            if lex.measures.at(tokens, k) is not None or lex.subjects.at(tokens, k) is not None:
+                return None
+            if (link := lex.partitives.at(tokens, k)) is not None:  # "11 من جنوده": their noun
+                j = link.last
+                while j < hi and (not tokens[j].is_word or set(tokens[j].keys) & lex.light_words):
+                    j += 1
+                thing = lex.things.at(tokens, j) if j < hi else None
+                return str(thing.value[0]) if thing is not None else None
         words += 0 if quoted else 1
         if words >= THING_GAP:
             return None

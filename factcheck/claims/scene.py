@@ -275,12 +275,11 @@ def nearest(
     nouns = sc.index.get("nouns")
     if nouns is None:
         nouns = sc.index["nouns"] = {(n.first, n.last) for n in sc.subjects}
-    best = min(
-        (
-            (distance(sc, m, a, b, before) + ((m.first, m.last) in nouns), -m.first, m)
-            for m in within_reach(sc, matches, a, b)  # the others are beyond WINDOW
-        ),
-        default=None,
-        key=lambda x: (x[0], x[1]),
-    )
-    return best[2] if best is not None and best[0] <= WINDOW else None
+    best: Match | None = None
+    best_d = best_first = 0
+    for m in within_reach(sc, matches, a, b):  # the others are beyond WINDOW
+        d = distance(sc, m, a, b, before) + ((m.first, m.last) in nouns)
+        # the first of the least (distance, -first), as ``min`` would pick it
+        if best is None or d < best_d or (d == best_d and m.first > best_first):
+            best, best_d, best_first = m, d, m.first
+    return best if best is not None and best_d <= WINDOW else None
