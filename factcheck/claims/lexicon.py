@@ -112,6 +112,8 @@ class Phrases:
                 self._by_first.setdefault(parts[0], []).append((parts, value))
         for options in self._by_first.values():
             options.sort(key=lambda o: -len(o[0]))
+        #: the keys an entry may start with (a token with none of them starts no entry)
+        self.starts: frozenset[str] = frozenset(self._by_first)
         #: first key -> (words after the first, value), longest first, for :meth:`at`
         self._rest = {
             key: [(parts[1:], value) for parts, value in options]
@@ -120,11 +122,6 @@ class Phrases:
 
     def __bool__(self) -> bool:
         return bool(self._by_first)
-
-    @property
-    def starts(self) -> frozenset[str]:
-        """The keys an entry may start with (a token with none of them starts no entry)."""
-        return frozenset(self._by_first)
 
     def at(self, tokens: list[Token], i: int) -> Match | None:
         """The longest entry starting at token ``i`` (its first word may carry clitics)."""
