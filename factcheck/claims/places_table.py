@@ -69,6 +69,7 @@ def places_of(
         by_sentence.setdefault((col["doc_id"][i], col["sentence"][i]), []).append(i)
         by_case.setdefault(cases[i], []).append(i)
     countries = {}
+    searched: dict[tuple[str, str], list[Any]] = {}  # places found per sentence and language
     for case, rows in by_case.items():
         if country is not None:
             countries[case] = country
@@ -76,7 +77,7 @@ def places_of(
         sentences: dict[str, str] = {}  # each sentence once, in text order: its language
         for i in rows:
             sentences.setdefault(col["sentence"][i], col["language"][i])
-        countries[case] = _main_country(list(sentences), list(sentences.values()))
+        countries[case] = _main_country(list(sentences), list(sentences.values()), searched)
     found: list[Found] = [Found("", "default", False)] * n
     for (_, sentence), rows in by_sentence.items():  # forwards: see _main_country
         origin = _sentence_origin(sentence, [(int(start[i]), col["value_text"][i]) for i in rows])
@@ -92,7 +93,14 @@ def places_of(
         span_of = dict(zip(rows, spans, strict=True))
         for (language, country_), these in located.items():
             targets = [span_of[i] for i in these]
-            results = locate_figures(sentence, targets, language, country=country_, figures=inside)
+            results = locate_figures(
+                sentence,
+                targets,
+                language,
+                country=country_,
+                figures=inside,
+                places=searched.get((sentence, language)),
+            )
             for i, place in zip(these, results, strict=True):
                 found[i] = place
     places = [""] * n
@@ -103,10 +111,15 @@ def places_of(
     return places
 
 
-def _main_country(sentences: list[str], languages: Sequence[str] = ()) -> str:
+def _main_country(
+    sentences: list[str],
+    languages: Sequence[str] = (),
+    searched: dict[tuple[str, str], list[Any]] | None = None,
+) -> str:
     """:func:`~factcheck.claims.places.main_country` of ``sentences`` (ties: the country
     named first), read from the last sentence back; ``languages`` (one per sentence, when
-    known) lets a sentence be searched as its places are next (:func:`_search_language`).
+    known) lets a sentence be searched as its places are next (:func:`_search_language`),
+    and what a sentence's search in its language finds is kept in ``searched`` for them.
 
     The stages before read a document forwards, and the words of the sentences they read are
     kept within a budget of characters (``mentions.phrases``). On a document longer than the
@@ -120,6 +133,8 @@ def _main_country(sentences: list[str], languages: Sequence[str] = ()) -> str:
         sentence = sentences[n]
         language = _search_language(sentence, languages[n]) if languages else None
         found = index.find(sentence, language)
+        if searched is not None and language is not None:
+            searched[(sentence, language)] = found
         for k, (_, _, place) in reversed(list(enumerate(found))):
             name = place.country_name
             if name:
