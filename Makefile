@@ -38,6 +38,7 @@ eval: $(STAMP)
 	$(BIN)/python -m factcheck.evaluate tests/devset tests/bundled
 	$(BIN)/python -m factcheck.evaluate tests/holdout
 	$(BIN)/python -m factcheck.evaluate tests/holdout2
+	$(BIN)/python -m factcheck.evaluate tests/holdout3
 
 # Real news in ../shared/realnews (third-party excerpts, never copied here): `make eval-real ARGS=-v`
 # lists every miss. Skipped with a message when ../shared is not beside the checkout.

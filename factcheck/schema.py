@@ -13,9 +13,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import chain
 from operator import itemgetter
 from types import NoneType
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from factcheck.errors import SchemaError
 from factcheck.model import MAX_FIGURE, Claim, Mention
@@ -102,6 +103,11 @@ COMPARISON_CONTRACT: Final[tuple[Column, ...]] = (
     Column("note", "str"),
 )
 
+#: Every column of the claims and mentions tables, contract and extensions (one object
+#: each, so that a table's layout is found by identity: ``_layout``).
+_CLAIM_TABLE: Final = CLAIM_CONTRACT + CLAIM_EXTRA
+_MENTION_TABLE: Final = MENTION_CONTRACT + MENTION_EXTRA
+
 CLAIM_COLUMNS: Final[tuple[str, ...]] = tuple(c.name for c in CLAIM_CONTRACT)
 MENTION_COLUMNS: Final[tuple[str, ...]] = tuple(c.name for c in MENTION_CONTRACT)
 COMPARISON_COLUMNS: Final[tuple[str, ...]] = tuple(c.name for c in COMPARISON_CONTRACT)
@@ -158,7 +164,7 @@ def claims_frame_of_rows(rows: list[dict[str, Any]], *, with_place: bool = False
     row are left out, except ``place`` (last, as ``add_places`` adds it) with ``with_place``."""
     columns = [*CLAIM_COLUMNS, "also_at", "speaker_person", "measure_detail"]
     place = {"place": [r["place"] for r in rows]} if with_place else None
-    return _frame(rows, columns, CLAIM_CONTRACT + CLAIM_EXTRA, place)
+    return _frame(rows, columns, _CLAIM_TABLE, place)
 
 
 def mentions_frame(mentions: Iterable[Mention]) -> pd.DataFrame:
@@ -180,7 +186,7 @@ def mentions_frame(mentions: Iterable[Mention]) -> pd.DataFrame:
         for m in mentions
     ]
     columns = [*MENTION_COLUMNS, *(c.name for c in MENTION_EXTRA)]
-    return _frame(rows, columns, MENTION_CONTRACT + MENTION_EXTRA)
+    return _frame(rows, columns, _MENTION_TABLE)
 
 
 #: The pandas dtype of each kind of column.
@@ -200,7 +206,8 @@ def _frame(
 
     A text column holds str or NaN when it has any text (pandas reads it as strings first), and
     None when it has none; an "object" column (days) keeps pandas' own reading of its values.
-    The columns are laid out in one block per dtype and handed to pandas as they are
+    Each dtype's columns are read into their block at once (:func:`_layout` says which go
+    where) and handed to pandas as they are
     (``pandas.api.internals.create_dataframe_from_blocks``): a document's table costs a
     fraction of a millisecond rather than one Series per column, which is most of the fixed
     cost of a short article.
@@ -208,29 +215,34 @@ def _frame(
     import numpy as np
     import pandas as pd
 
-    kinds = {c.name: c.kind for c in contract}
+    layout = _layout(tuple(columns), contract)
     n = len(rows)
     if inferred and not n and all(type(v) is list for v in inferred.values()):
-        kinds_in_order = tuple(kinds.get(name, "object") for name in columns)
-        return _empty_table(tuple(columns), kinds_in_order, tuple(inferred)).copy()
-    cells = np.empty((len(columns), n), dtype=object)
-    placement: dict[str, list[int]] = {"object": [], "float64": [], "int64": []}
+        return _empty_table(tuple(columns), layout.kinds, tuple(inferred)).copy()
     # every row's cells in column order by one C call, then turned into columns by zip
     row_cells = itemgetter(*columns) if len(columns) > 1 else lambda r: (r[columns[0]],)
     by_column = list(zip(*map(row_cells, rows), strict=True)) if n else [()] * len(columns)
-    for i, name in enumerate(columns):
+    cells = []  # the object block's columns in order: text, then days, as pandas reads them
+    for i in layout.objects:
         values: Any = by_column[i]
-        kind = kinds.get(name, "object")
-        if kind == "str":
+        if layout.kinds[i] == "str":
             values = _text_column(values)
-        elif kind == "object" and not set(map(type, values)) <= PLAIN_MOMENTS:
+        elif not set(map(type, values)) <= PLAIN_MOMENTS:
             values = pd.Series(list(values)).astype(object).to_numpy()
-        cells[i] = np.fromiter(values, dtype=object, count=n)  # never unpacks a tuple cell
-        placement[DTYPES[kind]].append(i)
+        cells.append(values)
+    blocks = [  # fromiter reads one object per cell: a tuple cell is never unpacked
+        np.fromiter(chain.from_iterable(cells), dtype=object, count=n * len(cells)).reshape(
+            len(cells), n
+        )
+    ] if cells else []  # fmt: skip
+    blocks += [
+        np.array([by_column[i] for i in where], dtype=object).astype(dtype)
+        for dtype, where in layout.numbers
+    ]
     if inferred and not n:  # pandas gives an empty added column its own dtype
-        return _from_blocks(cells, placement, columns, {}).assign(**inferred)
+        return _from_blocks(blocks, layout, n, columns, {}).assign(**inferred)
     extra = {name: _inferred_array(values) for name, values in (inferred or {}).items()}
-    return _from_blocks(cells, placement, columns, extra)
+    return _from_blocks(blocks, layout, n, columns, extra)
 
 
 def _inferred_array(values: list[Any]) -> Any:
@@ -240,15 +252,26 @@ def _inferred_array(values: list[Any]) -> Any:
     (about a tenth of a short article's)."""
     import pandas as pd
 
-    dtype = _text_dtype()
-    if values and getattr(dtype, "storage", None) == "pyarrow" and set(map(type, values)) == {str}:
+    arrow = _arrow_text()
+    if values and arrow is not None and set(map(type, values)) == {str}:
         try:
-            import pyarrow as pa
-
-            return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()), dtype=dtype)
+            return pd.arrays.ArrowStringArray(arrow[0](values, type=arrow[1]), dtype=_text_dtype())
         except Exception:  # any surprise: pandas' own way, with its own errors
             pass
     return pd.Series(values).array
+
+
+@lru_cache(maxsize=1)
+def _arrow_text() -> tuple[Any, Any] | None:
+    """pyarrow's ``array`` and its large text type when pandas keeps text in pyarrow, else
+    None: looked up once, not imported again for every table."""
+    if getattr(_text_dtype(), "storage", None) != "pyarrow":
+        return None
+    try:
+        import pyarrow as pa
+    except ImportError:  # pandas' own way then
+        return None
+    return pa.array, pa.large_string()
 
 
 @lru_cache(maxsize=1)
@@ -278,6 +301,41 @@ def _text_column(values: Sequence[Any]) -> Sequence[Any]:
     return values
 
 
+class _Layout(NamedTuple):
+    """Where a table's columns go: each column's kind, in order; the columns of the object
+    block (text and days); the dtype and columns of each number block, as ``_frame`` builds
+    them (object, float64, int64: the blocks pandas makes of these columns)."""
+
+    kinds: tuple[str, ...]
+    objects: tuple[int, ...]
+    numbers: tuple[tuple[str, tuple[int, ...]], ...]
+
+
+#: Layouts of the tables built so far, by the identity of their contract and their columns
+#: (a contract's Columns hash in Python, field by field: too slow for a key per table).
+_LAYOUTS: dict[tuple[int, tuple[str, ...]], tuple[Sequence[Column], _Layout]] = {}
+#: Layouts kept before the memo starts again (each table has one; tests build a few more).
+LAYOUTS_KEPT: Final = 16
+
+
+def _layout(columns: tuple[str, ...], contract: Sequence[Column]) -> _Layout:
+    """The layout of a table of ``columns`` under ``contract``, worked out once per table."""
+    hit = _LAYOUTS.get((id(contract), columns))
+    if hit is not None and hit[0] is contract:  # the contract is kept: its id is not reused
+        return hit[1]
+    kind_of = {c.name: c.kind for c in contract}
+    kinds = tuple(kind_of.get(name, "object") for name in columns)
+    where: dict[str, list[int]] = {"object": [], "float64": [], "int64": []}
+    for i, kind in enumerate(kinds):
+        where[DTYPES[kind]].append(i)
+    numbers = tuple((d, tuple(w)) for d, w in where.items() if d != "object" and w)
+    layout = _Layout(kinds, tuple(where["object"]), numbers)
+    if len(_LAYOUTS) >= LAYOUTS_KEPT:
+        _LAYOUTS.clear()
+    _LAYOUTS[(id(contract), columns)] = (contract, layout)
+    return layout
+
+
 @lru_cache(maxsize=8)  # a few tables: a document without claims gets a copy of one
 def _empty_table(
     columns: tuple[str, ...], kinds: tuple[str, ...], added: tuple[str, ...]
@@ -285,46 +343,52 @@ def _empty_table(
     """The table of no rows with ``columns`` of ``kinds`` and the ``added`` columns as
     ``.assign(name=[])`` adds them (pandas gives an empty added column its own dtype):
     built once, as it never differs (the caller hands out copies)."""
-    import numpy as np
-
-    placement: dict[str, list[int]] = {"object": [], "float64": [], "int64": []}
-    for i, kind in enumerate(kinds):
-        placement[DTYPES[kind]].append(i)
-    cells = np.empty((len(columns), 0), dtype=object)
-    return _from_blocks(cells, placement, list(columns), {}).assign(**{a: [] for a in added})
+    return _frame(
+        [], list(columns), [Column(c, k) for c, k in zip(columns, kinds, strict=True)]
+    ).assign(**{a: [] for a in added})
 
 
 def _from_blocks(
-    cells: Any, placement: dict[str, list[int]], columns: list[str], extra: dict[str, Any]
+    blocks: list[Any], layout: _Layout, n: int, columns: list[str], extra: dict[str, Any]
 ) -> pd.DataFrame:
-    """The frame whose column ``i`` is ``cells[i]`` converted to the dtype ``placement`` puts
-    it under, then the ``extra`` arrays as they are; pandas before the block constructor
-    builds it column by column instead."""
+    """The frame of ``n`` rows whose ``blocks`` (object, then numbers) hold the columns
+    ``layout`` puts in them, then the ``extra`` arrays as they are; pandas before the block
+    constructor builds it column by column instead."""
     import numpy as np
     import pandas as pd
 
     names = [*columns, *extra]
-    try:
-        from pandas.api.internals import create_dataframe_from_blocks
-    except ImportError:  # pandas < 3
+    placements = [layout.objects] if layout.objects else []
+    placements += [where for _, where in layout.numbers]
+    create_dataframe_from_blocks = _block_constructor()
+    if create_dataframe_from_blocks is None:  # pandas < 3
         data = {
-            columns[i]: pd.Series(cells[i], dtype=dtype)
-            for dtype, where in placement.items()
-            for i in where
+            columns[i]: pd.Series(block[k], dtype=block.dtype)
+            for block, where in zip(blocks, placements, strict=True)
+            for k, i in enumerate(where)
         }
         return pd.DataFrame({**data, **extra}, columns=names)
-    blocks = [
-        (cells[where].astype(dtype), np.asarray(where, dtype=np.intp))
-        for dtype, where in placement.items()
-        if where
+    pairs = [
+        (block, np.asarray(where, dtype=np.intp))
+        for block, where in zip(blocks, placements, strict=True)
     ]
     for k, array in enumerate(extra.values(), start=len(columns)):
         if isinstance(array, pd.arrays.NumpyExtensionArray):  # a plain numpy column
             array = array.to_numpy().reshape(1, -1)
-        blocks.append((array, np.asarray([k], dtype=np.intp)))
+        pairs.append((array, np.asarray([k], dtype=np.intp)))
     return create_dataframe_from_blocks(
-        blocks, index=pd.RangeIndex(cells.shape[1]), columns=_column_index(tuple(names)).copy()
+        pairs, index=pd.RangeIndex(n), columns=_column_index(tuple(names)).copy()
     )
+
+
+@lru_cache(maxsize=1)
+def _block_constructor() -> Any:
+    """pandas' ``create_dataframe_from_blocks`` (pandas 3), else None: looked up once."""
+    try:
+        from pandas.api.internals import create_dataframe_from_blocks
+    except ImportError:
+        return None
+    return create_dataframe_from_blocks
 
 
 @lru_cache(maxsize=16)  # a few tables' columns: each table built per document reuses one

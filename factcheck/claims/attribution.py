@@ -22,7 +22,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from factcheck.claims.found import Attributions
 from factcheck.claims.gaps import GAP_MAX_TOKENS, GapMixin
@@ -31,6 +31,9 @@ from factcheck.claims.phrases import CUE_BIT, cue_lists, read_after_both
 from factcheck.claims.relays import RelayMixin
 from factcheck.claims.speakers import Naming, Speaker, name_speaker
 from factcheck.claims.verbs import VerbMixin
+
+if TYPE_CHECKING:
+    from factcheck.claims.registry import Countries, Entry
 
 #: How many tokens before a passive cue ("les 30 000 recensées par le ministère") it reaches.
 PASSIVE_REACH: Final = 6
@@ -71,15 +74,33 @@ class SentenceView:
 
 class _Earlier:
     """The speakers of ``found`` so far, most recent first, listed only when a naming rule
-    looks back at them (most speaker phrases name themselves)."""
+    looks back at them (most speaker phrases name themselves); and the registry's
+    organisations the text names before the sentence being read, whether they spoke or not
+    ("l'Observatoire ... a diffusé un bilan. L'ONG ... a fait état de": the NGO named)."""
 
-    __slots__ = ("found",)
+    __slots__ = ("country", "found", "hits", "language", "point", "text")
 
-    def __init__(self, found: Attributions) -> None:
+    def __init__(self, found: Attributions, text: str, language: str, country: Countries) -> None:
         self.found = found
+        self.text = text
+        self.language = language
+        self.country = country
+        self.point = 0  # where the sentence being read starts
+        self.hits: list[tuple[int, int, Entry]] | None = None  # the whole text's, on first use
 
     def __iter__(self) -> Iterator[Speaker]:
         return iter(self.found.speakers())  # type: ignore[attr-defined]
+
+    def named_of_type(self, type_named: str) -> Speaker | None:
+        """The organisation of this registry type named last before the sentence read."""
+        if self.hits is None:
+            from factcheck.claims.registry import find_in
+
+            self.hits = find_in(self.text, self.language, self.country)
+        for start, _, entry in reversed(self.hits):
+            if start < self.point and str(entry.type) == type_named:
+                return Speaker(entry.name, "", "", "named", True)
+        return None
 
 
 def clauses(tokens: list[Token], lo: int, hi: int, lex: Lexicon) -> tuple[int, ...]:
@@ -136,7 +157,7 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
         cues = lex.cue_starts
         #: the tokens a cue may start at (a word with a key some cue starts with), in order
         self.cue_at = [i for i, t in enumerate(tokens) if t.is_word and not cues.isdisjoint(t.keys)]
-        self.earlier = _Earlier(self.found)
+        self.earlier = _Earlier(self.found, text, lex.language, country)
         #: what naming a speaker reads besides the words: the same for every phrase of the
         #: document (the earlier speakers are read through ``found`` as it grows)
         self.naming = Naming(text, lex, self.earlier, country, publisher)
@@ -181,6 +202,8 @@ class _Reader(VerbMixin, RelayMixin, GapMixin):
                 yield a
 
     def sentence(self, sv: SentenceView) -> None:
+        if sv.lo < len(self.tokens):
+            self.earlier.point = self.tokens[sv.lo].start
         texts = self.texts[sv.lo : sv.hi]  # the readers below look for marks it may lack
         self.quoted = set() if _QUOTES.isdisjoint(texts) else _quoted(self.tokens, sv.lo, sv.hi)
         if ":" in texts[: GAP_MAX_TOKENS + 1]:  # where a headline's colon may stand

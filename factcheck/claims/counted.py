@@ -69,7 +69,13 @@ def count_of(
     if forward:
         subjects = [m for m in subjects if m.last > a]
     if measure is not None and measure.value[2]:  # a toll's people, not "the building" it hit
-        subjects = [m for m in subjects if sc.lex.things.at(sc.tokens, m.first) is None]
+        things = sc.lex.things  # a word none of whose keys starts a thing is none
+        subjects = [
+            m
+            for m in subjects
+            if things.starts.isdisjoint(sc.tokens[m.first].keys)
+            or things.at(sc.tokens, m.first) is None
+        ]
     sa, sb = _partitive(sc, b) or (a, b)  # where the counted noun is looked for
     of_noun = _of_noun(sc, b, subjects)  # "3 من جنود الجيش", "20 of the service members"
     of_noun = of_noun or count_head_noun(sc, a, b, subjects)  # "عدد الجنود ... إلى 34"
@@ -184,7 +190,12 @@ def _partitive(sc: Scene, b: int) -> tuple[int, int] | None:
     lex = sc.lex
     k = b
     while k < sc.sv.hi and k - b < PARTITIVE_GAP:
-        match = lex.partitives.at(sc.tokens, k) if sc.tokens[k].is_word else None
+        tok = sc.tokens[k]
+        match = (
+            lex.partitives.at(sc.tokens, k)
+            if tok.is_word and not lex.partitives.starts.isdisjoint(tok.keys)
+            else None
+        )
         if match is not None:
             k = match.last
             while k < sc.sv.hi and set(sc.tokens[k].keys) & lex.light_words:

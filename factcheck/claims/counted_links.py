@@ -60,7 +60,13 @@ def after_partitive(sc: Scene, b: int) -> int | None:
     k = b
     while k < sc.sv.hi and not sc.tokens[k].is_word and k - b < LINK_GAP:
         k += 1
-    link = lex.partitives.at(sc.tokens, k) if k < sc.sv.hi and sc.tokens[k].is_word else None
+    link = (
+        lex.partitives.at(sc.tokens, k)
+        if k < sc.sv.hi
+        and sc.tokens[k].is_word
+        and not lex.partitives.starts.isdisjoint(sc.tokens[k].keys)
+        else None
+    )
     if link is None:
         return None
     k = link.last

@@ -33,10 +33,12 @@ SPEAKER_CUE_GAP = 6
 def counts_speakers(tokens: list[Token], a: int, b: int, lex: Lexicon) -> bool:
     """Whether the figure at ``[a, b)`` counts who speaks ("two security sources said"):
     the speakers' number is not a claim. The figure's own words count ("مصدرين")."""
+    unnamed = lex.unnamed.starts  # a word with none of these keys starts no unnamed noun
     for i in range(a, min(len(tokens), b + SPEAKER_NOUN_GAP)):
-        if _mark(tokens[i]):
+        tok = tokens[i]
+        if _mark(tok):
             return False  # the noun must belong to the figure's own phrase
-        m = lex.unnamed.at(tokens, i) if tokens[i].is_word else None
+        m = lex.unnamed.at(tokens, i) if tok.is_word and not unnamed.isdisjoint(tok.keys) else None
         if m is not None:
             after = range(m.last, min(len(tokens), m.last + SPEAKER_MEASURE_GAP))
             if any(lex.measures.at(tokens, j) for j in after if tokens[j].is_word):
@@ -119,10 +121,11 @@ def is_subset(tokens: list[Token], a: int, lo: int, lex: Lexicon) -> bool:
     while k >= lo and (not tokens[k].is_word or set(tokens[k].keys) & lex.light_words):
         k -= 1
     start = max(lo, k - SUBSET_CUE_WORDS + 1)
+    cues = lex.subset_cues.starts  # a word with none of these keys starts no subset cue
     return any(
         (m := lex.subset_cues.at(tokens, i)) is not None and m.last == k + 1
         for i in range(start, k + 1)
-        if tokens[i].is_word
+        if tokens[i].is_word and not cues.isdisjoint(tokens[i].keys)
     ) or _opened_as_part(tokens, a, lo, lex)
 
 
@@ -241,10 +244,17 @@ def thing_counted(tokens: list[Token], a: int, b: int, hi: int, lex: Lexicon) ->
     "nine families", "مستشفيين", "38 camions"), when its own noun is a ``things`` word: the
     figure's own word (an Arabic dual) or the first noun after it, before any measure or
     subject word, comma or clause end. Such a figure never counts the measure's people."""
+    things = lex.things.starts  # a word with none of these keys starts no thing
     for k in range(a, min(b, len(tokens))):
-        if tokens[k].is_word and (m := lex.things.at(tokens, k)) is not None:
+        tok = tokens[k]
+        if (
+            tok.is_word
+            and not things.isdisjoint(tok.keys)
+            and (m := lex.things.at(tokens, k)) is not None
+        ):
             return str(m.value[0])
     words, quoted = 0, False
+    nouns = lex.noun_starts  # a word with none of these keys starts no entry looked up below
     for k in range(b, min(hi, len(tokens))):
         tok = tokens[k]
         if not tok.is_word:
@@ -252,16 +262,17 @@ def thing_counted(tokens: list[Token], a: int, b: int, hi: int, lex: Lexicon) ->
                 return None
             quoted = quoted or (words == 0 and any(q in tok.text for q in QUOTES))
             continue
-        if (m := lex.things.at(tokens, k)) is not None:
-            return str(m.value[0])
-        if lex.measures.at(tokens, k) is not None or lex.subjects.at(tokens, k) is not None:
-            return None
-        if (link := lex.partitives.at(tokens, k)) is not None:  # "11 من جنوده": their noun
-            j = link.last
-            while j < hi and (not tokens[j].is_word or set(tokens[j].keys) & lex.light_words):
-                j += 1
-            thing = lex.things.at(tokens, j) if j < hi else None
-            return str(thing.value[0]) if thing is not None else None
+        if not nouns.isdisjoint(tok.keys):
+            if (m := lex.things.at(tokens, k)) is not None:
+                return str(m.value[0])
+            if lex.measures.at(tokens, k) is not None or lex.subjects.at(tokens, k) is not None:
+                return None
+            if (link := lex.partitives.at(tokens, k)) is not None:  # "11 من جنوده": their noun
+                j = link.last
+                while j < hi and (not tokens[j].is_word or set(tokens[j].keys) & lex.light_words):
+                    j += 1
+                thing = lex.things.at(tokens, j) if j < hi else None
+                return str(thing.value[0]) if thing is not None else None
         words += 0 if quoted else 1
         if words >= THING_GAP:
             return None

@@ -6,6 +6,7 @@ reader (:mod:`factcheck.claims.attribution`).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Any, Final
 
 from factcheck.claims.phrases import is_cue
@@ -27,6 +28,7 @@ class GapMixin:
     blocked: Any
     walls: Any
     found: Any
+    starts: Any  # the reader's: each token's start offset, in order
     in_sentence: Any  # the reader's: attributions of a sentence, walking back from the end
 
     def headline_speaker(self, sv: SentenceView) -> None:
@@ -85,11 +87,11 @@ class GapMixin:
             return
         opened = min(a.at for a in self.in_sentence(sv))  # the tail of ``found``: no rescan
         seen_figure = False
-        for k in range(sv.lo, sv.hi):
+        # the shared reporting verb comes first ("X a compté 22 000, Y 55 000"): the tokens
+        # before it are passed over (none of them is a figure after it)
+        for k in range(bisect_left(self.starts, opened, sv.lo, sv.hi), sv.hi):
             seen_figure = seen_figure or (k in self.blocked and self.tokens[k].start > opened)
             tok = self.tokens[k]
-            if tok.start < opened:
-                continue  # the shared reporting verb comes first: "X a compté 22 000, Y 55 000"
             first = k + 1
             if tok.text not in ",،":
                 if not seen_figure or not tok.is_word or k in self.blocked:

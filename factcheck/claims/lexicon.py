@@ -97,6 +97,10 @@ class Match(NamedTuple):
     value: Any
 
 
+#: Builds a :class:`Match` in C (a named tuple's own ``__new__`` is a Python function).
+_new_match: Final = tuple.__new__
+
+
 class Phrases:
     """Multi-word lookup: entries are tuples of keys; the longest entry at a position wins."""
 
@@ -108,6 +112,8 @@ class Phrases:
                 self._by_first.setdefault(parts[0], []).append((parts, value))
         for options in self._by_first.values():
             options.sort(key=lambda o: -len(o[0]))
+        #: the keys an entry may start with (a token with none of them starts no entry)
+        self.starts: frozenset[str] = frozenset(self._by_first)
         #: first key -> (words after the first, value), longest first, for :meth:`at`
         self._rest = {
             key: [(parts[1:], value) for parts, value in options]
@@ -117,11 +123,6 @@ class Phrases:
     def __bool__(self) -> bool:
         return bool(self._by_first)
 
-    @property
-    def starts(self) -> frozenset[str]:
-        """The keys an entry may start with (a token with none of them starts no entry)."""
-        return frozenset(self._by_first)
-
     def at(self, tokens: list[Token], i: int) -> Match | None:
         """The longest entry starting at token ``i`` (its first word may carry clitics)."""
         rest_of = self._rest
@@ -130,13 +131,16 @@ class Phrases:
             if options is None:
                 continue  # most keys of a word start no entry
             for rest, value in options:
+                if not rest:  # one word (the rest are too: the longest come first)
+                    return _new_match(Match, (i, i + 1, value))
                 j = i + 1
+                n = len(tokens)
                 for part in rest:
-                    if j >= len(tokens) or part not in tokens[j].keys[:2]:  # written, 1 stem
+                    if j >= n or part not in tokens[j].keys[:2]:  # written, 1 stem
                         break
                     j += 1
                 else:
-                    return Match(i, j, value)
+                    return _new_match(Match, (i, j, value))
         return None
 
     def scan(self, tokens: list[Token], lo: int = 0, hi: int | None = None) -> Iterator[Match]:
@@ -255,6 +259,13 @@ class Lexicon:
         cues = (self.passive, self.relay, self.according, self.according_after, self.impersonal)
         cues += (self.transmit, self.object_relay, self.denial, self.say, self.participles)
         return frozenset().union(*(c.starts for c in cues))
+
+    @cached_property
+    def noun_starts(self) -> frozenset[str]:
+        """Keys that may start a thing, measure, subject or partitive entry (a word with
+        none of them is passed over by ``figures.thing_counted`` without a lookup)."""
+        lists = (self.things, self.measures, self.subjects, self.partitives)
+        return frozenset().union(*(p.starts for p in lists))
 
     def tokenize(self, text: str) -> list[Token]:
         """Words and punctuation of ``text`` with their lookup keys (clitics stripped too)."""

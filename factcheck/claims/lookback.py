@@ -40,6 +40,9 @@ class LookBack(NamedTuple):
         back = head_match(self.heads, ctx.lex.language, earlier)
         if back is None and self.type_named is not None:
             back = type_match(self.type_named, ctx.earlier)
+            named = getattr(ctx.earlier, "named_of_type", None)  # not a plain list
+            if back is None and named is not None:
+                back = named(self.type_named)  # named before without speaking
         if back is None:
             return self.rest
         return Speaker(

@@ -110,9 +110,16 @@ def _before_relative(tokens: list[Token], j: int, lo: int, lex: Lexicon) -> int:
     """Where to read a speaker from when a relative clause or an apposition sits between it
     and the verb ("Haider Kadhim, who was waiting outside, said"): before that clause."""
     k = j
+    relatives = lex.relatives
     while k >= lo and k > j - RELATIVE_MAX_TOKENS:
         tok = tokens[k]
-        if tok.is_word and tok.key in lex.relatives and k > lo and tokens[k - 1].text in ",،":
+        keys = tok.keys  # its key read without the property's call: most words are passed
+        if (
+            tok.is_word
+            and (keys[0] if keys else "") in relatives
+            and k > lo
+            and tokens[k - 1].text in ",،"
+        ):
             return k - 2
         if not tok.is_word and tok.text in '.;:"”»“«':
             break  # a quotation ends before the verb: its relative clause is not the speaker's

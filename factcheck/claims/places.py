@@ -166,9 +166,11 @@ def locate_figures(
     *,
     country: str = "",
     figures: Sequence[tuple[int, int]] | None = None,
+    places: Sequence[Item] | None = None,
 ) -> list[Found]:
     """:func:`locate_figure` of each span of ``targets`` with the same ``figures`` (default:
-    the targets), same results.
+    the targets), same results. ``places``: what :func:`find_places` finds in the sentence
+    in ``language``, when the caller has it already (it is not searched again).
 
     The sentence is read once and each figure resolved once, so a sentence with many
     figures costs time in proportion to its length, not to its length times its figures.
@@ -178,7 +180,7 @@ def locate_figures(
     ['Paris', 'Marseille']
     """
     bounds = list(targets) if figures is None else list(figures)
-    view = _view(sentence, language, country)
+    view = _view(sentence, language, country, places)
     spans = sorted(set(bounds))
     disjoint = all(a < b for a, b in spans) and all(
         spans[k][1] <= spans[k + 1][0] for k in range(len(spans) - 1)
@@ -193,10 +195,12 @@ def locate_figures(
     return [at[span] for span in targets]
 
 
-def _view(sentence: str, language: str, country: str) -> SentenceView:
+def _view(
+    sentence: str, language: str, country: str, places: Sequence[Item] | None = None
+) -> SentenceView:
     gaz = load_places()
     words = gaz.words.get(language) or gaz.words["en"]  # another language: English words
-    return SentenceView(sentence, language, gaz, words, country)
+    return SentenceView(sentence, language, gaz, words, country, places)
 
 
 def _locate(

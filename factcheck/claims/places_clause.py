@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
 from factcheck.claims.places_load import Gazetteer, Place, PlaceType, Words
@@ -30,11 +30,21 @@ Item = tuple[int, int, Place | str]  # start, end, a place or a cue kind ("natio
 class SentenceView:
     """One sentence's tokens, places and clause breaks, for :func:`place_of_figure`."""
 
-    def __init__(self, text: str, language: str, gaz: Gazetteer, words: Words, country: str):
+    def __init__(
+        self,
+        text: str,
+        language: str,
+        gaz: Gazetteer,
+        words: Words,
+        country: str,
+        places: Sequence[Item] | None = None,  # gaz.index.find(text, language), if known
+    ):
         self.text, self.language, self.gaz, self.words = text, language, gaz, words
         self.country = country
         self.tokens: TextWords = recent_words(text)  # the searches below read them too
-        places: list[Item] = list(gaz.index.find(text, language))
+        if places is None:
+            places = gaz.index.find(text, language)
+        places = list(places)
         cues = [c for c in gaz.cues.find(text, language) if not overlaps(c, places)]
         self.items: list[Item] = sorted([*places, *cues], key=lambda x: x[0])
         named = {p.country_name for _, _, p in places if isinstance(p, Place) and p.country_name}

@@ -23,13 +23,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
 
+from factcheck import lang
 from factcheck.claims.places import Found, locate_figures, settle_places
 from factcheck.claims.places_load import load_places
+from factcheck.mentions.phrases import recent_words
 
 #: Columns that say what a claim counts: claims of one case with the same values are the
 #: ones whose places are settled together (see settle_places).
@@ -66,9 +69,15 @@ def places_of(
         by_sentence.setdefault((col["doc_id"][i], col["sentence"][i]), []).append(i)
         by_case.setdefault(cases[i], []).append(i)
     countries = {}
+    searched: dict[tuple[str, str], list[Any]] = {}  # places found per sentence and language
     for case, rows in by_case.items():
-        sentences = list(dict.fromkeys(col["sentence"][i] for i in rows))  # in text order
-        countries[case] = _main_country(sentences) if country is None else country
+        if country is not None:
+            countries[case] = country
+            continue
+        sentences: dict[str, str] = {}  # each sentence once, in text order: its language
+        for i in rows:
+            sentences.setdefault(col["sentence"][i], col["language"][i])
+        countries[case] = _main_country(list(sentences), list(sentences.values()), searched)
     found: list[Found] = [Found("", "default", False)] * n
     for (_, sentence), rows in by_sentence.items():  # forwards: see _main_country
         origin = _sentence_origin(sentence, [(int(start[i]), col["value_text"][i]) for i in rows])
@@ -84,7 +93,14 @@ def places_of(
         span_of = dict(zip(rows, spans, strict=True))
         for (language, country_), these in located.items():
             targets = [span_of[i] for i in these]
-            results = locate_figures(sentence, targets, language, country=country_, figures=inside)
+            results = locate_figures(
+                sentence,
+                targets,
+                language,
+                country=country_,
+                figures=inside,
+                places=searched.get((sentence, language)),
+            )
             for i, place in zip(these, results, strict=True):
                 found[i] = place
     places = [""] * n
@@ -95,9 +111,15 @@ def places_of(
     return places
 
 
-def _main_country(sentences: list[str]) -> str:
+def _main_country(
+    sentences: list[str],
+    languages: Sequence[str] = (),
+    searched: dict[tuple[str, str], list[Any]] | None = None,
+) -> str:
     """:func:`~factcheck.claims.places.main_country` of ``sentences`` (ties: the country
-    named first), read from the last sentence back.
+    named first), read from the last sentence back; ``languages`` (one per sentence, when
+    known) lets a sentence be searched as its places are next (:func:`_search_language`),
+    and what a sentence's search in its language finds is kept in ``searched`` for them.
 
     The stages before read a document forwards, and the words of the sentences they read are
     kept within a budget of characters (``mentions.phrases``). On a document longer than the
@@ -108,7 +130,12 @@ def _main_country(sentences: list[str]) -> str:
     first: dict[str, tuple[int, int]] = {}  # where each country is first named, forwards
     index = load_places().index
     for n in range(len(sentences) - 1, -1, -1):
-        for k, (_, _, place) in reversed(list(enumerate(index.find(sentences[n])))):
+        sentence = sentences[n]
+        language = _search_language(sentence, languages[n]) if languages else None
+        found = index.find(sentence, language)
+        if searched is not None and language is not None:
+            searched[(sentence, language)] = found
+        for k, (_, _, place) in reversed(list(enumerate(found))):
             name = place.country_name
             if name:
                 counts[name] = counts.get(name, 0) + 1
@@ -116,6 +143,33 @@ def _main_country(sentences: list[str]) -> str:
     if not counts:
         return ""
     return min(counts, key=lambda c: (-counts[c], first[c]))
+
+
+def _search_language(sentence: str, language: str) -> str | None:
+    """``language`` when searching ``sentence`` in it finds what a search with the clitics of
+    every language (``main_country``'s, language None) finds, else None.
+
+    The two differ only by the clitics of other languages: none when ``language`` is the
+    only one with clitics, or when no word of the sentence starts with a letter any clitic
+    starts with (Arabic clitics never strip an English word). Then the search is the one the
+    sentence's places are read with next, whose words' forms are already known."""
+    with_clitics, letters = _clitic_letters()
+    if with_clitics <= {language}:
+        return language
+    if language in with_clitics or letters is None:
+        return None
+    keys = recent_words(sentence).keys
+    return None if any(k[:1] in letters for k in keys) else language
+
+
+@cache
+def _clitic_letters() -> tuple[frozenset[str], frozenset[str] | None]:
+    """The languages with clitics (the places index's, from the language data) and the first
+    letters of all their clitics (None when a clitic is empty: any word may lose one)."""
+    prefixes = {code: lang.load(code).get("prefixes") or {} for code in lang.available()}
+    clitics = [clitic for p in prefixes.values() for clitic in p]
+    letters = None if "" in clitics else frozenset(c[:1] for c in clitics)
+    return frozenset(code for code, p in prefixes.items() if p), letters
 
 
 def _column(claims: pd.DataFrame, name: str) -> list:

@@ -15,7 +15,7 @@ from typing import Any, Final
 
 from factcheck.claims.attribution import SentenceView
 from factcheck.claims.lexicon import Lexicon, Match, Token
-from factcheck.claims.scans import match_at
+from factcheck.claims.scans import first_bits, match_at
 
 #: Farthest a measure or subject word may be from its figure, in tokens.
 WINDOW: Final = 14
@@ -117,6 +117,7 @@ class _Reading:
         self.phrases += (lex.group_anaphors, lex.effect_links)
         self.firsts = tuple(p.starts for p in self.phrases)
         self.any_first = frozenset().union(*self.firsts)
+        self.bits = first_bits(self.firsts)
         self.steps: dict[tuple[str, ...], int] = {}  # the keys of a word -> its cost
         self.marks: dict[str, int] = {}  # a punctuation mark -> its cost
 
@@ -158,7 +159,7 @@ def _read(
     ``Phrases.scan`` finds them: left to right, not overlapping) and the word costs, in one
     pass over the sentence instead of one per list."""
     reading = _reading(lex)
-    phrases, firsts, any_first = reading.phrases, reading.firsts, reading.any_first
+    phrases, bits, any_first = reading.phrases, reading.bits, reading.any_first
     steps, marks = reading.steps, reading.marks
     found: tuple[list[Match], ...] = tuple([] for _ in phrases)
     free = [lo] * len(phrases)  # the first token each list may match at (after its last)
@@ -172,7 +173,7 @@ def _read(
             if step is None:
                 step = reading.step(tok)
             if not any_first.isdisjoint(keys):
-                match_at(tokens, i, hi, phrases, firsts, free, found)
+                match_at(tokens, i, hi, phrases, bits, free, found)
         else:
             step = marks.get(tok.text)
             if step is None:
@@ -184,8 +185,10 @@ def _read(
 
 def _after_cue(tokens: list[Token], i: int, lo: int, lex: Lexicon) -> bool:
     """Whether a reporting verb ends right before token ``i`` ("قالت الشرطة")."""
+    says = lex.say.starts  # a word with none of these keys starts no reporting verb
     for j in range(max(lo, i - CUE_WORDS), i):
-        m = lex.say.at(tokens, j) if tokens[j].is_word else None
+        tok = tokens[j]
+        m = lex.say.at(tokens, j) if tok.is_word and not says.isdisjoint(tok.keys) else None
         if m is not None and m.last == i:
             return True
     return False
@@ -275,12 +278,11 @@ def nearest(
     nouns = sc.index.get("nouns")
     if nouns is None:
         nouns = sc.index["nouns"] = {(n.first, n.last) for n in sc.subjects}
-    best = min(
-        (
-            (distance(sc, m, a, b, before) + ((m.first, m.last) in nouns), -m.first, m)
-            for m in within_reach(sc, matches, a, b)  # the others are beyond WINDOW
-        ),
-        default=None,
-        key=lambda x: (x[0], x[1]),
-    )
-    return best[2] if best is not None and best[0] <= WINDOW else None
+    best: Match | None = None
+    best_d = best_first = 0
+    for m in within_reach(sc, matches, a, b):  # the others are beyond WINDOW
+        d = distance(sc, m, a, b, before) + ((m.first, m.last) in nouns)
+        # the first of the least (distance, -first), as ``min`` would pick it
+        if best is None or d < best_d or (d == best_d and m.first > best_first):
+            best, best_d, best_first = m, d, m.first
+    return best if best is not None and best_d <= WINDOW else None

@@ -300,10 +300,19 @@ def _continues(words: list[Token], i: int, lex: Lexicon) -> bool:
 def _capitalised(content: list[Token]) -> bool:
     """Latin-script words that start with a capital: a proper name ("John Smith", "Reuters")."""
     first = content[0].text
-    return (first[:1].isupper() and first.isascii()) or (
+    return (first[:1].isupper() and _latin(first)) or (
         len(content) > 1
         and content[1].text[:1].isupper()
         and content[0].text.islower()
         and len(content[0].text) <= 3
-        and content[1].text.isascii()
+        and _latin(content[1].text)
     )
+
+
+def _latin(word: str) -> bool:
+    """Whether a word is written in Latin letters, accented ones included ("André")."""
+    return all(c < LATIN_END for c in word)
+
+
+#: The end of the Latin blocks of Unicode (Basic Latin to Latin Extended-B).
+LATIN_END: Final = "\u0250"

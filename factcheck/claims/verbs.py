@@ -28,6 +28,12 @@ CARRY_MAX_SENTENCES: Final = 3
 APPOSITIONS: Final = 2
 
 
+#: How many tokens before "and" a coordinated verb's subject may open its clause.
+COORDINATED_MAX_TOKENS: Final = 20
+
+#: How far back (characters) an apposition's opening comma is looked for.
+RELATIVE_MAX_CHARS: Final = 160
+
 #: Longest person's name passed between a speaker and its verb ("، دونالد ترمب،").
 PERSON_MAX_WORDS: Final = 3
 
@@ -90,6 +96,8 @@ class VerbMixin:
                 speaker = self.named_before(m.first, sv)
             if speaker is not None:
                 break
+        if speaker is None and k >= sv.lo and self.tokens[k].key in self.lex.conjunctions:
+            speaker = self.coordinated_subject(k, sv)  # "X condemned the strike and said"
         if speaker is not None and speaker.kind == "self":
             return  # "nous avons compté": the publisher speaks
         if speaker is None or speaker.kind == "anaphor":
@@ -107,6 +115,41 @@ class VerbMixin:
         if self.object_relative(sv, m, speaker, relayed, denied):
             return
         self.add(sv, m.first, speaker, relayed, denied)
+
+    def coordinated_subject(self, conj: int, sv: SentenceView) -> Speaker | None:
+        """The speaker of a verb joined by a conjunction to an earlier verb of the same clause
+        ("the SDF condemned the strike and said", "les FDS ont dénoncé un massacre et fait
+        état de"): the subject that opens the clause, read before that earlier verb. Only a
+        phrase that opens the clause counts, not a name inside the first verb's object ("the
+        rubble of the Red Crescent building and said")."""
+        for k in range(max(sv.lo + 1, conj - COORDINATED_MAX_TOKENS), conj):
+            tok = self.tokens[k]
+            if not tok.is_word or k in self.blocked or tok.text[:1].isupper():
+                continue  # a capital continues the name: "The Syrian | Democratic Forces"
+            words = read_before(self.tokens, k, sv.lo, self.lex, self.walls)
+            if not words or not self._opens_clause(words[0].start, sv):
+                continue
+            speaker = self.named_before(k, sv)
+            if speaker is not None and (
+                speaker.resolved
+                or speaker.kind == "unnamed"
+                or (
+                    _bare(speaker)
+                    and all(w[:1].isupper() for w in speaker.text.split())
+                    and words[0].key not in self.lex.determiners
+                )
+            ):
+                return speaker
+        return None
+
+    def _opens_clause(self, start: int, sv: SentenceView) -> bool:
+        """Whether the word starting at ``start`` opens its clause: first in the sentence, or
+        after punctuation, or after nothing but skipped words ("Dimanche, les FDS")."""
+        s = bisect_left(self.starts, start, sv.lo, sv.hi)
+        j = s - 1
+        while j >= sv.lo and self.tokens[j].is_word and self.tokens[j].key in self.lex.skip:
+            j -= 1
+        return j < sv.lo or not self.tokens[j].is_word
 
     def object_relative(
         self, sv: SentenceView, m: Match, speaker: Speaker, via: tuple[str, ...], denied: bool
@@ -303,6 +346,25 @@ class VerbMixin:
                 return replace(speaker, person=person)
         return speaker
 
+    def _apposition_comma(self, words: list[Token], sv: SentenceView) -> int:
+        """The comma opening the apposition that ``words`` end, when that apposition
+        describes the name before it: it opens with a qualifying participle ("based in",
+        "basée au") or holds a relative pronoun ("et qui s'appuie sur"); else -1."""
+        k = bisect_left(self.starts, words[0].start, sv.lo, sv.hi) - 1
+        relative = False
+        while k > sv.lo and self.tokens[k].start > words[0].start - RELATIVE_MAX_CHARS:
+            tok = self.tokens[k]
+            if tok.text in ",،":
+                first = self.tokens[k + 1]
+                if relative or (first.is_word and first.key in self.lex.name_qualifiers):
+                    return k
+                return -1
+            if not tok.is_word and tok.text not in "'’-":
+                return -1
+            relative = relative or tok.key in self.lex.relatives
+            k -= 1
+        return -1
+
     def _seen_by(self, speaker: Speaker | None, words: list[Token]) -> bool:
         """ "an audit, seen by Le Monde on Sunday, counted": an outlet after an agent
         preposition in an apposition only relays the speaker named before it."""
@@ -334,6 +396,11 @@ class VerbMixin:
             owner = self._owner_apposition(words)
             told = bool(words) and self._addressed(words[0])  # "... لوسائل إعلام أكدوا"
             speaker = None if owner or told else self.speaker_at(words)
+            comma = -1
+            if words and (speaker is None or speaker.kind == "unnamed"):
+                comma = self._apposition_comma(words, sv)  # "X, based in Y and relying on
+                if comma >= 0:  # sources in Z, said": the sources are X's, X speaks
+                    speaker = None
             if (
                 speaker is not None
                 and speaker.kind == "anaphor"
@@ -351,7 +418,7 @@ class VerbMixin:
                 return speaker or pronoun
             if not owner and len(words) <= PERSON_MAX_WORDS and all(t.is_word for t in words):
                 skipped = words  # "الوزير الفرنسي، جان مارتان، أكد": the person's name
-            end = bisect_left(self.starts, words[0].start, sv.lo, sv.hi)
+            end = bisect_left(self.starts, words[0].start, sv.lo, sv.hi) if comma < 0 else comma + 1
             end = sv.lo if end >= sv.hi else end
             if end <= sv.lo + 1 or self.tokens[end - 1].text not in ",،":
                 return pronoun

@@ -64,3 +64,19 @@ def test_a_capitalised_stop_word_after_an_article_is_a_name() -> None:
         "11 300 décès."
     )
     assert _speakers(text, "fr") == ["Libyan government", "United Nations"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ("Gunmen of the Islamic State group stormed the checkpoint before dawn. The group later "
+         "said 9 soldiers were killed.", "en", "ISIS"),
+        ("Médecins sans frontières a dépêché une équipe chirurgicale. L'ONG a fait état de 31 "
+         "blessés.", "fr", "Doctors Without Borders"),
+    ],
+)  # fmt: skip
+def test_a_type_noun_names_an_organisation_named_before_without_speaking(
+    text: str, language: str, speaker: str
+) -> None:
+    rows = factcheck.extract(text, language=language)
+    assert list(rows["speaker"]) == [speaker]
